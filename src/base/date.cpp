@@ -1,0 +1,81 @@
+#include "base/date.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace chibo::base {
+namespace {
+namespace chr = std::chrono;
+
+chr::year_month_day Ymd(std::int32_t days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+}  // namespace
+
+std::optional<Date> Date::FromYmd(int year, int month, int day) {
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    const chr::year_month_day ymd{chr::year{year}, chr::month{static_cast<unsigned>(month)},
+                                  chr::day{static_cast<unsigned>(day)}};
+    if (!ymd.ok()) return std::nullopt;
+    return Date(static_cast<std::int32_t>(chr::sys_days{ymd}.time_since_epoch().count()));
+}
+
+std::optional<Date> Date::ParseIso(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto number = [&](std::size_t pos, std::size_t len) -> int {
+        int v = 0;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    if (y < 0 || m < 0 || d < 0) return std::nullopt;
+    return FromYmd(y, m, d);
+}
+
+Date Date::Today() {
+    const auto now = chr::system_clock::now() + chr::hours{7};
+    return Date(static_cast<std::int32_t>(chr::floor<chr::days>(now).time_since_epoch().count()));
+}
+
+int Date::year() const { return static_cast<int>(Ymd(days_).year()); }
+int Date::month() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).month())); }
+int Date::day() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).day())); }
+
+std::string Date::ToIso() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
+    return buf;
+}
+
+std::string Date::ToVietnamese() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", day(), month(), year());
+    return buf;
+}
+
+Date Date::AddYears(int n) const {
+    const int d = day() == 29 && month() == 2 ? 28 : day();
+    if (auto r = FromYmd(year() + n, month(), day())) return *r;
+    return *FromYmd(year() + n, month(), d);
+}
+
+int YearsBetween(Date from, Date to) {
+    int years = to.year() - from.year();
+    if (to.month() < from.month() || (to.month() == from.month() && to.day() < from.day())) --years;
+    return years;
+}
+
+std::string NowIsoTimestamp() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::int64_t NowUnixSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+}  // namespace chibo::base

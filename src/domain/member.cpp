@@ -1,0 +1,147 @@
+#include "domain/member.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "base/text.hpp"
+
+namespace chibo::domain {
+namespace {
+
+using base::ErrorCode;
+using base::MakeError;
+
+constexpr std::array<std::pair<MemberStatus, std::string_view>, 8> kStatusCodes{{
+    {MemberStatus::kOfficial, "official"},
+    {MemberStatus::kProbationary, "probationary"},
+    {MemberStatus::kExempt, "exempt"},
+    {MemberStatus::kTemporary, "temporary"},
+    {MemberStatus::kWorkingAway, "working_away"},
+    {MemberStatus::kTransferredOut, "transferred_out"},
+    {MemberStatus::kRemoved, "removed"},
+    {MemberStatus::kDeceased, "deceased"},
+}};
+
+bool AllDigits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+base::Error Invalid(std::string message, std::string field) {
+    return MakeError(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
+}
+
+}  // namespace
+
+bool OnRoll(MemberStatus status) {
+    return status != MemberStatus::kTransferredOut && status != MemberStatus::kRemoved &&
+           status != MemberStatus::kDeceased;
+}
+
+std::optional<std::string> NormalizePhone(std::string_view phone) {
+    std::string digits;
+    bool plus = false;
+    for (std::size_t i = 0; i < phone.size(); ++i) {
+        const char c = phone[i];
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+        } else if (c == '+' && i == 0) {
+            plus = true;
+        } else if (c != ' ' && c != '.' && c != '-') {
+            return std::nullopt;
+        }
+    }
+    if (digits.size() == 11 && digits.starts_with("84")) {
+        digits = "0" + digits.substr(2);
+    } else if (plus) {
+        return std::nullopt;
+    }
+    if (digits.size() != 10 || digits[0] != '0' || digits[1] == '0') return std::nullopt;
+    return digits;
+}
+
+base::Result<void> ValidateMember(const Member& m, base::Date today) {
+    if (m.full_name.empty()) return Invalid("Vui lòng nhập họ và tên.", "full_name");
+    if (base::Utf8Length(m.full_name) > 100) return Invalid("Họ và tên dài quá 100 ký tự.", "full_name");
+    if (m.full_name.find(' ') == std::string::npos)
+        return Invalid("Vui lòng nhập đầy đủ họ và tên (ít nhất hai từ).", "full_name");
+    if (std::any_of(m.full_name.begin(), m.full_name.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '@' || c == '<' || c == '>'; }))
+        return Invalid("Họ và tên không được chứa chữ số hay ký tự đặc biệt.", "full_name");
+
+    if (m.date_of_birth > today) return Invalid("Ngày sinh không được ở tương lai.", "date_of_birth");
+    if (base::YearsBetween(m.date_of_birth, today) > 120) return Invalid("Ngày sinh không hợp lệ.", "date_of_birth");
+    if (base::YearsBetween(m.date_of_birth, today) < 18)
+        return Invalid("Đảng viên phải đủ 18 tuổi.", "date_of_birth");
+
+    if (m.status == MemberStatus::kProbationary && !m.admission_date)
+        return Invalid("Đảng viên dự bị phải có ngày vào Đảng.", "admission_date");
+    if (m.admission_date) {
+        if (*m.admission_date > today) return Invalid("Ngày vào Đảng không được ở tương lai.", "admission_date");
+        if (base::YearsBetween(m.date_of_birth, *m.admission_date) < 18)
+            return Invalid("Ngày vào Đảng phải khi đã đủ 18 tuổi.", "admission_date");
+    }
+    if (m.official_date) {
+        if (*m.official_date > today) return Invalid("Ngày chính thức không được ở tương lai.", "official_date");
+        if (!m.admission_date) return Invalid("Cần nhập ngày vào Đảng trước ngày chính thức.", "admission_date");
+        if (*m.official_date < *m.admission_date)
+            return Invalid("Ngày chính thức phải sau ngày vào Đảng.", "official_date");
+        if (m.status == MemberStatus::kProbationary)
+            return Invalid("Đảng viên dự bị chưa có ngày chính thức.", "official_date");
+    }
+
+    if (!m.party_card_number.empty() && (m.party_card_number.size() != 12 || !AllDigits(m.party_card_number)))
+        return Invalid("Số thẻ đảng viên phải gồm đúng 12 chữ số.", "party_card_number");
+    if (!m.citizen_id.empty() && (m.citizen_id.size() != 12 || !AllDigits(m.citizen_id)))
+        return Invalid("Số căn cước công dân phải gồm đúng 12 chữ số.", "citizen_id");
+    if (!m.phone.empty() && !NormalizePhone(m.phone))
+        return Invalid("Số điện thoại phải có 10 chữ số, bắt đầu bằng 0 (hoặc +84).", "phone");
+    if (base::Utf8Length(m.address) > 300) return Invalid("Địa chỉ dài quá 300 ký tự.", "address");
+    if (base::Utf8Length(m.note) > 2000) return Invalid("Ghi chú dài quá 2000 ký tự.", "note");
+    return {};
+}
+
+std::string_view ToCode(MemberStatus status) {
+    for (const auto& [s, code] : kStatusCodes)
+        if (s == status) return code;
+    return "";
+}
+
+std::optional<MemberStatus> MemberStatusFromCode(std::string_view code) {
+    for (const auto& [s, c] : kStatusCodes)
+        if (c == code) return s;
+    return std::nullopt;
+}
+
+std::string_view Label(MemberStatus status) {
+    switch (status) {
+        case MemberStatus::kOfficial:
+            return "Chính thức";
+        case MemberStatus::kProbationary:
+            return "Dự bị";
+        case MemberStatus::kExempt:
+            return "Miễn sinh hoạt";
+        case MemberStatus::kTemporary:
+            return "Sinh hoạt tạm thời";
+        case MemberStatus::kWorkingAway:
+            return "Làm ăn xa";
+        case MemberStatus::kTransferredOut:
+            return "Đã chuyển sinh hoạt";
+        case MemberStatus::kRemoved:
+            return "Đã xóa tên";
+        case MemberStatus::kDeceased:
+            return "Đã từ trần";
+    }
+    return "";
+}
+
+std::string_view ToCode(Sex sex) { return sex == Sex::kMale ? "male" : "female"; }
+
+std::optional<Sex> SexFromCode(std::string_view code) {
+    if (code == "male") return Sex::kMale;
+    if (code == "female") return Sex::kFemale;
+    return std::nullopt;
+}
+
+}  // namespace chibo::domain

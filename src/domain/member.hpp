@@ -1,0 +1,70 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/date.hpp"
+#include "base/result.hpp"
+#include "domain/ids.hpp"
+
+namespace chibo::domain {
+
+// A member's standing on the roll of their cell. The first five are "on the roll"; the last three
+// are kept for history only.
+enum class MemberStatus {
+    kOfficial,       // chính thức
+    kProbationary,   // dự bị: 12 months from admission, then confirmed by the cell
+    kExempt,         // miễn công tác và sinh hoạt đảng: not expected at meetings
+    kTemporary,      // sinh hoạt tạm thời: attends this cell with a temporary transfer letter
+    kWorkingAway,    // làm ăn xa
+    kTransferredOut, // đã chuyển sinh hoạt đi
+    kRemoved,        // xóa tên / khai trừ
+    kDeceased,       // từ trần
+};
+
+enum class Sex { kMale, kFemale };
+
+struct Member {
+    MemberId id;
+    OrganizationId organization;  // The cell whose roll the member is on.
+    std::optional<OrganizationId> party_group;
+    std::string full_name;
+    Sex sex = Sex::kMale;
+    base::Date date_of_birth;
+    MemberStatus status = MemberStatus::kOfficial;
+    std::optional<base::Date> admission_date;  // Ngày vào Đảng.
+    std::optional<base::Date> official_date;   // Ngày chính thức.
+    std::string party_card_number;             // 12 digits, or empty while not yet issued.
+    std::string citizen_id;                    // CCCD, 12 digits, or empty.
+    std::string phone;
+    std::string address;
+    std::string note;
+};
+
+// One stay of a member on a cell's roll: [start_date, end_date).
+struct Membership {
+    MembershipId id;
+    MemberId member;
+    OrganizationId organization;
+    base::Date start_date;
+    std::optional<base::Date> end_date;
+    std::string reason;  // Why it began: "Kết nạp", "Chuyển đến", "Sáp nhập chi bộ"…
+};
+
+bool OnRoll(MemberStatus status);
+
+// Checks every field a user enters, on `today`. Errors name the field at fault.
+base::Result<void> ValidateMember(const Member& member, base::Date today);
+
+// Accepts "0912345678", "+84912345678", "84912345678" with optional spaces, dots and dashes, and
+// returns the canonical "0912345678". Returns nullopt for anything else.
+std::optional<std::string> NormalizePhone(std::string_view phone);
+
+std::string_view ToCode(MemberStatus status);
+std::optional<MemberStatus> MemberStatusFromCode(std::string_view code);
+std::string_view Label(MemberStatus status);
+std::string_view ToCode(Sex sex);
+std::optional<Sex> SexFromCode(std::string_view code);
+
+}  // namespace chibo::domain

@@ -1,0 +1,92 @@
+#include "domain/organization.hpp"
+
+#include <gtest/gtest.h>
+
+namespace chibo::domain {
+namespace {
+
+using K = OrganizationKind;
+
+Organization Make(K kind, std::string name = "Chi bộ Thôn Đông") {
+    Organization o;
+    o.kind = kind;
+    o.name = std::move(name);
+    o.valid_from = *base::Date::FromYmd(2020, 1, 1);
+    return o;
+}
+
+TEST(AllowedUnderTest, FollowsThePartyTree) {
+    struct Case {
+        K child;
+        std::optional<K> parent;
+        bool allowed;
+    };
+    const Case cases[] = {
+        {K::kProvince, std::nullopt, true},        {K::kCentral, std::nullopt, true},
+        {K::kGrassrootsCell, std::nullopt, false}, {K::kProvince, K::kCentral, true},
+        {K::kCommuneCommittee, K::kProvince, true}, {K::kSubordinateCell, K::kCommuneCommittee, true},
+        {K::kSubordinateCell, K::kProvince, false}, {K::kPartyGroup, K::kSubordinateCell, true},
+        {K::kPartyGroup, K::kGrassrootsCell, true}, {K::kPartyGroup, K::kCommuneCommittee, false},
+        {K::kSubordinateCell, K::kPartyGroup, false}, {K::kGrassrootsCommittee, K::kCommuneCommittee, true},
+    };
+    for (const Case& c : cases) {
+        EXPECT_EQ(AllowedUnder(c.child, c.parent), c.allowed) << ToCode(c.child);
+    }
+}
+
+TEST(ValidateOrganizationTest, NamesTheFieldAtFault) {
+    const Organization commune = Make(K::kCommuneCommittee, "Đảng bộ xã Hòa An");
+
+    Organization no_name = Make(K::kSubordinateCell, "");
+    EXPECT_EQ(ValidateOrganization(no_name, &commune).error().field, "name");
+
+    Organization wrong_kind = Make(K::kProvince);
+    EXPECT_EQ(ValidateOrganization(wrong_kind, &commune).error().field, "kind");
+
+    Organization category_on_committee = Make(K::kGrassrootsCommittee);
+    category_on_committee.category = CellCategory::kVillage;
+    EXPECT_EQ(ValidateOrganization(category_on_committee, &commune).error().field, "category");
+
+    Organization ends_before_start = Make(K::kSubordinateCell);
+    ends_before_start.valid_to = *base::Date::FromYmd(2019, 1, 1);
+    EXPECT_EQ(ValidateOrganization(ends_before_start, &commune).error().field, "valid_to");
+
+    Organization good = Make(K::kSubordinateCell);
+    good.category = CellCategory::kVillage;
+    EXPECT_TRUE(ValidateOrganization(good, &commune).has_value());
+}
+
+TEST(SubtreeTest, RangeCoversExactlyTheSubtree) {
+    const std::string root = "/1/5/";
+    const std::string end = SubtreeEnd(root);
+
+    for (const std::string inside : {"/1/5/", "/1/5/23/", "/1/5/99999/7/"}) {
+        EXPECT_TRUE(root <= inside && inside < end) << inside;
+        EXPECT_TRUE(InSubtree(inside, root));
+    }
+    for (const std::string outside : {"/1/50/", "/1/6/", "/1/", "/1/4/5/"}) {
+        EXPECT_FALSE(root <= outside && outside < end) << outside;
+        EXPECT_FALSE(InSubtree(outside, root));
+    }
+}
+
+TEST(PathIdsTest, ListsIdsRootFirst) {
+    const auto ids = PathIds("/1/5/23/");
+
+    ASSERT_EQ(ids.size(), 3u);
+    EXPECT_EQ(ids[0].value, 1);
+    EXPECT_EQ(ids[2].value, 23);
+}
+
+TEST(OrganizationCodesTest, RoundTrip) {
+    for (K k : {K::kCentral, K::kProvince, K::kCommuneCommittee, K::kGrassrootsCommittee, K::kGrassrootsCell,
+                K::kSubordinateCell, K::kPartyGroup}) {
+        EXPECT_EQ(OrganizationKindFromCode(ToCode(k)), k);
+        EXPECT_FALSE(Label(k).empty());
+    }
+    EXPECT_FALSE(OrganizationKindFromCode("district").has_value());
+    EXPECT_EQ(CellCategoryFromCode("residential_group"), CellCategory::kResidentialGroup);
+}
+
+}  // namespace
+}  // namespace chibo::domain

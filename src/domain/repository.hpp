@@ -1,0 +1,195 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/result.hpp"
+#include "domain/access.hpp"
+#include "domain/audit.hpp"
+#include "domain/member.hpp"
+#include "domain/organization.hpp"
+#include "domain/position.hpp"
+
+// The storage the domain needs, declared here and implemented by each engine (storage/sqlite, later
+// storage/postgres). Every engine passes the same contract suite (tests/storage). Methods throw only
+// on infrastructure failure (the database is gone); expected outcomes such as "not found" are
+// nullopt or Result errors.
+namespace chibo::domain {
+
+class OrganizationRepository {
+public:
+    virtual ~OrganizationRepository() = default;
+
+    virtual std::optional<Organization> Get(OrganizationId id) = 0;
+    // Children sorted by name in Vietnamese collation.
+    virtual std::vector<Organization> Children(OrganizationId parent, bool include_dissolved) = 0;
+    virtual bool HasChildren(OrganizationId parent, bool include_dissolved) = 0;
+    // Inserts and returns the organisation with its id and path set. The parent must exist.
+    virtual Organization Insert(const Organization& organization) = 0;
+    // Updates the plain fields (not parent or path; see Move).
+    virtual void Update(const Organization& organization) = 0;
+    // Puts `id` under `new_parent` and rewrites the paths of its whole subtree.
+    virtual void Move(OrganizationId id, OrganizationId new_parent) = 0;
+    // On-roll members of the subtree rooted at `path`, by status.
+    virtual MemberCounts CountMembers(const std::string& path) = 0;
+    // Every organisation in the subtree (inclusive), for pickers and exports; sorted by path.
+    virtual std::vector<Organization> Subtree(const std::string& path, bool include_dissolved) = 0;
+};
+
+struct MemberQuery {
+    std::string subtree_path;             // Required: members of cells in this subtree.
+    std::string folded_prefix;            // Folded words; matches names having a word that starts so.
+    std::optional<MemberStatus> status;   // Only this status.
+    bool include_off_roll = false;        // Include transferred out, removed, deceased.
+    std::optional<MemberId> only_member;  // Restricts to one member (a plain member's own view).
+    int offset = 0;
+    int limit = 50;
+};
+
+struct MemberPage {
+    std::vector<Member> items;
+    std::int64_t total = 0;
+};
+
+class MemberRepository {
+public:
+    virtual ~MemberRepository() = default;
+
+    virtual std::optional<Member> Get(MemberId id) = 0;
+    // Sorted by given name, then full name (Vietnamese collation), then id.
+    virtual MemberPage Search(const MemberQuery& query) = 0;
+    virtual Member Insert(const Member& member) = 0;
+    virtual void Update(const Member& member) = 0;
+    // Another member already holding the number (ignoring `except`).
+    virtual std::optional<MemberId> FindByPartyCard(const std::string& number) = 0;
+    virtual std::optional<MemberId> FindByCitizenId(const std::string& number) = 0;
+    // On-roll members of exactly this cell (not the subtree).
+    virtual std::vector<Member> OnRollOf(OrganizationId cell) = 0;
+
+    virtual std::vector<Membership> Memberships(MemberId member) = 0;
+    virtual Membership OpenMembership(const Membership& membership) = 0;
+    // Closes the member's open membership on `end_date`.
+    virtual void CloseMembership(MemberId member, base::Date end_date) = 0;
+};
+
+class PositionRepository {
+public:
+    virtual ~PositionRepository() = default;
+
+    virtual std::optional<Position> Get(PositionId id) = 0;
+    // Ordered: secretary, deputy, committee members, group leaders, then by term start.
+    virtual std::vector<Position> ForOrganization(OrganizationId organization, bool include_ended) = 0;
+    virtual std::vector<Position> ForMember(MemberId member) = 0;
+    virtual Position Insert(const Position& position) = 0;
+    virtual void SetTermEnd(PositionId id, base::Date term_end) = 0;
+};
+
+struct Session {
+    std::string token_hash;
+    UserId user;
+    std::string csrf_token;
+    std::int64_t created_at = 0;  // Unix seconds.
+    std::int64_t expires_at = 0;
+};
+
+struct UserPage {
+    std::vector<User> items;
+    std::int64_t total = 0;
+};
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+
+    // Users come with their roles (and the roles' organisation names and paths).
+    virtual std::optional<User> Get(UserId id) = 0;
+    virtual std::optional<User> FindByUsername(const std::string& username) = 0;
+    // Users holding at least one role inside the subtree at `path`, sorted by username.
+    virtual UserPage ListInSubtree(const std::string& path, int offset, int limit) = 0;
+    virtual User Insert(const User& user) = 0;
+    virtual RoleGrant AddRole(UserId user, Role role, OrganizationId organization) = 0;
+    virtual void RemoveRole(RoleGrantId grant) = 0;
+
+    virtual void InsertSession(const Session& session) = 0;
+    virtual std::optional<Session> FindSession(const std::string& token_hash) = 0;
+    virtual void DeleteSession(const std::string& token_hash) = 0;
+    virtual void DeleteExpiredSessions(std::int64_t now) = 0;
+};
+
+struct AuditQuery {
+    std::string subtree_path;  // Entries concerning this subtree (entries without an organisation are
+                               // visible only to an administrator of a root).
+    bool include_unscoped = false;
+    std::string entity;        // Empty: any.
+    std::int64_t entity_id = 0;  // 0: any.
+    int offset = 0;
+    int limit = 50;
+};
+
+struct AuditPage {
+    std::vector<AuditEntry> items;
+    std::int64_t total = 0;
+};
+
+class AuditRepository {
+public:
+    virtual ~AuditRepository() = default;
+
+    virtual void Append(const AuditEntry& entry) = 0;
+    // Newest first.
+    virtual AuditPage List(const AuditQuery& query) = 0;
+};
+
+// The repositories of one transaction.
+class Repositories {
+public:
+    virtual ~Repositories() = default;
+
+    virtual OrganizationRepository& organizations() = 0;
+    virtual MemberRepository& members() = 0;
+    virtual PositionRepository& positions() = 0;
+    virtual UserRepository& users() = 0;
+    virtual AuditRepository& audit() = 0;
+};
+
+// A database. Work runs inside a transaction: Write commits when the function returns success and
+// rolls back when it returns an error or throws, so a failed use case writes nothing.
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual base::Result<void> Read(const std::function<base::Result<void>(Repositories&)>& work) = 0;
+    virtual base::Result<void> Write(const std::function<base::Result<void>(Repositories&)>& work) = 0;
+};
+
+// Runs `work` in a read transaction and returns its value.
+template <typename T, typename F>
+base::Result<T> ReadValue(Store& store, F&& work) {
+    std::optional<base::Result<T>> out;
+    auto status = store.Read([&](Repositories& repos) -> base::Result<void> {
+        out.emplace(work(repos));
+        if (!*out) return out->error();
+        return {};
+    });
+    if (!status) return status.error();
+    return std::move(*out);
+}
+
+// Runs `work` in a write transaction and returns its value; nothing is written when it fails.
+template <typename T, typename F>
+base::Result<T> WriteValue(Store& store, F&& work) {
+    std::optional<base::Result<T>> out;
+    auto status = store.Write([&](Repositories& repos) -> base::Result<void> {
+        out.emplace(work(repos));
+        if (!*out) return out->error();
+        return {};
+    });
+    if (!status) return status.error();
+    return std::move(*out);
+}
+
+}  // namespace chibo::domain

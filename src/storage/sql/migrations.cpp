@@ -1,0 +1,36 @@
+#include "storage/sql/migrations.hpp"
+
+#include <soci/soci.h>
+
+#include <stdexcept>
+
+#include "base/date.hpp"
+#include "storage/sql/sql.hpp"
+
+namespace chibo::storage::sql {
+
+int RunMigrations(soci::session& session, const std::vector<Migration>& migrations) {
+    Exec(session,
+         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+         "applied_at TEXT NOT NULL)");
+    const auto row = QueryOne(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const std::int64_t current = row ? row->Int(0) : 0;
+    const int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > newest) {
+        throw std::runtime_error("database schema version " + std::to_string(current) +
+                                 " is newer than this program (" + std::to_string(newest) + ")");
+    }
+    int applied = 0;
+    for (const Migration& m : migrations) {
+        if (m.version <= current) continue;
+        soci::transaction tx(session);
+        for (const std::string& statement : m.statements) Exec(session, statement);
+        Exec(session, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
+             Params().Int(m.version).Text(m.name).Text(base::NowIsoTimestamp()));
+        tx.commit();
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace chibo::storage::sql

@@ -1,0 +1,94 @@
+// Starts the real chibo binary on 127.0.0.1 with a fresh temporary database, for black-box tests.
+// Only the process started here is ever stopped, by its PID.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = process.env.CHIBO_BIN || join(ROOT, 'build', 'debug', 'chibo');
+export const WEB_ROOT = process.env.CHIBO_WEB_ROOT || join(ROOT, 'web', 'dist');
+export const DEMO_PASSWORD = 'chibo@2026';
+
+function freePort() {
+    return new Promise((ok, fail) => {
+        const srv = createServer();
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => ok(port));
+        });
+        srv.on('error', fail);
+    });
+}
+
+// Starts a server. With { demo: true } (the default) the database holds the demo data.
+export async function startServer({ demo = true } = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'chibo-test-'));
+    const db = join(dir, 'chibo.db');
+    if (demo) {
+        const r = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`chibo demo failed: ${r.stderr}`);
+    }
+    const port = await freePort();
+    const child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
+        '--web-root', WEB_ROOT], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d) => { log += d; });
+    child.stderr.on('data', (d) => { log += d; });
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 30000;
+    for (;;) {
+        if (child.exitCode !== null) throw new Error(`chibo exited early:\n${log}`);
+        try {
+            const r = await fetch(`${base}/healthz`);
+            if (r.ok) break;
+        } catch { /* not up yet */ }
+        if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error(`chibo did not start:\n${log}`); }
+        await new Promise((ok) => setTimeout(ok, 50));
+    }
+    return {
+        base, db, dir, port,
+        log: () => log,
+        async stop() {
+            if (child.exitCode === null) {
+                child.kill('SIGTERM');
+                await new Promise((ok) => child.once('exit', ok));
+            }
+            rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+// A small cookie-keeping client for the JSON API.
+export class Client {
+    constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; }
+
+    async request(method, path, body, { csrf = true } = {}) {
+        const headers = { Accept: 'application/json' };
+        if (this.cookie) headers.Cookie = this.cookie;
+        if (body !== undefined) headers['Content-Type'] = 'application/json';
+        if (csrf && this.csrf && method !== 'GET') headers['X-CSRF-Token'] = this.csrf;
+        const r = await fetch(this.base + path, {
+            method, headers, body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+        });
+        const set = r.headers.get('set-cookie');
+        if (set) this.cookie = set.split(';')[0];
+        const text = await r.text();
+        let json = null;
+        try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+        return { status: r.status, json, text, headers: r.headers };
+    }
+
+    async login(username, password = DEMO_PASSWORD) {
+        const r = await this.request('POST', '/api/v1/auth/login', { username, password });
+        if (r.status === 200) this.csrf = r.json.csrf_token;
+        return r;
+    }
+
+    get(path) { return this.request('GET', path); }
+    post(path, body) { return this.request('POST', path, body ?? {}); }
+    put(path, body) { return this.request('PUT', path, body ?? {}); }
+    del(path) { return this.request('DELETE', path); }
+}

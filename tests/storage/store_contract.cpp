@@ -1,0 +1,393 @@
+#include "tests/storage/store_contract.hpp"
+
+#include <stdexcept>
+#include <vector>
+
+namespace chibo::tests {
+namespace {
+
+using namespace chibo::domain;
+using base::Date;
+using base::Result;
+
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+Organization Org(std::optional<OrganizationId> parent, std::string name, OrganizationKind kind) {
+    Organization o;
+    o.parent = parent;
+    o.name = std::move(name);
+    o.kind = kind;
+    o.valid_from = D(2020, 1, 1);
+    return o;
+}
+
+Member Mem(OrganizationId cell, std::string name, MemberStatus status = MemberStatus::kOfficial) {
+    Member m;
+    m.organization = cell;
+    m.full_name = std::move(name);
+    m.date_of_birth = D(1970, 1, 1);
+    m.status = status;
+    m.admission_date = D(2000, 1, 1);
+    return m;
+}
+
+// Runs `work` in a write transaction and fails the test when it does not commit.
+template <typename F>
+void Write(Store& store, F&& work) {
+    auto result = store.Write([&](Repositories& r) -> Result<void> {
+        work(r);
+        return {};
+    });
+    ASSERT_TRUE(result.has_value()) << result.error().message;
+}
+
+template <typename F>
+void Read(Store& store, F&& work) {
+    auto result = store.Read([&](Repositories& r) -> Result<void> {
+        work(r);
+        return {};
+    });
+    ASSERT_TRUE(result.has_value()) << result.error().message;
+}
+
+// A province with one commune and two cells.
+struct Tree {
+    Organization province, commune, cell_a, cell_b, other_commune;
+};
+
+Tree MakeTree(Store& store) {
+    Tree t;
+    Write(store, [&](Repositories& r) {
+        t.province = r.organizations().Insert(Org(std::nullopt, "Đảng bộ tỉnh Thanh Lam", OrganizationKind::kProvince));
+        t.commune = r.organizations().Insert(Org(t.province.id, "Đảng bộ xã Hòa An", OrganizationKind::kCommuneCommittee));
+        t.other_commune =
+            r.organizations().Insert(Org(t.province.id, "Đảng bộ xã Tân Lập", OrganizationKind::kCommuneCommittee));
+        t.cell_b = r.organizations().Insert(Org(t.commune.id, "Chi bộ Thôn Đông", OrganizationKind::kSubordinateCell));
+        t.cell_a = r.organizations().Insert(Org(t.commune.id, "Chi bộ Thôn Bắc", OrganizationKind::kSubordinateCell));
+    });
+    return t;
+}
+
+std::vector<std::string> Names(const std::vector<Member>& members) {
+    std::vector<std::string> out;
+    for (const auto& m : members) out.push_back(m.full_name);
+    return out;
+}
+
+TEST_P(StoreContract, InsertSetsIdAndMaterializedPath) {
+    const Tree t = MakeTree(store());
+
+    EXPECT_TRUE(t.province.id.valid());
+    EXPECT_EQ(t.province.path, "/" + std::to_string(t.province.id.value) + "/");
+    EXPECT_EQ(t.cell_a.path, t.commune.path + std::to_string(t.cell_a.id.value) + "/");
+    Read(store(), [&](Repositories& r) {
+        const auto got = r.organizations().Get(t.cell_a.id);
+        ASSERT_TRUE(got.has_value());
+        EXPECT_EQ(got->name, "Chi bộ Thôn Bắc");
+        EXPECT_EQ(got->parent, t.commune.id);
+        EXPECT_EQ(got->path, t.cell_a.path);
+        EXPECT_FALSE(r.organizations().Get(OrganizationId(9999)).has_value());
+    });
+}
+
+TEST_P(StoreContract, ChildrenAreInVietnameseOrderAndSkipDissolved) {
+    const Tree t = MakeTree(store());
+    Write(store(), [&](Repositories& r) {
+        r.organizations().Insert(Org(t.commune.id, "Chi bộ Thôn Ánh Dương", OrganizationKind::kSubordinateCell));
+        auto dissolved = r.organizations().Insert(Org(t.commune.id, "Chi bộ Cũ", OrganizationKind::kSubordinateCell));
+        dissolved.valid_to = D(2024, 1, 1);
+        r.organizations().Update(dissolved);
+    });
+
+    Read(store(), [&](Repositories& r) {
+        std::vector<std::string> names;
+        for (const auto& o : r.organizations().Children(t.commune.id, false)) names.push_back(o.name);
+        EXPECT_EQ(names, (std::vector<std::string>{"Chi bộ Thôn Ánh Dương", "Chi bộ Thôn Bắc", "Chi bộ Thôn Đông"}));
+        EXPECT_EQ(r.organizations().Children(t.commune.id, true).size(), 4u);
+        EXPECT_TRUE(r.organizations().HasChildren(t.commune.id, false));
+        EXPECT_FALSE(r.organizations().HasChildren(t.cell_a.id, true));
+    });
+}
+
+TEST_P(StoreContract, MoveRewritesTheWholeSubtree) {
+    const Tree t = MakeTree(store());
+    OrganizationId group;
+    Write(store(), [&](Repositories& r) {
+        group = r.organizations().Insert(Org(t.cell_a.id, "Tổ đảng số 1", OrganizationKind::kPartyGroup)).id;
+        r.organizations().Move(t.cell_a.id, t.other_commune.id);
+    });
+
+    Read(store(), [&](Repositories& r) {
+        const auto cell = r.organizations().Get(t.cell_a.id);
+        const auto g = r.organizations().Get(group);
+        EXPECT_EQ(cell->parent, t.other_commune.id);
+        EXPECT_EQ(cell->path, t.other_commune.path + std::to_string(t.cell_a.id.value) + "/");
+        EXPECT_EQ(g->path, cell->path + std::to_string(group.value) + "/");
+        EXPECT_EQ(r.organizations().Subtree(t.commune.path, false).size(), 2u);
+        EXPECT_EQ(r.organizations().Subtree(t.other_commune.path, false).size(), 3u);
+    });
+}
+
+TEST_P(StoreContract, MemberRoundTripsEveryField) {
+    const Tree t = MakeTree(store());
+    Member in = Mem(t.cell_a.id, "Đặng Văn Hùng", MemberStatus::kProbationary);
+    in.sex = Sex::kFemale;
+    in.official_date.reset();
+    in.party_card_number = "012345678901";
+    in.citizen_id = "001080012345";
+    in.phone = "0912345678";
+    in.address = "Thôn Bắc, xã Hòa An";
+    in.note = "Ghi chú";
+    Member saved;
+    Write(store(), [&](Repositories& r) { saved = r.members().Insert(in); });
+
+    Read(store(), [&](Repositories& r) {
+        const auto got = r.members().Get(saved.id);
+        ASSERT_TRUE(got.has_value());
+        EXPECT_EQ(got->full_name, in.full_name);
+        EXPECT_EQ(got->sex, Sex::kFemale);
+        EXPECT_EQ(got->status, MemberStatus::kProbationary);
+        EXPECT_EQ(got->date_of_birth, in.date_of_birth);
+        EXPECT_EQ(got->admission_date, in.admission_date);
+        EXPECT_FALSE(got->official_date.has_value());
+        EXPECT_EQ(got->party_card_number, "012345678901");
+        EXPECT_EQ(got->citizen_id, "001080012345");
+        EXPECT_EQ(got->phone, "0912345678");
+        EXPECT_EQ(got->address, in.address);
+        EXPECT_EQ(got->note, "Ghi chú");
+        EXPECT_EQ(r.members().FindByPartyCard("012345678901"), saved.id);
+        EXPECT_EQ(r.members().FindByCitizenId("001080012345"), saved.id);
+        EXPECT_FALSE(r.members().FindByPartyCard("999999999999").has_value());
+    });
+}
+
+TEST_P(StoreContract, SearchFoldsDiacriticsAndMatchesAnyWordStart) {
+    const Tree t = MakeTree(store());
+    Write(store(), [&](Repositories& r) {
+        for (const char* name : {"Đặng Văn Hùng", "Nguyễn Văn Đăng", "Trần Thị Dần", "Đặng Thị Lan", "Lê Văn Hưng"})
+            r.members().Insert(Mem(t.cell_a.id, name));
+    });
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = t.province.path;
+        q.folded_prefix = "dang van";
+        EXPECT_EQ(Names(r.members().Search(q).items), (std::vector<std::string>{"Đặng Văn Hùng"}));
+        q.folded_prefix = "dang";
+        EXPECT_EQ(Names(r.members().Search(q).items),
+                  (std::vector<std::string>{"Nguyễn Văn Đăng", "Đặng Văn Hùng", "Đặng Thị Lan"}));
+        q.folded_prefix = "hung";
+        EXPECT_EQ(r.members().Search(q).total, 2);
+        q.folded_prefix = "van h";
+        EXPECT_EQ(Names(r.members().Search(q).items), (std::vector<std::string>{"Đặng Văn Hùng", "Lê Văn Hưng"}));
+    });
+}
+
+TEST_P(StoreContract, SearchSortsByGivenNameTheVietnameseWayAndPages) {
+    const Tree t = MakeTree(store());
+    Write(store(), [&](Repositories& r) {
+        for (const char* name : {"Phạm Văn Đức", "Lê Thị Ánh", "Trần Văn Anh", "Hồ Thị Dung", "Ngô Văn Bình",
+                                 "Bùi Thị Anh"})
+            r.members().Insert(Mem(t.cell_a.id, name));
+    });
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = t.commune.path;
+        const auto all = r.members().Search(q);
+        EXPECT_EQ(Names(all.items), (std::vector<std::string>{"Bùi Thị Anh", "Trần Văn Anh", "Lê Thị Ánh",
+                                                              "Ngô Văn Bình", "Hồ Thị Dung", "Phạm Văn Đức"}));
+        q.limit = 2;
+        q.offset = 2;
+        const auto page = r.members().Search(q);
+        EXPECT_EQ(page.total, 6);
+        EXPECT_EQ(Names(page.items), (std::vector<std::string>{"Lê Thị Ánh", "Ngô Văn Bình"}));
+    });
+}
+
+TEST_P(StoreContract, SearchFiltersBySubtreeStatusAndRoll) {
+    const Tree t = MakeTree(store());
+    MemberId gone;
+    Write(store(), [&](Repositories& r) {
+        r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An"));
+        r.members().Insert(Mem(t.cell_b.id, "Nguyễn Thị Bình", MemberStatus::kProbationary));
+        r.members().Insert(Mem(t.cell_b.id, "Lê Văn Cường", MemberStatus::kExempt));
+        gone = r.members().Insert(Mem(t.cell_b.id, "Trần Văn Dũng", MemberStatus::kDeceased)).id;
+    });
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = t.cell_b.path;
+        EXPECT_EQ(r.members().Search(q).total, 2);
+        q.include_off_roll = true;
+        EXPECT_EQ(r.members().Search(q).total, 3);
+        q.status = MemberStatus::kDeceased;
+        EXPECT_EQ(r.members().Search(q).items.at(0).id, gone);
+        MemberQuery other;
+        other.subtree_path = t.other_commune.path;
+        EXPECT_EQ(r.members().Search(other).total, 0);
+        MemberQuery whole;
+        whole.subtree_path = t.province.path;
+        const MemberCounts c = r.organizations().CountMembers(t.province.path);
+        EXPECT_EQ(c.official, 1);
+        EXPECT_EQ(c.probationary, 1);
+        EXPECT_EQ(c.exempt, 1);
+        EXPECT_EQ(c.on_roll(), 3);
+        EXPECT_EQ(r.members().OnRollOf(t.cell_b.id).size(), 2u);
+    });
+}
+
+TEST_P(StoreContract, UpdateReindexesTheSearchName) {
+    const Tree t = MakeTree(store());
+    Member m;
+    Write(store(), [&](Repositories& r) { m = r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An")); });
+    m.full_name = "Đỗ Văn Bảo";
+    Write(store(), [&](Repositories& r) { r.members().Update(m); });
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = t.province.path;
+        q.folded_prefix = "an";
+        EXPECT_EQ(r.members().Search(q).total, 0);
+        q.folded_prefix = "do van bao";
+        EXPECT_EQ(r.members().Search(q).total, 1);
+    });
+}
+
+TEST_P(StoreContract, MembershipsKeepHistory) {
+    const Tree t = MakeTree(store());
+    Member m;
+    Write(store(), [&](Repositories& r) {
+        m = r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An"));
+        r.members().OpenMembership({MembershipId(), m.id, t.cell_a.id, D(2020, 1, 1), std::nullopt, "Kết nạp"});
+        r.members().CloseMembership(m.id, D(2025, 6, 1));
+        r.members().OpenMembership({MembershipId(), m.id, t.cell_b.id, D(2025, 6, 1), std::nullopt, "Chuyển đến"});
+    });
+
+    Read(store(), [&](Repositories& r) {
+        const auto history = r.members().Memberships(m.id);
+        ASSERT_EQ(history.size(), 2u);
+        EXPECT_EQ(history[0].organization, t.cell_a.id);
+        EXPECT_EQ(history[0].end_date, D(2025, 6, 1));
+        EXPECT_EQ(history[1].organization, t.cell_b.id);
+        EXPECT_FALSE(history[1].end_date.has_value());
+        EXPECT_EQ(history[1].reason, "Chuyển đến");
+    });
+}
+
+TEST_P(StoreContract, PositionsAreOrderedAndEnd) {
+    const Tree t = MakeTree(store());
+    PositionId committee_id;
+    Write(store(), [&](Repositories& r) {
+        const auto a = r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An"));
+        const auto b = r.members().Insert(Mem(t.cell_a.id, "Trần Thị Bình"));
+        committee_id = r.positions()
+                           .Insert({PositionId(), t.cell_a.id, b.id, "", PositionKind::kCommitteeMember, D(2025, 7, 1),
+                                    std::nullopt})
+                           .id;
+        r.positions().Insert(
+            {PositionId(), t.cell_a.id, a.id, "", PositionKind::kSecretary, D(2025, 7, 1), std::nullopt});
+    });
+
+    Read(store(), [&](Repositories& r) {
+        const auto active = r.positions().ForOrganization(t.cell_a.id, false);
+        ASSERT_EQ(active.size(), 2u);
+        EXPECT_EQ(active[0].kind, PositionKind::kSecretary);
+        EXPECT_EQ(active[0].member_name, "Nguyễn Văn An");
+    });
+    Write(store(), [&](Repositories& r) { r.positions().SetTermEnd(committee_id, D(2025, 8, 1)); });
+    Read(store(), [&](Repositories& r) {
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, false).size(), 1u);
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, true).size(), 2u);
+        EXPECT_EQ(r.positions().Get(committee_id)->term_end, D(2025, 8, 1));
+    });
+}
+
+TEST_P(StoreContract, UsersCarryTheirRolesAndSessions) {
+    const Tree t = MakeTree(store());
+    User saved;
+    Write(store(), [&](Repositories& r) {
+        User u;
+        u.username = "xa.hoaan";
+        u.display_name = "Văn phòng Đảng ủy xã Hòa An";
+        u.password_hash = "$argon2id$fake";
+        saved = r.users().Insert(u);
+        r.users().AddRole(saved.id, Role::kCommittee, t.commune.id);
+        r.users().InsertSession({"hash1", saved.id, "csrf1", 100, 200});
+    });
+
+    Read(store(), [&](Repositories& r) {
+        const auto got = r.users().FindByUsername("xa.hoaan");
+        ASSERT_TRUE(got.has_value());
+        ASSERT_EQ(got->roles.size(), 1u);
+        EXPECT_EQ(got->roles[0].role, Role::kCommittee);
+        EXPECT_EQ(got->roles[0].organization_path, t.commune.path);
+        EXPECT_EQ(got->roles[0].organization_name, "Đảng bộ xã Hòa An");
+        EXPECT_EQ(r.users().ListInSubtree(t.province.path, 0, 10).total, 1);
+        EXPECT_EQ(r.users().ListInSubtree(t.other_commune.path, 0, 10).total, 0);
+        EXPECT_EQ(r.users().FindSession("hash1")->csrf_token, "csrf1");
+    });
+    Write(store(), [&](Repositories& r) {
+        r.users().DeleteExpiredSessions(300);
+        r.users().RemoveRole(saved.roles.empty() ? r.users().Get(saved.id)->roles.at(0).id : saved.roles[0].id);
+    });
+    Read(store(), [&](Repositories& r) {
+        EXPECT_FALSE(r.users().FindSession("hash1").has_value());
+        EXPECT_TRUE(r.users().Get(saved.id)->roles.empty());
+    });
+}
+
+TEST_P(StoreContract, AuditIsScopedToTheSubtreeAndNewestFirst) {
+    const Tree t = MakeTree(store());
+    Write(store(), [&](Repositories& r) {
+        for (const auto& [org, action] : std::vector<std::pair<OrganizationId, std::string>>{
+                 {t.cell_a.id, "member.create"}, {t.other_commune.id, "member.update"}, {t.cell_b.id, "member.update"}}) {
+            AuditEntry e;
+            e.username = "admin";
+            e.action = action;
+            e.entity = "member";
+            e.entity_id = 7;
+            e.organization = org;
+            e.before = Snapshot{{"full_name", "Cũ"}};
+            e.after = Snapshot{{"full_name", "Mới"}};
+            r.audit().Append(e);
+        }
+    });
+
+    Read(store(), [&](Repositories& r) {
+        AuditQuery q;
+        q.subtree_path = t.commune.path;
+        const auto page = r.audit().List(q);
+        ASSERT_EQ(page.total, 2);
+        EXPECT_EQ(page.items[0].organization, t.cell_b.id);
+        ASSERT_TRUE(page.items[0].after.has_value());
+        EXPECT_EQ(page.items[0].after->at(0).second, "Mới");
+        q.subtree_path = t.province.path;
+        EXPECT_EQ(r.audit().List(q).total, 3);
+    });
+}
+
+TEST_P(StoreContract, AFailedWriteLeavesNothing) {
+    const Tree t = MakeTree(store());
+
+    auto failed = store().Write([&](Repositories& r) -> Result<void> {
+        r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An"));
+        return base::MakeError(base::ErrorCode::kInvalidArgument, "sai", "x");
+    });
+    EXPECT_FALSE(failed.has_value());
+    EXPECT_THROW((void)store().Write([&](Repositories& r) -> Result<void> {
+        r.members().Insert(Mem(t.cell_a.id, "Trần Văn Bình"));
+        throw std::runtime_error("boom");
+    }),
+                 std::runtime_error);
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = t.province.path;
+        q.include_off_roll = true;
+        EXPECT_EQ(r.members().Search(q).total, 0);
+    });
+}
+
+}  // namespace
+}  // namespace chibo::tests
