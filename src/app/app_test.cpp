@@ -1,0 +1,240 @@
+// Use cases over a real SQLite file loaded with the demo data.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "app/auth_service.hpp"
+#include "app/demo.hpp"
+#include "app/member_service.hpp"
+#include "app/organization_service.hpp"
+#include "app/user_service.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace chibo::app {
+namespace {
+
+using namespace chibo::domain;
+using base::ErrorCode;
+
+class DemoFixture : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        path_ = (std::filesystem::temp_directory_path() / ("chibo-app-test-" + std::to_string(::getpid()) + ".db"))
+                    .string();
+        std::filesystem::remove(path_);
+        auto store = storage::sqlite::SqliteStore::Open(path_);
+        ASSERT_TRUE(store.has_value());
+        store_ = store->release();
+        auto summary = LoadDemo(*store_);
+        ASSERT_TRUE(summary.has_value()) << summary.error().message;
+    }
+    static void TearDownTestSuite() {
+        delete store_;
+        std::filesystem::remove(path_);
+    }
+
+    Actor Login(const std::string& username) {
+        auto user = ReadValue<User>(*store_, [&](Repositories& r) -> base::Result<User> {
+            return *r.users().FindByUsername(username);
+        });
+        return ActorOf(*user);
+    }
+
+    OrganizationId FindOrg(const std::string& name) {
+        auto id = ReadValue<OrganizationId>(*store_, [&](Repositories& r) -> base::Result<OrganizationId> {
+            for (const auto& o : r.organizations().Subtree("/1/", true))
+                if (o.name == name) return o.id;
+            return base::MakeError(ErrorCode::kNotFound, name);
+        });
+        EXPECT_TRUE(id.has_value()) << name;
+        return *id;
+    }
+
+    std::int64_t AuditCount() {
+        return *ReadValue<std::int64_t>(*store_, [](Repositories& r) -> base::Result<std::int64_t> {
+            AuditQuery q;
+            q.subtree_path = "/1/";
+            q.include_unscoped = true;
+            return r.audit().List(q).total;
+        });
+    }
+
+    static inline std::string path_;
+    static inline Store* store_ = nullptr;
+};
+
+TEST_F(DemoFixture, HoaAnHasTwelveCellsAnd398MembersInEveryStatus) {
+    OrganizationService orgs(*store_);
+    MemberService members(*store_);
+    const Actor admin = Login("admin");
+    const OrganizationId hoa_an = FindOrg("Đảng bộ xã Hòa An");
+
+    const auto tree = orgs.Tree(admin, hoa_an, 1, false);
+    ASSERT_TRUE(tree.has_value());
+    ASSERT_EQ(tree->at(0).children.size(), 12u);
+    EXPECT_EQ(tree->at(0).member_count, 398);
+
+    std::set<MemberStatus> seen;
+    for (const char* code : {"official", "probationary", "exempt", "temporary", "working_away", "transferred_out",
+                             "removed", "deceased"}) {
+        MemberListQuery q;
+        q.organization = hoa_an;
+        q.status = MemberStatusFromCode(code);
+        q.page = {1, 10};
+        EXPECT_GT(members.List(admin, q)->total, 0) << code;
+    }
+}
+
+TEST_F(DemoFixture, CellsShowTheirCompositionRules) {
+    OrganizationService orgs(*store_);
+    const Actor admin = Login("admin");
+
+    const auto thon_dong = orgs.Get(admin, FindOrg("Chi bộ Thôn Đông"));
+    const auto quan_su = orgs.Get(admin, FindOrg("Chi bộ Quân sự"));
+
+    ASSERT_TRUE(thon_dong.has_value());
+    EXPECT_EQ(thon_dong->party_groups.size(), 3u);
+    EXPECT_TRUE(thon_dong->party_groups[0].leader.has_value());
+    EXPECT_GT(thon_dong->party_groups[0].member_count, 0);
+    EXPECT_EQ(thon_dong->leaders.at(0).kind, PositionKind::kSecretary);
+    ASSERT_TRUE(quan_su.has_value());
+    EXPECT_LT(quan_su->counts.official, 9);
+    for (const auto& p : quan_su->leaders) EXPECT_NE(p.kind, PositionKind::kCommitteeMember);
+}
+
+TEST_F(DemoFixture, EveryHoaAnCellHasADangVanFoundWithoutDiacritics) {
+    MemberService members(*store_);
+    const Actor commune = Login("xa.hoaan");
+    MemberListQuery q;
+    q.text = "dang van";
+    q.page = {1, 200};
+
+    const auto found = members.List(commune, q);
+
+    ASSERT_TRUE(found.has_value());
+    std::set<std::string> cells;
+    for (const auto& item : found->items) {
+        EXPECT_EQ(item.member.full_name.rfind("Đặng Văn ", 0), 0u) << item.member.full_name;
+        cells.insert(item.organization_name);
+    }
+    EXPECT_EQ(cells.size(), 12u);
+}
+
+TEST_F(DemoFixture, AnotherCommuneSeesNothingOfHoaAn) {
+    OrganizationService orgs(*store_);
+    MemberService members(*store_);
+    const Actor tan_lap = Login("xa.tanlap");
+    const OrganizationId hoa_an = FindOrg("Đảng bộ xã Hòa An");
+
+    EXPECT_EQ(orgs.Get(tan_lap, hoa_an).error().code, ErrorCode::kNotFound);
+    MemberListQuery q;
+    q.organization = hoa_an;
+    EXPECT_EQ(members.List(tan_lap, q).error().code, ErrorCode::kNotFound);
+    MemberListQuery mine;
+    const auto own = members.List(tan_lap, mine);
+    ASSERT_TRUE(own.has_value());
+    for (const auto& item : own->items) EXPECT_EQ(item.organization_name.find("Hòa An"), std::string::npos);
+}
+
+TEST_F(DemoFixture, APlainMemberSeesOnlyThemself) {
+    MemberService members(*store_);
+    const Actor member = Login("dangvien.thondong");
+
+    const auto list = members.List(member, MemberListQuery{});
+
+    ASSERT_TRUE(list.has_value());
+    ASSERT_EQ(list->total, 1);
+    EXPECT_EQ(list->items[0].member.id, *member.member);
+}
+
+TEST_F(DemoFixture, TransferKeepsHistoryAndAFailedOneWritesNothing) {
+    MemberService members(*store_);
+    const Actor commune = Login("xa.hoaan");
+    const OrganizationId from = FindOrg("Chi bộ Thôn Bắc");
+    const OrganizationId to = FindOrg("Chi bộ Thôn Nam");
+    MemberListQuery q;
+    q.organization = from;
+    q.page = {1, 1};
+    const MemberId id = members.List(commune, q)->items.at(0).member.id;
+    const auto audit_before = AuditCount();
+
+    const auto bad = members.Transfer(commune, id, {FindOrg("Chi bộ Thôn 1"), base::Date::Today(), ""});
+    EXPECT_EQ(bad.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(AuditCount(), audit_before);
+
+    const auto moved = members.Transfer(commune, id, {to, base::Date::Today(), "Chuyển nơi cư trú"});
+    ASSERT_TRUE(moved.has_value()) << moved.error().message;
+    EXPECT_EQ(moved->member.organization, to);
+    ASSERT_GE(moved->memberships.size(), 2u);
+    EXPECT_EQ(moved->memberships[moved->memberships.size() - 2].membership.end_date, base::Date::Today());
+    EXPECT_EQ(moved->memberships.back().organization_name, "Chi bộ Thôn Nam");
+    EXPECT_EQ(moved->memberships.back().membership.reason, "Chuyển nơi cư trú");
+    EXPECT_EQ(AuditCount(), audit_before + 2);
+}
+
+TEST_F(DemoFixture, MergeMovesMembersAndMarksTheCell) {
+    OrganizationService orgs(*store_);
+    MemberService members(*store_);
+    const Actor commune = Login("xa.hoaan");
+    const OrganizationId source = FindOrg("Chi bộ Tổ dân phố 2");
+    const OrganizationId target = FindOrg("Chi bộ Tổ dân phố 1");
+    const int before_target = orgs.Get(commune, target)->counts.on_roll();
+    const int before_source = orgs.Get(commune, source)->counts.on_roll();
+
+    const auto merged = orgs.Merge(commune, source, target, base::Date::Today());
+
+    ASSERT_TRUE(merged.has_value()) << merged.error().message;
+    EXPECT_EQ(merged->counts.on_roll(), before_target + before_source);
+    const auto gone = orgs.Get(commune, source);
+    EXPECT_EQ(gone->organization.merged_into, target);
+    EXPECT_FALSE(gone->can_write);
+    EXPECT_EQ(gone->counts.on_roll(), 0);
+    MemberListQuery q;
+    q.organization = target;
+    q.page = {1, 200};
+    int from_merge = 0;
+    const auto listed = members.List(commune, q);
+    for (const auto& item : listed->items) {
+        const auto detail = members.Get(commune, item.member.id);
+        if (detail->memberships.back().membership.reason == "Sáp nhập từ Chi bộ Tổ dân phố 2") ++from_merge;
+    }
+    EXPECT_EQ(from_merge, before_source);
+    EXPECT_EQ(orgs.Merge(commune, source, target, base::Date::Today()).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(DemoFixture, SecretaryWritesOwnCellOnly) {
+    MemberService members(*store_);
+    const Actor secretary = Login("bithu.thondong");
+    Member m;
+    m.full_name = "Phạm Thị Hoa";
+    m.sex = Sex::kFemale;
+    m.date_of_birth = *base::Date::FromYmd(1990, 4, 2);
+    m.status = MemberStatus::kProbationary;
+    m.admission_date = base::Date::Today().AddDays(-30);
+
+    m.organization = FindOrg("Chi bộ Thôn Đoài");
+    EXPECT_EQ(members.Create(secretary, m).error().code, ErrorCode::kNotFound);
+    m.organization = FindOrg("Chi bộ Thôn Đông");
+    const auto created = members.Create(secretary, m);
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+    EXPECT_EQ(created->memberships.size(), 1u);
+}
+
+TEST(LoginThrottleTest, BlocksAfterFiveFailuresUntilTheWindowPasses) {
+    std::int64_t now = 1000;
+    LoginThrottle throttle(5, 900, [&] { return now; });
+
+    for (int i = 0; i < 4; ++i) throttle.RecordFailure("admin");
+    EXPECT_EQ(throttle.RetryAfter("admin"), 0);
+    throttle.RecordFailure("admin");
+    EXPECT_EQ(throttle.RetryAfter("admin"), 900);
+    EXPECT_EQ(throttle.RetryAfter("other"), 0);
+    now += 899;
+    EXPECT_EQ(throttle.RetryAfter("admin"), 1);
+    now += 1;
+    EXPECT_EQ(throttle.RetryAfter("admin"), 0);
+}
+
+}  // namespace
+}  // namespace chibo::app

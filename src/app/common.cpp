@@ -1,0 +1,46 @@
+#include "app/common.hpp"
+
+namespace chibo::app {
+
+base::Result<PageRequest> CheckPage(int page, int page_size) {
+    if (page < 1) return base::MakeError(base::ErrorCode::kInvalidArgument, "Số trang phải từ 1 trở lên.", "page");
+    if (page_size < 1 || page_size > kMaxPageSize)
+        return base::MakeError(base::ErrorCode::kInvalidArgument, "Số dòng mỗi trang phải từ 1 đến 200.", "page_size");
+    if (page > 1000000) return base::MakeError(base::ErrorCode::kInvalidArgument, "Số trang quá lớn.", "page");
+    return PageRequest{page, page_size};
+}
+
+base::Error NotFound(const char* what) {
+    return base::MakeError(base::ErrorCode::kNotFound, std::string("Không tìm thấy ") + what + ".");
+}
+
+base::Error Forbidden() {
+    return base::MakeError(base::ErrorCode::kPermissionDenied, "Bạn không có quyền thực hiện thao tác này.");
+}
+
+void RecordAudit(domain::Repositories& repos, const domain::Actor& actor, std::string action, std::string entity,
+                 std::int64_t entity_id, const domain::Organization* organization,
+                 std::optional<domain::Snapshot> before, std::optional<domain::Snapshot> after) {
+    domain::AuditEntry e;
+    e.at = base::NowIsoTimestamp();
+    if (actor.user.valid()) e.user = actor.user;
+    e.username = actor.username;
+    e.action = std::move(action);
+    e.entity = std::move(entity);
+    e.entity_id = entity_id;
+    if (organization) {
+        e.organization = organization->id;
+        e.organization_path = organization->path;
+    }
+    e.before = std::move(before);
+    e.after = std::move(after);
+    repos.audit().Append(e);
+}
+
+domain::Actor SystemActor() {
+    domain::Actor a;
+    a.username = "system";
+    return a;
+}
+
+}  // namespace chibo::app

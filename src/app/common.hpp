@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "domain/access.hpp"
+#include "domain/audit.hpp"
+#include "domain/repository.hpp"
+
+namespace chibo::app {
+
+// A page of a list, as every list use case returns it.
+template <typename T>
+struct Page {
+    std::vector<T> items;
+    std::int64_t total = 0;
+    int page = 1;
+    int page_size = 50;
+};
+
+struct PageRequest {
+    int page = 1;
+    int page_size = 50;
+
+    int offset() const { return (page - 1) * page_size; }
+};
+
+inline constexpr int kMaxPageSize = 200;
+
+// Checks page bounds; errors name the field.
+base::Result<PageRequest> CheckPage(int page, int page_size);
+
+// The error for anything the actor may not see: the same as for something that does not exist, so
+// nothing leaks about other subtrees.
+base::Error NotFound(const char* what);
+base::Error Forbidden();
+
+// Appends one entry to the audit log in the caller's transaction.
+void RecordAudit(domain::Repositories& repos, const domain::Actor& actor, std::string action, std::string entity,
+                 std::int64_t entity_id, const domain::Organization* organization,
+                 std::optional<domain::Snapshot> before, std::optional<domain::Snapshot> after);
+
+// The actor used by command-line tools (demo, user add): no roles, recorded as "system".
+domain::Actor SystemActor();
+
+}  // namespace chibo::app

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/result.hpp"
+#include "domain/repository.hpp"
+
+namespace chibo::app {
+
+struct DemoSummary {
+    int organizations = 0;
+    int members = 0;
+    int users = 0;
+};
+
+inline constexpr const char* kDemoPassword = "chibo@2026";
+
+// Fills an empty database with a fictional province: names are generated, never real people. One
+// commune committee (Đảng bộ xã Hòa An) has 12 cells of different kinds and 398 members on the roll;
+// members in every status; a cell with party groups; a cell with fewer than 9 official members; and
+// one demo account per role (README). Fails with kConflict when the database already has data.
+base::Result<DemoSummary> LoadDemo(domain::Store& store, std::uint32_t seed = 2026);
+
+}  // namespace chibo::app

@@ -1,0 +1,197 @@
+#include "app/member_service.hpp"
+
+#include "app/organization_service.hpp"
+#include "base/text.hpp"
+
+namespace chibo::app {
+
+using base::ErrorCode;
+using base::MakeError;
+using base::Result;
+using namespace chibo::domain;
+
+namespace {
+
+std::string OrganizationName(Repositories& repos, OrganizationId id) {
+    auto o = repos.organizations().Get(id);
+    return o ? o->name : "";
+}
+
+MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m) {
+    MemberDetail d;
+    d.member = m;
+    const auto cell = repos.organizations().Get(m.organization);
+    d.organization_name = cell ? cell->name : "";
+    for (const Membership& ms : repos.members().Memberships(m.id))
+        d.memberships.push_back({ms, OrganizationName(repos, ms.organization)});
+    for (const Position& p : repos.positions().ForMember(m.id))
+        d.positions.push_back({p, OrganizationName(repos, p.organization)});
+    d.can_write = cell && actor.CanWrite(cell->path);
+    return d;
+}
+
+// Cleans what a user typed and checks the member's fields and uniqueness.
+Result<Member> Prepare(Repositories& repos, Member m, std::optional<MemberId> self) {
+    m.full_name = base::NormalizeSpaces(m.full_name);
+    m.address = base::NormalizeSpaces(m.address);
+    if (!m.phone.empty()) {
+        if (auto phone = NormalizePhone(m.phone)) m.phone = *phone;
+    }
+    CHIBO_TRY(ValidateMember(m, base::Date::Today()));
+    if (!m.party_card_number.empty()) {
+        auto other = repos.members().FindByPartyCard(m.party_card_number);
+        if (other && other != self)
+            return MakeError(ErrorCode::kConflict, "Số thẻ đảng viên này đã có trong hệ thống.", "party_card_number");
+    }
+    if (!m.citizen_id.empty()) {
+        auto other = repos.members().FindByCitizenId(m.citizen_id);
+        if (other && other != self)
+            return MakeError(ErrorCode::kConflict, "Số căn cước công dân này đã có trong hệ thống.", "citizen_id");
+    }
+    if (m.party_group) {
+        auto group = repos.organizations().Get(*m.party_group);
+        if (!group || group->kind != OrganizationKind::kPartyGroup || group->parent != m.organization ||
+            group->dissolved())
+            return MakeError(ErrorCode::kInvalidArgument, "Tổ đảng không thuộc chi bộ của đảng viên.", "party_group_id");
+    }
+    return m;
+}
+
+Result<Organization> WritableCell(Repositories& repos, const Actor& actor, OrganizationId id, const char* field) {
+    auto org = repos.organizations().Get(id);
+    if (!org || !actor.CanSeeOrganization(org->path))
+        return MakeError(ErrorCode::kNotFound, "Không tìm thấy chi bộ.", field);
+    if (!actor.CanWrite(org->path)) return Forbidden();
+    if (!IsCell(org->kind))
+        return MakeError(ErrorCode::kInvalidArgument, "Đảng viên phải sinh hoạt ở một chi bộ.", field);
+    if (org->dissolved())
+        return MakeError(ErrorCode::kInvalidArgument, "Chi bộ đã giải thể hoặc sáp nhập.", field);
+    return *org;
+}
+
+}  // namespace
+
+Result<Page<MemberListItem>> MemberService::List(const Actor& actor, const MemberListQuery& query) {
+    if (base::Utf8Length(query.text) > 100)
+        return MakeError(ErrorCode::kInvalidArgument, "Từ khóa tìm kiếm quá dài.", "q");
+    return ReadValue<Page<MemberListItem>>(store_, [&](Repositories& repos) -> Result<Page<MemberListItem>> {
+        MemberQuery q;
+        if (query.organization) {
+            CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, *query.organization));
+            q.subtree_path = org.path;
+        } else {
+            const auto roots = actor.ScopeRoots();
+            if (roots.empty()) return Forbidden();
+            q.subtree_path = roots.front()->organization_path;
+        }
+        if (!actor.CanReadMembers(q.subtree_path)) {
+            if (!actor.member) return Forbidden();
+            q.only_member = actor.member;  // A plain member sees only themself in their cell.
+        }
+        q.folded_prefix = base::FoldForSearch(query.text);
+        q.status = query.status;
+        q.include_off_roll = query.include_off_roll || (query.status && !OnRoll(*query.status));
+        q.offset = query.page.offset();
+        q.limit = query.page.page_size;
+        const MemberPage found = repos.members().Search(q);
+        Page<MemberListItem> page;
+        page.total = found.total;
+        page.page = query.page.page;
+        page.page_size = query.page.page_size;
+        for (const Member& m : found.items) page.items.push_back({m, OrganizationName(repos, m.organization)});
+        return page;
+    });
+}
+
+Result<MemberDetail> MemberService::Get(const Actor& actor, MemberId id) {
+    return ReadValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
+        auto m = repos.members().Get(id);
+        if (!m) return NotFound("đảng viên");
+        auto cell = repos.organizations().Get(m->organization);
+        if (!cell || !actor.CanReadMember(cell->path, id)) return NotFound("đảng viên");
+        return Detail(repos, actor, *m);
+    });
+}
+
+Result<MemberDetail> MemberService::Create(const Actor& actor, Member input) {
+    return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
+        CHIBO_TRY_ASSIGN(const Organization cell, WritableCell(repos, actor, input.organization, "organization_id"));
+        input.id = MemberId();
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, std::nullopt));
+        m = repos.members().Insert(m);
+        repos.members().OpenMembership(
+            {MembershipId(), m.id, cell.id, base::Date::Today(), std::nullopt, "Bổ sung vào danh sách chi bộ"});
+        if (!OnRoll(m.status)) repos.members().CloseMembership(m.id, base::Date::Today());
+        RecordAudit(repos, actor, "member.create", "member", m.id.value, &cell, std::nullopt, Describe(m));
+        return Detail(repos, actor, m);
+    });
+}
+
+Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Member input) {
+    return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
+        auto before = repos.members().Get(id);
+        if (!before) return NotFound("đảng viên");
+        auto cell = repos.organizations().Get(before->organization);
+        if (!cell || !actor.CanReadMember(cell->path, id)) return NotFound("đảng viên");
+        if (!actor.CanWrite(cell->path)) return Forbidden();
+        input.id = id;
+        input.organization = before->organization;
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, id));
+        repos.members().Update(m);
+        const base::Date today = base::Date::Today();
+        if (OnRoll(before->status) && !OnRoll(m.status)) {
+            repos.members().CloseMembership(id, today);
+        } else if (!OnRoll(before->status) && OnRoll(m.status)) {
+            repos.members().OpenMembership(
+                {MembershipId(), id, cell->id, today, std::nullopt, "Khôi phục vào danh sách chi bộ"});
+        }
+        RecordAudit(repos, actor, "member.update", "member", id.value, &*cell, Describe(*before), Describe(m));
+        return Detail(repos, actor, m);
+    });
+}
+
+Result<MemberDetail> MemberService::Transfer(const Actor& actor, MemberId id, const TransferInput& input) {
+    if (input.date > base::Date::Today())
+        return MakeError(ErrorCode::kInvalidArgument, "Ngày chuyển không được ở tương lai.", "date");
+    if (base::Utf8Length(input.reason) > 300)
+        return MakeError(ErrorCode::kInvalidArgument, "Lý do dài quá 300 ký tự.", "reason");
+    return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
+        auto before = repos.members().Get(id);
+        if (!before) return NotFound("đảng viên");
+        auto source = repos.organizations().Get(before->organization);
+        if (!source || !actor.CanReadMember(source->path, id)) return NotFound("đảng viên");
+        if (!actor.CanWrite(source->path)) return Forbidden();
+        if (!OnRoll(before->status))
+            return MakeError(ErrorCode::kConflict, "Đảng viên không còn trong danh sách sinh hoạt.");
+        CHIBO_TRY_ASSIGN(const Organization target, WritableCell(repos, actor, input.target, "organization_id"));
+        if (target.id == source->id)
+            return MakeError(ErrorCode::kInvalidArgument, "Đảng viên đang sinh hoạt ở chi bộ này.", "organization_id");
+        const auto history = repos.members().Memberships(id);
+        if (!history.empty() && input.date < history.back().start_date)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại (" +
+                                 history.back().start_date.ToVietnamese() + ").",
+                             "date");
+        const std::string reason = base::NormalizeSpaces(input.reason);
+        repos.members().CloseMembership(id, input.date);
+        repos.members().OpenMembership({MembershipId(), id, target.id, input.date, std::nullopt,
+                                        reason.empty() ? "Chuyển sinh hoạt từ " + source->name : reason});
+        for (const Position& p : repos.positions().ForMember(id)) {
+            const auto org = repos.organizations().Get(p.organization);
+            if (org && InSubtree(org->path, source->path) && (!p.term_end || *p.term_end > input.date))
+                repos.positions().SetTermEnd(p.id, input.date);
+        }
+        Member m = *before;
+        m.organization = target.id;
+        m.party_group.reset();
+        repos.members().Update(m);
+        Snapshot after = Describe(m);
+        after.emplace_back("transfer_date", input.date.ToIso());
+        after.emplace_back("reason", reason);
+        RecordAudit(repos, actor, "member.transfer", "member", id.value, &*source, Describe(*before), after);
+        RecordAudit(repos, actor, "member.transfer_in", "member", id.value, &target, std::nullopt, after);
+        return Detail(repos, actor, m);
+    });
+}
+
+}  // namespace chibo::app

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/common.hpp"
+
+namespace chibo::app {
+
+struct NewUser {
+    std::string username;
+    std::string password;
+    std::string display_name;
+    std::optional<domain::MemberId> member;
+};
+
+// Accounts, roles and the audit log: administrators of a subtree only.
+class UserService {
+public:
+    explicit UserService(domain::Store& store) : store_(store) {}
+
+    base::Result<Page<domain::User>> List(const domain::Actor& actor, PageRequest page);
+    base::Result<domain::User> Create(const domain::Actor& actor, const NewUser& input);
+    base::Result<domain::User> AddRole(const domain::Actor& actor, domain::UserId user, domain::Role role,
+                                       domain::OrganizationId organization);
+    base::Result<domain::User> RemoveRole(const domain::Actor& actor, domain::UserId user, domain::RoleGrantId grant);
+    base::Result<Page<domain::AuditEntry>> Audit(const domain::Actor& actor, const std::string& entity,
+                                                 std::int64_t entity_id, PageRequest page);
+
+    // For the command line: creates a user with one role, no actor checks, audited as "system".
+    base::Result<domain::User> CreateAsSystem(const NewUser& input, domain::Role role,
+                                              domain::OrganizationId organization);
+
+private:
+    domain::Store& store_;
+};
+
+}  // namespace chibo::app
