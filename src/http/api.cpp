@@ -1,0 +1,108 @@
+#include "http/api.hpp"
+
+#include <sodium.h>
+
+#include <cstdio>
+
+#include "http/json_io.hpp"
+#include "http/json_mapping.hpp"
+
+namespace chibo::http {
+
+namespace json = boost::json;
+using base::ErrorCode;
+
+namespace {
+
+bool SameToken(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string SessionCookie(const std::string& token, std::int64_t max_age) {
+    return std::string(Api::kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+           std::to_string(max_age);
+}
+
+}  // namespace
+
+Api::Api(Services services, const StaticAssets* assets) : services_(services), assets_(assets) {
+    router_.Add(Method::kGet, "/healthz", Access::kPublic,
+                [](Request&) { return JsonResponse(json::object{{"status", "ok"}}); });
+    router_.Add(Method::kGet, "/api/v1/openapi.json", Access::kPublic, [](Request&) {
+        Response r;
+        r.body = OpenApiDocument();
+        return r;
+    });
+    AddAuthRoutes();
+    AddOrganizationRoutes();
+    AddMemberRoutes();
+    AddUserRoutes();
+}
+
+void Api::AddAuthRoutes() {
+    router_.Add(Method::kPost, "/api/v1/auth/login", Access::kPublic, [this](Request& req) {
+        auto body = JsonBody::Parse(req.body);
+        if (!body) return ErrorResponse(body.error());
+        auto username = body->String("username", true, 100);
+        if (!username) return ErrorResponse(username.error());
+        auto password = body->String("password", true, 1000);
+        if (!password) return ErrorResponse(password.error());
+        auto login = services_.auth.Login(*username, *password, req.remote_address);
+        if (!login) return ErrorResponse(login.error());
+        Response r = JsonResponse(json::object{{"user", ToJson(login->user)}, {"csrf_token", login->csrf_token}});
+        r.headers.emplace_back("Set-Cookie", SessionCookie(login->session_token, app::AuthService::kSessionSeconds));
+        return r;
+    });
+    router_.Add(Method::kPost, "/api/v1/auth/logout", Access::kSignedIn, [this](Request& req) {
+        auto done = services_.auth.Logout(*req.auth);
+        if (!done) return ErrorResponse(done.error());
+        Response r;
+        r.status = 204;
+        r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+        return r;
+    });
+    router_.Add(Method::kGet, "/api/v1/auth/me", Access::kSignedIn, [](Request& req) {
+        return JsonResponse(json::object{{"user", ToJson(req.auth->user)}, {"csrf_token", req.auth->csrf_token}});
+    });
+}
+
+Response Api::Dispatch(Request& req) const {
+    bool path_exists = false;
+    const Router::Route* route = router_.Find(req, path_exists);
+    if (!route) {
+        if (path_exists) {
+            Response r = ErrorResponse(base::MakeError(ErrorCode::kInvalidArgument, "Phương thức không được hỗ trợ."));
+            r.status = 405;
+            return r;
+        }
+        return ErrorResponse(base::MakeError(ErrorCode::kNotFound, "Không tìm thấy địa chỉ này."));
+    }
+    if (route->access == Access::kSignedIn) {
+        auto auth = services_.auth.Authenticate(req.Cookie(kSessionCookie));
+        if (!auth) return ErrorResponse(auth.error());
+        req.auth = std::move(*auth);
+        const bool write = req.method != Method::kGet && req.method != Method::kHead;
+        if (write && !SameToken(req.Header("x-csrf-token"), req.auth->csrf_token)) {
+            return ErrorResponse(base::MakeError(ErrorCode::kPermissionDenied,
+                                                 "Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang."));
+        }
+    }
+    return route->handler(req);
+}
+
+Response Api::Handle(Request& req) const {
+    const bool api = req.path == "/healthz" || req.path.rfind("/api/", 0) == 0;
+    if (!api) {
+        if (assets_ && (req.method == Method::kGet || req.method == Method::kHead)) return assets_->Serve(req);
+        return ErrorResponse(base::MakeError(ErrorCode::kNotFound, "Không tìm thấy địa chỉ này."));
+    }
+    try {
+        return Dispatch(req);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "chibo: %s %s failed: %s\n", std::string(ToString(req.method)).c_str(), req.path.c_str(),
+                     e.what());
+        return ErrorResponse(base::MakeError(ErrorCode::kInternal, "Lỗi hệ thống. Vui lòng thử lại sau."));
+    }
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <string>
+
+#include "app/auth_service.hpp"
+#include "app/member_service.hpp"
+#include "app/organization_service.hpp"
+#include "app/user_service.hpp"
+#include "http/router.hpp"
+#include "http/static_assets.hpp"
+
+namespace chibo::http {
+
+struct Services {
+    app::AuthService& auth;
+    app::OrganizationService& organizations;
+    app::MemberService& members;
+    app::UserService& users;
+};
+
+// The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
+// Handlers parse, call one use case, and render; authentication and CSRF are checked here, once.
+class Api {
+public:
+    static constexpr const char* kSessionCookie = "chibo_session";
+
+    Api(Services services, const StaticAssets* assets);
+
+    Response Handle(Request& request) const;
+    const Router& router() const { return router_; }
+
+private:
+    void AddAuthRoutes();
+    void AddOrganizationRoutes();
+    void AddMemberRoutes();
+    void AddUserRoutes();
+    Response Dispatch(Request& request) const;
+
+    Services services_;
+    const StaticAssets* assets_;
+    Router router_;
+};
+
+// The OpenAPI document (docs/api/openapi.json), compiled into the binary.
+const std::string& OpenApiDocument();
+
+}  // namespace chibo::http

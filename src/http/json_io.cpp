@@ -1,0 +1,184 @@
+#include "http/json_io.hpp"
+
+#include <charconv>
+
+#include "base/text.hpp"
+
+namespace chibo::http {
+
+using base::ErrorCode;
+using base::Result;
+namespace json = boost::json;
+
+int StatusFor(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kInvalidArgument:
+            return 400;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kPermissionDenied:
+            return 403;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kTooManyRequests:
+            return 429;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
+    }
+    return 500;
+}
+
+std::string_view CodeName(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kInvalidArgument:
+            return "invalid_argument";
+        case ErrorCode::kUnauthenticated:
+            return "unauthenticated";
+        case ErrorCode::kPermissionDenied:
+            return "permission_denied";
+        case ErrorCode::kNotFound:
+            return "not_found";
+        case ErrorCode::kConflict:
+            return "conflict";
+        case ErrorCode::kTooManyRequests:
+            return "too_many_requests";
+        case ErrorCode::kUnavailable:
+            return "unavailable";
+        case ErrorCode::kInternal:
+            return "internal";
+    }
+    return "internal";
+}
+
+Response ErrorResponse(const base::Error& error) {
+    json::object e;
+    e["code"] = CodeName(error.code);
+    e["message"] = error.message;
+    e["field"] = error.field.empty() ? json::value(nullptr) : json::value(error.field);
+    return JsonResponse(json::object{{"error", e}}, StatusFor(error.code));
+}
+
+Response JsonResponse(const json::value& value, int status) {
+    Response r;
+    r.status = status;
+    r.body = json::serialize(value);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+base::Error FieldError(const std::string& field, std::string message) {
+    return base::MakeError(ErrorCode::kInvalidArgument, std::move(message), field);
+}
+
+Result<JsonBody> JsonBody::Parse(const std::string& body) {
+    if (body.empty()) return JsonBody(json::object{});
+    if (!base::IsValidUtf8(body))
+        return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên không phải UTF-8 hợp lệ.");
+    boost::system::error_code ec;
+    json::value v = json::parse(body, ec);
+    if (ec) return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên không phải JSON hợp lệ.");
+    if (!v.is_object()) return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên phải là một đối tượng JSON.");
+    return JsonBody(std::move(v.as_object()));
+}
+
+const json::value* JsonBody::Find(const char* name) const {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->value().is_null()) return nullptr;
+    return &it->value();
+}
+
+bool JsonBody::Has(const char* name) const { return Find(name) != nullptr; }
+
+Result<std::string> JsonBody::String(const char* name, bool required, std::size_t max_chars) const {
+    const json::value* v = Find(name);
+    if (!v) {
+        if (required) return FieldError(name, "Vui lòng nhập trường này.");
+        return std::string();
+    }
+    if (!v->is_string()) return FieldError(name, "Giá trị phải là chuỗi ký tự.");
+    std::string s(v->as_string());
+    if (base::Utf8Length(s) > max_chars)
+        return FieldError(name, "Giá trị dài quá " + std::to_string(max_chars) + " ký tự.");
+    if (s.find('\0') != std::string::npos) return FieldError(name, "Giá trị chứa ký tự không hợp lệ.");
+    if (required && base::NormalizeSpaces(s).empty()) return FieldError(name, "Vui lòng nhập trường này.");
+    return s;
+}
+
+Result<std::optional<std::int64_t>> JsonBody::OptionalId(const char* name) const {
+    const json::value* v = Find(name);
+    if (!v) return std::optional<std::int64_t>();
+    if (v->is_int64() && v->as_int64() > 0) return std::optional<std::int64_t>(v->as_int64());
+    if (v->is_uint64() && v->as_uint64() < (1ULL << 62) && v->as_uint64() > 0)
+        return std::optional<std::int64_t>(static_cast<std::int64_t>(v->as_uint64()));
+    return FieldError(name, "Mã định danh phải là số nguyên dương.");
+}
+
+Result<std::int64_t> JsonBody::Id(const char* name) const {
+    CHIBO_TRY_ASSIGN(auto id, OptionalId(name));
+    if (!id) return FieldError(name, "Vui lòng chọn giá trị cho trường này.");
+    return *id;
+}
+
+Result<std::optional<base::Date>> JsonBody::OptionalDate(const char* name) const {
+    const json::value* v = Find(name);
+    if (!v || (v->is_string() && v->as_string().empty())) return std::optional<base::Date>();
+    if (!v->is_string()) return FieldError(name, "Ngày phải có dạng YYYY-MM-DD.");
+    auto d = base::Date::ParseIso(std::string_view(v->as_string()));
+    if (!d) return FieldError(name, "Ngày không hợp lệ (định dạng YYYY-MM-DD).");
+    return std::optional<base::Date>(*d);
+}
+
+Result<base::Date> JsonBody::Date(const char* name) const {
+    CHIBO_TRY_ASSIGN(auto d, OptionalDate(name));
+    if (!d) return FieldError(name, "Vui lòng chọn ngày.");
+    return *d;
+}
+
+namespace {
+
+std::optional<std::int64_t> ParseInt(const std::string& s) {
+    std::int64_t v = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+Result<int> QueryInt(const Request& request, const std::string& name, int default_value, int min, int max) {
+    auto raw = request.Query(name);
+    if (!raw || raw->empty()) return default_value;
+    auto v = ParseInt(*raw);
+    if (!v || *v < min || *v > max)
+        return FieldError(name, "Giá trị phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
+    return static_cast<int>(*v);
+}
+
+Result<std::optional<std::int64_t>> QueryId(const Request& request, const std::string& name) {
+    auto raw = request.Query(name);
+    if (!raw || raw->empty()) return std::optional<std::int64_t>();
+    auto v = ParseInt(*raw);
+    if (!v || *v <= 0) return FieldError(name, "Mã định danh phải là số nguyên dương.");
+    return std::optional<std::int64_t>(*v);
+}
+
+Result<bool> QueryBool(const Request& request, const std::string& name, bool default_value) {
+    auto raw = request.Query(name);
+    if (!raw || raw->empty()) return default_value;
+    if (*raw == "true" || *raw == "1") return true;
+    if (*raw == "false" || *raw == "0") return false;
+    return FieldError(name, "Giá trị phải là true hoặc false.");
+}
+
+Result<std::int64_t> PathId(const Request& request, const std::string& name) {
+    auto it = request.path_params.find(name);
+    auto v = it == request.path_params.end() ? std::nullopt : ParseInt(it->second);
+    if (!v || *v <= 0) return base::MakeError(ErrorCode::kNotFound, "Không tìm thấy tài nguyên.");
+    return *v;
+}
+
+}  // namespace chibo::http

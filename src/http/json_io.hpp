@@ -1,0 +1,57 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/date.hpp"
+#include "base/result.hpp"
+#include "http/types.hpp"
+
+namespace chibo::http {
+
+// The one place that maps an error code to an HTTP status.
+int StatusFor(base::ErrorCode code);
+std::string_view CodeName(base::ErrorCode code);
+
+Response ErrorResponse(const base::Error& error);
+Response JsonResponse(const boost::json::value& value, int status = 200);
+
+// Renders a use case's result: its value through `to_json`, or its error.
+template <typename T, typename F>
+Response Render(const base::Result<T>& result, F&& to_json, int status = 200) {
+    if (!result) return ErrorResponse(result.error());
+    return JsonResponse(to_json(*result), status);
+}
+
+// Reads a JSON request body, turning every wrong type or missing field into an InvalidArgument
+// naming the field, with a Vietnamese message.
+class JsonBody {
+public:
+    static base::Result<JsonBody> Parse(const std::string& body);
+
+    bool Has(const char* name) const;
+    base::Result<std::string> String(const char* name, bool required, std::size_t max_chars = 1000) const;
+    base::Result<std::int64_t> Id(const char* name) const;
+    base::Result<std::optional<std::int64_t>> OptionalId(const char* name) const;
+    base::Result<base::Date> Date(const char* name) const;
+    base::Result<std::optional<base::Date>> OptionalDate(const char* name) const;
+
+private:
+    explicit JsonBody(boost::json::object object) : object_(std::move(object)) {}
+    const boost::json::value* Find(const char* name) const;
+
+    boost::json::object object_;
+};
+
+// Query-string helpers with the same error style.
+base::Result<int> QueryInt(const Request& request, const std::string& name, int default_value, int min, int max);
+base::Result<std::optional<std::int64_t>> QueryId(const Request& request, const std::string& name);
+base::Result<bool> QueryBool(const Request& request, const std::string& name, bool default_value);
+base::Result<std::int64_t> PathId(const Request& request, const std::string& name);
+
+base::Error FieldError(const std::string& field, std::string message);
+
+}  // namespace chibo::http

@@ -1,0 +1,166 @@
+#include "http/json_mapping.hpp"
+
+#include "base/text.hpp"
+
+namespace chibo::http {
+
+namespace json = boost::json;
+using namespace chibo::domain;
+
+json::value DateOrNull(const std::optional<base::Date>& date) {
+    if (!date) return nullptr;
+    return json::value(date->ToIso());
+}
+
+namespace {
+
+template <typename IdT>
+json::value IdOrNull(const std::optional<IdT>& id) {
+    if (!id) return nullptr;
+    return json::value(id->value);
+}
+
+json::object SummaryFields(const Member& m, const std::string& organization_name) {
+    return {{"id", m.id.value},
+            {"full_name", m.full_name},
+            {"given_name", base::GivenName(m.full_name)},
+            {"sex", ToCode(m.sex)},
+            {"date_of_birth", m.date_of_birth.ToIso()},
+            {"status", ToCode(m.status)},
+            {"organization_id", m.organization.value},
+            {"organization_name", organization_name},
+            {"party_group_id", IdOrNull(m.party_group)},
+            {"party_card_number", m.party_card_number},
+            {"phone", m.phone}};
+}
+
+json::object SnapshotToJson(const Snapshot& s) {
+    json::object o;
+    for (const auto& [k, v] : s) o[k] = v;
+    return o;
+}
+
+}  // namespace
+
+json::object ToJson(const User& user) {
+    json::array roles;
+    for (const RoleGrant& g : user.roles) {
+        roles.push_back(json::object{{"id", g.id.value},
+                                     {"role", ToCode(g.role)},
+                                     {"organization_id", g.organization.value},
+                                     {"organization_name", g.organization_name}});
+    }
+    return {{"id", user.id.value},
+            {"username", user.username},
+            {"display_name", user.display_name},
+            {"member_id", IdOrNull(user.member)},
+            {"roles", std::move(roles)}};
+}
+
+json::object ToJson(const Position& p) {
+    return {{"id", p.id.value},
+            {"organization_id", p.organization.value},
+            {"member_id", p.member.value},
+            {"member_name", p.member_name},
+            {"position", ToCode(p.kind)},
+            {"term_start", p.term_start.ToIso()},
+            {"term_end", DateOrNull(p.term_end)}};
+}
+
+json::object ToJson(const app::TreeNode& node) {
+    json::array children;
+    for (const auto& c : node.children) children.push_back(ToJson(c));
+    const Organization& o = node.organization;
+    return {{"id", o.id.value},
+            {"name", o.name},
+            {"kind", ToCode(o.kind)},
+            {"category", ToCode(o.category)},
+            {"parent_id", IdOrNull(o.parent)},
+            {"member_count", node.member_count},
+            {"has_children", node.has_children},
+            {"dissolved", o.dissolved()},
+            {"children", std::move(children)}};
+}
+
+json::object ToJson(const app::OrganizationDetail& d) {
+    const Organization& o = d.organization;
+    json::array path;
+    for (const Organization& p : d.path) path.push_back(json::object{{"id", p.id.value}, {"name", p.name}});
+    json::array leaders;
+    for (const Position& p : d.leaders) leaders.push_back(ToJson(p));
+    json::array groups;
+    for (const auto& g : d.party_groups) {
+        groups.push_back(json::object{{"id", g.group.id.value},
+                                      {"name", g.group.name},
+                                      {"member_count", g.member_count},
+                                      {"leader", g.leader ? json::value(ToJson(*g.leader)) : json::value(nullptr)}});
+    }
+    json::array warnings;
+    for (const auto& w : d.warnings) warnings.push_back(json::object{{"code", w.code}, {"message", w.message}});
+    return {{"id", o.id.value},
+            {"parent_id", IdOrNull(o.parent)},
+            {"name", o.name},
+            {"kind", ToCode(o.kind)},
+            {"category", ToCode(o.category)},
+            {"address", o.address},
+            {"valid_from", o.valid_from.ToIso()},
+            {"valid_to", DateOrNull(o.valid_to)},
+            {"merged_into_id", IdOrNull(o.merged_into)},
+            {"path", std::move(path)},
+            {"counts",
+             json::object{{"official", d.counts.official},
+                          {"probationary", d.counts.probationary},
+                          {"exempt", d.counts.exempt},
+                          {"temporary", d.counts.temporary},
+                          {"working_away", d.counts.working_away},
+                          {"on_roll", d.counts.on_roll()}}},
+            {"leaders", std::move(leaders)},
+            {"party_groups", std::move(groups)},
+            {"children_count", d.children_count},
+            {"warnings", std::move(warnings)},
+            {"can_write", d.can_write}};
+}
+
+json::object ToJson(const app::MemberListItem& item) { return SummaryFields(item.member, item.organization_name); }
+
+json::object ToJson(const app::MemberDetail& d) {
+    json::object o = SummaryFields(d.member, d.organization_name);
+    o["citizen_id"] = d.member.citizen_id;
+    o["admission_date"] = DateOrNull(d.member.admission_date);
+    o["official_date"] = DateOrNull(d.member.official_date);
+    o["address"] = d.member.address;
+    o["note"] = d.member.note;
+    json::array memberships;
+    for (const auto& m : d.memberships) {
+        memberships.push_back(json::object{{"organization_id", m.membership.organization.value},
+                                           {"organization_name", m.organization_name},
+                                           {"start_date", m.membership.start_date.ToIso()},
+                                           {"end_date", DateOrNull(m.membership.end_date)},
+                                           {"reason", m.membership.reason}});
+    }
+    o["memberships"] = std::move(memberships);
+    json::array positions;
+    for (const auto& p : d.positions) {
+        json::object j = ToJson(p.position);
+        j["organization_name"] = p.organization_name;
+        positions.push_back(std::move(j));
+    }
+    o["positions"] = std::move(positions);
+    o["can_write"] = d.can_write;
+    return o;
+}
+
+json::object ToJson(const AuditEntry& e) {
+    return {{"id", e.id.value},
+            {"at", e.at},
+            {"user_id", IdOrNull(e.user)},
+            {"username", e.username},
+            {"action", e.action},
+            {"entity", e.entity},
+            {"entity_id", e.entity_id},
+            {"organization_id", IdOrNull(e.organization)},
+            {"before", e.before ? json::value(SnapshotToJson(*e.before)) : json::value(nullptr)},
+            {"after", e.after ? json::value(SnapshotToJson(*e.after)) : json::value(nullptr)}};
+}
+
+}  // namespace chibo::http

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "app/member_service.hpp"
+#include "app/organization_service.hpp"
+#include "app/user_service.hpp"
+
+// Domain and use-case values to the API's JSON (docs/api.md). Plain types at the edge.
+namespace chibo::http {
+
+boost::json::value DateOrNull(const std::optional<base::Date>& date);
+boost::json::object ToJson(const domain::User& user);
+boost::json::object ToJson(const domain::Position& position);
+boost::json::object ToJson(const app::TreeNode& node);
+boost::json::object ToJson(const app::OrganizationDetail& detail);
+boost::json::object ToJson(const app::MemberListItem& item);
+boost::json::object ToJson(const app::MemberDetail& detail);
+boost::json::object ToJson(const domain::AuditEntry& entry);
+
+template <typename T>
+boost::json::object PageToJson(const app::Page<T>& page) {
+    boost::json::array items;
+    for (const T& item : page.items) items.push_back(ToJson(item));
+    return {{"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}};
+}
+
+}  // namespace chibo::http

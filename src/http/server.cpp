@@ -1,0 +1,183 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+namespace chibo::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr std::size_t kBodyLimit = 2 * 1024 * 1024;
+
+Method ToMethod(bhttp::verb verb) {
+    switch (verb) {
+        case bhttp::verb::get:
+            return Method::kGet;
+        case bhttp::verb::head:
+            return Method::kHead;
+        case bhttp::verb::post:
+            return Method::kPost;
+        case bhttp::verb::put:
+            return Method::kPut;
+        case bhttp::verb::delete_:
+            return Method::kDelete;
+        default:
+            return Method::kOther;
+    }
+}
+
+Response PlainError(int status, const char* code, const char* message) {
+    Response r;
+    r.status = status;
+    r.body = std::string(R"({"error":{"code":")") + code + R"(","message":")" + message + R"(","field":null}})";
+    return r;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "chibo");
+    out.set(bhttp::field::content_type, res.content_type);
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("X-Frame-Options", "DENY");
+    out.set("Referrer-Policy", "same-origin");
+    out.set("Content-Security-Policy",
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    for (auto& [name, value] : res.headers) out.insert(name, value);
+    out.keep_alive(keep_alive);
+    const std::size_t length = res.body.size();
+    if (!head) out.body() = std::move(res.body);
+    if (res.status != 304 && res.status != 204) out.content_length(length);
+    return out;
+}
+
+asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler) {
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    const auto endpoint = socket.remote_endpoint(ignored);
+    const std::string remote = ignored ? "" : endpoint.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    for (;;) {
+        stream.expires_after(std::chrono::seconds(60));
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.body_limit(kBodyLimit);
+        parser.header_limit(16 * 1024);
+        auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        (void)n;
+        if (ec == bhttp::error::body_limit) {
+            auto res = ToBeast(PlainError(413, "invalid_argument", "Dữ liệu gửi lên quá lớn."), 11, false, false);
+            co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+            break;
+        }
+        if (ec) {
+            if (ec != bhttp::error::end_of_stream && ec != asio::error::eof && ec != beast::error::timeout &&
+                ec != asio::error::connection_reset && ec != asio::error::operation_aborted) {
+                auto res = ToBeast(PlainError(400, "invalid_argument", "Yêu cầu HTTP không hợp lệ."), 11, false, false);
+                co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+            }
+            break;
+        }
+        auto& breq = parser.get();
+        Request req;
+        req.method = ToMethod(breq.method());
+        req.remote_address = remote;
+        const std::string_view target(breq.target().data(), breq.target().size());
+        const std::size_t q = target.find('?');
+        auto path = PercentDecode(target.substr(0, q), false);
+        const bool keep_alive = breq.keep_alive();
+        const bool head = req.method == Method::kHead;
+        Response res;
+        if (!path || path->empty() || path->front() != '/') {
+            res = PlainError(400, "invalid_argument", "Địa chỉ không hợp lệ.");
+        } else {
+            req.path = std::move(*path);
+            if (q != std::string_view::npos) req.query = ParseQueryString(target.substr(q + 1));
+            for (const auto& field : breq) {
+                std::string name(field.name_string());
+                for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                req.headers.emplace_back(std::move(name), std::string(field.value()));
+            }
+            req.body = std::move(breq.body());
+            try {
+                res = handler(req);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "chibo: unhandled error on %s: %s\n", req.path.c_str(), e.what());
+                res = PlainError(500, "internal", "Lỗi hệ thống. Vui lòng thử lại sau.");
+            }
+        }
+        auto out = ToBeast(std::move(res), breq.version(), keep_alive, head);
+        auto [wec, wn] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+        (void)wn;
+        if (wec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler) {
+    for (;;) {
+        auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+        if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+        if (ec) continue;  // e.g. too many open files: keep serving the others.
+        asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler), asio::detached);
+    }
+}
+
+}  // namespace
+
+struct Server::Impl {
+    Handler handler;
+    Options options;
+    asio::io_context io;
+    tcp::acceptor acceptor{io};
+};
+
+Server::Server(Handler handler, Options options) : impl_(std::make_unique<Impl>()) {
+    impl_->handler = std::move(handler);
+    impl_->options = std::move(options);
+}
+
+Server::~Server() = default;
+
+base::Result<void> Server::Listen() {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(impl_->options.host, ec);
+    if (ec) return base::MakeError(base::ErrorCode::kInvalidArgument, "Địa chỉ máy chủ không hợp lệ: " + impl_->options.host);
+    const tcp::endpoint endpoint(address, impl_->options.port);
+    impl_->acceptor.open(endpoint.protocol(), ec);
+    if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) impl_->acceptor.bind(endpoint, ec);
+    if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+        return base::MakeError(base::ErrorCode::kUnavailable, "Không mở được cổng " + impl_->options.host + ":" +
+                                                                  std::to_string(impl_->options.port) + ": " + ec.message());
+    }
+    return {};
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::Run() {
+    asio::signal_set signals(impl_->io, SIGINT, SIGTERM);
+    signals.async_wait([this](const boost::system::error_code&, int) {
+        boost::system::error_code ignored;
+        impl_->acceptor.close(ignored);
+        impl_->io.stop();
+    });
+    asio::co_spawn(impl_->io, Accept(impl_->acceptor, impl_->handler), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->io.run(); });
+    impl_->io.run();
+    for (auto& t : threads) t.join();
+}
+
+}  // namespace chibo::http
