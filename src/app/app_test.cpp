@@ -35,9 +35,8 @@ protected:
     }
 
     Actor Login(const std::string& username) {
-        auto user = ReadValue<User>(*store_, [&](Repositories& r) -> base::Result<User> {
-            return *r.users().FindByUsername(username);
-        });
+        auto user = ReadValue<User>(
+            *store_, [&](Repositories& r) -> base::Result<User> { return *r.users().FindByUsername(username); });
         return ActorOf(*user);
     }
 

@@ -68,9 +68,8 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
 
     const std::int64_t wait = std::max(by_user_.RetryAfter(username), by_address_.RetryAfter(remote_address));
     if (wait > 0) {
-        return MakeError(ErrorCode::kTooManyRequests,
-                         "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + std::to_string((wait + 59) / 60) +
-                             " phút.");
+        return MakeError(ErrorCode::kTooManyRequests, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " +
+                                                          std::to_string((wait + 59) / 60) + " phút.");
     }
 
     return domain::WriteValue<LoginResult>(store_, [&](domain::Repositories& repos) -> Result<LoginResult> {
@@ -87,8 +86,8 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
         const std::int64_t now = clock_();
         repos.users().DeleteExpiredSessions(now);
         LoginResult result{RandomToken(), RandomToken(), *user};
-        repos.users().InsertSession({HashToken(result.session_token), user->id, result.csrf_token, now,
-                                     now + kSessionSeconds});
+        repos.users().InsertSession(
+            {HashToken(result.session_token), user->id, result.csrf_token, now, now + kSessionSeconds});
         RecordAudit(repos, ActorOf(*user), "auth.login", "user", user->id.value, nullptr, std::nullopt,
                     domain::Snapshot{{"remote_address", remote_address}});
         return result;

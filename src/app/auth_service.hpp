@@ -50,9 +50,9 @@ struct Authenticated {
 
 class AuthService {
 public:
-    static constexpr std::int64_t kSessionSeconds = 12 * 3600;
+    static constexpr std::int64_t kSessionSeconds = std::int64_t{12} * 3600;
     static constexpr int kMaxFailures = 5;
-    static constexpr std::int64_t kThrottleWindowSeconds = 15 * 60;
+    static constexpr std::int64_t kThrottleWindowSeconds = std::int64_t{15} * 60;
 
     explicit AuthService(domain::Store& store, LoginThrottle::Clock clock = base::NowUnixSeconds);
 

@@ -14,21 +14,23 @@ using namespace chibo::domain;
 
 namespace {
 
-constexpr std::array kFamilyNames = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng",
-                                     "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
-                                     "Đinh", "Trịnh", "Mai", "Cao", "Lương", "Tạ", "Đoàn", "Lâm"};
-constexpr std::array kMaleMiddle = {"Văn", "Văn", "Văn", "Đức", "Minh", "Hữu", "Quang", "Xuân", "Công", "Thanh",
-                                    "Đình", "Ngọc", "Bá", "Trọng", "Quốc"};
-constexpr std::array kFemaleMiddle = {"Thị", "Thị", "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng", "Kim", "Phương",
-                                      "Bích", "Mai"};
-constexpr std::array kMaleGiven = {"An", "Anh", "Bình", "Cường", "Chiến", "Dũng", "Dương", "Đạt", "Đức", "Giang",
-                                   "Hải", "Hiếu", "Hòa", "Hùng", "Hưng", "Khánh", "Khoa", "Lâm", "Lộc", "Long",
-                                   "Mạnh", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài",
-                                   "Thắng", "Thành", "Thịnh", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Ánh"};
-constexpr std::array kFemaleGiven = {"An", "Anh", "Ánh", "Bích", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh",
-                                     "Hằng", "Hiền", "Hoa", "Hồng", "Hương", "Huyền", "Lan", "Liên", "Linh", "Loan",
-                                     "Mai", "My", "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo",
-                                     "Thu", "Thủy", "Trang", "Tuyết", "Uyên", "Vân", "Yến", "Đào"};
+constexpr std::array kFamilyNames = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần",  "Trần",  "Lê",   "Lê",
+                                     "Phạm",   "Hoàng",  "Huỳnh",  "Phan",  "Vũ",    "Võ",   "Đặng",
+                                     "Bùi",    "Đỗ",     "Hồ",     "Ngô",   "Dương", "Lý",   "Đinh",
+                                     "Trịnh",  "Mai",    "Cao",    "Lương", "Tạ",    "Đoàn", "Lâm"};
+constexpr std::array kMaleMiddle = {"Văn",  "Văn",   "Văn",  "Đức",  "Minh", "Hữu",   "Quang", "Xuân",
+                                    "Công", "Thanh", "Đình", "Ngọc", "Bá",   "Trọng", "Quốc"};
+constexpr std::array kFemaleMiddle = {"Thị",  "Thị",  "Thị", "Thu",    "Ngọc", "Thanh",
+                                      "Minh", "Hồng", "Kim", "Phương", "Bích", "Mai"};
+constexpr std::array kMaleGiven = {"An",    "Anh",   "Bình",  "Cường", "Chiến", "Dũng", "Dương", "Đạt",
+                                   "Đức",   "Giang", "Hải",   "Hiếu",  "Hòa",   "Hùng", "Hưng",  "Khánh",
+                                   "Khoa",  "Lâm",   "Lộc",   "Long",  "Mạnh",  "Minh", "Nam",   "Nghĩa",
+                                   "Phong", "Phúc",  "Quân",  "Quang", "Sơn",   "Tài",  "Thắng", "Thành",
+                                   "Thịnh", "Toàn",  "Trung", "Tuấn",  "Tùng",  "Việt", "Vinh",  "Ánh"};
+constexpr std::array kFemaleGiven = {
+    "An",     "Anh",   "Ánh",   "Bích", "Chi",  "Dung", "Duyên", "Giang", "Hà",   "Hạnh", "Hằng", "Hiền",  "Hoa",
+    "Hồng",   "Hương", "Huyền", "Lan",  "Liên", "Linh", "Loan",  "Mai",   "My",   "Nga",  "Ngọc", "Nhung", "Oanh",
+    "Phương", "Quỳnh", "Tâm",   "Thảo", "Thu",  "Thủy", "Trang", "Tuyết", "Uyên", "Vân",  "Yến",  "Đào"};
 
 struct CellPlan {
     const char* name;
@@ -130,8 +132,7 @@ Member Generator::AddMember(const Organization& cell, MemberStatus status, bool 
         // Came from another cell: keep that earlier stay in the history.
         const Date moved = joined.AddDays(Uniform(200, 380));
         repos_.members().OpenMembership({MembershipId(), m.id, *previous_cell_, joined, moved, "Kết nạp"});
-        repos_.members().OpenMembership(
-            {MembershipId(), m.id, cell.id, moved, std::nullopt, "Chuyển sinh hoạt đến"});
+        repos_.members().OpenMembership({MembershipId(), m.id, cell.id, moved, std::nullopt, "Chuyển sinh hoạt đến"});
     } else {
         repos_.members().OpenMembership({MembershipId(), m.id, cell.id, joined, std::nullopt,
                                          status == MemberStatus::kTemporary ? "Sinh hoạt tạm thời" : "Kết nạp"});
@@ -183,11 +184,12 @@ void Generator::AddCell(const Organization& committee, const CellPlan& plan, con
 
     AddPosition(cell, officials.at(0), PositionKind::kSecretary);
     AddPosition(cell, officials.at(1), PositionKind::kDeputySecretary);
-    for (int c = 0; c < plan.committee; ++c) AddPosition(cell, officials.at(static_cast<std::size_t>(3 + c)), PositionKind::kCommitteeMember);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t c = 0; c < static_cast<std::size_t>(plan.committee); ++c)
+        AddPosition(cell, officials.at(3 + c), PositionKind::kCommitteeMember);
+    for (const Organization& group : groups) {
         for (const Member& m : officials) {
-            if (m.party_group == groups[g].id && m.id != officials[0].id && m.id != officials[1].id) {
-                AddPosition(groups[g], m, PositionKind::kGroupLeader);
+            if (m.party_group == group.id && m.id != officials[0].id && m.id != officials[1].id) {
+                AddPosition(group, m, PositionKind::kGroupLeader);
                 break;
             }
         }
@@ -239,9 +241,8 @@ DemoSummary Generator::Run() {
          }},
     };
     for (const CommunePlan& plan : communes) {
-        const Organization commune =
-            AddOrg(province.id, plan.name, OrganizationKind::kCommuneCommittee, CellCategory::kNone, plan.place,
-                   *Date::FromYmd(2025, 7, 1));
+        const Organization commune = AddOrg(province.id, plan.name, OrganizationKind::kCommuneCommittee,
+                                            CellCategory::kNone, plan.place, *Date::FromYmd(2025, 7, 1));
         if (std::string(plan.name) == "Đảng bộ xã Hòa An") hoa_an_ = commune.id;
         if (std::string(plan.name) == "Đảng bộ xã Tân Lập") tan_lap_ = commune.id;
         for (const CellPlan& cell : plan.cells) AddCell(commune, cell, plan.place, commune.id == hoa_an_);

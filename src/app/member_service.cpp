@@ -52,7 +52,8 @@ Result<Member> Prepare(Repositories& repos, Member m, std::optional<MemberId> se
         auto group = repos.organizations().Get(*m.party_group);
         if (!group || group->kind != OrganizationKind::kPartyGroup || group->parent != m.organization ||
             group->dissolved())
-            return MakeError(ErrorCode::kInvalidArgument, "Tổ đảng không thuộc chi bộ của đảng viên.", "party_group_id");
+            return MakeError(ErrorCode::kInvalidArgument, "Tổ đảng không thuộc chi bộ của đảng viên.",
+                             "party_group_id");
     }
     return m;
 }
@@ -64,8 +65,7 @@ Result<Organization> WritableCell(Repositories& repos, const Actor& actor, Organ
     if (!actor.CanWrite(org->path)) return Forbidden();
     if (!IsCell(org->kind))
         return MakeError(ErrorCode::kInvalidArgument, "Đảng viên phải sinh hoạt ở một chi bộ.", field);
-    if (org->dissolved())
-        return MakeError(ErrorCode::kInvalidArgument, "Chi bộ đã giải thể hoặc sáp nhập.", field);
+    if (org->dissolved()) return MakeError(ErrorCode::kInvalidArgument, "Chi bộ đã giải thể hoặc sáp nhập.", field);
     return *org;
 }
 

@@ -52,10 +52,10 @@ public:
 
     base::Result<Page<MemberListItem>> List(const domain::Actor& actor, const MemberListQuery& query);
     base::Result<MemberDetail> Get(const domain::Actor& actor, domain::MemberId id);
-    // `member.organization` names the cell. Opens the first membership.
-    base::Result<MemberDetail> Create(const domain::Actor& actor, domain::Member member);
+    // `input.organization` names the cell. Opens the first membership.
+    base::Result<MemberDetail> Create(const domain::Actor& actor, domain::Member input);
     // Every field but the cell (see Transfer).
-    base::Result<MemberDetail> Update(const domain::Actor& actor, domain::MemberId id, domain::Member member);
+    base::Result<MemberDetail> Update(const domain::Actor& actor, domain::MemberId id, domain::Member input);
     // Moves an on-roll member to another cell: closes the current membership, opens one in the target,
     // ends positions held in the source cell.
     base::Result<MemberDetail> Transfer(const domain::Actor& actor, domain::MemberId id, const TransferInput& input);

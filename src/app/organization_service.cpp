@@ -160,7 +160,8 @@ Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, Organ
         }
         if (org.valid_to && !repos.members().OnRollOf(id).empty())
             return MakeError(ErrorCode::kInvalidArgument,
-                             "Chi bộ còn đảng viên; hãy chuyển sinh hoạt hoặc sáp nhập trước khi giải thể.", "valid_to");
+                             "Chi bộ còn đảng viên; hãy chuyển sinh hoạt hoặc sáp nhập trước khi giải thể.",
+                             "valid_to");
         repos.organizations().Update(org);
         RecordAudit(repos, actor, "organization.update", "organization", id.value, &org, Describe(before),
                     Describe(org));
@@ -180,10 +181,12 @@ Result<OrganizationDetail> OrganizationService::Move(const Actor& actor, Organiz
             return MakeError(ErrorCode::kInvalidArgument, "Không thể chuyển tổ chức vào chính nó hoặc cấp dưới của nó.",
                              "parent_id");
         if (parent.dissolved())
-            return MakeError(ErrorCode::kInvalidArgument, "Tổ chức cấp trên mới đã giải thể hoặc sáp nhập.", "parent_id");
+            return MakeError(ErrorCode::kInvalidArgument, "Tổ chức cấp trên mới đã giải thể hoặc sáp nhập.",
+                             "parent_id");
         if (!AllowedUnder(before.kind, parent.kind))
             return MakeError(ErrorCode::kInvalidArgument,
-                             std::string(Label(before.kind)) + " không thể trực thuộc " + parent.name + ".", "parent_id");
+                             std::string(Label(before.kind)) + " không thể trực thuộc " + parent.name + ".",
+                             "parent_id");
         repos.organizations().Move(id, new_parent);
         const Organization after = *repos.organizations().Get(id);
         RecordAudit(repos, actor, "organization.move", "organization", id.value, &after, Describe(before),
@@ -270,9 +273,8 @@ Result<Position> OrganizationService::AddPosition(const Actor& actor, Organizati
         p.term_start = input.term_start;
         p.term_end = input.term_end;
         const auto active = repos.positions().ForOrganization(id, false);
-        const MemberCounts counts = org.kind == OrganizationKind::kPartyGroup
-                                        ? MemberCounts{}
-                                        : repos.organizations().CountMembers(org.path);
+        const MemberCounts counts =
+            org.kind == OrganizationKind::kPartyGroup ? MemberCounts{} : repos.organizations().CountMembers(org.path);
         CHIBO_TRY(ValidateNewPosition(p, org.kind, counts, active));
         p = repos.positions().Insert(p);
         RecordAudit(repos, actor, "position.create", "position", p.id.value, &org, std::nullopt, Describe(p));

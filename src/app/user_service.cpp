@@ -24,10 +24,11 @@ std::optional<std::string> AdminRoot(const Actor& actor) {
 }
 
 Result<void> CheckNewUser(Repositories& repos, const NewUser& in) {
-    const bool name_ok = in.username.size() >= 3 && in.username.size() <= 40 &&
-                         std::all_of(in.username.begin(), in.username.end(), [](char c) {
-                             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-                         });
+    const bool name_ok =
+        in.username.size() >= 3 && in.username.size() <= 40 &&
+        std::all_of(in.username.begin(), in.username.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        });
     if (!name_ok)
         return MakeError(ErrorCode::kInvalidArgument,
                          "Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
@@ -97,7 +98,8 @@ Result<User> UserService::AddRole(const Actor& actor, UserId user_id, Role role,
             return MakeError(ErrorCode::kNotFound, "Không tìm thấy tổ chức đảng.", "organization_id");
         if (!actor.IsAdministratorOf(org->path)) return Forbidden();
         if ((role == Role::kSecretary || role == Role::kMember) && !IsCell(org->kind))
-            return MakeError(ErrorCode::kInvalidArgument, "Vai trò này chỉ gán được trên một chi bộ.", "organization_id");
+            return MakeError(ErrorCode::kInvalidArgument, "Vai trò này chỉ gán được trên một chi bộ.",
+                             "organization_id");
         for (const RoleGrant& g : user->roles) {
             if (g.role == role && g.organization == organization)
                 return MakeError(ErrorCode::kConflict, "Người dùng đã có vai trò này.", "role");
@@ -113,8 +115,8 @@ Result<User> UserService::RemoveRole(const Actor& actor, UserId user_id, RoleGra
     return WriteValue<User>(store_, [&](Repositories& repos) -> Result<User> {
         auto user = repos.users().Get(user_id);
         if (!user || !CanManage(actor, *user)) return NotFound("người dùng");
-        const auto it = std::find_if(user->roles.begin(), user->roles.end(),
-                                     [&](const RoleGrant& g) { return g.id == grant; });
+        const auto it =
+            std::find_if(user->roles.begin(), user->roles.end(), [&](const RoleGrant& g) { return g.id == grant; });
         if (it == user->roles.end()) return NotFound("vai trò");
         if (!actor.IsAdministratorOf(it->organization_path)) return Forbidden();
         if (user_id == actor.user && it->role == Role::kAdministrator)

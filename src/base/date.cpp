@@ -8,7 +8,9 @@ namespace chibo::base {
 namespace {
 namespace chr = std::chrono;
 
-chr::year_month_day Ymd(std::int32_t days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+chr::year_month_day Ymd(std::int32_t days) {
+    return chr::year_month_day{chr::sys_days{chr::days{days}}};
+}
 }  // namespace
 
 std::optional<Date> Date::FromYmd(int year, int month, int day) {
@@ -39,9 +41,15 @@ Date Date::Today() {
     return Date(static_cast<std::int32_t>(chr::floor<chr::days>(now).time_since_epoch().count()));
 }
 
-int Date::year() const { return static_cast<int>(Ymd(days_).year()); }
-int Date::month() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).month())); }
-int Date::day() const { return static_cast<int>(static_cast<unsigned>(Ymd(days_).day())); }
+int Date::year() const {
+    return static_cast<int>(Ymd(days_).year());
+}
+int Date::month() const {
+    return static_cast<int>(static_cast<unsigned>(Ymd(days_).month()));
+}
+int Date::day() const {
+    return static_cast<int>(static_cast<unsigned>(Ymd(days_).day()));
+}
 
 std::string Date::ToIso() const {
     char buf[16];
@@ -76,6 +84,8 @@ std::string NowIsoTimestamp() {
     return buf;
 }
 
-std::int64_t NowUnixSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t NowUnixSeconds() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 }  // namespace chibo::base

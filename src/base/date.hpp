@@ -35,6 +35,7 @@ public:
     // Same day n years later; 29/02 becomes 28/02 in a non-leap year.
     Date AddYears(int n) const;
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=> (llvm#46235).
     constexpr auto operator<=>(const Date&) const = default;
 
 private:

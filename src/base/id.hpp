@@ -14,6 +14,7 @@ struct Id {
     constexpr Id() = default;
     constexpr explicit Id(std::int64_t v) : value(v) {}
     constexpr bool valid() const { return value > 0; }
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=> (llvm#46235).
     constexpr auto operator<=>(const Id&) const = default;
 };
 

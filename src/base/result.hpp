@@ -36,7 +36,7 @@ inline Error MakeError(ErrorCode code, std::string message, std::string field = 
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool has_value() const { return state_.index() == 0; }
@@ -93,14 +93,17 @@ private:
 #define CHIBO_CONCAT(a, b) CHIBO_CONCAT_INNER(a, b)
 
 // Returns the error of `expr` (a Result) from the enclosing function when it failed.
-#define CHIBO_TRY(expr)                                          \
-    do {                                                         \
-        auto&& chibo_try_result = (expr);                        \
-        if (!chibo_try_result) return chibo_try_result.error();  \
+#define CHIBO_TRY(expr)                                         \
+    do {                                                        \
+        auto&& chibo_try_result = (expr);                       \
+        if (!chibo_try_result) return chibo_try_result.error(); \
     } while (false)
 
-// Declares `lhs` from the value of `expr` (a Result), or returns its error.
-#define CHIBO_TRY_ASSIGN(lhs, expr)                                                     \
-    auto CHIBO_CONCAT(chibo_try_, __LINE__) = (expr);                                   \
+// Declares `lhs` from the value of `expr` (a Result), or returns its error. `lhs` is a declaration,
+// so it cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define CHIBO_TRY_ASSIGN(lhs, expr)                                                             \
+    auto CHIBO_CONCAT(chibo_try_, __LINE__) = (expr);                                           \
     if (!CHIBO_CONCAT(chibo_try_, __LINE__)) return CHIBO_CONCAT(chibo_try_, __LINE__).error(); \
     lhs = std::move(CHIBO_CONCAT(chibo_try_, __LINE__)).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -15,7 +15,9 @@ TEST(FoldForSearchTest, StripsVietnameseDiacriticsIncludingDStroke) {
     EXPECT_EQ(FoldForSearch("Phường Bình Minh"), "phuong binh minh");
 }
 
-TEST(FoldForSearchTest, InvalidUtf8FoldsToEmpty) { EXPECT_EQ(FoldForSearch("\xff\xfe"), ""); }
+TEST(FoldForSearchTest, InvalidUtf8FoldsToEmpty) {
+    EXPECT_EQ(FoldForSearch("\xff\xfe"), "");
+}
 
 TEST(GivenNameTest, IsTheLastWord) {
     EXPECT_EQ(GivenName("Đặng Văn Hùng"), "Hùng");

@@ -128,7 +128,9 @@ int Run(int argc, char** argv) {
     auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
     serve->add_option("--db", db, "SQLite database file (created when missing)")->capture_default_str();
     serve->add_option("--host", host, "Address to listen on")->capture_default_str();
-    serve->add_option("--port", port, "TCP port (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
+    serve->add_option("--port", port, "TCP port (0 picks a free one)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
     serve->add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
     serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
 

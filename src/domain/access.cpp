@@ -14,11 +14,14 @@ bool Actor::CanSeeOrganization(std::string_view path) const {
 }
 
 bool Actor::CanReadMembers(std::string_view path) const {
-    return std::any_of(roles.begin(), roles.end(),
-                       [&](const RoleGrant& g) { return g.role != Role::kMember && InSubtree(path, g.organization_path); });
+    return std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) {
+        return g.role != Role::kMember && InSubtree(path, g.organization_path);
+    });
 }
 
-bool Actor::CanWrite(std::string_view path) const { return CanReadMembers(path); }
+bool Actor::CanWrite(std::string_view path) const {
+    return CanReadMembers(path);
+}
 
 bool Actor::IsAdministratorOf(std::string_view path) const {
     return std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) {

@@ -3,7 +3,9 @@
 namespace chibo::domain {
 namespace {
 
-std::string DateOrEmpty(const std::optional<base::Date>& d) { return d ? d->ToIso() : ""; }
+std::string DateOrEmpty(const std::optional<base::Date>& d) {
+    return d ? d->ToIso() : "";
+}
 
 }  // namespace
 

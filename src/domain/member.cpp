@@ -72,8 +72,7 @@ base::Result<void> ValidateMember(const Member& m, base::Date today) {
 
     if (m.date_of_birth > today) return Invalid("Ngày sinh không được ở tương lai.", "date_of_birth");
     if (base::YearsBetween(m.date_of_birth, today) > 120) return Invalid("Ngày sinh không hợp lệ.", "date_of_birth");
-    if (base::YearsBetween(m.date_of_birth, today) < 18)
-        return Invalid("Đảng viên phải đủ 18 tuổi.", "date_of_birth");
+    if (base::YearsBetween(m.date_of_birth, today) < 18) return Invalid("Đảng viên phải đủ 18 tuổi.", "date_of_birth");
 
     if (m.status == MemberStatus::kProbationary && !m.admission_date)
         return Invalid("Đảng viên dự bị phải có ngày vào Đảng.", "admission_date");
@@ -136,7 +135,9 @@ std::string_view Label(MemberStatus status) {
     return "";
 }
 
-std::string_view ToCode(Sex sex) { return sex == Sex::kMale ? "male" : "female"; }
+std::string_view ToCode(Sex sex) {
+    return sex == Sex::kMale ? "male" : "female";
+}
 
 std::optional<Sex> SexFromCode(std::string_view code) {
     if (code == "male") return Sex::kMale;

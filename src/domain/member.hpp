@@ -13,14 +13,14 @@ namespace chibo::domain {
 // A member's standing on the roll of their cell. The first five are "on the roll"; the last three
 // are kept for history only.
 enum class MemberStatus {
-    kOfficial,       // chính thức
-    kProbationary,   // dự bị: 12 months from admission, then confirmed by the cell
-    kExempt,         // miễn công tác và sinh hoạt đảng: not expected at meetings
-    kTemporary,      // sinh hoạt tạm thời: attends this cell with a temporary transfer letter
-    kWorkingAway,    // làm ăn xa
-    kTransferredOut, // đã chuyển sinh hoạt đi
-    kRemoved,        // xóa tên / khai trừ
-    kDeceased,       // từ trần
+    kOfficial,        // chính thức
+    kProbationary,    // dự bị: 12 months from admission, then confirmed by the cell
+    kExempt,          // miễn công tác và sinh hoạt đảng: not expected at meetings
+    kTemporary,       // sinh hoạt tạm thời: attends this cell with a temporary transfer letter
+    kWorkingAway,     // làm ăn xa
+    kTransferredOut,  // đã chuyển sinh hoạt đi
+    kRemoved,         // xóa tên / khai trừ
+    kDeceased,        // từ trần
 };
 
 enum class Sex { kMale, kFemale };

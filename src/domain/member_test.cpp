@@ -20,7 +20,9 @@ Member Valid() {
     return m;
 }
 
-TEST(ValidateMemberTest, AcceptsACompleteRecord) { EXPECT_TRUE(ValidateMember(Valid(), kToday).has_value()); }
+TEST(ValidateMemberTest, AcceptsACompleteRecord) {
+    EXPECT_TRUE(ValidateMember(Valid(), kToday).has_value());
+}
 
 TEST(ValidateMemberTest, RejectsEachBadFieldByName) {
     struct Case {
@@ -54,8 +56,7 @@ TEST(ValidateMemberTest, RejectsEachBadFieldByName) {
              m.official_date.reset();
          },
          "admission_date"},
-        {"probationary with official date", [](Member& m) { m.status = MemberStatus::kProbationary; },
-         "official_date"},
+        {"probationary with official date", [](Member& m) { m.status = MemberStatus::kProbationary; }, "official_date"},
         {"admitted in future",
          [](Member& m) {
              m.admission_date = kToday.AddDays(3);

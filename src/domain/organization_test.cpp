@@ -22,11 +22,11 @@ TEST(AllowedUnderTest, FollowsThePartyTree) {
         bool allowed;
     };
     const Case cases[] = {
-        {K::kProvince, std::nullopt, true},        {K::kCentral, std::nullopt, true},
-        {K::kGrassrootsCell, std::nullopt, false}, {K::kProvince, K::kCentral, true},
-        {K::kCommuneCommittee, K::kProvince, true}, {K::kSubordinateCell, K::kCommuneCommittee, true},
-        {K::kSubordinateCell, K::kProvince, false}, {K::kPartyGroup, K::kSubordinateCell, true},
-        {K::kPartyGroup, K::kGrassrootsCell, true}, {K::kPartyGroup, K::kCommuneCommittee, false},
+        {K::kProvince, std::nullopt, true},           {K::kCentral, std::nullopt, true},
+        {K::kGrassrootsCell, std::nullopt, false},    {K::kProvince, K::kCentral, true},
+        {K::kCommuneCommittee, K::kProvince, true},   {K::kSubordinateCell, K::kCommuneCommittee, true},
+        {K::kSubordinateCell, K::kProvince, false},   {K::kPartyGroup, K::kSubordinateCell, true},
+        {K::kPartyGroup, K::kGrassrootsCell, true},   {K::kPartyGroup, K::kCommuneCommittee, false},
         {K::kSubordinateCell, K::kPartyGroup, false}, {K::kGrassrootsCommittee, K::kCommuneCommittee, true},
     };
     for (const Case& c : cases) {

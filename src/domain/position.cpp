@@ -26,9 +26,9 @@ long CountKind(std::span<const Position> positions, PositionKind kind) {
 std::vector<RuleWarning> CheckCellComposition(const MemberCounts& counts, std::span<const Position> active) {
     std::vector<RuleWarning> warnings;
     if (counts.official < kMinOfficialPerCell) {
-        warnings.push_back({"too_few_official_members",
-                            "Chi bộ có " + std::to_string(counts.official) +
-                                " đảng viên chính thức, chưa đủ tối thiểu 3 đảng viên chính thức."});
+        warnings.push_back(
+            {"too_few_official_members", "Chi bộ có " + std::to_string(counts.official) +
+                                             " đảng viên chính thức, chưa đủ tối thiểu 3 đảng viên chính thức."});
     }
     const long committee = CountKind(active, PositionKind::kCommitteeMember);
     if (counts.official >= kMinOfficialForCommittee && committee == 0) {
@@ -64,8 +64,8 @@ base::Result<void> ValidateNewPosition(const Position& position, OrganizationKin
     }
     if (IsCell(kind) && position.kind == PositionKind::kCommitteeMember) {
         if (counts.official < kMinOfficialForCommittee)
-            return MakeError(ErrorCode::kInvalidArgument,
-                             "Chi bộ dưới 9 đảng viên chính thức không bầu chi ủy.", "position");
+            return MakeError(ErrorCode::kInvalidArgument, "Chi bộ dưới 9 đảng viên chính thức không bầu chi ủy.",
+                             "position");
         const long seats = CountKind(active, PositionKind::kCommitteeMember) +
                            CountKind(active, PositionKind::kSecretary) +
                            CountKind(active, PositionKind::kDeputySecretary);

@@ -24,7 +24,8 @@ bool HasWarning(const std::vector<RuleWarning>& warnings, const std::string& cod
 TEST(CheckCellCompositionTest, WarnsBelowThreeOfficialMembers) {
     const std::vector<Position> active = {Make(PositionKind::kSecretary, 1)};
 
-    EXPECT_TRUE(HasWarning(CheckCellComposition({.official = 2, .probationary = 3}, active), "too_few_official_members"));
+    EXPECT_TRUE(
+        HasWarning(CheckCellComposition({.official = 2, .probationary = 3}, active), "too_few_official_members"));
     EXPECT_FALSE(HasWarning(CheckCellComposition({.official = 3}, active), "too_few_official_members"));
 }
 
@@ -72,8 +73,8 @@ TEST(ValidateNewPositionTest, OneSecretaryAtATimeAndLeadersOnlyInGroups) {
     EXPECT_FALSE(ValidateNewPosition(Make(PositionKind::kGroupLeader, 2), OrganizationKind::kSubordinateCell,
                                      {.official = 5}, {})
                      .has_value());
-    EXPECT_TRUE(ValidateNewPosition(Make(PositionKind::kGroupLeader, 2), OrganizationKind::kPartyGroup, {}, {})
-                    .has_value());
+    EXPECT_TRUE(
+        ValidateNewPosition(Make(PositionKind::kGroupLeader, 2), OrganizationKind::kPartyGroup, {}, {}).has_value());
     EXPECT_TRUE(ValidateNewPosition(Make(PositionKind::kDeputySecretary, 2), OrganizationKind::kSubordinateCell,
                                     {.official = 5}, active)
                     .has_value());

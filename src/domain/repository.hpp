@@ -124,7 +124,7 @@ struct AuditQuery {
     std::string subtree_path;  // Entries concerning this subtree (entries without an organisation are
                                // visible only to an administrator of a root).
     bool include_unscoped = false;
-    std::string entity;        // Empty: any.
+    std::string entity;          // Empty: any.
     std::int64_t entity_id = 0;  // 0: any.
     int offset = 0;
     int limit = 50;

@@ -19,15 +19,16 @@ bool SameToken(const std::string& a, const std::string& b) {
 }
 
 std::string SessionCookie(const std::string& token, std::int64_t max_age) {
-    return std::string(Api::kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-           std::to_string(max_age);
+    return std::string(Api::kSessionCookie) + "=" + token +
+           "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
 }
 
 }  // namespace
 
 Api::Api(Services services, const StaticAssets* assets) : services_(services), assets_(assets) {
-    router_.Add(Method::kGet, "/healthz", Access::kPublic,
-                [](Request&) { return JsonResponse(json::object{{"status", "ok"}}); });
+    router_.Add(Method::kGet, "/healthz", Access::kPublic, [](Request&) {
+        return JsonResponse(json::object{{"status", "ok"}});
+    });
     router_.Add(Method::kGet, "/api/v1/openapi.json", Access::kPublic, [](Request&) {
         Response r;
         r.body = OpenApiDocument();

@@ -81,7 +81,8 @@ Result<JsonBody> JsonBody::Parse(const std::string& body) {
     boost::system::error_code ec;
     json::value v = json::parse(body, ec);
     if (ec) return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên không phải JSON hợp lệ.");
-    if (!v.is_object()) return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên phải là một đối tượng JSON.");
+    if (!v.is_object())
+        return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên phải là một đối tượng JSON.");
     return JsonBody(std::move(v.as_object()));
 }
 
@@ -91,7 +92,9 @@ const json::value* JsonBody::Find(const char* name) const {
     return &it->value();
 }
 
-bool JsonBody::Has(const char* name) const { return Find(name) != nullptr; }
+bool JsonBody::Has(const char* name) const {
+    return Find(name) != nullptr;
+}
 
 Result<std::string> JsonBody::String(const char* name, bool required, std::size_t max_chars) const {
     const json::value* v = Find(name);
@@ -154,7 +157,8 @@ Result<int> QueryInt(const Request& request, const std::string& name, int defaul
     if (!raw || raw->empty()) return default_value;
     auto v = ParseInt(*raw);
     if (!v || *v < min || *v > max)
-        return FieldError(name, "Giá trị phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
+        return FieldError(name,
+                          "Giá trị phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
     return static_cast<int>(*v);
 }
 

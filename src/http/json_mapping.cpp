@@ -107,13 +107,12 @@ json::object ToJson(const app::OrganizationDetail& d) {
             {"valid_to", DateOrNull(o.valid_to)},
             {"merged_into_id", IdOrNull(o.merged_into)},
             {"path", std::move(path)},
-            {"counts",
-             json::object{{"official", d.counts.official},
-                          {"probationary", d.counts.probationary},
-                          {"exempt", d.counts.exempt},
-                          {"temporary", d.counts.temporary},
-                          {"working_away", d.counts.working_away},
-                          {"on_roll", d.counts.on_roll()}}},
+            {"counts", json::object{{"official", d.counts.official},
+                                    {"probationary", d.counts.probationary},
+                                    {"exempt", d.counts.exempt},
+                                    {"temporary", d.counts.temporary},
+                                    {"working_away", d.counts.working_away},
+                                    {"on_roll", d.counts.on_roll()}}},
             {"leaders", std::move(leaders)},
             {"party_groups", std::move(groups)},
             {"children_count", d.children_count},
@@ -121,7 +120,9 @@ json::object ToJson(const app::OrganizationDetail& d) {
             {"can_write", d.can_write}};
 }
 
-json::object ToJson(const app::MemberListItem& item) { return SummaryFields(item.member, item.organization_name); }
+json::object ToJson(const app::MemberListItem& item) {
+    return SummaryFields(item.member, item.organization_name);
+}
 
 json::object ToJson(const app::MemberDetail& d) {
     json::object o = SummaryFields(d.member, d.organization_name);

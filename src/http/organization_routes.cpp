@@ -139,8 +139,9 @@ void Api::AddOrganizationRoutes() {
         if (!id) return ErrorResponse(id.error());
         auto in = ParsePosition(req.body);
         if (!in) return ErrorResponse(in.error());
-        return Render(orgs.AddPosition(req.auth->actor, OrganizationId(*id), *in),
-                      [](const Position& p) { return ToJson(p); }, 201);
+        return Render(
+            orgs.AddPosition(req.auth->actor, OrganizationId(*id), *in), [](const Position& p) { return ToJson(p); },
+            201);
     });
 
     router_.Add(Method::kPost, "/api/v1/positions/{id}/end", Access::kSignedIn, [&orgs](Request& req) {

@@ -151,7 +151,9 @@ Server::~Server() = default;
 base::Result<void> Server::Listen() {
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(impl_->options.host, ec);
-    if (ec) return base::MakeError(base::ErrorCode::kInvalidArgument, "Địa chỉ máy chủ không hợp lệ: " + impl_->options.host);
+    if (ec)
+        return base::MakeError(base::ErrorCode::kInvalidArgument,
+                               "Địa chỉ máy chủ không hợp lệ: " + impl_->options.host);
     const tcp::endpoint endpoint(address, impl_->options.port);
     impl_->acceptor.open(endpoint.protocol(), ec);
     if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
@@ -159,12 +161,15 @@ base::Result<void> Server::Listen() {
     if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
         return base::MakeError(base::ErrorCode::kUnavailable, "Không mở được cổng " + impl_->options.host + ":" +
-                                                                  std::to_string(impl_->options.port) + ": " + ec.message());
+                                                                  std::to_string(impl_->options.port) + ": " +
+                                                                  ec.message());
     }
     return {};
 }
 
-std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const {
+    return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::Run() {
     asio::signal_set signals(impl_->io, SIGINT, SIGTERM);

@@ -13,11 +13,16 @@ namespace fs = std::filesystem;
 
 std::string ContentType(const std::string& ext) {
     static const std::map<std::string, std::string> types = {
-        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-        {".css", "text/css; charset=utf-8"},   {".json", "application/json; charset=utf-8"},
-        {".svg", "image/svg+xml"},             {".png", "image/png"},
-        {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-        {".txt", "text/plain; charset=utf-8"}, {".webmanifest", "application/manifest+json"},
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".webmanifest", "application/manifest+json"},
     };
     auto it = types.find(ext);
     return it == types.end() ? "application/octet-stream" : it->second;
@@ -48,7 +53,9 @@ std::string Etag(const std::string& data) {
     return s.str();
 }
 
-bool AcceptsGzip(const Request& request) { return request.Header("accept-encoding").find("gzip") != std::string::npos; }
+bool AcceptsGzip(const Request& request) {
+    return request.Header("accept-encoding").find("gzip") != std::string::npos;
+}
 
 }  // namespace
 

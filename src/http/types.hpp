@@ -17,8 +17,8 @@ std::string_view ToString(Method method);
 
 struct Request {
     Method method = Method::kGet;
-    std::string path;          // Decoded path without the query string.
-    std::map<std::string, std::string> query;  // Decoded query parameters (last one wins).
+    std::string path;                                          // Decoded path without the query string.
+    std::map<std::string, std::string> query;                  // Decoded query parameters (last one wins).
     std::vector<std::pair<std::string, std::string>> headers;  // Names in lower case.
     std::string body;
     std::string remote_address;

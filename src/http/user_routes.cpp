@@ -36,7 +36,7 @@ void Api::AddUserRoutes() {
         if (!username) return ErrorResponse(username.error());
         auto password = body->String("password", true, 200);
         if (!password) return ErrorResponse(password.error());
-        auto display = body->String("display_name", true, 100);
+        auto display = body->String("display_name", false, 100);
         if (!display) return ErrorResponse(display.error());
         auto member = body->OptionalId("member_id");
         if (!member) return ErrorResponse(member.error());

@@ -1,7 +1,7 @@
 #include "storage/sql/repositories.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -48,8 +48,7 @@ public:
     }
 
     std::vector<Organization> Children(OrganizationId parent, bool include_dissolved) override {
-        std::string q = std::string("SELECT ") + kOrganizationColumns +
-                        " FROM organizations o WHERE o.parent_id = :p";
+        std::string q = std::string("SELECT ") + kOrganizationColumns + " FROM organizations o WHERE o.parent_id = :p";
         if (!include_dissolved) q += " AND o.valid_to IS NULL";
         q += " ORDER BY o.name_key, o.id";
         std::vector<Organization> out;
@@ -118,9 +117,9 @@ public:
         if (!self || !parent) throw std::logic_error("moving an organisation that does not exist");
         const std::string old_path = self->path;
         const std::string new_path = parent->path + std::to_string(id.value) + "/";
-        Exec(s_, "UPDATE organizations SET parent_id = :p WHERE id = :id", Params().Int(new_parent.value).Int(id.value));
-        Exec(s_,
-             "UPDATE organizations SET path = :np || SUBSTR(path, :len) WHERE path >= :lo AND path < :hi",
+        Exec(s_, "UPDATE organizations SET parent_id = :p WHERE id = :id",
+             Params().Int(new_parent.value).Int(id.value));
+        Exec(s_, "UPDATE organizations SET path = :np || SUBSTR(path, :len) WHERE path >= :lo AND path < :hi",
              Params()
                  .Text(new_path)
                  .Int(static_cast<std::int64_t>(old_path.size()) + 1)
@@ -165,7 +164,8 @@ public:
         if (!include_dissolved) q += " AND o.valid_to IS NULL";
         q += " ORDER BY o.path";
         std::vector<Organization> out;
-        for (const Row& r : Query(s_, q, Params().Text(path).Text(SubtreeEnd(path)))) out.push_back(ReadOrganization(r));
+        for (const Row& r : Query(s_, q, Params().Text(path).Text(SubtreeEnd(path))))
+            out.push_back(ReadOrganization(r));
         return out;
     }
 
@@ -227,8 +227,9 @@ public:
     }
 
     MemberPage Search(const MemberQuery& q) override {
-        std::string where = " FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= :lo AND "
-                            "o.path < :hi";
+        std::string where =
+            " FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= :lo AND "
+            "o.path < :hi";
         Params params;
         params.Text(q.subtree_path).Text(SubtreeEnd(q.subtree_path));
         if (!q.include_off_roll) where += " AND m.on_roll = 1";
@@ -241,30 +242,32 @@ public:
             params.Int(q.only_member->value);
         }
         if (!q.folded_prefix.empty()) {
-            where += " AND m.id IN (SELECT w.member_id FROM member_name_words w WHERE w.suffix >= :qlo AND "
-                     "w.suffix < :qhi)";
+            where +=
+                " AND m.id IN (SELECT w.member_id FROM member_name_words w WHERE w.suffix >= :qlo AND "
+                "w.suffix < :qhi)";
             params.Text(q.folded_prefix).Text(q.folded_prefix + "\x7f");
         }
         MemberPage page;
         page.total = QueryOne(s_, "SELECT COUNT(*)" + where, params)->Int(0);
         Params paged = params;
         paged.Int(q.limit).Int(q.offset);
-        for (const Row& r : Query(s_,
-                                  std::string("SELECT ") + kMemberColumns + where +
-                                      " ORDER BY m.sort_key, m.id LIMIT :lim OFFSET :off",
-                                  paged)) {
+        for (const Row& r : Query(
+                 s_,
+                 std::string("SELECT ") + kMemberColumns + where + " ORDER BY m.sort_key, m.id LIMIT :lim OFFSET :off",
+                 paged)) {
             page.items.push_back(ReadMember(r));
         }
         return page;
     }
 
     Member Insert(const Member& in) override {
-        auto r = QueryOne(s_,
-                          "INSERT INTO members (organization_id, party_group_id, full_name, sort_key, search_name, sex, "
-                          "date_of_birth, status, on_roll, admission_date, official_date, party_card_number, "
-                          "citizen_id, phone, address, note) VALUES (:o, :g, :n, :k, :s, :sex, :dob, :st, :roll, "
-                          ":ad, :od, :card, :cid, :ph, :addr, :note) RETURNING id",
-                          Bind(in));
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO members (organization_id, party_group_id, full_name, sort_key, search_name, sex, "
+                     "date_of_birth, status, on_roll, admission_date, official_date, party_card_number, "
+                     "citizen_id, phone, address, note) VALUES (:o, :g, :n, :k, :s, :sex, :dob, :st, :roll, "
+                     ":ad, :od, :card, :cid, :ph, :addr, :note) RETURNING id",
+                     Bind(in));
         Member out = in;
         out.id = MemberId(r->Int(0));
         WriteNameWords(out);
@@ -310,10 +313,11 @@ public:
 
     std::vector<Membership> Memberships(MemberId member) override {
         std::vector<Membership> out;
-        for (const Row& r : Query(s_,
-                                  "SELECT id, member_id, organization_id, start_date, end_date, reason FROM memberships "
-                                  "WHERE member_id = :m ORDER BY start_date, id",
-                                  Params().Int(member.value))) {
+        for (const Row& r :
+             Query(s_,
+                   "SELECT id, member_id, organization_id, start_date, end_date, reason FROM memberships "
+                   "WHERE member_id = :m ORDER BY start_date, id",
+                   Params().Int(member.value))) {
             Membership ms;
             ms.id = MembershipId(r.Int(0));
             ms.member = MemberId(r.Int(1));
@@ -497,9 +501,9 @@ public:
     }
 
     RoleGrant AddRole(UserId user, Role role, OrganizationId organization) override {
-        auto r = QueryOne(s_,
-                          "INSERT INTO role_grants (user_id, role, organization_id) VALUES (:u, :r, :o) RETURNING id",
-                          Params().Int(user.value).Text(std::string(ToCode(role))).Int(organization.value));
+        auto r =
+            QueryOne(s_, "INSERT INTO role_grants (user_id, role, organization_id) VALUES (:u, :r, :o) RETURNING id",
+                     Params().Int(user.value).Text(std::string(ToCode(role))).Int(organization.value));
         const RoleGrantId id(r->Int(0));
         for (const RoleGrant& g : Roles(user))
             if (g.id == id) return g;
@@ -563,10 +567,11 @@ private:
 
     std::vector<RoleGrant> Roles(UserId user) {
         std::vector<RoleGrant> out;
-        for (const Row& r : Query(s_,
-                                  "SELECT g.id, g.role, g.organization_id, o.name, o.path FROM role_grants g JOIN "
-                                  "organizations o ON o.id = g.organization_id WHERE g.user_id = :u ORDER BY o.path, g.id",
-                                  Params().Int(user.value))) {
+        for (const Row& r :
+             Query(s_,
+                   "SELECT g.id, g.role, g.organization_id, o.name, o.path FROM role_grants g JOIN "
+                   "organizations o ON o.id = g.organization_id WHERE g.user_id = :u ORDER BY o.path, g.id",
+                   Params().Int(user.value))) {
             RoleGrant g;
             g.id = RoleGrantId(r.Int(0));
             g.role = RoleFromCode(r.Text(1)).value_or(Role::kMember);
@@ -623,8 +628,9 @@ public:
     }
 
     AuditPage List(const AuditQuery& q) override {
-        std::string where = " FROM audit_log a LEFT JOIN organizations o ON o.id = a.organization_id WHERE ((o.path >= "
-                            ":lo AND o.path < :hi)";
+        std::string where =
+            " FROM audit_log a LEFT JOIN organizations o ON o.id = a.organization_id WHERE ((o.path >= "
+            ":lo AND o.path < :hi)";
         Params params;
         params.Text(q.subtree_path).Text(SubtreeEnd(q.subtree_path));
         where += q.include_unscoped ? " OR a.organization_id IS NULL)" : ")";
@@ -668,8 +674,7 @@ private:
 
 class SqlRepositories final : public Repositories {
 public:
-    explicit SqlRepositories(soci::session& s)
-        : organizations_(s), members_(s), positions_(s), users_(s), audit_(s) {}
+    explicit SqlRepositories(soci::session& s) : organizations_(s), members_(s), positions_(s), users_(s), audit_(s) {}
 
     OrganizationRepository& organizations() override { return organizations_; }
     MemberRepository& members() override { return members_; }

@@ -18,9 +18,13 @@ Params& Params::Text(std::string v) {
     return *this;
 }
 
-Params& Params::TextOrNull(const std::string& v) { return v.empty() ? Null() : Text(v); }
+Params& Params::TextOrNull(const std::string& v) {
+    return v.empty() ? Null() : Text(v);
+}
 
-Params& Params::Date(const std::optional<base::Date>& d) { return d ? Date(*d) : Null(); }
+Params& Params::Date(const std::optional<base::Date>& d) {
+    return d ? Date(*d) : Null();
+}
 
 Params& Params::Null() {
     values_.emplace_back(std::monostate{});

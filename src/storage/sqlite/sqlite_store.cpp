@@ -87,8 +87,7 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
             impl->sessions.push_back(std::move(s));
         }
     } catch (const std::exception& e) {
-        return base::MakeError(base::ErrorCode::kUnavailable,
-                               "Không mở được cơ sở dữ liệu " + path + ": " + e.what());
+        return base::MakeError(base::ErrorCode::kUnavailable, "Không mở được cơ sở dữ liệu " + path + ": " + e.what());
     }
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
@@ -102,6 +101,8 @@ base::Result<void> SqliteStore::Write(const std::function<base::Result<void>(dom
     return impl_->Run("BEGIN IMMEDIATE", work);
 }
 
-int SqliteStore::schema_version() const { return impl_->schema_version; }
+int SqliteStore::schema_version() const {
+    return impl_->schema_version;
+}
 
 }  // namespace chibo::storage::sqlite

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every check and test suite against the Debug (ASan + UBSan) build and ends with one line:
+#   summary: N passed, N failed
+# Called by `make test` after the build; each stage's output goes to build/test-logs/.
+set -u
+cd "$(dirname "$0")/.."
+logs=build/test-logs
+rm -rf "$logs" && mkdir -p "$logs"
+export CHIBO_BIN="$PWD/build/debug/chibo"
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+passed=0
+failed=0
+failures=()
+
+record() {  # record NAME PASSED FAILED STATUS
+    local name=$1 p=$2 f=$3 st=$4
+    if [ "$st" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi  # A crash or a failed check counts as a failure.
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -gt 0 ]; then failures+=("$name"); fi
+    printf '  %-28s %4d passed %4d failed\n' "$name" "$p" "$f"
+}
+
+stage_check() {  # stage_check NAME COMMAND...: one test that passes when the command succeeds
+    local name=$1; shift
+    if "$@" >"$logs/$name.log" 2>&1; then record "$name" 1 0 0; else record "$name" 0 1 1; fi
+}
+
+stage_gtest() {  # stage_gtest BINARY
+    local bin=$1 name; name=$(basename "$1")
+    "$bin" --gtest_color=no >"$logs/$name.log" 2>&1
+    local st=$?
+    local p f
+    p=$(grep -cE '^\[       OK \]' "$logs/$name.log")
+    f=$(grep -cE '^\[  FAILED  \] .*\([0-9]+ ms\)$' "$logs/$name.log")
+    record "$name" "$p" "$f" "$st"
+}
+
+stage_tap() {  # stage_tap NAME COMMAND...: a command printing "# pass N" and "# fail N"
+    local name=$1; shift
+    "$@" >"$logs/$name.log" 2>&1
+    local st=$?
+    local p f
+    p=$(grep -E '^# pass ' "$logs/$name.log" | tail -1 | awk '{print $3}')
+    f=$(grep -E '^# fail ' "$logs/$name.log" | tail -1 | awk '{print $3}')
+    record "$name" "${p:-0}" "${f:-0}" "$st"
+}
+
+stage_node() {  # stage_node NAME DIR
+    local name=$1 dir=$2
+    stage_tap "$name" node --test --test-reporter=tap "$dir"/*.test.mjs
+}
+
+echo "chibo tests (logs in $logs):"
+stage_check include-checker bash tools/check_includes.sh
+stage_tap include-checker-test bash tools/check_includes_test.sh
+stage_check clang-format bash -c "find src tests -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format --dry-run --Werror"
+stage_check clang-tidy bash -c "ls src/base/*.cpp src/domain/*.cpp src/app/*.cpp | grep -v _test.cpp | xargs -P2 -n3 clang-tidy -p build/debug --quiet"
+for bin in build/debug/base_test build/debug/domain_test build/debug/app_test build/debug/sqlite_contract_test \
+           build/debug/http_test; do
+    stage_gtest "$bin"
+done
+stage_node api tests/api
+stage_node e2e tests/e2e
+
+if [ ${#failures[@]} -gt 0 ]; then
+    echo "failed stages: ${failures[*]} (see $logs/)"
+    for f in "${failures[@]}"; do
+        echo "---- $f (last lines) ----"
+        tail -n 40 "$logs/$f.log"
+    done
+fi
+echo "summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

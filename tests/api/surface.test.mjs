@@ -1,0 +1,86 @@
+// The HTTP surface: OpenAPI matches the routes, static assets from memory, errors are JSON 4xx.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { BIN, Client, startServer } from '../lib/server.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+test('every route is in the OpenAPI document, and the document has no other', async () => {
+    const routes = spawnSync(BIN, ['routes'], { encoding: 'utf8' }).stdout.trim().split('\n');
+    assert.ok(routes.length > 20);
+    const r = await fetch(`${server.base}/api/v1/openapi.json`);
+    assert.equal(r.status, 200);
+    const doc = await r.json();
+    assert.match(doc.openapi, /^3\./);
+    const documented = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+        for (const method of Object.keys(ops)) {
+            if (['get', 'post', 'put', 'delete', 'patch'].includes(method)) documented.push(`${method.toUpperCase()} ${path}`);
+        }
+    }
+    assert.deepEqual([...documented].sort(), [...routes].sort());
+});
+
+test('healthz answers without a session', async () => {
+    const r = await fetch(`${server.base}/healthz`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(await r.json(), { status: 'ok' });
+});
+
+test('the web UI is served from memory with gzip, ETag and a client-side route fallback', async () => {
+    const r = await fetch(`${server.base}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /text\/html/);
+    const etag = r.headers.get('etag');
+    assert.ok(etag);
+    const html = await r.text();
+    assert.match(html, /<div id="root">/);
+    const again = await fetch(`${server.base}/`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    const route = await fetch(`${server.base}/members/12`);
+    assert.equal(route.status, 200);
+    assert.equal(await route.text(), html);
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)[1];
+    const js = await fetch(server.base + script, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('cache-control'), /immutable/);
+    assert.equal((await fetch(`${server.base}/assets/missing.js`)).status, 404);
+});
+
+test('unknown API paths and wrong methods are JSON errors', async () => {
+    const c = new Client(server.base);
+    await c.login('admin');
+    const missing = await c.get('/api/v1/nothing');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.json.error.code, 'not_found');
+    const method = await c.request('PATCH', '/api/v1/members', {});
+    assert.equal(method.status, 405);
+    assert.equal((await c.get('/api/v1/members/abc')).status, 404);
+    assert.equal((await c.get('/api/v1/members/999999')).status, 404);
+});
+
+test('malformed bodies on every write route are 4xx, never 5xx', async () => {
+    const c = new Client(server.base);
+    await c.login('admin');
+    const writes = [
+        ['POST', '/api/v1/organizations'], ['PUT', '/api/v1/organizations/2'], ['POST', '/api/v1/organizations/5/move'],
+        ['POST', '/api/v1/organizations/5/merge'], ['POST', '/api/v1/organizations/5/positions'],
+        ['POST', '/api/v1/positions/1/end'], ['POST', '/api/v1/members'], ['PUT', '/api/v1/members/3'],
+        ['POST', '/api/v1/members/3/transfer'], ['POST', '/api/v1/users'], ['POST', '/api/v1/users/2/roles'],
+    ];
+    const bodies = ['', '{', '[]', '"x"', '{"name": {"a": 1}}', '{"full_name": 12, "date_of_birth": 5}',
+        '{"parent_id": -3, "into_id": 1e40, "date": "yesterday"}', '{"member_id": "1", "position": 7}',
+        JSON.stringify({ name: 'x'.repeat(100000) }), '\u0000\u0001'];
+    for (const [method, path] of writes) {
+        for (const body of bodies) {
+            const r = await c.request(method, path, body);
+            assert.ok(r.status >= 400 && r.status < 500, `${method} ${path} ${body.slice(0, 30)} -> ${r.status} ${r.text}`);
+            assert.ok(r.json && r.json.error && r.json.error.message, `${method} ${path}: ${r.text}`);
+        }
+    }
+    const huge = await c.request('POST', '/api/v1/members', 'x'.repeat(3 * 1024 * 1024));
+    assert.equal(huge.status, 413);
+});
