@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 logs=build/test-logs
 rm -rf "$logs" && mkdir -p "$logs"
 export CHIBO_BIN="$PWD/build/debug/chibo"
-export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 passed=0
 failed=0
