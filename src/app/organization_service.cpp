@@ -49,18 +49,12 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
         if (child.kind != OrganizationKind::kPartyGroup) continue;
         PartyGroupSummary g;
         g.group = child;
+        g.member_count = repos.organizations().CountMembers(child.path).on_roll();
         g.leader = std::nullopt;
         for (const Position& p : repos.positions().ForOrganization(child.id, false)) {
             if (p.kind == PositionKind::kGroupLeader) g.leader = p;
         }
         d.party_groups.push_back(g);
-    }
-    if (!d.party_groups.empty()) {
-        // Members belong to the cell and point at their group; count them per group.
-        for (const Member& m : repos.members().OnRollOf(org.id)) {
-            for (PartyGroupSummary& g : d.party_groups)
-                if (m.party_group == g.group.id) ++g.member_count;
-        }
     }
     if (IsCell(org.kind) && !org.dissolved()) d.warnings = CheckCellComposition(d.counts, d.leaders);
     d.can_write = actor.CanWrite(org.path) && !org.dissolved();
@@ -187,6 +181,14 @@ Result<OrganizationDetail> OrganizationService::Move(const Actor& actor, Organiz
             return MakeError(ErrorCode::kInvalidArgument,
                              std::string(Label(before.kind)) + " không thể trực thuộc " + parent.name + ".",
                              "parent_id");
+        if (before.kind == OrganizationKind::kPartyGroup && before.parent) {
+            // Members stay on their cell's roll; a group moving to another cell leaves them groupless.
+            for (Member m : repos.members().OnRollOf(*before.parent)) {
+                if (m.party_group != id) continue;
+                m.party_group.reset();
+                repos.members().Update(m);
+            }
+        }
         repos.organizations().Move(id, new_parent);
         const Organization after = *repos.organizations().Get(id);
         RecordAudit(repos, actor, "organization.move", "organization", id.value, &after, Describe(before),

@@ -54,6 +54,18 @@ User InsertUser(Repositories& repos, const NewUser& in) {
     return repos.users().Insert(u);
 }
 
+// The organisation of a role the actor may grant, or why not.
+Result<Organization> GrantableOrganization(Repositories& repos, const Actor& actor, Role role,
+                                           OrganizationId organization) {
+    auto org = repos.organizations().Get(organization);
+    if (!org || !actor.CanSeeOrganization(org->path))
+        return MakeError(ErrorCode::kNotFound, "Không tìm thấy tổ chức đảng.", "organization_id");
+    if (!actor.IsAdministratorOf(org->path)) return Forbidden();
+    if ((role == Role::kSecretary || role == Role::kMember) && !IsCell(org->kind))
+        return MakeError(ErrorCode::kInvalidArgument, "Vai trò này chỉ gán được trên một chi bộ.", "organization_id");
+    return *org;
+}
+
 bool CanManage(const Actor& actor, const User& user) {
     // A user without roles is manageable by any administrator (they were just created); otherwise
     // one of their roles must lie in the actor's administered subtree.
@@ -83,8 +95,19 @@ Result<User> UserService::Create(const Actor& actor, const NewUser& input) {
             if (!cell || !actor.IsAdministratorOf(cell->path))
                 return MakeError(ErrorCode::kNotFound, "Không tìm thấy đảng viên.", "member_id");
         }
-        const User u = InsertUser(repos, input);
-        RecordAudit(repos, actor, "user.create", "user", u.id.value, nullptr, std::nullopt, Describe(u));
+        if (input.role.has_value() != input.organization.has_value())
+            return MakeError(ErrorCode::kInvalidArgument, "Vui lòng chọn cả vai trò và tổ chức.",
+                             input.role ? "organization_id" : "role");
+        std::optional<Organization> org;
+        if (input.role) {
+            CHIBO_TRY_ASSIGN(org, GrantableOrganization(repos, actor, *input.role, *input.organization));
+        }
+        User u = InsertUser(repos, input);
+        if (input.role) {
+            repos.users().AddRole(u.id, *input.role, *input.organization);
+            u = *repos.users().Get(u.id);
+        }
+        RecordAudit(repos, actor, "user.create", "user", u.id.value, org ? &*org : nullptr, std::nullopt, Describe(u));
         return u;
     });
 }
@@ -93,20 +116,14 @@ Result<User> UserService::AddRole(const Actor& actor, UserId user_id, Role role,
     return WriteValue<User>(store_, [&](Repositories& repos) -> Result<User> {
         auto user = repos.users().Get(user_id);
         if (!user || !CanManage(actor, *user)) return NotFound("người dùng");
-        auto org = repos.organizations().Get(organization);
-        if (!org || !actor.CanSeeOrganization(org->path))
-            return MakeError(ErrorCode::kNotFound, "Không tìm thấy tổ chức đảng.", "organization_id");
-        if (!actor.IsAdministratorOf(org->path)) return Forbidden();
-        if ((role == Role::kSecretary || role == Role::kMember) && !IsCell(org->kind))
-            return MakeError(ErrorCode::kInvalidArgument, "Vai trò này chỉ gán được trên một chi bộ.",
-                             "organization_id");
+        CHIBO_TRY_ASSIGN(const Organization org, GrantableOrganization(repos, actor, role, organization));
         for (const RoleGrant& g : user->roles) {
             if (g.role == role && g.organization == organization)
                 return MakeError(ErrorCode::kConflict, "Người dùng đã có vai trò này.", "role");
         }
         repos.users().AddRole(user_id, role, organization);
         const User after = *repos.users().Get(user_id);
-        RecordAudit(repos, actor, "user.add_role", "user", user_id.value, &*org, Describe(*user), Describe(after));
+        RecordAudit(repos, actor, "user.add_role", "user", user_id.value, &org, Describe(*user), Describe(after));
         return after;
     });
 }

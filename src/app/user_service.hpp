@@ -12,6 +12,9 @@ struct NewUser {
     std::string password;
     std::string display_name;
     std::optional<domain::MemberId> member;
+    // An optional first role, granted in the same transaction (both or neither).
+    std::optional<domain::Role> role;
+    std::optional<domain::OrganizationId> organization;
 };
 
 // Accounts, roles and the audit log: administrators of a subtree only.

@@ -34,14 +34,14 @@ public:
     virtual void Update(const Organization& organization) = 0;
     // Puts `id` under `new_parent` and rewrites the paths of its whole subtree.
     virtual void Move(OrganizationId id, OrganizationId new_parent) = 0;
-    // On-roll members of the subtree rooted at `path`, by status.
+    // On-roll members of the subtree rooted at `path`, by status (a party group counts its members).
     virtual MemberCounts CountMembers(const std::string& path) = 0;
     // Every organisation in the subtree (inclusive), for pickers and exports; sorted by path.
     virtual std::vector<Organization> Subtree(const std::string& path, bool include_dissolved) = 0;
 };
 
 struct MemberQuery {
-    std::string subtree_path;             // Required: members of cells in this subtree.
+    std::string subtree_path;             // Required: members of cells (or party groups) in this subtree.
     std::string folded_prefix;            // Folded words; matches names having a word that starts so.
     std::optional<MemberStatus> status;   // Only this status.
     bool include_off_roll = false;        // Include transferred out, removed, deceased.

@@ -40,6 +40,15 @@ void Api::AddUserRoutes() {
         if (!display) return ErrorResponse(display.error());
         auto member = body->OptionalId("member_id");
         if (!member) return ErrorResponse(member.error());
+        auto role_code = body->String("role", false, 20);
+        if (!role_code) return ErrorResponse(role_code.error());
+        if (!role_code->empty()) {
+            in.role = RoleFromCode(*role_code);
+            if (!in.role) return ErrorResponse(FieldError("role", "Vai trò không hợp lệ."));
+        }
+        auto org = body->OptionalId("organization_id");
+        if (!org) return ErrorResponse(org.error());
+        if (*org) in.organization = OrganizationId(**org);
         in.username = *username;
         in.password = *password;
         in.display_name = *display;

@@ -106,6 +106,18 @@ test('users and the audit log are for administrators of the subtree', async () =
     assert.equal(removed.json.roles.length, 0);
     assert.equal((await newUser.get(`/api/v1/organizations/${cellId}`)).status, 404);
 
+    const tanLapCell = (await admin.get('/api/v1/organizations/tree?depth=2')).json.roots[0].children
+        .find((c) => c.name === 'Đảng bộ xã Tân Lập').children[0];
+    const half = await admin.post('/api/v1/users', { username: 'bithu.tanlap', password: 'matkhau-2026', display_name: 'Bí thư', role: 'secretary' });
+    assert.equal(half.status, 400);
+    assert.equal(half.json.error.field, 'organization_id');
+    const atOnce = await admin.post('/api/v1/users',
+        { username: 'bithu.tanlap', password: 'matkhau-2026', display_name: 'Bí thư', role: 'secretary', organization_id: tanLapCell.id });
+    assert.equal(atOnce.status, 201);
+    assert.equal(atOnce.json.roles[0].organization_name, tanLapCell.name);
+    const listed = await admin.get('/api/v1/users?page_size=200');
+    assert.ok(listed.json.items.some((u) => u.username === 'bithu.tanlap'));
+
     const audit = await admin.get('/api/v1/audit?page_size=200');
     const actions = audit.json.items.map((e) => e.action);
     for (const a of ['user.create', 'user.add_role', 'user.remove_role', 'auth.login']) assert.ok(actions.includes(a), a);

@@ -50,6 +50,14 @@ test('a cell shows counts, leaders, party groups and rule warnings', async () =>
     assert.ok(r.json.leaders.some((l) => l.position === 'committee_member'));
     assert.equal(r.json.can_write, true);
 
+    const group = r.json.party_groups[0];
+    const groupMembers = await commune.get(`/api/v1/members?organization_id=${group.id}&page_size=200`);
+    assert.equal(groupMembers.json.total, group.member_count);
+    assert.ok(groupMembers.json.items.every((m) => m.party_group_id === group.id));
+    const groupDetail = await commune.get(`/api/v1/organizations/${group.id}`);
+    assert.equal(groupDetail.json.counts.on_roll, group.member_count);
+    assert.equal(r.json.counts.on_roll, thonDong.member_count);
+
     const quanSu = await commune.get(`/api/v1/organizations/${(await cellNamed('Chi bộ Quân sự')).id}`);
     assert.ok(quanSu.json.counts.official < 9);
     assert.ok(!quanSu.json.leaders.some((l) => l.position === 'committee_member'));

@@ -10,7 +10,9 @@ using namespace chibo::domain;
 using base::Date;
 using base::Result;
 
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+Date D(int y, int m, int d) {
+    return *Date::FromYmd(y, m, d);
+}
 
 Organization Org(std::optional<OrganizationId> parent, std::string name, OrganizationKind kind) {
     Organization o;
@@ -59,7 +61,8 @@ Tree MakeTree(Store& store) {
     Tree t;
     Write(store, [&](Repositories& r) {
         t.province = r.organizations().Insert(Org(std::nullopt, "Đảng bộ tỉnh Thanh Lam", OrganizationKind::kProvince));
-        t.commune = r.organizations().Insert(Org(t.province.id, "Đảng bộ xã Hòa An", OrganizationKind::kCommuneCommittee));
+        t.commune =
+            r.organizations().Insert(Org(t.province.id, "Đảng bộ xã Hòa An", OrganizationKind::kCommuneCommittee));
         t.other_commune =
             r.organizations().Insert(Org(t.province.id, "Đảng bộ xã Tân Lập", OrganizationKind::kCommuneCommittee));
         t.cell_b = r.organizations().Insert(Org(t.commune.id, "Chi bộ Thôn Đông", OrganizationKind::kSubordinateCell));
@@ -186,8 +189,8 @@ TEST_P(StoreContract, SearchFoldsDiacriticsAndMatchesAnyWordStart) {
 TEST_P(StoreContract, SearchSortsByGivenNameTheVietnameseWayAndPages) {
     const Tree t = MakeTree(store());
     Write(store(), [&](Repositories& r) {
-        for (const char* name : {"Phạm Văn Đức", "Lê Thị Ánh", "Trần Văn Anh", "Hồ Thị Dung", "Ngô Văn Bình",
-                                 "Bùi Thị Anh"})
+        for (const char* name :
+             {"Phạm Văn Đức", "Lê Thị Ánh", "Trần Văn Anh", "Hồ Thị Dung", "Ngô Văn Bình", "Bùi Thị Anh"})
             r.members().Insert(Mem(t.cell_a.id, name));
     });
 
@@ -234,6 +237,29 @@ TEST_P(StoreContract, SearchFiltersBySubtreeStatusAndRoll) {
         EXPECT_EQ(c.exempt, 1);
         EXPECT_EQ(c.on_roll(), 3);
         EXPECT_EQ(r.members().OnRollOf(t.cell_b.id).size(), 2u);
+    });
+}
+
+TEST_P(StoreContract, PartyGroupSubtreesHoldTheirMembers) {
+    const Tree t = MakeTree(store());
+    Organization group;
+    Write(store(), [&](Repositories& r) {
+        group = r.organizations().Insert(Org(t.cell_a.id, "Tổ đảng số 1", OrganizationKind::kPartyGroup));
+        Member in_group = Mem(t.cell_a.id, "Nguyễn Văn An");
+        in_group.party_group = group.id;
+        r.members().Insert(in_group);
+        r.members().Insert(Mem(t.cell_a.id, "Trần Văn Bình"));
+    });
+
+    Read(store(), [&](Repositories& r) {
+        MemberQuery q;
+        q.subtree_path = group.path;
+        EXPECT_EQ(Names(r.members().Search(q).items), (std::vector<std::string>{"Nguyễn Văn An"}));
+        q.subtree_path = t.cell_a.path;
+        EXPECT_EQ(r.members().Search(q).total, 2);
+        EXPECT_EQ(r.organizations().CountMembers(group.path).official, 1);
+        EXPECT_EQ(r.organizations().CountMembers(t.cell_a.path).official, 2);
+        EXPECT_EQ(r.members().OnRollOf(t.cell_a.id).size(), 2u);
     });
 }
 
@@ -340,8 +366,10 @@ TEST_P(StoreContract, UsersCarryTheirRolesAndSessions) {
 TEST_P(StoreContract, AuditIsScopedToTheSubtreeAndNewestFirst) {
     const Tree t = MakeTree(store());
     Write(store(), [&](Repositories& r) {
-        for (const auto& [org, action] : std::vector<std::pair<OrganizationId, std::string>>{
-                 {t.cell_a.id, "member.create"}, {t.other_commune.id, "member.update"}, {t.cell_b.id, "member.update"}}) {
+        for (const auto& [org, action] :
+             std::vector<std::pair<OrganizationId, std::string>>{{t.cell_a.id, "member.create"},
+                                                                 {t.other_commune.id, "member.update"},
+                                                                 {t.cell_b.id, "member.update"}}) {
             AuditEntry e;
             e.username = "admin";
             e.action = action;

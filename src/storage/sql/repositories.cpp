@@ -131,7 +131,7 @@ public:
         MemberCounts c;
         for (const Row& r : Query(s_,
                                   "SELECT m.status, COUNT(*) FROM members m JOIN organizations o ON o.id = "
-                                  "m.organization_id WHERE o.path >= :lo AND o.path < :hi AND m.on_roll = 1 "
+                                  "COALESCE(m.party_group_id, m.organization_id) WHERE o.path >= :lo AND o.path < :hi AND m.on_roll = 1 "
                                   "GROUP BY m.status",
                                   Params().Text(path).Text(SubtreeEnd(path)))) {
             const int n = static_cast<int>(r.Int(1));
@@ -174,6 +174,9 @@ private:
 };
 
 // ---- Members ---------------------------------------------------------------------------------
+// A member is on the roll of a cell and may also belong to one of its party groups, whose path lies
+// inside the cell's. Subtree queries join on the group when there is one, so a group's subtree holds
+// its members and the cell's subtree still holds them all.
 
 constexpr const char* kMemberColumns =
     "m.id, m.organization_id, m.party_group_id, m.full_name, m.sex, m.date_of_birth, m.status, m.admission_date, "
@@ -228,7 +231,8 @@ public:
 
     MemberPage Search(const MemberQuery& q) override {
         std::string where =
-            " FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= :lo AND "
+            " FROM members m JOIN organizations o ON o.id = COALESCE(m.party_group_id, m.organization_id) WHERE "
+            "o.path >= :lo AND "
             "o.path < :hi";
         Params params;
         params.Text(q.subtree_path).Text(SubtreeEnd(q.subtree_path));
