@@ -52,6 +52,16 @@ stage_node() {  # stage_node NAME DIR
     stage_tap "$name" node --test --test-reporter=tap "$dir"/*.test.mjs
 }
 
+stage_vitest() {  # stage_vitest NAME: the web UI's unit tests
+    local name=$1
+    (cd web && npx vitest run --reporter=json --outputFile="../$logs/$name.json") >"$logs/$name.log" 2>&1
+    local st=$?
+    local counts
+    counts=$(node -e 'try { const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests); }
+                      catch { console.log("0 0"); }' "$PWD/$logs/$name.json")
+    record "$name" "${counts% *}" "${counts#* }" "$st"
+}
+
 echo "chibo tests (logs in $logs):"
 stage_check include-checker bash tools/check_includes.sh
 stage_tap include-checker-test bash tools/check_includes_test.sh
@@ -61,6 +71,7 @@ for bin in build/debug/base_test build/debug/domain_test build/debug/app_test bu
            build/debug/http_test; do
     stage_gtest "$bin"
 done
+stage_vitest web-unit
 stage_node api tests/api
 stage_node e2e tests/e2e
 

@@ -1,0 +1,91 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Modal } from 'antd';
+import type { FormInstance } from 'antd';
+import { ApiError, errorMessage } from '../lib/api';
+
+// Puts an API error under the field it names (400 with `error.field`); returns the message to show
+// elsewhere when no field of this form matches, or null when it was placed under a field.
+export function applyApiError(form: FormInstance, error: unknown): string | null {
+  if (error instanceof ApiError && error.status === 400 && error.field) {
+    const registered = Object.keys(form.getFieldsValue() ?? {});
+    if (registered.includes(error.field)) {
+      form.setFields([{ name: error.field, errors: [error.message] }]);
+      form.scrollToField(error.field, { block: 'center' });
+      return null;
+    }
+  }
+  return errorMessage(error);
+}
+
+interface FormModalProps<T> {
+  title: ReactNode;
+  open: boolean;
+  onClose: () => void;
+  // Throws ApiError on failure; the modal closes only on success.
+  onSubmit: (values: T) => Promise<void>;
+  initialValues?: Partial<T>;
+  okText?: string;
+  testId?: string;
+  width?: number;
+  children: ReactNode | ((form: FormInstance<T>) => ReactNode);
+}
+
+type BodyProps<T> = Omit<FormModalProps<T>, 'open' | 'title' | 'width'>;
+
+// The form lives inside the modal body, so every opening starts from fresh initial values.
+function FormModalBody<T extends object>({ onClose, onSubmit, initialValues, okText, testId, children }: BodyProps<T>) {
+  const [form] = Form.useForm<T>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    let values: T;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+      setBusy(false);
+      onClose();
+    } catch (e) {
+      setBusy(false);
+      if (e instanceof Error && e.name === 'Cancelled') return;
+      setError(applyApiError(form, e));
+    }
+  };
+
+  return (
+    <div data-testid={testId}>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
+        {typeof children === 'function' ? children(form) : children}
+        <div className="modal-footer">
+          <Button onClick={onClose} size="large">
+            Hủy
+          </Button>
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            loading={busy}
+            data-testid={testId ? `${testId}-submit` : undefined}
+          >
+            {okText ?? 'Lưu'}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export default function FormModal<T extends object>({ title, open, width, onClose, ...body }: FormModalProps<T>) {
+  return (
+    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden width={width} mask={{ closable: false }}>
+      <FormModalBody<T> onClose={onClose} {...body} />
+    </Modal>
+  );
+}

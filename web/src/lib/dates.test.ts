@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, parseIsoDate, toIsoDate } from './dates';
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-03-05', '05/03/2026'],
+    ['1952-12-31', '31/12/1952'],
+    ['2026-03-05T23:59:59Z', '05/03/2026'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+  ])('%s → %s', (iso, shown) => {
+    expect(formatDate(iso)).toBe(shown);
+  });
+});
+
+describe('parseIsoDate and toIsoDate', () => {
+  it('round-trips a date without shifting the day', () => {
+    expect(toIsoDate(parseIsoDate('2026-01-01'))).toBe('2026-01-01');
+    expect(toIsoDate(parseIsoDate('1960-02-29'))).toBe('1960-02-29');
+  });
+
+  it('treats empty values as no date', () => {
+    expect(parseIsoDate(null)).toBeUndefined();
+    expect(toIsoDate(null)).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+import dayjs, { type Dayjs } from 'dayjs';
+
+// The API speaks ISO `YYYY-MM-DD`; people read and type dd/mm/yyyy.
+export const DATE_FORMAT = 'DD/MM/YYYY';
+export const ISO_DATE = 'YYYY-MM-DD';
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+// "2026-03-05" → "05/03/2026"; empty or null → "". Plain string work, so no time zone can shift the day.
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = ISO_RE.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+// "2026-03-05T01:02:03Z" → "05/03/2026 08:02" in the browser's time zone.
+export function formatDateTime(timestamp: string | null | undefined): string {
+  if (!timestamp) return '';
+  const d = dayjs(timestamp);
+  return d.isValid() ? d.format('DD/MM/YYYY HH:mm') : timestamp;
+}
+
+// ISO string → a Dayjs for a DatePicker (undefined when empty).
+export function parseIsoDate(iso: string | null | undefined): Dayjs | undefined {
+  if (!iso) return undefined;
+  const m = ISO_RE.exec(iso);
+  if (!m) return undefined;
+  const d = dayjs(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.isValid() ? d : undefined;
+}
+
+// A DatePicker value → ISO string (null when empty).
+export function toIsoDate(value: Dayjs | null | undefined): string | null {
+  if (!value || !value.isValid()) return null;
+  return value.format(ISO_DATE);
+}
+
+export function todayIso(): string {
+  return dayjs().format(ISO_DATE);
+}

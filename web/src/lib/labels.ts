@@ -1,0 +1,187 @@
+import type { MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
+
+export const KIND_LABELS: Record<OrgKind, string> = {
+  central: 'Trung ương',
+  province: 'Tỉnh/Thành ủy',
+  commune_committee: 'Đảng ủy xã/phường',
+  grassroots_committee: 'Đảng bộ cơ sở',
+  grassroots_cell: 'Chi bộ cơ sở',
+  subordinate_cell: 'Chi bộ trực thuộc',
+  party_group: 'Tổ đảng',
+};
+
+export const CATEGORY_LABELS: Record<Exclude<OrgCategory, ''>, string> = {
+  village: 'Thôn/xóm',
+  residential_group: 'Tổ dân phố',
+  agency: 'Cơ quan',
+  enterprise: 'Doanh nghiệp',
+  school: 'Trường học',
+  armed_forces: 'Lực lượng vũ trang',
+  other: 'Khác',
+};
+
+export const STATUS_LABELS: Record<MemberStatus, string> = {
+  official: 'Chính thức',
+  probationary: 'Dự bị',
+  exempt: 'Miễn sinh hoạt',
+  temporary: 'Sinh hoạt tạm thời',
+  working_away: 'Làm ăn xa',
+  transferred_out: 'Đã chuyển đi',
+  removed: 'Đã xóa tên',
+  deceased: 'Đã từ trần',
+};
+
+export const STATUS_COLORS: Record<MemberStatus, string> = {
+  official: 'green',
+  probationary: 'blue',
+  exempt: 'gold',
+  temporary: 'cyan',
+  working_away: 'purple',
+  transferred_out: 'default',
+  removed: 'red',
+  deceased: 'default',
+};
+
+export const ON_ROLL_STATUSES: MemberStatus[] = ['official', 'probationary', 'exempt', 'temporary', 'working_away'];
+
+export const SEX_LABELS: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
+
+export const POSITION_LABELS: Record<PositionKind, string> = {
+  secretary: 'Bí thư',
+  deputy_secretary: 'Phó Bí thư',
+  committee_member: 'Chi ủy viên',
+  group_leader: 'Tổ trưởng',
+};
+
+export const ROLE_LABELS: Record<RoleKind, string> = {
+  administrator: 'Quản trị',
+  committee: 'Cấp ủy',
+  secretary: 'Bí thư chi bộ',
+  member: 'Đảng viên',
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: 'Tạo mới',
+  update: 'Sửa',
+  delete: 'Xóa',
+  move: 'Chuyển',
+  merge: 'Sáp nhập',
+  transfer: 'Chuyển sinh hoạt',
+  login: 'Đăng nhập',
+  logout: 'Đăng xuất',
+  end: 'Kết thúc',
+  add_role: 'Thêm quyền',
+  remove_role: 'Bỏ quyền',
+  'demo.load': 'Nạp dữ liệu mẫu',
+  load: 'Nạp dữ liệu',
+  transfer_in: 'Nhận chuyển sinh hoạt',
+  merge_into: 'Nhận sáp nhập',
+  add_position: 'Giao chức vụ',
+  end_position: 'Kết thúc chức vụ',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  organization: 'Tổ chức',
+  member: 'Đảng viên',
+  position: 'Chức vụ',
+  user: 'Người dùng',
+  role: 'Quyền',
+  session: 'Phiên',
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind as OrgKind] ?? kind;
+}
+
+export function categoryLabel(category: string): string {
+  if (!category) return '';
+  return CATEGORY_LABELS[category as Exclude<OrgCategory, ''>] ?? category;
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status as MemberStatus] ?? status;
+}
+
+export function positionLabel(position: string): string {
+  return POSITION_LABELS[position as PositionKind] ?? position;
+}
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role as RoleKind] ?? role;
+}
+
+export function actionLabel(action: string): string {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  // Actions like "member.update" or "organization.merge": label the verb part.
+  const verb = action.split(/[.:/]/).pop() ?? action;
+  return ACTION_LABELS[verb] ?? action;
+}
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABELS[entity] ?? entity;
+}
+
+export function isCell(kind: string): boolean {
+  return kind === 'grassroots_cell' || kind === 'subordinate_cell';
+}
+
+// The kind a new child of `parent` most likely has.
+export function defaultChildKind(parent: OrgKind): OrgKind {
+  switch (parent) {
+    case 'central':
+      return 'province';
+    case 'province':
+      return 'commune_committee';
+    case 'commune_committee':
+    case 'grassroots_committee':
+      return 'subordinate_cell';
+    default:
+      return 'party_group';
+  }
+}
+
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+// Vietnamese names of the fields that appear in audit records.
+export const FIELD_LABELS: Record<string, string> = {
+  id: 'Mã',
+  name: 'Tên',
+  kind: 'Loại tổ chức',
+  category: 'Phân loại',
+  address: 'Địa chỉ',
+  parent_id: 'Tổ chức cấp trên',
+  valid_from: 'Từ ngày',
+  valid_to: 'Đến ngày',
+  merged_into_id: 'Sáp nhập vào',
+  into_id: 'Sáp nhập vào',
+  date: 'Ngày',
+  full_name: 'Họ và tên',
+  given_name: 'Tên',
+  sex: 'Giới tính',
+  date_of_birth: 'Ngày sinh',
+  status: 'Tình trạng',
+  admission_date: 'Ngày vào Đảng',
+  official_date: 'Ngày chính thức',
+  party_card_number: 'Số thẻ đảng viên',
+  citizen_id: 'Số CCCD',
+  phone: 'Điện thoại',
+  note: 'Ghi chú',
+  party_group_id: 'Tổ đảng',
+  organization_id: 'Tổ chức',
+  member_id: 'Đảng viên',
+  position: 'Chức vụ',
+  term_start: 'Bắt đầu nhiệm kỳ',
+  term_end: 'Kết thúc nhiệm kỳ',
+  reason: 'Lý do',
+  username: 'Tên đăng nhập',
+  display_name: 'Họ và tên',
+  role: 'Vai trò',
+  roles: 'Quyền',
+  remote_address: 'Địa chỉ IP',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}

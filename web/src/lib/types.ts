@@ -1,0 +1,165 @@
+// Types of the chibo HTTP API v1 (docs/api.md). Dates are ISO `YYYY-MM-DD` strings.
+
+export type OrgKind =
+  | 'central'
+  | 'province'
+  | 'commune_committee'
+  | 'grassroots_committee'
+  | 'grassroots_cell'
+  | 'subordinate_cell'
+  | 'party_group';
+
+export type OrgCategory =
+  | ''
+  | 'village'
+  | 'residential_group'
+  | 'agency'
+  | 'enterprise'
+  | 'school'
+  | 'armed_forces'
+  | 'other';
+
+export type MemberStatus =
+  | 'official'
+  | 'probationary'
+  | 'exempt'
+  | 'temporary'
+  | 'working_away'
+  | 'transferred_out'
+  | 'removed'
+  | 'deceased';
+
+export type Sex = 'male' | 'female';
+export type PositionKind = 'secretary' | 'deputy_secretary' | 'committee_member' | 'group_leader';
+export type RoleKind = 'administrator' | 'committee' | 'secretary' | 'member';
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface Role {
+  id: number;
+  role: RoleKind;
+  organization_id: number;
+  organization_name: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  member_id: number | null;
+  roles: Role[];
+}
+
+export interface Session {
+  user: User;
+  csrf_token: string;
+}
+
+export interface TreeNode {
+  id: number;
+  name: string;
+  kind: OrgKind;
+  category: OrgCategory;
+  parent_id: number | null;
+  member_count: number;
+  has_children: boolean;
+  children: TreeNode[];
+}
+
+export interface Position {
+  id: number;
+  organization_id: number;
+  member_id: number;
+  member_name: string;
+  position: PositionKind;
+  term_start: string;
+  term_end: string | null;
+  // Given in a member's positions.
+  organization_name?: string;
+}
+
+export interface Counts {
+  official: number;
+  probationary: number;
+  exempt: number;
+  temporary: number;
+  working_away: number;
+  on_roll: number;
+}
+
+export interface PartyGroup {
+  id: number;
+  name: string;
+  member_count: number;
+  leader: Position | null;
+}
+
+export interface Organization {
+  id: number;
+  parent_id: number | null;
+  name: string;
+  kind: OrgKind;
+  category: OrgCategory;
+  address: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  merged_into_id: number | null;
+  path: { id: number; name: string }[];
+  counts: Counts;
+  leaders: Position[];
+  party_groups: PartyGroup[];
+  children_count: number;
+  warnings: { code: string; message: string }[];
+  can_write: boolean;
+}
+
+export interface MemberSummary {
+  id: number;
+  full_name: string;
+  given_name: string;
+  sex: Sex;
+  date_of_birth: string | null;
+  status: MemberStatus;
+  organization_id: number;
+  organization_name: string;
+  party_group_id: number | null;
+  party_card_number: string;
+  phone: string;
+}
+
+export interface Membership {
+  organization_id: number;
+  organization_name: string;
+  start_date: string;
+  end_date: string | null;
+  reason: string;
+}
+
+export interface Member extends MemberSummary {
+  citizen_id: string;
+  admission_date: string | null;
+  official_date: string | null;
+  address: string;
+  note: string;
+  memberships: Membership[];
+  positions: Position[];
+  can_write: boolean;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user_id: number | null;
+  username: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  organization_id: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
