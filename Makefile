@@ -5,6 +5,9 @@ DEBUG_DIR := build/debug
 RELEASE_DIR := build/release
 DB ?= var/chibo.db
 PORT ?= 8080
+# ccache hits across clones in other folders (CI clones afresh).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 
 .PHONY: run test deps web e2e-deps debug release check format clean
 

@@ -129,11 +129,12 @@ public:
 
     MemberCounts CountMembers(const std::string& path) override {
         MemberCounts c;
-        for (const Row& r : Query(s_,
-                                  "SELECT m.status, COUNT(*) FROM members m JOIN organizations o ON o.id = "
-                                  "COALESCE(m.party_group_id, m.organization_id) WHERE o.path >= :lo AND o.path < :hi AND m.on_roll = 1 "
-                                  "GROUP BY m.status",
-                                  Params().Text(path).Text(SubtreeEnd(path)))) {
+        for (const Row& r : Query(
+                 s_,
+                 "SELECT m.status, COUNT(*) FROM members m JOIN organizations o ON o.id = "
+                 "COALESCE(m.party_group_id, m.organization_id) WHERE o.path >= :lo AND o.path < :hi AND m.on_roll = 1 "
+                 "GROUP BY m.status",
+                 Params().Text(path).Text(SubtreeEnd(path)))) {
             const int n = static_cast<int>(r.Int(1));
             switch (MemberStatusFromCode(r.Text(0)).value_or(MemberStatus::kRemoved)) {
                 case MemberStatus::kOfficial:
