@@ -62,17 +62,28 @@ stage_vitest() {  # stage_vitest NAME: the web UI's unit tests
     record "$name" "${counts% *}" "${counts#* }" "$st"
 }
 
+# A throwaway PostgreSQL cluster for the PostgreSQL runs of the shared suites; stopped on exit.
+pg_dir=$(mktemp -d)
+pg_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+trap 'bash scripts/pg.sh stop "$pg_dir" >/dev/null 2>&1; rm -rf "$pg_dir"' EXIT
+if ! CHIBO_TEST_PG_URL=$(bash scripts/pg.sh start "$pg_dir" "$pg_port"); then
+    echo "could not start PostgreSQL (see $pg_dir/pg.log)"
+    CHIBO_TEST_PG_URL=""
+fi
+export CHIBO_TEST_PG_URL
+
 echo "chibo tests (logs in $logs):"
 stage_check include-checker bash tools/check_includes.sh
 stage_tap include-checker-test bash tools/check_includes_test.sh
 stage_check clang-format bash -c "find src tests -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format --dry-run --Werror"
 stage_check clang-tidy bash -c "ls src/base/*.cpp src/domain/*.cpp src/app/*.cpp | grep -v _test.cpp | xargs -P2 -n3 clang-tidy -p build/debug --quiet --extra-arg=-Wno-unknown-warning-option"
 for bin in build/debug/base_test build/debug/domain_test build/debug/app_test build/debug/sqlite_contract_test \
-           build/debug/http_test; do
+           build/debug/postgres_contract_test build/debug/http_test; do
     stage_gtest "$bin"
 done
 stage_vitest web-unit
-stage_node api tests/api
+CHIBO_TEST_ENGINE=sqlite stage_node api-sqlite tests/api
+CHIBO_TEST_ENGINE=postgres stage_node api-postgres tests/api
 stage_node e2e tests/e2e
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -26,7 +26,7 @@ test('migrate creates the schema; demo refuses a database that has data', () => 
     const db = join(dir, 'm.db');
     const migrate = run('migrate', '--db', db);
     assert.equal(migrate.status, 0, migrate.stderr);
-    assert.match(migrate.stdout, /schema version 1/);
+    assert.match(migrate.stdout, /SQLite database is at schema version 1/);
     assert.equal(run('demo', '--db', db).status, 0);
     const again = run('demo', '--db', db);
     assert.equal(again.status, 1);

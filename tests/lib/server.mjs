@@ -23,10 +23,28 @@ function freePort() {
     });
 }
 
-// Starts a server. With { demo: true } (the default) the database holds the demo data.
-export async function startServer({ demo = true } = {}) {
+// The engine the suites run against: CHIBO_TEST_ENGINE=postgres uses the throwaway cluster at
+// CHIBO_TEST_PG_URL (scripts/test.sh starts it), with a fresh database per server.
+export const ENGINE = process.env.CHIBO_TEST_ENGINE || 'sqlite';
+let databases = 0;
+
+export function freshDatabase(dir) {
+    if (ENGINE !== 'postgres') return join(dir, 'chibo.db');
+    const admin = new URL(process.env.CHIBO_TEST_PG_URL || '');
+    if (!admin.port) throw new Error('CHIBO_TEST_PG_URL is not set: run the suites through make test');
+    const name = `chibo_api_${process.pid}_${databases++}`;
+    const r = spawnSync('createdb', ['-h', admin.hostname, '-p', admin.port, '-U', admin.username || 'postgres', name],
+        { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`createdb failed: ${r.stderr}`);
+    return `postgresql://${admin.username || 'postgres'}@${admin.hostname}:${admin.port}/${name}`;
+}
+
+// Starts a server. With { demo: true } (the default) the database holds the demo data. With { db }
+// it serves an existing database instead (e.g. a second node on the same PostgreSQL database).
+export async function startServer({ demo = true, db: existing } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'chibo-test-'));
-    const db = join(dir, 'chibo.db');
+    const db = existing || freshDatabase(dir);
+    demo = demo && !existing;
     if (demo) {
         const r = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`chibo demo failed: ${r.stderr}`);
@@ -49,8 +67,9 @@ export async function startServer({ demo = true } = {}) {
         await new Promise((ok) => setTimeout(ok, 50));
     }
     return {
-        base, db, dir, port,
+        base, db, dir, port, pid: child.pid,
         log: () => log,
+        kill() { if (child.exitCode === null) child.kill('SIGKILL'); },
         async stop() {
             if (child.exitCode === null) {
                 child.kill('SIGTERM');

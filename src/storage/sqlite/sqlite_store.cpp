@@ -3,63 +3,34 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <condition_variable>
 #include <mutex>
-#include <vector>
 
 #include "storage/sql/migrations.hpp"
 #include "storage/sql/repositories.hpp"
+#include "storage/sql/session_pool.hpp"
 #include "storage/sql/sql.hpp"
 #include "storage/sqlite/schema.hpp"
 
 namespace chibo::storage::sqlite {
 
 struct SqliteStore::Impl {
-    std::vector<std::unique_ptr<soci::session>> sessions;
-    std::vector<soci::session*> idle;  // Guarded by pool_mutex.
-    std::mutex pool_mutex;
-    std::condition_variable pool_cv;
+    sql::SessionPool pool;
     std::mutex write_mutex;  // One writer at a time, as SQLite allows.
     int schema_version = 0;
 
-    soci::session& Acquire() {
-        std::unique_lock lock(pool_mutex);
-        pool_cv.wait(lock, [&] { return !idle.empty(); });
-        soci::session* s = idle.back();
-        idle.pop_back();
-        return *s;
-    }
-
-    void Release(soci::session& s) {
-        {
-            std::lock_guard lock(pool_mutex);
-            idle.push_back(&s);
-        }
-        pool_cv.notify_one();
-    }
-
     base::Result<void> Run(const char* begin, const std::function<base::Result<void>(domain::Repositories&)>& work) {
-        soci::session& s = Acquire();
-        struct Returner {
-            Impl& impl;
-            soci::session& s;
-            ~Returner() { impl.Release(s); }
-        } returner{*this, s};
-        sql::Exec(s, begin);
-        bool finished = false;
+        const sql::SessionPool::Lease s(pool);
+        sql::Exec(*s, begin);
         try {
-            auto repos = sql::MakeRepositories(s);
+            auto repos = sql::MakeRepositories(*s);
             base::Result<void> result = work(*repos);
-            sql::Exec(s, result ? "COMMIT" : "ROLLBACK");
-            finished = true;
+            sql::Exec(*s, result ? "COMMIT" : "ROLLBACK");
             return result;
         } catch (...) {
-            if (!finished) {
-                try {
-                    sql::Exec(s, "ROLLBACK");
-                } catch (...) {
-                    // The connection is unusable; the original error is the one to report.
-                }
+            try {
+                sql::Exec(*s, "ROLLBACK");
+            } catch (...) {
+                // Already rolled back by SQLite, or the connection is gone; report the original error.
             }
             throw;
         }
@@ -83,8 +54,7 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
                 impl->schema_version =
                     static_cast<int>(sql::QueryOne(*s, "SELECT MAX(version) FROM schema_migrations")->Int(0));
             }
-            impl->idle.push_back(s.get());
-            impl->sessions.push_back(std::move(s));
+            impl->pool.Add(std::move(s));
         }
     } catch (const std::exception& e) {
         return base::MakeError(base::ErrorCode::kUnavailable, "Không mở được cơ sở dữ liệu " + path + ": " + e.what());

@@ -1,0 +1,77 @@
+// The storage contract on PostgreSQL: a fresh database per test in the throwaway cluster whose
+// admin URL is CHIBO_TEST_PG_URL (scripts/test.sh starts it).
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/postgres/postgres_store.hpp"
+#include "storage/sql/sql.hpp"
+#include "tests/storage/store_contract.hpp"
+
+namespace chibo::tests {
+namespace {
+
+std::string AdminUrl() {
+    const char* url = std::getenv("CHIBO_TEST_PG_URL");
+    if (!url || !*url) throw std::runtime_error("CHIBO_TEST_PG_URL is not set: run this suite through make test");
+    return url;
+}
+
+// Creates an empty database and returns its URL.
+std::string FreshDatabase() {
+    static std::atomic<int> n{0};
+    const std::string admin = AdminUrl();
+    const std::string name = "chibo_contract_" + std::to_string(::getpid()) + "_" + std::to_string(n++);
+    soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(admin));
+    storage::sql::Exec(s, "CREATE DATABASE " + name);
+    return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+std::unique_ptr<domain::Store> CreatePostgres() {
+    auto store = storage::postgres::PostgresStore::Open(FreshDatabase());
+    if (!store) throw std::runtime_error(store.error().message);
+    return std::move(*store);
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract, ::testing::Values(StoreFactory{"postgres", CreatePostgres}),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(PostgresUrlTest, BecomesAKeywordConnectionString) {
+    EXPECT_EQ(*storage::postgres::ToKeywordConnectionString("postgresql://chibo@db.local:5433/chibo"),
+              "host='db.local' port='5433' user='chibo' dbname='chibo'");
+    EXPECT_EQ(*storage::postgres::ToKeywordConnectionString("postgres://u:p'w@h/d?sslmode=require"),
+              "host='h' user='u' password='p\\'w' dbname='d' sslmode='require'");
+    EXPECT_FALSE(storage::postgres::ToKeywordConnectionString("/var/lib/chibo.db").has_value());
+}
+
+TEST(PostgresStoreTest, ConcurrentOpensMigrateOnce) {
+    const std::string url = FreshDatabase();
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&] {
+            if (storage::postgres::PostgresStore::Open(url, 1)) ++ok;
+        });
+    }
+    for (auto& t : threads) t.join();
+
+    EXPECT_EQ(ok, 4);
+    soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(url));
+    EXPECT_EQ(storage::sql::QueryOne(s, "SELECT COUNT(*) FROM schema_migrations")->Int(0), 1);
+}
+
+TEST(PostgresStoreTest, AnUnreachableServerIsUnavailable) {
+    auto store = storage::postgres::PostgresStore::Open("postgresql://postgres@127.0.0.1:1/none", 1);
+
+    ASSERT_FALSE(store.has_value());
+    EXPECT_EQ(store.error().code, base::ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace chibo::tests
