@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Enforces the dependency rule (ARCHITECTURE.md) on #include lines:
 #   cli -> http -> app -> domain -> base ; cli -> storage/<engine> -> storage/sql -> domain ; export -> domain
+#   cli -> storage/tools -> storage/<engines> (whole-database copy, backup, restore)
 # plus where third-party headers may appear (Beast only in http/server.cpp, SOCI only in storage/).
 # Unit tests (*_test.cpp) may reach across layers. Usage: check_includes.sh [SRC_DIR] (default: src).
 set -u
@@ -22,9 +23,10 @@ allowed_layers() {  # layer -> the layers it may include
         app) echo "base domain app" ;;
         export) echo "base domain export" ;;
         storage/sql) echo "base domain storage/sql" ;;
+        storage/tools) echo "base domain storage/sql storage/sqlite storage/postgres storage/tools" ;;
         storage/*) echo "base domain storage/sql $1" ;;
         http) echo "base domain app http" ;;
-        cli) echo "base domain app http export storage/sql storage/sqlite storage/postgres cli" ;;
+        cli) echo "base domain app http export storage/sql storage/sqlite storage/postgres storage/tools cli" ;;
         *) echo "" ;;
     esac
 }

@@ -2,8 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 
 #include "app/auth_service.hpp"
@@ -16,6 +18,7 @@
 #include "http/static_assets.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/tools/transfer.hpp"
 
 #ifndef CHIBO_DEFAULT_WEB_ROOT
 #define CHIBO_DEFAULT_WEB_ROOT "web/dist"
@@ -123,6 +126,54 @@ int AddUser(const std::string& db, const app::NewUser& user, const std::string& 
     return 0;
 }
 
+void PrintSummaries(const std::vector<storage::tools::TableSummary>& tables) {
+    for (const auto& t : tables)
+        std::cout << "  " << std::left << std::setw(20) << t.table << std::right << std::setw(10) << t.rows << "  "
+                  << t.checksum << "\n";
+}
+
+int CopyDatabase(const std::string& from, const std::string& to, int batch_rows, int max_batches) {
+    const bool tty = ::isatty(2) != 0;
+    std::string last_table;
+    auto progress = [&](const std::string& table, std::int64_t done, std::int64_t total) {
+        const int width = 30;
+        const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
+        if (tty) {
+            std::cerr << "\r  " << std::left << std::setw(18) << table << " [" << std::string(filled, '#')
+                      << std::string(width - filled, '-') << "] " << std::right << std::setw(3)
+                      << (total > 0 ? 100 * done / total : 100) << "%  " << done << "/" << total << std::flush;
+            if (done == total) std::cerr << "\n";
+        } else if (done == total && table != last_table) {
+            std::cerr << "  " << table << ": " << done << "/" << total << "\n";
+            last_table = table;
+        }
+    };
+    auto result = storage::tools::Copy(from, to, {batch_rows, max_batches}, progress);
+    if (tty) std::cerr << "\n";
+    if (!result) {
+        std::cerr << "chibo: " << result.error().message << "\n";
+        return 1;
+    }
+    std::int64_t copied = 0;
+    for (const auto& t : result->tables) copied += t.copied;
+    if (!result->complete) {
+        std::cout << "chibo: stopped after " << max_batches << " batches (" << copied
+                  << " rows copied); run the same command again to continue" << std::endl;
+        return 3;
+    }
+    std::cout << "chibo: copied " << copied << " rows; verification (rows and checksums of every table):\n";
+    for (const auto& t : result->tables) {
+        std::cout << "  " << std::left << std::setw(20) << t.table << std::right << std::setw(10) << t.target.rows
+                  << "  "
+                  << (t.matches() ? "ok"
+                                  : "MISMATCH: source " + std::to_string(t.source.rows) + " rows " + t.source.checksum +
+                                        ", target " + t.target.checksum)
+                  << "\n";
+    }
+    std::cout << (result->verified() ? "chibo: copy verified" : "chibo: copy NOT verified") << std::endl;
+    return result->verified() ? 0 : 1;
+}
+
 // Lists the API's routes, one "METHOD /path" per line; the OpenAPI test compares them with the document.
 int Routes() {
     struct NoStore final : domain::Store {
@@ -189,6 +240,30 @@ int Run(int argc, char** argv) {
     user_add->add_option("--organization-id", org, "Organisation the role applies to (its subtree)")->required();
     user_add->add_option("--member-id", member, "Member record of this user, if any");
 
+    std::string from, to, file;
+    int batch_rows = 500, max_batches = 0;
+    auto* copy =
+        app.add_subcommand("copy", "Copy a whole database between SQLite and PostgreSQL, resumable and verified");
+    copy->add_option("--from", from, "Source: SQLite file (sqlite:PATH) or postgresql:// URL")->required();
+    copy->add_option("--to", to, "Target, empty or a copy stopped part way: SQLite file or postgresql:// URL")
+        ->required();
+    copy->add_option("--batch-rows", batch_rows, "Rows per transaction")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    copy->add_option("--max-batches", max_batches,
+                     "Stop after this many batches (0: copy everything); run again to continue")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100000000));
+
+    auto* backup = app.add_subcommand("backup", "Write a consistent backup and its manifest (FILE.manifest)");
+    backup->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+    backup->add_option("--to", file, "Backup file to write")->required();
+
+    auto* restore =
+        app.add_subcommand("restore", "Restore a backup into a database and verify it against its manifest");
+    restore->add_option("--from", file, "Backup file written by chibo backup")->required();
+    restore->add_option("--db", db, "SQLite file or postgresql:// URL to restore into")->capture_default_str();
+
     auto* routes = app.add_subcommand("routes", "Print the HTTP API routes");
 
     try {
@@ -211,6 +286,18 @@ int Run(int argc, char** argv) {
         return AddUser(db, new_user, role, org);
     }
     if (*routes) return Routes();
+    if (*copy) return CopyDatabase(from, to, batch_rows, max_batches);
+    if (*backup || *restore) {
+        auto result = *backup ? storage::tools::Backup(db, file) : storage::tools::Restore(file, db);
+        if (!result) {
+            std::cerr << "chibo: " << result.error().message << "\n";
+            return 1;
+        }
+        std::cout << (*backup ? "chibo: backup written to " + file + " (manifest " + file + ".manifest):\n"
+                              : "chibo: restored " + file + " into " + db + " and verified against its manifest:\n");
+        PrintSummaries(*result);
+        return 0;
+    }
     return 2;
 }
 

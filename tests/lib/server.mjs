@@ -70,12 +70,13 @@ export async function startServer({ demo = true, db: existing } = {}) {
         base, db, dir, port, pid: child.pid,
         log: () => log,
         kill() { if (child.exitCode === null) child.kill('SIGKILL'); },
-        async stop() {
+        // Stops the server; with { keep: true } its temporary folder (and SQLite file) stays.
+        async stop({ keep = false } = {}) {
             if (child.exitCode === null) {
                 child.kill('SIGTERM');
                 await new Promise((ok) => child.once('exit', ok));
             }
-            rmSync(dir, { recursive: true, force: true });
+            if (!keep) rmSync(dir, { recursive: true, force: true });
         },
     };
 }

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "storage/postgres/schema.hpp"
@@ -152,6 +153,22 @@ struct PostgresStore::Impl {
         }
     }
 };
+
+std::unique_ptr<soci::session> OpenSession(const std::string& url) {
+    const auto keywords = ToKeywordConnectionString(url);
+    if (!keywords) throw std::runtime_error("not a postgresql:// URL: " + url);
+    auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), *keywords);
+    sql::Exec(*s, "SET client_min_messages = WARNING");
+    sql::Exec(*s, "SELECT pg_advisory_lock(7262026)");
+    try {
+        sql::RunMigrations(*s, Migrations());
+    } catch (...) {
+        sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
+        throw;
+    }
+    sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
+    return s;
+}
 
 PostgresStore::PostgresStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PostgresStore::~PostgresStore() = default;

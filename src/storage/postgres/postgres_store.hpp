@@ -7,6 +7,10 @@
 #include "base/result.hpp"
 #include "domain/repository.hpp"
 
+namespace soci {
+class session;
+}
+
 namespace chibo::storage::postgres {
 
 // The server store: PostgreSQL 15 through a pool of SOCI sessions. Each unit of work is one
@@ -15,6 +19,9 @@ namespace chibo::storage::postgres {
 // "postgresql://user:pass@host:port/db?sslmode=require" to libpq's "host='host' port='port' …" form
 // (SOCI would read a URI as a backend name). nullopt when `url` is not a postgresql:// URI.
 std::optional<std::string> ToKeywordConnectionString(const std::string& url);
+
+// A single migrated session on the database at `url`, for tools that move whole tables (copy).
+std::unique_ptr<soci::session> OpenSession(const std::string& url);
 
 class PostgresStore final : public domain::Store {
 public:

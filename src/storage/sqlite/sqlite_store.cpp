@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <mutex>
+#include <stdexcept>
 
 #include "storage/sql/migrations.hpp"
 #include "storage/sql/repositories.hpp"
@@ -37,6 +38,61 @@ struct SqliteStore::Impl {
     }
 };
 
+namespace {
+
+std::unique_ptr<soci::session> Connect(const std::string& path) {
+    auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + path + "\" timeout=10");
+    sql::Exec(*s, "PRAGMA foreign_keys = ON");
+    sql::Exec(*s, "PRAGMA busy_timeout = 10000");
+    return s;
+}
+
+}  // namespace
+
+std::unique_ptr<soci::session> OpenSession(const std::string& path) {
+    auto s = Connect(path);
+    sql::Query(*s, "PRAGMA journal_mode = WAL");
+    sql::RunMigrations(*s, Migrations());
+    return s;
+}
+
+void OnlineBackup(const std::string& from, const std::string& to) {
+    using namespace sqlite_api;  // SOCI's header wraps sqlite3.h in this namespace.
+    sqlite3* source = nullptr;
+    sqlite3* target = nullptr;
+    auto close = [&] {
+        sqlite3_close(source);
+        sqlite3_close(target);
+    };
+    std::string message;
+    if (sqlite3_open_v2(from.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        message = "cannot open " + from + ": " + (source ? sqlite3_errmsg(source) : "out of memory");
+    } else if (sqlite3_open_v2(to.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        message = "cannot open " + to + ": " + (target ? sqlite3_errmsg(target) : "out of memory");
+    }
+    if (!message.empty()) {
+        close();
+        throw std::runtime_error(message);
+    }
+    sqlite3_busy_timeout(source, 10000);
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+    if (!backup) {
+        message = sqlite3_errmsg(target);
+        close();
+        throw std::runtime_error("backup failed: " + message);
+    }
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(backup, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    const int final_rc = sqlite3_errcode(target);
+    close();
+    if (rc != SQLITE_DONE || (final_rc != SQLITE_OK && final_rc != SQLITE_DONE))
+        throw std::runtime_error("backup of " + from + " failed (" + std::to_string(rc) + ")");
+}
+
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SqliteStore::~SqliteStore() = default;
 
@@ -44,9 +100,7 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
     auto impl = std::make_unique<Impl>();
     try {
         for (int i = 0; i < connections; ++i) {
-            auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + path + "\" timeout=10");
-            sql::Exec(*s, "PRAGMA foreign_keys = ON");
-            sql::Exec(*s, "PRAGMA busy_timeout = 10000");
+            auto s = Connect(path);
             if (i == 0) {
                 sql::Query(*s, "PRAGMA journal_mode = WAL");
                 sql::Exec(*s, "PRAGMA synchronous = NORMAL");

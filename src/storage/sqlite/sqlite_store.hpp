@@ -6,7 +6,18 @@
 #include "base/result.hpp"
 #include "domain/repository.hpp"
 
+namespace soci {
+class session;
+}
+
 namespace chibo::storage::sqlite {
+
+// A single migrated session on the file at `path`, for tools that move whole tables (copy, backup).
+std::unique_ptr<soci::session> OpenSession(const std::string& path);
+
+// Copies the live database at `from` into the file `to` with SQLite's online backup API: a consistent
+// snapshot even while the server writes. Throws on failure.
+void OnlineBackup(const std::string& from, const std::string& to);
 
 // The embedded default store: one SQLite file in WAL mode with foreign keys on. Readers run in
 // parallel on a small pool of connections; writers are serialized by a mutex and BEGIN IMMEDIATE.
