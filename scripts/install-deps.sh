@@ -10,7 +10,7 @@ PACKAGES=(
     libicu-dev libsodium-dev libcli11-dev zlib1g-dev
     libgtest-dev clang-format clang-tidy
     chromium
-    postgresql-15 libpq-dev
+    postgresql-15 libpq-dev nginx
 )
 
 missing=()
@@ -26,5 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # RUNLEVEL=1 keeps invoke-rc.d from starting the packaged PostgreSQL and nginx services: chibo's
+    # tests start their own throwaway instances on 127.0.0.1.
+    $SUDO env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

@@ -64,7 +64,8 @@ std::optional<OpenedStore> OpenStore(const std::string& db) {
     return opened;
 }
 
-int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root) {
+int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root,
+          const std::string& trusted_proxy) {
     auto opened = OpenStore(db);
     if (!opened) return 1;
     domain::Store& store = *opened->store;
@@ -77,7 +78,7 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
     const http::Api api({auth, organizations, members, users}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
-                        {host, static_cast<std::uint16_t>(port), threads});
+                        {host, static_cast<std::uint16_t>(port), threads, trusted_proxy});
     if (auto listening = server.Listen(); !listening) {
         std::cerr << "chibo: " << listening.error().message << "\n";
         return 1;
@@ -206,6 +207,7 @@ int Run(int argc, char** argv) {
     int port = 8080;
     int threads = 2;
     std::string web_root = CHIBO_DEFAULT_WEB_ROOT;
+    std::string trusted_proxy;
     auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
     serve
         ->add_option("--db", db, "Database: a SQLite file (created when missing) or postgresql://user@host:port/dbname")
@@ -216,6 +218,7 @@ int Run(int argc, char** argv) {
         ->check(CLI::Range(0, 65535));
     serve->add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
     serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
+    serve->add_option("--trusted-proxy", trusted_proxy, "Address of a reverse proxy whose X-Real-IP header is trusted");
 
     auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
     migrate->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
@@ -272,7 +275,7 @@ int Run(int argc, char** argv) {
         return app.exit(e);
     }
 
-    if (*serve) return Serve(db, host, port, threads, web_root);
+    if (*serve) return Serve(db, host, port, threads, web_root, trusted_proxy);
     if (*migrate) {
         auto opened = OpenStore(db);
         if (!opened) return 1;

@@ -60,7 +60,7 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bo
     return out;
 }
 
-asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler) {
+asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler, const std::string& trusted_proxy) {
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
     const auto endpoint = socket.remote_endpoint(ignored);
@@ -108,6 +108,9 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
                 req.headers.emplace_back(std::move(name), std::string(field.value()));
             }
             req.body = std::move(breq.body());
+            if (!trusted_proxy.empty() && remote == trusted_proxy) {
+                if (std::string real = req.Header("x-real-ip"); !real.empty()) req.remote_address = std::move(real);
+            }
             try {
                 res = handler(req);
             } catch (const std::exception& e) {
@@ -123,12 +126,13 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler) {
+asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler,
+                             const std::string& trusted_proxy) {
     for (;;) {
         auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         if (ec) continue;  // e.g. too many open files: keep serving the others.
-        asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler), asio::detached);
+        asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler, trusted_proxy), asio::detached);
     }
 }
 
@@ -178,7 +182,7 @@ void Server::Run() {
         impl_->acceptor.close(ignored);
         impl_->io.stop();
     });
-    asio::co_spawn(impl_->io, Accept(impl_->acceptor, impl_->handler), asio::detached);
+    asio::co_spawn(impl_->io, Accept(impl_->acceptor, impl_->handler, impl_->options.trusted_proxy), asio::detached);
     std::vector<std::thread> threads;
     for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->io.run(); });
     impl_->io.run();

@@ -19,6 +19,8 @@ public:
         std::string host = "127.0.0.1";
         std::uint16_t port = 8080;  // 0 picks a free port (see port()).
         int threads = 2;
+        // Requests from this address carry the client's address in X-Real-IP (a reverse proxy).
+        std::string trusted_proxy;
     };
     using Handler = std::function<Response(Request&)>;
 

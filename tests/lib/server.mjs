@@ -41,7 +41,7 @@ export function freshDatabase(dir) {
 
 // Starts a server. With { demo: true } (the default) the database holds the demo data. With { db }
 // it serves an existing database instead (e.g. a second node on the same PostgreSQL database).
-export async function startServer({ demo = true, db: existing } = {}) {
+export async function startServer({ demo = true, db: existing, args = [] } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'chibo-test-'));
     const db = existing || freshDatabase(dir);
     demo = demo && !existing;
@@ -51,7 +51,7 @@ export async function startServer({ demo = true, db: existing } = {}) {
     }
     const port = await freePort();
     const child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
-        '--web-root', WEB_ROOT], { stdio: ['ignore', 'pipe', 'pipe'] });
+        '--web-root', WEB_ROOT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
@@ -69,10 +69,10 @@ export async function startServer({ demo = true, db: existing } = {}) {
     return {
         base, db, dir, port, pid: child.pid,
         log: () => log,
-        kill() { if (child.exitCode === null) child.kill('SIGKILL'); },
+        kill() { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); },
         // Stops the server; with { keep: true } its temporary folder (and SQLite file) stays.
         async stop({ keep = false } = {}) {
-            if (child.exitCode === null) {
+            if (child.exitCode === null && child.signalCode === null) {
                 child.kill('SIGTERM');
                 await new Promise((ok) => child.once('exit', ok));
             }
