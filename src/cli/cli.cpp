@@ -10,6 +10,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/demo.hpp"
+#include "app/document_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -73,10 +74,11 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::OrganizationService organizations(store);
     app::MemberService members(store);
     app::UserService users(store);
+    app::DocumentService documents(store);
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users}, &assets);
+    const http::Api api({auth, organizations, members, users, documents}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy});
     if (auto listening = server.Listen(); !listening) {
@@ -189,7 +191,8 @@ int Routes() {
     app::OrganizationService organizations(store);
     app::MemberService members(store);
     app::UserService users(store);
-    const http::Api api({auth, organizations, members, users}, nullptr);
+    app::DocumentService documents(store);
+    const http::Api api({auth, organizations, members, users, documents}, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;
@@ -219,6 +222,8 @@ int Run(int argc, char** argv) {
     serve->add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
     serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
     serve->add_option("--trusted-proxy", trusted_proxy, "Address of a reverse proxy whose X-Real-IP header is trusted");
+    app.set_config("--config", "",
+                   "Read options from a TOML file: a [serve] section with db = \"postgresql://…\", port = 8081…");
 
     auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
     migrate->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();

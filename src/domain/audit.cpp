@@ -56,4 +56,13 @@ Snapshot Describe(const User& u) {
             {"roles", roles}};
 }
 
+Snapshot Describe(const RegisteredDocument& d) {
+    return {{"organization_id", std::to_string(d.organization.value)},
+            {"type", std::string(ToCode(d.type))},
+            {"term", d.term},
+            {"number", d.number_text},
+            {"issued_on", d.issued_on.ToIso()},
+            {"title", d.title}};
+}
+
 }  // namespace chibo::domain

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/document.hpp"
 #include "domain/ids.hpp"
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
@@ -35,5 +36,6 @@ Snapshot Describe(const Organization& organization);
 Snapshot Describe(const Member& member);
 Snapshot Describe(const Position& position);
 Snapshot Describe(const User& user);  // Never includes the password hash.
+Snapshot Describe(const RegisteredDocument& document);
 
 }  // namespace chibo::domain

@@ -10,6 +10,7 @@
 #include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
+#include "domain/document.hpp"
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
@@ -144,6 +145,26 @@ public:
     virtual AuditPage List(const AuditQuery& query) = 0;
 };
 
+struct DocumentPage {
+    std::vector<RegisteredDocument> items;
+    std::int64_t total = 0;
+};
+
+class DocumentRepository {
+public:
+    virtual ~DocumentRepository() = default;
+
+    // Allocates the next number for the document's organisation, type and term (1, 2, 3…: without
+    // gaps or duplicates, even when transactions on several nodes race, because the allocation and
+    // the insert share the caller's transaction) and inserts the entry. `number_text` is formatted by
+    // `format` from the allocated number.
+    virtual RegisteredDocument Register(const RegisteredDocument& document,
+                                        const std::function<std::string(int)>& format) = 0;
+    // Newest first; `type` and `term` filter when set.
+    virtual DocumentPage List(OrganizationId organization, std::optional<DocumentType> type, const std::string& term,
+                              int offset, int limit) = 0;
+};
+
 // The repositories of one transaction.
 class Repositories {
 public:
@@ -154,6 +175,7 @@ public:
     virtual PositionRepository& positions() = 0;
     virtual UserRepository& users() = 0;
     virtual AuditRepository& audit() = 0;
+    virtual DocumentRepository& documents() = 0;
 };
 
 // A database. Work runs inside a transaction: Write commits when the function returns success and

@@ -38,6 +38,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddOrganizationRoutes();
     AddMemberRoutes();
     AddUserRoutes();
+    AddDocumentRoutes();
 }
 
 void Api::AddAuthRoutes() {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/auth_service.hpp"
+#include "app/document_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -16,6 +17,7 @@ struct Services {
     app::OrganizationService& organizations;
     app::MemberService& members;
     app::UserService& users;
+    app::DocumentService& documents;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -34,6 +36,7 @@ private:
     void AddOrganizationRoutes();
     void AddMemberRoutes();
     void AddUserRoutes();
+    void AddDocumentRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

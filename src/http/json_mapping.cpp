@@ -164,4 +164,20 @@ json::object ToJson(const AuditEntry& e) {
             {"after", e.after ? json::value(SnapshotToJson(*e.after)) : json::value(nullptr)}};
 }
 
+json::object ToJson(const RegisteredDocument& d) {
+    std::string term_label = d.term;
+    if (auto dash = term_label.find('-'); dash != std::string::npos) term_label.replace(dash, 1, " – ");
+    return {{"id", d.id.value},
+            {"organization_id", d.organization.value},
+            {"type", ToCode(d.type)},
+            {"type_label", Label(d.type)},
+            {"term", d.term},
+            {"term_label", term_label},
+            {"number", d.number},
+            {"number_text", d.number_text},
+            {"issued_on", d.issued_on.ToIso()},
+            {"title", d.title},
+            {"created_by", d.created_by}};
+}
+
 }  // namespace chibo::http

@@ -17,6 +17,7 @@ boost::json::object ToJson(const app::OrganizationDetail& detail);
 boost::json::object ToJson(const app::MemberListItem& item);
 boost::json::object ToJson(const app::MemberDetail& detail);
 boost::json::object ToJson(const domain::AuditEntry& entry);
+boost::json::object ToJson(const domain::RegisteredDocument& document);
 
 template <typename T>
 boost::json::object PageToJson(const app::Page<T>& page) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "storage/sqlite/schema.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "tests/storage/store_contract.hpp"
 
@@ -45,7 +46,7 @@ TEST(SqliteStoreTest, ReopeningKeepsDataAndAppliesNoMigrationTwice) {
     auto reopened = storage::sqlite::SqliteStore::Open(path);
 
     ASSERT_TRUE(reopened.has_value());
-    EXPECT_EQ((*reopened)->schema_version(), 1);
+    EXPECT_EQ((*reopened)->schema_version(), storage::sqlite::Migrations().back().version);
     auto name = domain::ReadValue<std::string>(**reopened, [](domain::Repositories& r) -> base::Result<std::string> {
         return r.organizations().Get(domain::OrganizationId(1))->name;
     });

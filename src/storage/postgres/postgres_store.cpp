@@ -154,19 +154,31 @@ struct PostgresStore::Impl {
     }
 };
 
+namespace {
+
+constexpr const char* kMigrationLock = "7262026";
+
+// Applies pending migrations under an advisory lock: several nodes may start at once; one migrates,
+// the others wait for it and then find nothing to do.
+void MigrateLocked(soci::session& s) {
+    sql::Exec(s, std::string("SELECT pg_advisory_lock(") + kMigrationLock + ")");
+    try {
+        sql::RunMigrations(s, Migrations());
+    } catch (...) {
+        sql::Exec(s, std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")");
+        throw;
+    }
+    sql::Exec(s, std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")");
+}
+
+}  // namespace
+
 std::unique_ptr<soci::session> OpenSession(const std::string& url) {
     const auto keywords = ToKeywordConnectionString(url);
     if (!keywords) throw std::runtime_error("not a postgresql:// URL: " + url);
     auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), *keywords);
     sql::Exec(*s, "SET client_min_messages = WARNING");
-    sql::Exec(*s, "SELECT pg_advisory_lock(7262026)");
-    try {
-        sql::RunMigrations(*s, Migrations());
-    } catch (...) {
-        sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
-        throw;
-    }
-    sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
+    MigrateLocked(*s);
     return s;
 }
 
@@ -186,17 +198,7 @@ base::Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::stri
             auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), *keywords);
             if (i == 0) {
                 sql::Exec(*s, "SET client_min_messages = WARNING");
-                if (migrate) {
-                    // Several nodes may start at once: one migrates, the others wait for it.
-                    sql::Exec(*s, "SELECT pg_advisory_lock(7262026)");
-                    try {
-                        sql::RunMigrations(*s, Migrations());
-                    } catch (...) {
-                        sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
-                        throw;
-                    }
-                    sql::Exec(*s, "SELECT pg_advisory_unlock(7262026)");
-                }
+                if (migrate) MigrateLocked(*s);
                 auto v = sql::QueryOne(*s, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
                 impl->schema_version = static_cast<int>(v ? v->Int(0) : 0);
             }

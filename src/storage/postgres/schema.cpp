@@ -101,6 +101,29 @@ const std::vector<sql::Migration>& Migrations() {
              "CREATE INDEX audit_log_organization ON audit_log(organization_id, id)",
              "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id)",
          }},
+        {2,
+         "document register",
+         {
+             R"(CREATE TABLE document_counters (
+                 organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                 doc_type TEXT NOT NULL,
+                 term TEXT NOT NULL,
+                 last_number INTEGER NOT NULL,
+                 PRIMARY KEY (organization_id, doc_type, term)))",
+             R"(CREATE TABLE documents (
+                 id BIGSERIAL PRIMARY KEY,
+                 organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                 doc_type TEXT NOT NULL,
+                 term TEXT NOT NULL,
+                 number INTEGER NOT NULL,
+                 number_text TEXT NOT NULL,
+                 issued_on DATE NOT NULL,
+                 title TEXT NOT NULL,
+                 created_by TEXT NOT NULL,
+                 created_at TEXT NOT NULL,
+                 UNIQUE (organization_id, doc_type, term, number)))",
+             "CREATE INDEX documents_organization ON documents(organization_id, id)",
+         }},
     };
     return migrations;
 }

@@ -45,6 +45,9 @@ constexpr TableSpec kTables[] = {
     {"users", "id, username, display_name, member_id, password_hash, created_at", "id", ""},
     {"role_grants", "id, user_id, role, organization_id", "id", ""},
     {"sessions", "token_hash, user_id, csrf_token, created_at, expires_at", "token_hash", ""},
+    {"document_counters", "organization_id, doc_type, term, last_number", "organization_id, doc_type, term", ""},
+    {"documents", "id, organization_id, doc_type, term, number, number_text, issued_on, title, created_by, created_at",
+     "id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

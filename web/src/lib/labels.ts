@@ -1,4 +1,4 @@
-import type { MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
+import type { DocumentType, MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
 
 export const KIND_LABELS: Record<OrgKind, string> = {
   central: 'Trung ương',
@@ -60,6 +60,48 @@ export const ROLE_LABELS: Record<RoleKind, string> = {
   member: 'Đảng viên',
 };
 
+// Document types of the register (sổ đăng ký văn bản đi), in the order of docs/api.md.
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  NQ: 'Nghị quyết',
+  QD: 'Quyết định',
+  KL: 'Kết luận',
+  TB: 'Thông báo',
+  BC: 'Báo cáo',
+  KH: 'Kế hoạch',
+  CTr: 'Chương trình',
+  DA: 'Đề án',
+  PA: 'Phương án',
+  TTr: 'Tờ trình',
+  CV: 'Công văn',
+  BB: 'Biên bản',
+  QC: 'Quy chế',
+};
+
+// The symbol printed in a document's number ("01-QĐ/CB"); the API codes are plain ASCII ("QD").
+export const DOCUMENT_TYPE_SYMBOLS: Record<DocumentType, string> = {
+  NQ: 'NQ',
+  QD: 'QĐ',
+  KL: 'KL',
+  TB: 'TB',
+  BC: 'BC',
+  KH: 'KH',
+  CTr: 'CTr',
+  DA: 'ĐA',
+  PA: 'PA',
+  TTr: 'TTr',
+  CV: 'CV',
+  BB: 'BB',
+  QC: 'QC',
+};
+
+// "Nghị quyết (NQ)", for pickers.
+export function documentTypeOptions(): { value: DocumentType; label: string }[] {
+  return (Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => ({
+    value,
+    label: `${DOCUMENT_TYPE_LABELS[value]} (${DOCUMENT_TYPE_SYMBOLS[value]})`,
+  }));
+}
+
 export const ACTION_LABELS: Record<string, string> = {
   create: 'Tạo mới',
   update: 'Sửa',
@@ -78,6 +120,7 @@ export const ACTION_LABELS: Record<string, string> = {
   merge_into: 'Nhận sáp nhập',
   add_position: 'Giao chức vụ',
   end_position: 'Kết thúc chức vụ',
+  register: 'Vào sổ',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -87,6 +130,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: 'Người dùng',
   role: 'Quyền',
   session: 'Phiên',
+  document: 'Văn bản',
 };
 
 export function kindLabel(kind: string): string {
@@ -180,6 +224,11 @@ export const FIELD_LABELS: Record<string, string> = {
   role: 'Vai trò',
   roles: 'Quyền',
   remote_address: 'Địa chỉ IP',
+  type: 'Loại văn bản',
+  term: 'Nhiệm kỳ',
+  number: 'Số, ký hiệu',
+  issued_on: 'Ngày ban hành',
+  title: 'Trích yếu',
 };
 
 export function fieldLabel(field: string): string {

@@ -32,6 +32,7 @@ export type MemberStatus =
 export type Sex = 'male' | 'female';
 export type PositionKind = 'secretary' | 'deputy_secretary' | 'committee_member' | 'group_leader';
 export type RoleKind = 'administrator' | 'committee' | 'secretary' | 'member';
+export type DocumentType = 'NQ' | 'QD' | 'KL' | 'TB' | 'BC' | 'KH' | 'CTr' | 'DA' | 'PA' | 'TTr' | 'CV' | 'BB' | 'QC';
 
 export interface Paged<T> {
   items: T[];
@@ -162,4 +163,22 @@ export interface AuditEntry {
   organization_id: number | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+}
+
+// An entry of an organisation's register of issued documents (`Document` in docs/api.md; named so as not to
+// shadow the DOM's Document).
+export interface IssuedDocument {
+  id: number;
+  organization_id: number;
+  type: DocumentType;
+  type_label: string;
+  // "2025-2030"; term_label "2025 – 2030".
+  term: string;
+  term_label: string;
+  number: number;
+  // "05-NQ/CB", as printed on the document.
+  number_text: string;
+  issued_on: string;
+  title: string;
+  created_by: string;
 }

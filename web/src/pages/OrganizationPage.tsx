@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Grid, Result, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
@@ -17,6 +17,7 @@ import { categoryLabel, isCell, kindLabel, positionLabel } from '../lib/labels';
 import { fetchChildren } from '../lib/orgTree';
 import { useApi } from '../lib/useApi';
 import type { Organization, PartyGroup, Position, TreeNode } from '../lib/types';
+import DocumentRegister from '../components/DocumentRegister';
 import MembersTable from '../components/MembersTable';
 import GroupMembersTable, { useGroupMembers } from '../components/GroupMembersTable';
 import { MemberFormModal } from '../components/MemberForms';
@@ -29,6 +30,9 @@ export default function OrganizationPage() {
   const { id } = useParams();
   const orgId = Number(id);
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  // The members / register tab is kept in the address, so reloading or going back shows the same tab.
+  const tab = params.get('tab') === 'documents' ? 'documents' : 'members';
   const { message } = App.useApp();
   const narrow = !Grid.useBreakpoint().md;
   const { data: org, error, reload } = useApi<Organization>(`/organizations/${orgId}`);
@@ -304,8 +308,30 @@ export default function OrganizationPage() {
         </Card>
       ) : null}
 
-      <Card title="Đảng viên" className="section" size="small">
-        {group ? (
+      <Card
+        className="section"
+        size="small"
+        data-testid="org-tabs"
+        activeTabKey={tab}
+        onTabChange={(key) =>
+          setParams(
+            (previous) => {
+              const next = new URLSearchParams(previous);
+              if (key === 'documents') next.set('tab', 'documents');
+              else next.delete('tab');
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        tabList={[
+          { key: 'members', label: 'Đảng viên' },
+          { key: 'documents', label: 'Sổ văn bản' },
+        ]}
+      >
+        {tab === 'documents' ? (
+          <DocumentRegister key={org.id} organization={org} canWrite={canWrite} />
+        ) : group ? (
           <GroupMembersTable members={groupMembers.members} error={groupMembers.error} />
         ) : (
         <MembersTable

@@ -1,0 +1,93 @@
+// The register of issued documents: numbers per type and term, without gaps or duplicates under
+// concurrent requests; field errors; scope.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, startServer } from '../lib/server.mjs';
+
+let server;
+let secretary;
+let thonDong;
+let hoaAn;
+
+before(async () => {
+    server = await startServer();
+    const commune = new Client(server.base);
+    await commune.login('xa.hoaan');
+    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
+    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
+    secretary = new Client(server.base);
+    await secretary.login('bithu.thondong');
+});
+after(async () => { await server.stop(); });
+
+const register = (client, orgId, body) => client.post(`/api/v1/organizations/${orgId}/documents`, body);
+
+test('numbers run per type within the term, formatted the Party way', async () => {
+    const first = await register(secretary, thonDong.id, { type: 'NQ', title: 'Nghị quyết sinh hoạt chi bộ tháng 10', issued_on: '2026-10-03' });
+    assert.equal(first.status, 201, first.text);
+    assert.equal(first.json.number_text, '01-NQ/CB');
+    assert.equal(first.json.term, '2025-2030');
+    assert.equal(first.json.term_label, '2025 – 2030');
+    assert.equal(first.json.type_label, 'Nghị quyết');
+    assert.equal(first.json.created_by, 'bithu.thondong');
+    assert.equal((await register(secretary, thonDong.id, { type: 'NQ', title: 'Nghị quyết tháng 11' })).json.number_text, '02-NQ/CB');
+    assert.equal((await register(secretary, thonDong.id, { type: 'BB', title: 'Biên bản tháng 11' })).json.number_text, '01-BB/CB');
+    const older = await register(secretary, thonDong.id, { type: 'NQ', title: 'Nghị quyết nhiệm kỳ trước', issued_on: '2025-03-03' });
+    assert.equal(older.json.number_text, '01-NQ/CB');
+    assert.equal(older.json.term, '2020-2025');
+
+    const commune = new Client(server.base);
+    await commune.login('xa.hoaan');
+    assert.equal((await register(commune, hoaAn.id, { type: 'QD', title: 'Quyết định chuẩn y' })).json.number_text, '01-QĐ/ĐU');
+
+    const list = await secretary.get(`/api/v1/organizations/${thonDong.id}/documents?type=NQ&term=2025-2030`);
+    assert.equal(list.status, 200);
+    assert.deepEqual(list.json.items.map((d) => d.number_text), ['02-NQ/CB', '01-NQ/CB']);
+});
+
+test('concurrent registrations get consecutive numbers, none twice', async () => {
+    const cell = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đoài');
+    const commune = new Client(server.base);
+    await commune.login('xa.hoaan');
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+        register(commune, cell.id, { type: 'TB', title: `Thông báo số ${i}` })));
+    assert.ok(results.every((r) => r.status === 201));
+    const numbers = results.map((r) => r.json.number).sort((x, y) => x - y);
+    assert.deepEqual(numbers, Array.from({ length: 30 }, (_, i) => i + 1));
+});
+
+test('wrong input names the field and writes nothing', async () => {
+    const before = (await secretary.get(`/api/v1/organizations/${thonDong.id}/documents`)).json.total;
+    for (const [body, field] of [
+        [{ type: 'XX', title: 'Sai loại' }, 'type'], [{ title: 'Thiếu loại' }, 'type'], [{ type: 'NQ', title: '' }, 'title'],
+        [{ type: 'NQ', title: 'x'.repeat(301) }, 'title'], [{ type: 'NQ', title: 'Tương lai', issued_on: '2999-01-01' }, 'issued_on'],
+        [{ type: 'NQ', title: 'Ngày sai', issued_on: '2026-02-30' }, 'issued_on'],
+    ]) {
+        const r = await register(secretary, thonDong.id, body);
+        assert.equal(r.status, 400, JSON.stringify(body));
+        assert.equal(r.json.error.field, field, JSON.stringify(body));
+    }
+    const blank = await register(secretary, thonDong.id, { type: 'NQ', title: '   ' });
+    assert.equal(blank.json.error.message, 'Vui lòng nhập trích yếu văn bản.');
+    assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/documents?type=ZZ`)).status, 400);
+    const afterTotal = (await secretary.get(`/api/v1/organizations/${thonDong.id}/documents`)).json.total;
+    assert.equal(afterTotal, before);
+    // The next number is still the next one: failed attempts used none.
+    assert.equal((await register(secretary, thonDong.id, { type: 'NQ', title: 'Nghị quyết tháng 12' })).json.number_text, '03-NQ/CB');
+});
+
+test('outside the subtree is 404; a plain member reads but cannot register', async () => {
+    const tanLap = new Client(server.base);
+    await tanLap.login('xa.tanlap');
+    const read = await tanLap.get(`/api/v1/organizations/${thonDong.id}/documents`);
+    assert.equal(read.status, 404);
+    assert.ok(!read.text.includes('NQ/CB'));
+    assert.equal((await register(tanLap, thonDong.id, { type: 'NQ', title: 'Lạ' })).status, 404);
+    const other = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Nam');
+    assert.equal((await register(secretary, other.id, { type: 'NQ', title: 'Sang chi bộ khác' })).status, 404);
+
+    const member = new Client(server.base);
+    await member.login('dangvien.thondong');
+    assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/documents`)).status, 200);
+    assert.equal((await register(member, thonDong.id, { type: 'NQ', title: 'Không được' })).status, 403);
+});
