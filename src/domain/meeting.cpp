@@ -1,0 +1,219 @@
+#include "domain/meeting.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace chibo::domain {
+
+using base::ErrorCode;
+using base::MakeError;
+
+namespace {
+
+constexpr std::array<std::pair<MeetingState, std::string_view>, 7> kStateCodes{{
+    {MeetingState::kPlanned, "planned"},
+    {MeetingState::kPrepared, "prepared"},
+    {MeetingState::kNotified, "notified"},
+    {MeetingState::kHeld, "held"},
+    {MeetingState::kMinutesFinalised, "minutes_finalised"},
+    {MeetingState::kReported, "reported"},
+    {MeetingState::kCancelled, "cancelled"},
+}};
+
+constexpr std::array<std::pair<Presence, std::string_view>, 5> kPresenceCodes{{
+    {Presence::kPresent, "present"},
+    {Presence::kLate, "late"},
+    {Presence::kExcused, "excused"},
+    {Presence::kUnexcused, "unexcused"},
+    {Presence::kExempt, "exempt"},
+}};
+
+bool Attended(Presence p) {
+    return p == Presence::kPresent || p == Presence::kLate;
+}
+
+}  // namespace
+
+bool CanTransition(MeetingState from, MeetingState to) {
+    using S = MeetingState;
+    switch (from) {
+        case S::kPlanned:
+            // A secretary may notify straight away (preparation recorded later) or hold a meeting
+            // that was called at short notice; both are then flagged by the quality checks.
+            return to == S::kPrepared || to == S::kNotified || to == S::kHeld || to == S::kCancelled;
+        case S::kPrepared:
+            return to == S::kNotified || to == S::kHeld || to == S::kCancelled;
+        case S::kNotified:
+            return to == S::kHeld || to == S::kCancelled;
+        case S::kHeld:
+            return to == S::kMinutesFinalised;
+        case S::kMinutesFinalised:
+            return to == S::kReported;
+        case S::kReported:
+        case S::kCancelled:
+            return false;
+    }
+    return false;
+}
+
+base::Result<void> CheckTransition(MeetingState from, MeetingState to) {
+    if (CanTransition(from, to)) return {};
+    return MakeError(
+        ErrorCode::kConflict,
+        "Không thể chuyển cuộc họp từ \"" + std::string(Label(from)) + "\" sang \"" + std::string(Label(to)) + "\".",
+        "state");
+}
+
+std::optional<double> AttendanceCounts::AttendanceRate() const {
+    if (expected == 0) return std::nullopt;
+    return static_cast<double>(present) / expected;
+}
+
+AttendanceCounts CountAttendance(std::span<const AttendanceRecord> records) {
+    AttendanceCounts c;
+    for (const AttendanceRecord& r : records) {
+        switch (r.status_at_meeting) {
+            case MemberStatus::kOfficial:
+                ++c.official;
+                break;
+            case MemberStatus::kProbationary:
+                ++c.probationary;
+                break;
+            case MemberStatus::kTemporary:
+                ++c.temporary;
+                break;
+            default:
+                break;
+        }
+        if (r.presence == Presence::kExempt || r.status_at_meeting == MemberStatus::kExempt) {
+            ++c.exempt;
+            continue;
+        }
+        ++c.expected;
+        if (Attended(r.presence)) ++c.present;
+        if (r.presence == Presence::kExcused) ++c.excused;
+        if (r.presence == Presence::kUnexcused) ++c.unexcused;
+    }
+    return c;
+}
+
+base::Result<void> ValidateRollCall(std::span<const AttendanceRecord> records) {
+    for (const AttendanceRecord& r : records) {
+        if (r.presence == Presence::kExcused && r.reason.empty())
+            return MakeError(ErrorCode::kInvalidArgument, "Cần ghi lý do vắng mặt của đồng chí " + r.member_name + ".",
+                             "reason");
+        if (r.presence == Presence::kExempt && r.status_at_meeting != MemberStatus::kExempt)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Đồng chí " + r.member_name + " không thuộc diện miễn sinh hoạt.", "presence");
+    }
+    return {};
+}
+
+int EligibleVoters(std::span<const AttendanceRecord> records, VoteScope scope) {
+    return static_cast<int>(std::count_if(records.begin(), records.end(), [&](const AttendanceRecord& r) {
+        if (!Attended(r.presence)) return false;
+        if (r.status_at_meeting == MemberStatus::kOfficial) return true;
+        if (scope == VoteScope::kOfficialOnly) return false;
+        return r.status_at_meeting == MemberStatus::kProbationary || r.status_at_meeting == MemberStatus::kTemporary;
+    }));
+}
+
+base::Result<void> ValidateVote(const Vote& vote, int eligible) {
+    if (vote.in_favour < 0) return MakeError(ErrorCode::kInvalidArgument, "Số tán thành không được âm.", "in_favour");
+    if (vote.against < 0) return MakeError(ErrorCode::kInvalidArgument, "Số không tán thành không được âm.", "against");
+    if (vote.abstaining < 0)
+        return MakeError(ErrorCode::kInvalidArgument, "Số không biểu quyết không được âm.", "abstaining");
+    if (vote.in_favour + vote.against + vote.abstaining > eligible)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "Tổng số biểu quyết (" + std::to_string(vote.in_favour + vote.against + vote.abstaining) +
+                             ") vượt quá số đảng viên có mặt được biểu quyết (" + std::to_string(eligible) + ").",
+                         "in_favour");
+    return {};
+}
+
+std::string VoteSentence(const Vote& vote, int eligible) {
+    const long percent = eligible > 0 ? std::lround(100.0 * vote.in_favour / eligible) : 0;
+    return std::to_string(vote.in_favour) + "/" + std::to_string(eligible) + " đồng chí tán thành, đạt " +
+           std::to_string(percent) + " %";
+}
+
+bool Adopted(const Vote& vote, int eligible) {
+    return eligible > 0 && 2 * vote.in_favour > eligible;
+}
+
+std::vector<AbsenceFlag> FlagRepeatedAbsences(
+    std::span<const std::pair<base::Date, std::vector<AttendanceRecord>>> meetings, int year, int threshold) {
+    std::map<std::int64_t, AbsenceFlag> counts;
+    for (const auto& [day, records] : meetings) {
+        if (day.year() != year) continue;
+        for (const AttendanceRecord& r : records) {
+            if (r.presence != Presence::kUnexcused) continue;
+            AbsenceFlag& f = counts[r.member.value];
+            f.member = r.member;
+            f.member_name = r.member_name;
+            ++f.unexcused;
+        }
+    }
+    std::vector<AbsenceFlag> out;
+    for (const auto& [id, f] : counts)
+        if (f.unexcused >= threshold) out.push_back(f);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const AbsenceFlag& a, const AbsenceFlag& b) { return a.unexcused > b.unexcused; });
+    return out;
+}
+
+bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix) {
+    return meeting_start_unix - sent_at_unix < std::int64_t{24} * 3600;
+}
+
+bool ReportLate(base::Date meeting_day, base::Date reported_on) {
+    return reported_on > meeting_day.AddDays(2);
+}
+
+std::string_view ToCode(MeetingState state) {
+    for (const auto& [s, code] : kStateCodes)
+        if (s == state) return code;
+    return "";
+}
+
+std::optional<MeetingState> MeetingStateFromCode(std::string_view code) {
+    for (const auto& [s, c] : kStateCodes)
+        if (c == code) return s;
+    return std::nullopt;
+}
+
+std::string_view Label(MeetingState state) {
+    switch (state) {
+        case MeetingState::kPlanned:
+            return "Dự kiến";
+        case MeetingState::kPrepared:
+            return "Đã chuẩn bị";
+        case MeetingState::kNotified:
+            return "Đã thông báo";
+        case MeetingState::kHeld:
+            return "Đã họp";
+        case MeetingState::kMinutesFinalised:
+            return "Đã chốt biên bản";
+        case MeetingState::kReported:
+            return "Đã báo cáo cấp trên";
+        case MeetingState::kCancelled:
+            return "Đã hủy";
+    }
+    return "";
+}
+
+std::string_view ToCode(Presence presence) {
+    for (const auto& [p, code] : kPresenceCodes)
+        if (p == presence) return code;
+    return "";
+}
+
+std::optional<Presence> PresenceFromCode(std::string_view code) {
+    for (const auto& [p, c] : kPresenceCodes)
+        if (c == code) return p;
+    return std::nullopt;
+}
+
+}  // namespace chibo::domain

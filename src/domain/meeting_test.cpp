@@ -1,0 +1,138 @@
+#include "domain/meeting.hpp"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+#include <vector>
+
+namespace chibo::domain {
+namespace {
+
+using S = MeetingState;
+
+AttendanceRecord R(std::int64_t id, MemberStatus status, Presence presence, std::string reason = "") {
+    return AttendanceRecord{MemberId(id), "Đồng chí " + std::to_string(id), status, presence, std::move(reason)};
+}
+
+// A cell of 12: 9 official (one exempt by status), 2 probationary, 1 temporary.
+std::vector<AttendanceRecord> Roll() {
+    return {
+        R(1, MemberStatus::kOfficial, Presence::kPresent),       R(2, MemberStatus::kOfficial, Presence::kPresent),
+        R(3, MemberStatus::kOfficial, Presence::kLate),          R(4, MemberStatus::kOfficial, Presence::kPresent),
+        R(5, MemberStatus::kOfficial, Presence::kPresent),       R(6, MemberStatus::kOfficial, Presence::kPresent),
+        R(7, MemberStatus::kOfficial, Presence::kExcused, "Ốm"), R(8, MemberStatus::kOfficial, Presence::kUnexcused),
+        R(9, MemberStatus::kExempt, Presence::kExempt),          R(10, MemberStatus::kProbationary, Presence::kPresent),
+        R(11, MemberStatus::kProbationary, Presence::kPresent),  R(12, MemberStatus::kTemporary, Presence::kPresent),
+    };
+}
+
+TEST(MeetingStateTest, FollowsTheLifecycle) {
+    struct Case {
+        S from, to;
+        bool allowed;
+    };
+    const Case cases[] = {
+        {S::kPlanned, S::kPrepared, true},
+        {S::kPrepared, S::kNotified, true},
+        {S::kNotified, S::kHeld, true},
+        {S::kHeld, S::kMinutesFinalised, true},
+        {S::kMinutesFinalised, S::kReported, true},
+        {S::kPlanned, S::kCancelled, true},
+        {S::kNotified, S::kCancelled, true},
+        {S::kHeld, S::kCancelled, false},
+        {S::kHeld, S::kNotified, false},
+        {S::kMinutesFinalised, S::kHeld, false},
+        {S::kReported, S::kMinutesFinalised, false},
+        {S::kCancelled, S::kPlanned, false},
+        {S::kPlanned, S::kReported, false},
+        {S::kPrepared, S::kMinutesFinalised, false},
+    };
+    for (const Case& c : cases) {
+        EXPECT_EQ(CanTransition(c.from, c.to), c.allowed) << ToCode(c.from) << " -> " << ToCode(c.to);
+    }
+    EXPECT_EQ(CheckTransition(S::kHeld, S::kNotified).error().code, base::ErrorCode::kConflict);
+    EXPECT_EQ(MeetingStateFromCode("minutes_finalised"), S::kMinutesFinalised);
+}
+
+TEST(CountAttendanceTest, GivesTheMinutesMembershipReport) {
+    const auto roll = Roll();
+
+    const AttendanceCounts c = CountAttendance(roll);
+
+    EXPECT_EQ(c.official, 8);
+    EXPECT_EQ(c.probationary, 2);
+    EXPECT_EQ(c.temporary, 1);
+    EXPECT_EQ(c.exempt, 1);
+    EXPECT_EQ(c.expected, 11);
+    EXPECT_EQ(c.present, 9);  // Late counts as present.
+    EXPECT_EQ(c.excused, 1);
+    EXPECT_EQ(c.unexcused, 1);
+    EXPECT_NEAR(*c.AttendanceRate(), 9.0 / 11, 1e-9);
+    EXPECT_FALSE(CountAttendance({}).AttendanceRate().has_value());
+}
+
+TEST(ValidateRollCallTest, ExcusedNeedsAReasonAndExemptNeedsTheStatus) {
+    auto roll = Roll();
+    EXPECT_TRUE(ValidateRollCall(roll).has_value());
+
+    roll[6].reason.clear();
+    EXPECT_EQ(ValidateRollCall(roll).error().field, "reason");
+    roll[6].reason = "Đi công tác";
+    roll[0].presence = Presence::kExempt;
+    EXPECT_EQ(ValidateRollCall(roll).error().field, "presence");
+}
+
+TEST(VoteTest, ChecksAgainstThoseEligibleAndPresent) {
+    const auto roll = Roll();
+    const int all = EligibleVoters(roll, VoteScope::kAllPresent);
+    const int official = EligibleVoters(roll, VoteScope::kOfficialOnly);
+
+    EXPECT_EQ(all, 9);
+    EXPECT_EQ(official, 6);
+    EXPECT_TRUE(ValidateVote({8, 1, 0}, all).has_value());
+    EXPECT_EQ(ValidateVote({8, 1, 1}, all).error().field, "in_favour");
+    EXPECT_EQ(ValidateVote({-1, 0, 0}, all).error().field, "in_favour");
+    EXPECT_EQ(ValidateVote({5, -2, 0}, all).error().field, "against");
+    EXPECT_FALSE(ValidateVote({7, 0, 0}, official).has_value());
+}
+
+TEST(VoteTest, SentenceAndAdoption) {
+    EXPECT_EQ(VoteSentence({8, 1, 0}, 9), "8/9 đồng chí tán thành, đạt 89 %");
+    EXPECT_EQ(VoteSentence({9, 0, 0}, 9), "9/9 đồng chí tán thành, đạt 100 %");
+    EXPECT_EQ(VoteSentence({2, 1, 0}, 3), "2/3 đồng chí tán thành, đạt 67 %");
+    EXPECT_TRUE(Adopted({5, 4, 0}, 9));
+    EXPECT_FALSE(Adopted({4, 4, 1}, 9));
+    EXPECT_FALSE(Adopted({0, 0, 0}, 0));
+}
+
+TEST(FlagRepeatedAbsencesTest, ThreeUnexcusedInTheCalendarYear) {
+    auto absent = [](std::int64_t id) { return R(id, MemberStatus::kOfficial, Presence::kUnexcused); };
+    auto excused = [](std::int64_t id) { return R(id, MemberStatus::kOfficial, Presence::kExcused, "Ốm"); };
+    auto present = [](std::int64_t id) { return R(id, MemberStatus::kOfficial, Presence::kPresent); };
+    const std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> meetings = {
+        {*base::Date::FromYmd(2025, 12, 3), {absent(1), absent(2)}},  // Last year: does not count.
+        {*base::Date::FromYmd(2026, 1, 3), {absent(1), absent(2), excused(3)}},
+        {*base::Date::FromYmd(2026, 4, 3), {absent(1), excused(2), excused(3)}},
+        {*base::Date::FromYmd(2026, 8, 3), {absent(1), absent(2), excused(3)}},
+        {*base::Date::FromYmd(2026, 12, 31), {present(1), present(2), excused(3)}},
+    };
+
+    const auto flags = FlagRepeatedAbsences(meetings, 2026);
+
+    ASSERT_EQ(flags.size(), 1u);
+    EXPECT_EQ(flags[0].member, MemberId(1));
+    EXPECT_EQ(flags[0].unexcused, 3);
+    EXPECT_EQ(FlagRepeatedAbsences(meetings, 2026, 2).size(), 2u);
+}
+
+TEST(DeadlinesTest, DocumentsADayAheadAndReportsWithinTwoDays) {
+    const std::int64_t meeting = 1'790'000'000;
+
+    EXPECT_FALSE(DocumentsLate(meeting - 24 * 3600, meeting));
+    EXPECT_TRUE(DocumentsLate(meeting - 24 * 3600 + 1, meeting));
+    EXPECT_FALSE(ReportLate(*base::Date::FromYmd(2026, 11, 3), *base::Date::FromYmd(2026, 11, 5)));
+    EXPECT_TRUE(ReportLate(*base::Date::FromYmd(2026, 11, 3), *base::Date::FromYmd(2026, 11, 6)));
+}
+
+}  // namespace
+}  // namespace chibo::domain
