@@ -11,6 +11,7 @@
 #include "app/auth_service.hpp"
 #include "app/demo.hpp"
 #include "app/document_service.hpp"
+#include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -75,10 +76,11 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::MemberService members(store);
     app::UserService users(store);
     app::DocumentService documents(store);
+    app::MeetingService meetings(store);
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents}, &assets);
+    const http::Api api({auth, organizations, members, users, documents, meetings}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy});
     if (auto listening = server.Listen(); !listening) {
@@ -192,7 +194,8 @@ int Routes() {
     app::MemberService members(store);
     app::UserService users(store);
     app::DocumentService documents(store);
-    const http::Api api({auth, organizations, members, users, documents}, nullptr);
+    app::MeetingService meetings(store);
+    const http::Api api({auth, organizations, members, users, documents, meetings}, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;

@@ -65,4 +65,32 @@ Snapshot Describe(const RegisteredDocument& d) {
             {"title", d.title}};
 }
 
+Snapshot Describe(const MeetingRuleOverride& r) {
+    auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
+    std::string months;
+    if (r.thematic_months) {
+        for (int m : *r.thematic_months) months += (months.empty() ? "" : ",") + std::to_string(m);
+    }
+    std::string holidays;
+    for (const base::Date& d : r.holidays) holidays += (holidays.empty() ? "" : ",") + d.ToIso();
+    return {{"regular_day", opt(r.regular_day)},
+            {"start_time", r.start_minutes ? FormatClock(*r.start_minutes) : ""},
+            {"thematic_months", months},
+            {"min_minutes", opt(r.min_minutes)},
+            {"combined_min_minutes", opt(r.combined_min_minutes)},
+            {"shift", r.shift ? std::string(ToCode(*r.shift)) : ""},
+            {"holidays", holidays}};
+}
+
+Snapshot Describe(const Meeting& m) {
+    return {{"organization_id", std::to_string(m.organization.value)},
+            {"kind", std::string(ToCode(m.kind))},
+            {"month", std::to_string(m.month) + "/" + std::to_string(m.year)},
+            {"date", m.date.ToIso()},
+            {"start_time", FormatClock(m.start_minutes)},
+            {"state", std::string(ToCode(m.state))},
+            {"moved_reason", m.moved_reason},
+            {"cancelled_reason", m.cancelled_reason}};
+}
+
 }  // namespace chibo::domain

@@ -8,6 +8,8 @@
 #include "domain/access.hpp"
 #include "domain/document.hpp"
 #include "domain/ids.hpp"
+#include "domain/meeting.hpp"
+#include "domain/meeting_rule.hpp"
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
@@ -37,5 +39,7 @@ Snapshot Describe(const Member& member);
 Snapshot Describe(const Position& position);
 Snapshot Describe(const User& user);  // Never includes the password hash.
 Snapshot Describe(const RegisteredDocument& document);
+Snapshot Describe(const MeetingRuleOverride& rule);
+Snapshot Describe(const Meeting& meeting);
 
 }  // namespace chibo::domain

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace chibo::domain {
@@ -35,6 +36,42 @@ bool Attended(Presence p) {
 }
 
 }  // namespace
+
+bool BeforeHeld(MeetingState state) {
+    return state == MeetingState::kPlanned || state == MeetingState::kPrepared || state == MeetingState::kNotified;
+}
+
+base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason) {
+    if (!BeforeHeld(meeting.state))
+        return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra hoặc đã hủy, không thể dời.", "state");
+    if (reason.empty()) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng ghi lý do dời lịch.", "reason");
+    const int next_year = meeting.month == 12 ? meeting.year + 1 : meeting.year;
+    const int next_month = meeting.month == 12 ? 1 : meeting.month + 1;
+    const bool same = date.year() == meeting.year && date.month() == meeting.month;
+    const bool next = date.year() == next_year && date.month() == next_month;
+    if (!same && !next)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "Chỉ dời được trong tháng " + std::to_string(meeting.month) + " hoặc tháng kế tiếp.", "date");
+    if (start_minutes < 6 * 60 || start_minutes > 21 * 60)
+        return MakeError(ErrorCode::kInvalidArgument, "Giờ sinh hoạt phải trong khoảng 06:00 đến 21:00.", "start_time");
+    return {};
+}
+
+std::optional<int> ParseClock(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (std::size_t i : {0U, 1U, 3U, 4U})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const int h = (text[0] - '0') * 10 + (text[1] - '0');
+    const int m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (h > 23 || m > 59) return std::nullopt;
+    return h * 60 + m;
+}
+
+std::string FormatClock(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    return buf;
+}
 
 bool CanTransition(MeetingState from, MeetingState to) {
     using S = MeetingState;

@@ -22,6 +22,32 @@ using MeetingId = base::Id<struct MeetingTag>;
 // not yet held, or cancelled.
 enum class MeetingState { kPlanned, kPrepared, kNotified, kHeld, kMinutesFinalised, kReported, kCancelled };
 
+// One occurrence of a cell's meeting, created when it is needed (not years ahead).
+struct Meeting {
+    MeetingId id;
+    OrganizationId organization;  // The cell.
+    MeetingKind kind = MeetingKind::kRegular;
+    int year = 0;
+    int month = 0;
+    base::Date date;
+    int start_minutes = 0;
+    int min_minutes = 0;
+    MeetingState state = MeetingState::kPlanned;
+    bool shifted = false;  // The rule moved it off a weekend or holiday.
+    std::string moved_reason;
+    std::string cancelled_reason;
+};
+
+// True before the meeting is held: it may still be moved or cancelled.
+bool BeforeHeld(MeetingState state);
+
+// Checks a move of `meeting` to `date`: before it is held, with a reason, within its month or the next.
+base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason);
+
+// "14:00" <-> minutes after midnight.
+std::optional<int> ParseClock(std::string_view text);
+std::string FormatClock(int minutes);
+
 // Whether a meeting may go from `from` to `to`. Moving a meeting keeps its state (it is not a
 // transition); finalised minutes are only ever amended, never reopened.
 bool CanTransition(MeetingState from, MeetingState to);

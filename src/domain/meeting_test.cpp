@@ -134,5 +134,29 @@ TEST(DeadlinesTest, DocumentsADayAheadAndReportsWithinTwoDays) {
     EXPECT_TRUE(ReportLate(*base::Date::FromYmd(2026, 11, 3), *base::Date::FromYmd(2026, 11, 6)));
 }
 
+TEST(ValidateMoveTest, BeforeHeldWithAReasonWithinTheMonthOrTheNext) {
+    Meeting m;
+    m.year = 2026;
+    m.month = 12;
+    m.date = *base::Date::FromYmd(2026, 12, 3);
+
+    EXPECT_TRUE(ValidateMove(m, *base::Date::FromYmd(2027, 1, 5), 14 * 60, "Trùng lịch tiếp xúc cử tri").has_value());
+    EXPECT_EQ(ValidateMove(m, *base::Date::FromYmd(2027, 2, 1), 14 * 60, "x").error().field, "date");
+    EXPECT_EQ(ValidateMove(m, *base::Date::FromYmd(2026, 12, 10), 14 * 60, "").error().field, "reason");
+    EXPECT_EQ(ValidateMove(m, *base::Date::FromYmd(2026, 12, 10), 23 * 60, "x").error().field, "start_time");
+    m.state = MeetingState::kHeld;
+    EXPECT_EQ(ValidateMove(m, *base::Date::FromYmd(2026, 12, 10), 14 * 60, "x").error().code,
+              base::ErrorCode::kConflict);
+}
+
+TEST(ClockTest, ParsesAndFormats) {
+    EXPECT_EQ(ParseClock("14:00"), 14 * 60);
+    EXPECT_EQ(ParseClock("07:30"), 7 * 60 + 30);
+    EXPECT_FALSE(ParseClock("24:00").has_value());
+    EXPECT_FALSE(ParseClock("7:30").has_value());
+    EXPECT_FALSE(ParseClock("14h00").has_value());
+    EXPECT_EQ(FormatClock(19 * 60 + 5), "19:05");
+}
+
 }  // namespace
 }  // namespace chibo::domain

@@ -11,6 +11,8 @@
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
 #include "domain/document.hpp"
+#include "domain/meeting.hpp"
+#include "domain/meeting_rule.hpp"
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
@@ -165,6 +167,22 @@ public:
                               int offset, int limit) = 0;
 };
 
+class MeetingRepository {
+public:
+    virtual ~MeetingRepository() = default;
+
+    // The organisation's own rule settings; nullopt when it has none.
+    virtual std::optional<MeetingRuleOverride> RuleOf(OrganizationId organization) = 0;
+    virtual void SaveRule(OrganizationId organization, const MeetingRuleOverride& rule) = 0;
+
+    virtual std::optional<Meeting> Get(MeetingId id) = 0;
+    virtual std::optional<Meeting> Find(OrganizationId cell, MeetingKind kind, int year, int month) = 0;
+    // The cell's occurrences in `year`, by date.
+    virtual std::vector<Meeting> ForYear(OrganizationId cell, int year) = 0;
+    virtual Meeting Insert(const Meeting& meeting) = 0;
+    virtual void Update(const Meeting& meeting) = 0;
+};
+
 // The repositories of one transaction.
 class Repositories {
 public:
@@ -176,6 +194,7 @@ public:
     virtual UserRepository& users() = 0;
     virtual AuditRepository& audit() = 0;
     virtual DocumentRepository& documents() = 0;
+    virtual MeetingRepository& meetings() = 0;
 };
 
 // A database. Work runs inside a transaction: Write commits when the function returns success and

@@ -39,6 +39,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddMemberRoutes();
     AddUserRoutes();
     AddDocumentRoutes();
+    AddMeetingRoutes();
 }
 
 void Api::AddAuthRoutes() {

@@ -4,6 +4,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/document_service.hpp"
+#include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -18,6 +19,7 @@ struct Services {
     app::MemberService& members;
     app::UserService& users;
     app::DocumentService& documents;
+    app::MeetingService& meetings;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -37,6 +39,7 @@ private:
     void AddMemberRoutes();
     void AddUserRoutes();
     void AddDocumentRoutes();
+    void AddMeetingRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -143,6 +143,55 @@ Result<base::Date> JsonBody::Date(const char* name) const {
 
 namespace {
 
+std::optional<std::int64_t> AsInt(const json::value& v) {
+    if (v.is_int64()) return v.as_int64();
+    if (v.is_uint64() && v.as_uint64() < (1ULL << 62)) return static_cast<std::int64_t>(v.as_uint64());
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::optional<int>> JsonBody::OptionalInt(const char* name, int min, int max) const {
+    const json::value* v = Find(name);
+    if (!v) return std::optional<int>();
+    auto n = AsInt(*v);
+    if (!n || *n < min || *n > max)
+        return FieldError(name,
+                          "Giá trị phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
+    return std::optional<int>(static_cast<int>(*n));
+}
+
+Result<std::optional<std::vector<int>>> JsonBody::OptionalIntArray(const char* name, int min, int max) const {
+    const json::value* v = Find(name);
+    if (!v) return std::optional<std::vector<int>>();
+    if (!v->is_array() || v->as_array().size() > 100) return FieldError(name, "Giá trị phải là một danh sách số.");
+    std::vector<int> out;
+    for (const json::value& item : v->as_array()) {
+        auto n = AsInt(item);
+        if (!n || *n < min || *n > max)
+            return FieldError(
+                name, "Mỗi giá trị phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
+        out.push_back(static_cast<int>(*n));
+    }
+    return std::optional<std::vector<int>>(std::move(out));
+}
+
+Result<std::vector<base::Date>> JsonBody::DateArray(const char* name, std::size_t max_items) const {
+    const json::value* v = Find(name);
+    std::vector<base::Date> out;
+    if (!v) return out;
+    if (!v->is_array() || v->as_array().size() > max_items)
+        return FieldError(name, "Giá trị phải là danh sách ngày (tối đa " + std::to_string(max_items) + ").");
+    for (const json::value& item : v->as_array()) {
+        auto d = item.is_string() ? base::Date::ParseIso(std::string_view(item.as_string())) : std::nullopt;
+        if (!d) return FieldError(name, "Ngày không hợp lệ (định dạng YYYY-MM-DD).");
+        out.push_back(*d);
+    }
+    return out;
+}
+
+namespace {
+
 std::optional<std::int64_t> ParseInt(const std::string& s) {
     std::int64_t v = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

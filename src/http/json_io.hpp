@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/date.hpp"
 #include "base/result.hpp"
@@ -38,6 +39,12 @@ public:
     base::Result<std::optional<std::int64_t>> OptionalId(const char* name) const;
     base::Result<base::Date> Date(const char* name) const;
     base::Result<std::optional<base::Date>> OptionalDate(const char* name) const;
+    // A whole number in [min, max], or nullopt when absent or null.
+    base::Result<std::optional<int>> OptionalInt(const char* name, int min, int max) const;
+    // An array of whole numbers in [min, max], or nullopt when absent or null.
+    base::Result<std::optional<std::vector<int>>> OptionalIntArray(const char* name, int min, int max) const;
+    // An array of "YYYY-MM-DD" strings; empty when absent.
+    base::Result<std::vector<base::Date>> DateArray(const char* name, std::size_t max_items) const;
 
 private:
     explicit JsonBody(boost::json::object object) : object_(std::move(object)) {}

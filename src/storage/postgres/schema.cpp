@@ -124,6 +124,34 @@ const std::vector<sql::Migration>& Migrations() {
                  UNIQUE (organization_id, doc_type, term, number)))",
              "CREATE INDEX documents_organization ON documents(organization_id, id)",
          }},
+        {3,
+         "meeting rules and meetings",
+         {
+             R"(CREATE TABLE meeting_rules (
+                 organization_id BIGINT PRIMARY KEY REFERENCES organizations(id),
+                 regular_day INTEGER,
+                 start_minutes INTEGER,
+                 thematic_months TEXT,
+                 min_minutes INTEGER,
+                 combined_min_minutes INTEGER,
+                 shift TEXT,
+                 holidays TEXT NOT NULL DEFAULT ''))",
+             R"(CREATE TABLE meetings (
+                 id BIGSERIAL PRIMARY KEY,
+                 organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                 kind TEXT NOT NULL,
+                 year INTEGER NOT NULL,
+                 month INTEGER NOT NULL,
+                 scheduled_on DATE NOT NULL,
+                 start_minutes INTEGER NOT NULL,
+                 min_minutes INTEGER NOT NULL,
+                 state TEXT NOT NULL,
+                 shifted INTEGER NOT NULL DEFAULT 0,
+                 moved_reason TEXT NOT NULL DEFAULT '',
+                 cancelled_reason TEXT NOT NULL DEFAULT '',
+                 UNIQUE (organization_id, kind, year, month)))",
+             "CREATE INDEX meetings_calendar ON meetings(organization_id, year, scheduled_on)",
+         }},
     };
     return migrations;
 }

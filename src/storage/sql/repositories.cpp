@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 #include "base/text.hpp"
@@ -755,10 +756,179 @@ private:
     soci::session& s_;
 };
 
+// ---- Meeting rules and meetings --------------------------------------------------------------
+
+std::string JoinInts(const std::set<int>& values) {
+    std::string out;
+    for (int v : values) out += (out.empty() ? "" : ",") + std::to_string(v);
+    return out;
+}
+
+std::set<int> SplitInts(const std::string& text) {
+    std::set<int> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find(',', i), text.size());
+        if (end > i) out.insert(std::stoi(text.substr(i, end - i)));
+        i = end + 1;
+    }
+    return out;
+}
+
+constexpr const char* kMeetingColumns =
+    "id, organization_id, kind, year, month, scheduled_on, start_minutes, min_minutes, state, shifted, "
+    "moved_reason, cancelled_reason";
+
+Meeting ReadMeeting(const Row& r) {
+    Meeting m;
+    m.id = MeetingId(r.Int(0));
+    m.organization = OrganizationId(r.Int(1));
+    m.kind = r.Text(2) == "thematic" ? MeetingKind::kThematic : MeetingKind::kRegular;
+    m.year = static_cast<int>(r.Int(3));
+    m.month = static_cast<int>(r.Int(4));
+    m.date = r.Date(5);
+    m.start_minutes = static_cast<int>(r.Int(6));
+    m.min_minutes = static_cast<int>(r.Int(7));
+    m.state = MeetingStateFromCode(r.Text(8)).value_or(MeetingState::kPlanned);
+    m.shifted = r.Int(9) != 0;
+    m.moved_reason = r.Text(10);
+    m.cancelled_reason = r.Text(11);
+    return m;
+}
+
+class SqlMeetings final : public MeetingRepository {
+public:
+    explicit SqlMeetings(soci::session& s) : s_(s) {}
+
+    std::optional<MeetingRuleOverride> RuleOf(OrganizationId organization) override {
+        auto r = QueryOne(s_,
+                          "SELECT regular_day, start_minutes, thematic_months, min_minutes, combined_min_minutes, "
+                          "shift, holidays FROM meeting_rules WHERE organization_id = :o",
+                          Params().Int(organization.value));
+        if (!r) return std::nullopt;
+        MeetingRuleOverride rule;
+        auto opt_int = [&](std::size_t i) -> std::optional<int> {
+            if (r->IsNull(i)) return std::nullopt;
+            return static_cast<int>(r->Int(i));
+        };
+        rule.regular_day = opt_int(0);
+        rule.start_minutes = opt_int(1);
+        if (!r->IsNull(2)) rule.thematic_months = SplitInts(r->Text(2));
+        rule.min_minutes = opt_int(3);
+        rule.combined_min_minutes = opt_int(4);
+        if (!r->IsNull(5)) rule.shift = DayShiftFromCode(r->Text(5));
+        const std::string holidays = r->Text(6);
+        std::size_t i = 0;
+        while (i < holidays.size()) {
+            const std::size_t end = std::min(holidays.find(',', i), holidays.size());
+            if (auto d = base::Date::ParseIso(holidays.substr(i, end - i))) rule.holidays.insert(*d);
+            i = end + 1;
+        }
+        return rule;
+    }
+
+    void SaveRule(OrganizationId organization, const MeetingRuleOverride& rule) override {
+        auto opt_int = [](Params& p, const std::optional<int>& v) -> Params& { return v ? p.Int(*v) : p.Null(); };
+        std::string holidays;
+        for (const base::Date& d : rule.holidays) holidays += (holidays.empty() ? "" : ",") + d.ToIso();
+        Exec(s_, "DELETE FROM meeting_rules WHERE organization_id = :o", Params().Int(organization.value));
+        Params p;
+        p.Int(organization.value);
+        opt_int(p, rule.regular_day);
+        opt_int(p, rule.start_minutes);
+        if (rule.thematic_months) {
+            p.Text(JoinInts(*rule.thematic_months));
+        } else {
+            p.Null();
+        }
+        opt_int(p, rule.min_minutes);
+        opt_int(p, rule.combined_min_minutes);
+        if (rule.shift) {
+            p.Text(std::string(ToCode(*rule.shift)));
+        } else {
+            p.Null();
+        }
+        p.Text(holidays);
+        Exec(s_,
+             "INSERT INTO meeting_rules (organization_id, regular_day, start_minutes, thematic_months, min_minutes, "
+             "combined_min_minutes, shift, holidays) VALUES (:o, :d, :s, :t, :m, :c, :sh, :h)",
+             p);
+    }
+
+    std::optional<Meeting> Get(MeetingId id) override {
+        auto r = QueryOne(s_, std::string("SELECT ") + kMeetingColumns + " FROM meetings WHERE id = :id",
+                          Params().Int(id.value));
+        if (!r) return std::nullopt;
+        return ReadMeeting(*r);
+    }
+
+    std::optional<Meeting> Find(OrganizationId cell, MeetingKind kind, int year, int month) override {
+        auto r = QueryOne(s_,
+                          std::string("SELECT ") + kMeetingColumns +
+                              " FROM meetings WHERE organization_id = :o AND kind = :k AND year = :y AND month = :m",
+                          Params().Int(cell.value).Text(std::string(ToCode(kind))).Int(year).Int(month));
+        if (!r) return std::nullopt;
+        return ReadMeeting(*r);
+    }
+
+    std::vector<Meeting> ForYear(OrganizationId cell, int year) override {
+        std::vector<Meeting> out;
+        for (const Row& r :
+             Query(s_,
+                   std::string("SELECT ") + kMeetingColumns +
+                       " FROM meetings WHERE organization_id = :o AND year = :y ORDER BY scheduled_on, id",
+                   Params().Int(cell.value).Int(year))) {
+            out.push_back(ReadMeeting(r));
+        }
+        return out;
+    }
+
+    Meeting Insert(const Meeting& in) override {
+        auto r = QueryOne(s_,
+                          "INSERT INTO meetings (organization_id, kind, year, month, scheduled_on, start_minutes, "
+                          "min_minutes, state, shifted, moved_reason, cancelled_reason) VALUES (:o, :k, :y, :m, :d, "
+                          ":s, :mm, :st, :sh, :mr, :cr) RETURNING id",
+                          Params()
+                              .Int(in.organization.value)
+                              .Text(std::string(ToCode(in.kind)))
+                              .Int(in.year)
+                              .Int(in.month)
+                              .Date(in.date)
+                              .Int(in.start_minutes)
+                              .Int(in.min_minutes)
+                              .Text(std::string(ToCode(in.state)))
+                              .Int(in.shifted ? 1 : 0)
+                              .Text(in.moved_reason)
+                              .Text(in.cancelled_reason));
+        Meeting out = in;
+        out.id = MeetingId(r->Int(0));
+        return out;
+    }
+
+    void Update(const Meeting& m) override {
+        Exec(
+            s_,
+            "UPDATE meetings SET scheduled_on = :d, start_minutes = :s, min_minutes = :mm, state = :st, shifted = :sh, "
+            "moved_reason = :mr, cancelled_reason = :cr WHERE id = :id",
+            Params()
+                .Date(m.date)
+                .Int(m.start_minutes)
+                .Int(m.min_minutes)
+                .Text(std::string(ToCode(m.state)))
+                .Int(m.shifted ? 1 : 0)
+                .Text(m.moved_reason)
+                .Text(m.cancelled_reason)
+                .Int(m.id.value));
+    }
+
+private:
+    soci::session& s_;
+};
+
 class SqlRepositories final : public Repositories {
 public:
     explicit SqlRepositories(soci::session& s)
-        : organizations_(s), members_(s), positions_(s), users_(s), audit_(s), documents_(s) {}
+        : organizations_(s), members_(s), positions_(s), users_(s), audit_(s), documents_(s), meetings_(s) {}
 
     OrganizationRepository& organizations() override { return organizations_; }
     MemberRepository& members() override { return members_; }
@@ -766,6 +936,7 @@ public:
     UserRepository& users() override { return users_; }
     AuditRepository& audit() override { return audit_; }
     DocumentRepository& documents() override { return documents_; }
+    MeetingRepository& meetings() override { return meetings_; }
 
 private:
     SqlOrganizations organizations_;
@@ -774,6 +945,7 @@ private:
     SqlUsers users_;
     SqlAudit audit_;
     SqlDocuments documents_;
+    SqlMeetings meetings_;
 };
 
 }  // namespace

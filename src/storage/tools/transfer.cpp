@@ -48,6 +48,13 @@ constexpr TableSpec kTables[] = {
     {"document_counters", "organization_id, doc_type, term, last_number", "organization_id, doc_type, term", ""},
     {"documents", "id, organization_id, doc_type, term, number, number_text, issued_on, title, created_by, created_at",
      "id", ""},
+    {"meeting_rules",
+     "organization_id, regular_day, start_minutes, thematic_months, min_minutes, combined_min_minutes, shift, holidays",
+     "organization_id", ""},
+    {"meetings",
+     "id, organization_id, kind, year, month, scheduled_on, start_minutes, min_minutes, state, shifted, moved_reason, "
+     "cancelled_reason",
+     "id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

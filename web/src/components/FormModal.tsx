@@ -25,6 +25,10 @@ interface FormModalProps<T> {
   onSubmit: (values: T) => Promise<void>;
   initialValues?: Partial<T>;
   okText?: string;
+  // The button that closes without saving ("Hủy" unless that would read as the action itself).
+  cancelText?: string;
+  // The submit button is red (destructive actions).
+  danger?: boolean;
   testId?: string;
   width?: number;
   children: ReactNode | ((form: FormInstance<T>) => ReactNode);
@@ -33,7 +37,16 @@ interface FormModalProps<T> {
 type BodyProps<T> = Omit<FormModalProps<T>, 'open' | 'title' | 'width'>;
 
 // The form lives inside the modal body, so every opening starts from fresh initial values.
-function FormModalBody<T extends object>({ onClose, onSubmit, initialValues, okText, testId, children }: BodyProps<T>) {
+function FormModalBody<T extends object>({
+  onClose,
+  onSubmit,
+  initialValues,
+  okText,
+  cancelText,
+  danger,
+  testId,
+  children,
+}: BodyProps<T>) {
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,17 +74,28 @@ function FormModalBody<T extends object>({ onClose, onSubmit, initialValues, okT
   return (
     <div data-testid={testId}>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
+      <Form<T>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        // A server error under a field stays until that field is edited (the field's own rules run after this).
+        onValuesChange={(changed) => {
+          const stale = Object.keys(changed as object).filter((name) => form.getFieldError(name as never).length > 0);
+          if (stale.length) form.setFields(stale.map((name) => ({ name: name as never, errors: [] })));
+        }}
+      >
         {typeof children === 'function' ? children(form) : children}
         <div className="modal-footer">
           <Button onClick={onClose} size="large">
-            Hủy
+            {cancelText ?? 'Hủy'}
           </Button>
           <Button
             type="primary"
             htmlType="submit"
             size="large"
             loading={busy}
+            danger={danger}
             data-testid={testId ? `${testId}-submit` : undefined}
           >
             {okText ?? 'Lưu'}

@@ -121,6 +121,10 @@ export const ACTION_LABELS: Record<string, string> = {
   add_position: 'Giao chức vụ',
   end_position: 'Kết thúc chức vụ',
   register: 'Vào sổ',
+  'meeting_rule.update': 'Sửa quy định lịch sinh hoạt',
+  'meeting.create': 'Lập cuộc họp',
+  'meeting.move': 'Dời lịch họp',
+  'meeting.cancel': 'Hủy cuộc họp',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -131,6 +135,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   role: 'Quyền',
   session: 'Phiên',
   document: 'Văn bản',
+  meeting: 'Cuộc họp',
 };
 
 export function kindLabel(kind: string): string {
@@ -229,6 +234,17 @@ export const FIELD_LABELS: Record<string, string> = {
   number: 'Số, ký hiệu',
   issued_on: 'Ngày ban hành',
   title: 'Trích yếu',
+  regular_day: 'Ngày họp hằng tháng',
+  start_time: 'Giờ bắt đầu',
+  thematic_months: 'Tháng sinh hoạt chuyên đề',
+  min_minutes: 'Thời lượng tối thiểu (phút)',
+  combined_min_minutes: 'Thời lượng khi kết hợp (phút)',
+  shift: 'Khi trùng ngày nghỉ',
+  holidays: 'Ngày nghỉ thêm',
+  month: 'Tháng',
+  state: 'Trạng thái',
+  moved_reason: 'Lý do dời lịch',
+  cancelled_reason: 'Lý do hủy',
 };
 
 export function fieldLabel(field: string): string {

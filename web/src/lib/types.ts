@@ -182,3 +182,74 @@ export interface IssuedDocument {
   title: string;
   created_by: string;
 }
+
+// Meeting rules (quy định lịch sinh hoạt) and the meeting calendar of a cell.
+export type MeetingKind = 'regular' | 'thematic';
+export type DayShift = 'keep' | 'next_working_day' | 'previous_working_day';
+export type MeetingState =
+  | 'planned'
+  | 'prepared'
+  | 'notified'
+  | 'held'
+  | 'minutes_finalised'
+  | 'reported'
+  | 'cancelled';
+
+// An organisation's own settings: null means "as the superior sets it".
+export interface RuleOverride {
+  regular_day: number | null;
+  // "HH:MM"
+  start_time: string | null;
+  thematic_months: number[] | null;
+  min_minutes: number | null;
+  combined_min_minutes: number | null;
+  shift: DayShift | null;
+  holidays: string[];
+}
+
+// The rule in force after inheritance: every field set (holidays: the extra days of the whole chain).
+export interface MeetingRule {
+  regular_day: number;
+  start_time: string;
+  thematic_months: number[];
+  min_minutes: number;
+  combined_min_minutes: number;
+  shift: DayShift;
+  holidays: string[];
+}
+
+export interface RuleSource {
+  organization_id: number;
+  organization_name: string;
+  own: RuleOverride;
+}
+
+export interface RuleView {
+  own: RuleOverride;
+  effective: MeetingRule;
+  // Ancestors whose settings the rule inherits, root first.
+  sources: RuleSource[];
+}
+
+export interface CalendarEntry {
+  // null while the meeting is only expected (no occurrence created yet).
+  id: number | null;
+  kind: MeetingKind;
+  year: number;
+  month: number;
+  date: string;
+  start_time: string;
+  min_minutes: number;
+  state: MeetingState;
+  state_label: string;
+  shifted: boolean;
+  moved_reason: string;
+  cancelled_reason: string;
+}
+
+export interface Meeting extends Omit<CalendarEntry, 'id'> {
+  id: number;
+  organization_id: number;
+  organization_name: string;
+  can_write: boolean;
+}

@@ -18,6 +18,7 @@ import { fetchChildren } from '../lib/orgTree';
 import { useApi } from '../lib/useApi';
 import type { Organization, PartyGroup, Position, TreeNode } from '../lib/types';
 import DocumentRegister from '../components/DocumentRegister';
+import MeetingsTab from '../components/MeetingsTab';
 import MembersTable from '../components/MembersTable';
 import GroupMembersTable, { useGroupMembers } from '../components/GroupMembersTable';
 import { MemberFormModal } from '../components/MemberForms';
@@ -31,8 +32,9 @@ export default function OrganizationPage() {
   const orgId = Number(id);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // The members / register tab is kept in the address, so reloading or going back shows the same tab.
-  const tab = params.get('tab') === 'documents' ? 'documents' : 'members';
+  // The members / register / meetings tab is kept in the address, so reloading or going back shows the same tab.
+  const requestedTab = params.get('tab');
+  const tab = requestedTab === 'documents' || requestedTab === 'meetings' ? requestedTab : 'members';
   const { message } = App.useApp();
   const narrow = !Grid.useBreakpoint().md;
   const { data: org, error, reload } = useApi<Organization>(`/organizations/${orgId}`);
@@ -309,15 +311,15 @@ export default function OrganizationPage() {
       ) : null}
 
       <Card
-        className="section"
+        className="section org-tabs"
         size="small"
         data-testid="org-tabs"
-        activeTabKey={tab}
+        activeTabKey={group && tab === 'meetings' ? 'members' : tab}
         onTabChange={(key) =>
           setParams(
             (previous) => {
               const next = new URLSearchParams(previous);
-              if (key === 'documents') next.set('tab', 'documents');
+              if (key === 'documents' || key === 'meetings') next.set('tab', key);
               else next.delete('tab');
               return next;
             },
@@ -327,10 +329,14 @@ export default function OrganizationPage() {
         tabList={[
           { key: 'members', label: 'Đảng viên' },
           { key: 'documents', label: 'Sổ văn bản' },
+          // Party groups meet with their cell: no rule or calendar of their own.
+          ...(group ? [] : [{ key: 'meetings', label: 'Lịch sinh hoạt' }]),
         ]}
       >
         {tab === 'documents' ? (
           <DocumentRegister key={org.id} organization={org} canWrite={canWrite} />
+        ) : tab === 'meetings' && !group ? (
+          <MeetingsTab key={org.id} organization={org} canWrite={canWrite} />
         ) : group ? (
           <GroupMembersTable members={groupMembers.members} error={groupMembers.error} />
         ) : (

@@ -1,0 +1,203 @@
+#include "app/meeting_service.hpp"
+
+#include <algorithm>
+
+#include "app/organization_service.hpp"
+#include "base/text.hpp"
+
+namespace chibo::app {
+
+using base::Date;
+using base::ErrorCode;
+using base::MakeError;
+using base::Result;
+using namespace chibo::domain;
+
+namespace {
+
+RuleView BuildRule(Repositories& repos, const Organization& org) {
+    RuleView view;
+    std::vector<MeetingRuleOverride> chain;
+    for (OrganizationId id : PathIds(org.path)) {
+        auto rule = repos.meetings().RuleOf(id);
+        if (!rule) continue;
+        chain.push_back(*rule);
+        if (id == org.id) {
+            view.own = *rule;
+        } else if (auto ancestor = repos.organizations().Get(id)) {
+            view.sources.push_back({*ancestor, *rule});
+        }
+    }
+    view.effective = EffectiveRule(chain);
+    return view;
+}
+
+Result<Organization> VisibleCell(Repositories& repos, const Actor& actor, OrganizationId id) {
+    CHIBO_TRY_ASSIGN(Organization org, VisibleOrganization(repos, actor, id));
+    if (!IsCell(org.kind)) return MakeError(ErrorCode::kInvalidArgument, "Lịch sinh hoạt chỉ có ở chi bộ.");
+    return org;
+}
+
+// The meeting the rule expects of a cell in one month, if any.
+std::optional<Meeting> Expected(const MeetingRule& rule, OrganizationId cell, MeetingKind kind, int year, int month) {
+    for (const ExpectedMeeting& e : ExpectedMeetings(rule, year, month, year, month)) {
+        if (e.kind != kind) continue;
+        Meeting m;
+        m.organization = cell;
+        m.kind = kind;
+        m.year = year;
+        m.month = month;
+        m.date = e.date;
+        m.start_minutes = e.start_minutes;
+        // A thematic meeting on the regular day is usually combined with it: 120 minutes (HD 42).
+        m.min_minutes = kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
+        m.shifted = e.shifted;
+        return m;
+    }
+    return std::nullopt;
+}
+
+Result<std::pair<Meeting, Organization>> VisibleMeeting(Repositories& repos, const Actor& actor, MeetingId id) {
+    auto meeting = repos.meetings().Get(id);
+    if (!meeting) return NotFound("cuộc họp");
+    auto cell = repos.organizations().Get(meeting->organization);
+    if (!cell || !actor.CanSeeOrganization(cell->path)) return NotFound("cuộc họp");
+    return std::pair{*meeting, *cell};
+}
+
+MeetingView View(const Actor& actor, const Meeting& m, const Organization& cell) {
+    return {m, cell.name, actor.CanWrite(cell.path) && !cell.dissolved()};
+}
+
+}  // namespace
+
+Result<RuleView> MeetingService::GetRule(const Actor& actor, OrganizationId organization) {
+    return ReadValue<RuleView>(store_, [&](Repositories& repos) -> Result<RuleView> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        return BuildRule(repos, org);
+    });
+}
+
+Result<RuleView> MeetingService::SaveRule(const Actor& actor, OrganizationId organization,
+                                          const MeetingRuleOverride& rule) {
+    CHIBO_TRY(ValidateRuleOverride(rule));
+    return WriteValue<RuleView>(store_, [&](Repositories& repos) -> Result<RuleView> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanWrite(org.path)) return Forbidden();
+        if (org.kind == OrganizationKind::kPartyGroup)
+            return MakeError(ErrorCode::kInvalidArgument, "Tổ đảng sinh hoạt theo lịch của chi bộ.");
+        const auto before = repos.meetings().RuleOf(org.id);
+        repos.meetings().SaveRule(org.id, rule);
+        // The rule in force must be consistent after inheritance, not only in this organisation's own
+        // fields: e.g. a longer regular minimum here with a combined minimum inherited from above.
+        RuleView after = BuildRule(repos, org);
+        if (after.effective.combined_min_minutes < after.effective.min_minutes)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Thời lượng khi sinh hoạt kết hợp (" +
+                                 std::to_string(after.effective.combined_min_minutes) +
+                                 " phút) không được ngắn hơn sinh hoạt thường kỳ (" +
+                                 std::to_string(after.effective.min_minutes) + " phút).",
+                             "combined_min_minutes");
+        RecordAudit(repos, actor, "meeting_rule.update", "organization", org.id.value, &org,
+                    before ? std::optional<Snapshot>(Describe(*before)) : std::nullopt, Describe(rule));
+        return after;
+    });
+}
+
+Result<std::vector<CalendarEntry>> MeetingService::Calendar(const Actor& actor, OrganizationId cell_id, int year) {
+    if (year < 2000 || year > 2100) return MakeError(ErrorCode::kInvalidArgument, "Năm không hợp lệ.", "year");
+    return ReadValue<std::vector<CalendarEntry>>(
+        store_, [&](Repositories& repos) -> Result<std::vector<CalendarEntry>> {
+            CHIBO_TRY_ASSIGN(const Organization cell, VisibleCell(repos, actor, cell_id));
+            const MeetingRule rule = BuildRule(repos, cell).effective;
+            const auto stored = repos.meetings().ForYear(cell.id, year);
+            std::vector<CalendarEntry> out;
+            for (int month = 1; month <= 12; ++month) {
+                for (MeetingKind kind : {MeetingKind::kRegular, MeetingKind::kThematic}) {
+                    auto it = std::find_if(stored.begin(), stored.end(),
+                                           [&](const Meeting& m) { return m.kind == kind && m.month == month; });
+                    if (it != stored.end()) {
+                        out.push_back({it->id, *it});
+                    } else if (auto expected = Expected(rule, cell.id, kind, year, month)) {
+                        out.push_back({std::nullopt, *expected});
+                    }
+                }
+            }
+            std::stable_sort(out.begin(), out.end(), [](const CalendarEntry& a, const CalendarEntry& b) {
+                return a.meeting.date < b.meeting.date;
+            });
+            return out;
+        });
+}
+
+Result<MeetingView> MeetingService::Open(const Actor& actor, OrganizationId cell_id, MeetingKind kind, int year,
+                                         int month) {
+    if (month < 1 || month > 12) return MakeError(ErrorCode::kInvalidArgument, "Tháng phải từ 1 đến 12.", "month");
+    const Date today = Date::Today();
+    const int ahead = (year - today.year()) * 12 + (month - today.month());
+    if (ahead > kMonthsAhead)
+        return MakeError(ErrorCode::kInvalidArgument, "Chỉ lập lịch họp trong vòng 12 tháng tới.", "month");
+    if (year < 2000) return MakeError(ErrorCode::kInvalidArgument, "Năm không hợp lệ.", "year");
+    return WriteValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
+        CHIBO_TRY_ASSIGN(const Organization cell, VisibleCell(repos, actor, cell_id));
+        if (!actor.CanWrite(cell.path)) return Forbidden();
+        if (cell.dissolved()) return MakeError(ErrorCode::kConflict, "Chi bộ đã giải thể hoặc sáp nhập.");
+        if (repos.meetings().Find(cell.id, kind, year, month))
+            return MakeError(ErrorCode::kConflict, "Cuộc họp của tháng này đã được lập.", "month");
+        const MeetingRule rule = BuildRule(repos, cell).effective;
+        auto expected = Expected(rule, cell.id, kind, year, month);
+        if (!expected)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Theo quy định, tháng " + std::to_string(month) + " không có sinh hoạt chuyên đề.",
+                             "month");
+        const Meeting saved = repos.meetings().Insert(*expected);
+        RecordAudit(repos, actor, "meeting.create", "meeting", saved.id.value, &cell, std::nullopt, Describe(saved));
+        return View(actor, saved, cell);
+    });
+}
+
+Result<MeetingView> MeetingService::Get(const Actor& actor, MeetingId id) {
+    return ReadValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
+        CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
+        return View(actor, found.first, found.second);
+    });
+}
+
+Result<MeetingView> MeetingService::Move(const Actor& actor, MeetingId id, Date date, std::optional<int> start_minutes,
+                                         const std::string& reason_in) {
+    const std::string reason = base::NormalizeSpaces(reason_in);
+    return WriteValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
+        CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
+        const auto& [before, cell] = found;
+        if (!actor.CanWrite(cell.path)) return Forbidden();
+        const int start = start_minutes.value_or(before.start_minutes);
+        CHIBO_TRY(ValidateMove(before, date, start, reason));
+        Meeting after = before;
+        after.date = date;
+        after.start_minutes = start;
+        after.moved_reason = reason;
+        after.shifted = false;  // A date chosen by people, no longer the rule's weekend/holiday shift.
+        repos.meetings().Update(after);
+        RecordAudit(repos, actor, "meeting.move", "meeting", id.value, &cell, Describe(before), Describe(after));
+        return View(actor, after, cell);
+    });
+}
+
+Result<MeetingView> MeetingService::Cancel(const Actor& actor, MeetingId id, const std::string& reason_in) {
+    const std::string reason = base::NormalizeSpaces(reason_in);
+    if (reason.empty()) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng ghi lý do hủy cuộc họp.", "reason");
+    return WriteValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
+        CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
+        const auto& [before, cell] = found;
+        if (!actor.CanWrite(cell.path)) return Forbidden();
+        CHIBO_TRY(CheckTransition(before.state, MeetingState::kCancelled));
+        Meeting after = before;
+        after.state = MeetingState::kCancelled;
+        after.cancelled_reason = reason;
+        repos.meetings().Update(after);
+        RecordAudit(repos, actor, "meeting.cancel", "meeting", id.value, &cell, Describe(before), Describe(after));
+        return View(actor, after, cell);
+    });
+}
+
+}  // namespace chibo::app
