@@ -37,33 +37,23 @@ struct OpenedStore {
     std::string engine;
 };
 
-bool IsPostgresUrl(const std::string& db) {
-    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
-}
-
-std::optional<OpenedStore> OpenStore(const std::string& db) {
-    OpenedStore opened;
-    if (IsPostgresUrl(db)) {
-        auto store = storage::postgres::PostgresStore::Open(db);
-        if (!store) {
-            std::cerr << "chibo: " << store.error().message << "\n";
-            return std::nullopt;
-        }
-        opened.schema_version = (*store)->schema_version();
-        opened.store = std::move(*store);
-        opened.engine = "PostgreSQL";
-        return opened;
-    }
-    const std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
-    auto store = storage::sqlite::SqliteStore::Open(path);
+template <typename S>
+std::optional<OpenedStore> Opened(base::Result<std::unique_ptr<S>> store, const char* engine) {
     if (!store) {
         std::cerr << "chibo: " << store.error().message << "\n";
         return std::nullopt;
     }
+    OpenedStore opened;
     opened.schema_version = (*store)->schema_version();
     opened.store = std::move(*store);
-    opened.engine = "SQLite";
+    opened.engine = engine;
     return opened;
+}
+
+std::optional<OpenedStore> OpenStore(const std::string& db) {
+    if (storage::postgres::IsPostgresUrl(db)) return Opened(storage::postgres::PostgresStore::Open(db), "PostgreSQL");
+    const std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
+    return Opened(storage::sqlite::SqliteStore::Open(path), "SQLite");
 }
 
 int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root,

@@ -34,6 +34,10 @@ bool ConnectionLost(const soci::soci_error& e, soci::session& s) {
 
 }  // namespace
 
+bool IsPostgresUrl(const std::string& db) {
+    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
 std::optional<std::string> ToKeywordConnectionString(const std::string& url) {
     std::string rest;
     for (const char* scheme : {"postgresql://", "postgres://"}) {

@@ -20,6 +20,9 @@ namespace chibo::storage::postgres {
 // (SOCI would read a URI as a backend name). nullopt when `url` is not a postgresql:// URI.
 std::optional<std::string> ToKeywordConnectionString(const std::string& url);
 
+// True for "postgresql://…" and "postgres://…": how a --db value names a PostgreSQL database.
+bool IsPostgresUrl(const std::string& db);
+
 // A single migrated session on the database at `url`, for tools that move whole tables (copy).
 std::unique_ptr<soci::session> OpenSession(const std::string& url);
 

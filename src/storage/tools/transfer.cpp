@@ -70,15 +70,12 @@ std::vector<std::string> Split(const std::string& list) {
     return out;
 }
 
-bool IsPostgres(const std::string& db) {
-    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
-}
 std::string SqlitePath(const std::string& db) {
     return db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
 }
 
 std::unique_ptr<soci::session> Open(const std::string& db) {
-    return IsPostgres(db) ? postgres::OpenSession(db) : sqlite::OpenSession(SqlitePath(db));
+    return postgres::IsPostgresUrl(db) ? postgres::OpenSession(db) : sqlite::OpenSession(SqlitePath(db));
 }
 
 struct Checksum {
@@ -332,7 +329,7 @@ base::Result<CopyResult> Copy(const std::string& from, const std::string& to, co
             result.tables.push_back(report);
             if (!result.complete) break;
         }
-        if (IsPostgres(to)) ResetSequences(*target);
+        if (postgres::IsPostgresUrl(to)) ResetSequences(*target);
         if (result.complete) {
             for (TableReport& r : result.tables) {
                 for (const TableSpec& t : kTables) {
@@ -355,7 +352,7 @@ base::Result<std::vector<TableSummary>> Summarize(const std::string& db) {
 
 base::Result<std::vector<TableSummary>> Backup(const std::string& db, const std::string& file) {
     return Guard([&]() -> base::Result<std::vector<TableSummary>> {
-        if (!IsPostgres(db)) {
+        if (!postgres::IsPostgresUrl(db)) {
             Open(db);  // Migrates, so the backup is of the current schema.
             std::filesystem::remove(file);
             sqlite::OnlineBackup(SqlitePath(db), file);
@@ -384,7 +381,7 @@ base::Result<std::vector<TableSummary>> Restore(const std::string& file, const s
         const auto expected = ReadManifest(file);
         if (!std::filesystem::exists(file))
             return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp sao lưu " + file);
-        if (!IsPostgres(db)) {
+        if (!postgres::IsPostgresUrl(db)) {
             sqlite::OnlineBackup(file, SqlitePath(db));
         } else {
             const int rc = RunProgram(
