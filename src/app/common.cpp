@@ -2,14 +2,6 @@
 
 namespace chibo::app {
 
-base::Result<PageRequest> CheckPage(int page, int page_size) {
-    if (page < 1) return base::MakeError(base::ErrorCode::kInvalidArgument, "Số trang phải từ 1 trở lên.", "page");
-    if (page_size < 1 || page_size > kMaxPageSize)
-        return base::MakeError(base::ErrorCode::kInvalidArgument, "Số dòng mỗi trang phải từ 1 đến 200.", "page_size");
-    if (page > 1000000) return base::MakeError(base::ErrorCode::kInvalidArgument, "Số trang quá lớn.", "page");
-    return PageRequest{page, page_size};
-}
-
 base::Error NotFound(const char* what) {
     return base::MakeError(base::ErrorCode::kNotFound, std::string("Không tìm thấy ") + what + ".");
 }

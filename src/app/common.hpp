@@ -30,9 +30,6 @@ struct PageRequest {
 
 inline constexpr int kMaxPageSize = 200;
 
-// Checks page bounds; errors name the field.
-base::Result<PageRequest> CheckPage(int page, int page_size);
-
 // The error for anything the actor may not see: the same as for something that does not exist, so
 // nothing leaks about other subtrees.
 base::Error NotFound(const char* what);

@@ -20,11 +20,9 @@ void Api::AddDocumentRoutes() {
         }
         const std::string term = req.Query("term").value_or("");
         if (term.size() > 20) return ErrorResponse(FieldError("term", "Nhiệm kỳ không hợp lệ."));
-        auto page = QueryInt(req, "page", 1, 1, 1000000);
+        auto page = QueryPage(req);
         if (!page) return ErrorResponse(page.error());
-        auto size = QueryInt(req, "page_size", 50, 1, app::kMaxPageSize);
-        if (!size) return ErrorResponse(size.error());
-        return Render(documents.List(req.auth->actor, OrganizationId(*id), type, term, {*page, *size}),
+        return Render(documents.List(req.auth->actor, OrganizationId(*id), type, term, *page),
                       [](const auto& p) { return PageToJson(p); });
     });
 

@@ -227,6 +227,12 @@ Result<bool> QueryBool(const Request& request, const std::string& name, bool def
     return FieldError(name, "Giá trị phải là true hoặc false.");
 }
 
+Result<app::PageRequest> QueryPage(const Request& request) {
+    CHIBO_TRY_ASSIGN(const int page, QueryInt(request, "page", 1, 1, 1000000));
+    CHIBO_TRY_ASSIGN(const int size, QueryInt(request, "page_size", 50, 1, app::kMaxPageSize));
+    return app::PageRequest{page, size};
+}
+
 Result<std::int64_t> PathId(const Request& request, const std::string& name) {
     auto it = request.path_params.find(name);
     auto v = it == request.path_params.end() ? std::nullopt : ParseInt(it->second);

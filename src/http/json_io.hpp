@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/common.hpp"
 #include "base/date.hpp"
 #include "base/result.hpp"
 #include "http/types.hpp"
@@ -58,6 +59,8 @@ base::Result<int> QueryInt(const Request& request, const std::string& name, int 
 base::Result<std::optional<std::int64_t>> QueryId(const Request& request, const std::string& name);
 base::Result<bool> QueryBool(const Request& request, const std::string& name, bool default_value);
 base::Result<std::int64_t> PathId(const Request& request, const std::string& name);
+// "page" (from 1) and "page_size" (1 to app::kMaxPageSize, default 50) of a list request.
+base::Result<app::PageRequest> QueryPage(const Request& request);
 
 base::Error FieldError(const std::string& field, std::string message);
 

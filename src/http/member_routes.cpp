@@ -59,11 +59,9 @@ void Api::AddMemberRoutes() {
         auto off_roll = QueryBool(req, "include_off_roll", false);
         if (!off_roll) return ErrorResponse(off_roll.error());
         q.include_off_roll = *off_roll;
-        auto page = QueryInt(req, "page", 1, 1, 1000000);
+        auto page = QueryPage(req);
         if (!page) return ErrorResponse(page.error());
-        auto size = QueryInt(req, "page_size", 50, 1, app::kMaxPageSize);
-        if (!size) return ErrorResponse(size.error());
-        q.page = {*page, *size};
+        q.page = *page;
         return Render(members.List(req.auth->actor, q), [](const auto& p) { return PageToJson(p); });
     });
 

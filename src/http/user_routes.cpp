@@ -5,25 +5,14 @@
 
 namespace chibo::http {
 
-using base::Result;
 using namespace chibo::domain;
-
-namespace {
-
-Result<app::PageRequest> ParsePage(const Request& req) {
-    CHIBO_TRY_ASSIGN(const int page, QueryInt(req, "page", 1, 1, 1000000));
-    CHIBO_TRY_ASSIGN(const int size, QueryInt(req, "page_size", 50, 1, app::kMaxPageSize));
-    return app::PageRequest{page, size};
-}
-
-}  // namespace
 
 void Api::AddUserRoutes() {
     auto& users = services_.users;
     auto user_json = [](const User& u) { return ToJson(u); };
 
     router_.Add(Method::kGet, "/api/v1/users", Access::kSignedIn, [&users](Request& req) {
-        auto page = ParsePage(req);
+        auto page = QueryPage(req);
         if (!page) return ErrorResponse(page.error());
         return Render(users.List(req.auth->actor, *page), [](const auto& p) { return PageToJson(p); });
     });
@@ -80,7 +69,7 @@ void Api::AddUserRoutes() {
                 });
 
     router_.Add(Method::kGet, "/api/v1/audit", Access::kSignedIn, [&users](Request& req) {
-        auto page = ParsePage(req);
+        auto page = QueryPage(req);
         if (!page) return ErrorResponse(page.error());
         auto entity_id = QueryId(req, "entity_id");
         if (!entity_id) return ErrorResponse(entity_id.error());
