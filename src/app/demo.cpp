@@ -125,7 +125,7 @@ Member Generator::AddMember(const Organization& cell, MemberStatus status, bool 
     if (status == MemberStatus::kWorkingAway) m.note = "Làm ăn xa tại Bình Dương, giữ liên lạc qua điện thoại.";
     if (status == MemberStatus::kTemporary) m.note = "Sinh hoạt tạm thời theo giấy giới thiệu của Đảng ủy nơi cư trú.";
     m = repos_.members().Insert(m);
-    ++summary_.members;
+    if (OnRoll(status)) ++summary_.members;
 
     const Date joined = std::max(cell.valid_from, *m.admission_date);
     if (previous_cell_ && Uniform(0, 99) < 12 && joined.AddDays(400) < today_) {
@@ -180,7 +180,6 @@ void Generator::AddCell(const Organization& committee, const CellPlan& plan, con
     AddMember(cell, MemberStatus::kTransferredOut, false, address);
     if (plan.members > 30) AddMember(cell, MemberStatus::kDeceased, false, address);
     if (plan.members > 40) AddMember(cell, MemberStatus::kRemoved, false, address);
-    summary_.members -= plan.members > 40 ? 3 : (plan.members > 30 ? 2 : 1);  // Count the roll only.
 
     AddPosition(cell, officials.at(0), PositionKind::kSecretary);
     AddPosition(cell, officials.at(1), PositionKind::kDeputySecretary);

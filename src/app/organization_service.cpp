@@ -61,12 +61,6 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
     return d;
 }
 
-Result<void> CheckDate(const std::optional<base::Date>& d, const char* field, const char* what) {
-    if (d && *d > base::Date::Today())
-        return MakeError(ErrorCode::kInvalidArgument, std::string(what) + " không được ở tương lai.", field);
-    return {};
-}
-
 }  // namespace
 
 Result<std::vector<TreeNode>> OrganizationService::Tree(const Actor& actor, std::optional<OrganizationId> root,
@@ -103,7 +97,6 @@ Result<OrganizationDetail> OrganizationService::Get(const Actor& actor, Organiza
 
 Result<OrganizationDetail> OrganizationService::Create(const Actor& actor, const OrganizationInput& input) {
     if (!input.parent) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng chọn tổ chức cấp trên.", "parent_id");
-    CHIBO_TRY(CheckDate(input.valid_from, "valid_from", "Ngày thành lập"));
     return WriteValue<OrganizationDetail>(store_, [&](Repositories& repos) -> Result<OrganizationDetail> {
         CHIBO_TRY_ASSIGN(const Organization parent, WritableOrganization(repos, actor, *input.parent));
         if (parent.dissolved())
@@ -126,7 +119,6 @@ Result<OrganizationDetail> OrganizationService::Create(const Actor& actor, const
 
 Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, OrganizationId id,
                                                        const OrganizationInput& input) {
-    CHIBO_TRY(CheckDate(input.valid_from, "valid_from", "Ngày thành lập"));
     return WriteValue<OrganizationDetail>(store_, [&](Repositories& repos) -> Result<OrganizationDetail> {
         CHIBO_TRY_ASSIGN(const Organization before, WritableOrganization(repos, actor, id));
         if (before.dissolved())
