@@ -1,5 +1,7 @@
 #include "http/json_mapping.hpp"
 
+#include <set>
+
 #include "base/text.hpp"
 
 namespace chibo::http {
@@ -32,6 +34,22 @@ json::object SummaryFields(const Member& m, const std::string& organization_name
             {"party_group_id", IdOrNull(m.party_group)},
             {"party_card_number", m.party_card_number},
             {"phone", m.phone}};
+}
+
+json::value IntOrNull(const std::optional<int>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::array Dates(const std::set<base::Date>& days) {
+    json::array out;
+    for (const base::Date& d : days) out.push_back(json::value(d.ToIso()));
+    return out;
+}
+
+json::array Months(const std::set<int>& months) {
+    json::array out;
+    for (int m : months) out.push_back(m);
+    return out;
 }
 
 json::object SnapshotToJson(const Snapshot& s) {
@@ -178,6 +196,59 @@ json::object ToJson(const RegisteredDocument& d) {
             {"issued_on", d.issued_on.ToIso()},
             {"title", d.title},
             {"created_by", d.created_by}};
+}
+
+json::object ToJson(const MeetingRuleOverride& r) {
+    return {{"regular_day", IntOrNull(r.regular_day)},
+            {"start_time", r.start_minutes ? json::value(FormatClock(*r.start_minutes)) : json::value(nullptr)},
+            {"thematic_months", r.thematic_months ? json::value(Months(*r.thematic_months)) : json::value(nullptr)},
+            {"min_minutes", IntOrNull(r.min_minutes)},
+            {"combined_min_minutes", IntOrNull(r.combined_min_minutes)},
+            {"shift", r.shift ? json::value(ToCode(*r.shift)) : json::value(nullptr)},
+            {"holidays", Dates(r.holidays)}};
+}
+
+json::object ToJson(const MeetingRule& r) {
+    return {{"regular_day", r.regular_day},
+            {"start_time", FormatClock(r.start_minutes)},
+            {"thematic_months", Months(r.thematic_months)},
+            {"min_minutes", r.min_minutes},
+            {"combined_min_minutes", r.combined_min_minutes},
+            {"shift", ToCode(r.shift)},
+            {"holidays", Dates(r.holidays)}};
+}
+
+json::object ToJson(const app::RuleView& v) {
+    json::array sources;
+    for (const auto& s : v.sources) {
+        sources.push_back(json::object{{"organization_id", s.organization.id.value},
+                                       {"organization_name", s.organization.name},
+                                       {"own", ToJson(s.own)}});
+    }
+    return {{"own", ToJson(v.own)}, {"effective", ToJson(v.effective)}, {"sources", std::move(sources)}};
+}
+
+json::object MeetingFields(const Meeting& m) {
+    return {{"kind", ToCode(m.kind)},
+            {"year", m.year},
+            {"month", m.month},
+            {"date", m.date.ToIso()},
+            {"start_time", FormatClock(m.start_minutes)},
+            {"min_minutes", m.min_minutes},
+            {"state", ToCode(m.state)},
+            {"state_label", Label(m.state)},
+            {"shifted", m.shifted},
+            {"moved_reason", m.moved_reason},
+            {"cancelled_reason", m.cancelled_reason}};
+}
+
+json::object ToJson(const app::MeetingView& v) {
+    json::object o = MeetingFields(v.meeting);
+    o["id"] = v.meeting.id.value;
+    o["organization_id"] = v.meeting.organization.value;
+    o["organization_name"] = v.organization_name;
+    o["can_write"] = v.can_write;
+    return o;
 }
 
 }  // namespace chibo::http

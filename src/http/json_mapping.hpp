@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -18,6 +19,12 @@ boost::json::object ToJson(const app::MemberListItem& item);
 boost::json::object ToJson(const app::MemberDetail& detail);
 boost::json::object ToJson(const domain::AuditEntry& entry);
 boost::json::object ToJson(const domain::RegisteredDocument& document);
+boost::json::object ToJson(const domain::MeetingRuleOverride& rule);
+boost::json::object ToJson(const domain::MeetingRule& rule);
+boost::json::object ToJson(const app::RuleView& view);
+// The fields every meeting carries, in calendars and on its own.
+boost::json::object MeetingFields(const domain::Meeting& meeting);
+boost::json::object ToJson(const app::MeetingView& view);
 
 template <typename T>
 boost::json::object PageToJson(const app::Page<T>& page) {
