@@ -828,27 +828,19 @@ public:
     }
 
     void SaveRule(OrganizationId organization, const MeetingRuleOverride& rule) override {
-        auto opt_int = [](Params& p, const std::optional<int>& v) -> Params& { return v ? p.Int(*v) : p.Null(); };
         std::string holidays;
         for (const base::Date& d : rule.holidays) holidays += (holidays.empty() ? "" : ",") + d.ToIso();
         Exec(s_, "DELETE FROM meeting_rules WHERE organization_id = :o", Params().Int(organization.value));
         Params p;
-        p.Int(organization.value);
-        opt_int(p, rule.regular_day);
-        opt_int(p, rule.start_minutes);
-        if (rule.thematic_months) {
-            p.Text(JoinInts(*rule.thematic_months));
-        } else {
-            p.Null();
-        }
-        opt_int(p, rule.min_minutes);
-        opt_int(p, rule.combined_min_minutes);
-        if (rule.shift) {
-            p.Text(std::string(ToCode(*rule.shift)));
-        } else {
-            p.Null();
-        }
-        p.Text(holidays);
+        // Unset fields are stored as NULL: they inherit. A set month list is never empty (validated).
+        p.Int(organization.value)
+            .Int(rule.regular_day)
+            .Int(rule.start_minutes)
+            .TextOrNull(rule.thematic_months ? JoinInts(*rule.thematic_months) : "")
+            .Int(rule.min_minutes)
+            .Int(rule.combined_min_minutes)
+            .TextOrNull(rule.shift ? std::string(ToCode(*rule.shift)) : "")
+            .Text(holidays);
         Exec(s_,
              "INSERT INTO meeting_rules (organization_id, regular_day, start_minutes, thematic_months, min_minutes, "
              "combined_min_minutes, shift, holidays) VALUES (:o, :d, :s, :t, :m, :c, :sh, :h)",

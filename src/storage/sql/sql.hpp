@@ -31,6 +31,7 @@ public:
     Params& Id(const std::optional<IdT>& id) {
         return id ? Int(id->value) : Null();
     }
+    Params& Int(const std::optional<int>& v) { return v ? Int(std::int64_t{*v}) : Null(); }
     Params& Null();
 
     const std::deque<SqlValue>& values() const { return values_; }
