@@ -11,6 +11,8 @@ PACKAGES=(
     libgtest-dev clang-format clang-tidy
     chromium
     postgresql-15 libpq-dev nginx
+    libzip-dev libcairo2-dev libpango1.0-dev fonts-noto-core
+    libical-dev poppler-utils libreoffice-writer-nogui
 )
 
 missing=()

@@ -9,6 +9,7 @@ rm -rf "$logs" && mkdir -p "$logs"
 export CHIBO_BIN="$PWD/build/debug/chibo"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/tools/lsan.supp:print_suppressions=0"
 passed=0
 failed=0
 failures=()
@@ -78,7 +79,8 @@ stage_tap include-checker-test bash tools/check_includes_test.sh
 stage_check clang-format bash -c "find src tests -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format --dry-run --Werror"
 stage_check clang-tidy bash -c "ls src/base/*.cpp src/domain/*.cpp src/app/*.cpp | grep -v _test.cpp | xargs -P2 -n3 clang-tidy -p build/debug --quiet --extra-arg=-Wno-unknown-warning-option"
 for bin in build/debug/base_test build/debug/domain_test build/debug/app_test build/debug/sqlite_contract_test \
-           build/debug/postgres_contract_test build/debug/http_test; do
+           build/debug/postgres_contract_test build/debug/http_test build/debug/export_test \
+           build/debug/file_store_test; do
     stage_gtest "$bin"
 done
 stage_vitest web-unit

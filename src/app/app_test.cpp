@@ -1,11 +1,14 @@
 // Use cases over a real SQLite file loaded with the demo data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "app/auth_service.hpp"
 #include "app/demo.hpp"
+#include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/user_service.hpp"
@@ -218,6 +221,77 @@ TEST_F(DemoFixture, SecretaryWritesOwnCellOnly) {
     const auto created = members.Create(secretary, m);
     ASSERT_TRUE(created.has_value()) << created.error().message;
     EXPECT_EQ(created->memberships.size(), 1u);
+}
+
+// Files in memory, for use cases that never touch them here.
+class MemoryFiles final : public FileStore {
+public:
+    void Put(const std::string& sha256, std::string_view content) override { files_[sha256] = content; }
+    std::optional<std::string> Get(const std::string& sha256) override {
+        auto it = files_.find(sha256);
+        if (it == files_.end()) return std::nullopt;
+        return it->second;
+    }
+    void Remove(const std::string& sha256) override { files_.erase(sha256); }
+
+private:
+    std::map<std::string, std::string> files_;
+};
+
+TEST_F(DemoFixture, AttendanceIsFrozenAtTheMeetingAndFinalisedMinutesAreLocked) {
+    MemoryFiles files;
+    MeetingService meetings(*store_, files);
+    MemberService members(*store_);
+    const Actor secretary = Login("bithu.thondong");
+    const OrganizationId cell = FindOrg("Chi bộ Thôn Đông");
+    const int year = base::Date::Today().year();
+    auto calendar = meetings.Calendar(secretary, cell, year);
+    ASSERT_TRUE(calendar.has_value());
+    std::optional<MeetingId> held;
+    for (const CalendarEntry& e : *calendar)
+        if (e.id && e.meeting.Locked()) held = e.id;
+    if (!held) {  // Early January: last year's December holds the history.
+        calendar = meetings.Calendar(secretary, cell, year - 1);
+        for (const CalendarEntry& e : *calendar)
+            if (e.id && e.meeting.Locked()) held = e.id;
+    }
+    ASSERT_TRUE(held.has_value()) << "the demo holds a year of meetings";
+    const auto before = meetings.Get(secretary, *held);
+    ASSERT_TRUE(before.has_value());
+    const auto present = std::find_if(before->attendance.begin(), before->attendance.end(), [](const auto& a) {
+        return a.presence == Presence::kPresent && a.status_at_meeting == MemberStatus::kOfficial;
+    });
+    ASSERT_NE(present, before->attendance.end());
+
+    auto member = members.Get(secretary, present->member);
+    ASSERT_TRUE(member.has_value());
+    Member changed = member->member;
+    changed.full_name = "Tên Mới Đã Đổi";
+    changed.status = MemberStatus::kWorkingAway;
+    ASSERT_TRUE(members.Update(secretary, changed.id, changed).has_value());
+
+    const auto after = meetings.Get(secretary, *held);
+    const auto same = std::find_if(after->attendance.begin(), after->attendance.end(),
+                                   [&](const auto& a) { return a.member == present->member; });
+    ASSERT_NE(same, after->attendance.end());
+    EXPECT_EQ(same->status_at_meeting, MemberStatus::kOfficial);
+    EXPECT_EQ(same->member_name, present->member_name);
+
+    const std::int64_t audit = AuditCount();
+    RecordPatch patch;
+    patch.conclusion = "Sửa sau khi chốt";
+    const auto refused = meetings.SaveRecord(secretary, *held, patch);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(AuditCount(), audit) << "a refused write leaves no trace";
+    EXPECT_FALSE(meetings.Finalise(secretary, *held).has_value());
+    const auto amended = meetings.Amend(secretary, *held, "Bổ sung ý kiến", "Ghi sót");
+    ASSERT_TRUE(amended.has_value());
+    EXPECT_EQ(AuditCount(), audit + 1);
+
+    const Actor outsider = Login("xa.tanlap");
+    EXPECT_EQ(meetings.Get(outsider, *held).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(meetings.Amend(outsider, *held, "x", "y").error().code, ErrorCode::kNotFound);
 }
 
 TEST(LoginThrottleTest, BlocksAfterFiveFailuresUntilTheWindowPasses) {

@@ -2,10 +2,12 @@
 
 #include <array>
 #include <random>
+#include <set>
 #include <vector>
 
 #include "app/common.hpp"
 #include "app/password.hpp"
+#include "base/text.hpp"
 
 namespace chibo::app {
 
@@ -70,6 +72,11 @@ private:
     Member AddMember(const Organization& cell, MemberStatus status, bool dang_van, const std::string& place);
     void AddPosition(const Organization& org, const Member& m, PositionKind kind);
     void AddCell(const Organization& committee, const CellPlan& plan, const std::string& place, bool hoa_an);
+    // A year of meetings for a cell, up to last month: mostly held by the rules, with realistic
+    // lapses (a missed month, late documents, short meetings, absences, late reports).
+    void AddMeetingHistory(const Organization& cell, const std::string& place);
+    void HoldMeeting(const Organization& cell, Meeting m, const std::vector<Member>& roll, const std::string& place,
+                     int absence_bias);
 
     Repositories& repos_;
     std::mt19937 rng_;
@@ -77,7 +84,9 @@ private:
     int card_seq_ = 100000;
     Date term_start_ = *Date::FromYmd(2025, 7, 15);
     Date today_ = Date::Today();
-    std::optional<OrganizationId> previous_cell_;  // Where "transferred in" members came from.
+    std::optional<OrganizationId> previous_cell_;              // Where "transferred in" members came from.
+    std::vector<std::pair<Organization, std::string>> cells_;  // Each cell with its meeting place.
+    std::set<std::int64_t> often_absent_;                      // Members who skip meetings without reason.
 
 public:
     OrganizationId province_, hoa_an_, tan_lap_, thon_dong_;
@@ -194,6 +203,15 @@ void Generator::AddCell(const Organization& committee, const CellPlan& plan, con
         }
     }
     previous_cell_ = cell.id;
+    cells_.emplace_back(cell, std::string(plan.address));
+    // In the larger villages one or two members skip meetings: the 3-absence rule has something to show.
+    if (hoa_an && plan.members > 30) {
+        for (std::size_t i = officials.size() / 2; i < officials.size() && often_absent_.size() < 4; i += 7) {
+            if (officials[i].id == officials.back().id) continue;
+            often_absent_.insert(officials[i].id.value);
+            break;
+        }
+    }
     if (std::string(plan.name) == "Chi bộ Thôn Đông") {
         thon_dong_ = cell.id;
         thon_dong_secretary_ = officials.at(0).id;
@@ -246,7 +264,177 @@ DemoSummary Generator::Run() {
         if (std::string(plan.name) == "Đảng bộ xã Tân Lập") tan_lap_ = commune.id;
         for (const CellPlan& cell : plan.cells) AddCell(commune, cell, plan.place, commune.id == hoa_an_);
     }
+    for (const auto& [cell, place] : cells_) AddMeetingHistory(cell, place);
     return summary_;
+}
+
+constexpr std::array kOpinions = {
+    "Đề nghị chi bộ đôn đốc hoàn thành làm đường bê tông liên xóm trước mùa mưa.",
+    "Cần tăng cường vận động các hộ phân loại rác thải tại nguồn, thu gom đúng giờ.",
+    "Đề nghị rà soát hộ nghèo, cận nghèo để hỗ trợ kịp thời.",
+    "Phản ánh tình trạng đổ rác ven kênh, đề nghị tổ tự quản xử lý.",
+    "Đề nghị biểu dương các hộ hiến đất mở rộng đường giao thông nông thôn.",
+    "Đảng viên cao tuổi mong được thông báo lịch sinh hoạt sớm hơn.",
+    "Đề nghị phối hợp với Chi đoàn tổ chức ra quân vệ sinh môi trường.",
+    "Cần nắm chắc tình hình tư tưởng của quần chúng về bồi thường giải phóng mặt bằng.",
+    "Thống nhất với dự thảo nghị quyết, đề nghị bổ sung chỉ tiêu thu quỹ đảng phí.",
+    "Đề nghị chi ủy phân công đảng viên phụ trách hộ gia đình rõ hơn.",
+};
+
+constexpr std::array kTasks = {
+    "Vận động các hộ dân hiến đất làm đường liên xóm",
+    "Tổ chức ra quân vệ sinh môi trường, khơi thông cống rãnh",
+    "Thu đảng phí đầy đủ, đúng hạn",
+    "Rà soát, đề nghị hỗ trợ hộ có hoàn cảnh khó khăn",
+    "Tuyên truyền phòng chống cháy nổ, an toàn giao thông",
+    "Bồi dưỡng quần chúng ưu tú để giới thiệu kết nạp Đảng",
+    "Vận động nhân dân thực hiện nếp sống văn minh trong việc cưới, việc tang",
+};
+
+void Generator::AddMeetingHistory(const Organization& cell, const std::string& place) {
+    const MeetingRule rule = EffectiveRule({});
+    const std::vector<Member> roll = repos_.members().OnRollOf(cell.id);
+    if (roll.empty()) return;
+    // Each cell has its habits: a few are lax with attendance.
+    const int absence_bias = Uniform(0, 99) < 20 ? Uniform(8, 18) : Uniform(1, 6);
+    const Date this_month = today_.AddDays(1 - today_.day());
+    const Date last_month_end = this_month.AddDays(-1);
+    const Date last_month_start = last_month_end.AddDays(1 - last_month_end.day());
+    const Date first = *Date::FromYmd(today_.month() == 12 ? today_.year() : today_.year() - 1,
+                                      today_.month() == 12 ? 1 : today_.month() + 1, 1);
+    for (const ExpectedMeeting& e :
+         ExpectedMeetings(rule, first.year(), first.month(), today_.year(), today_.month())) {
+        if (e.date >= today_) continue;
+        // Thôn Đông's meetings of last month and this month are left for its secretary to run.
+        if (cell.id == thon_dong_ && e.date >= last_month_start) continue;
+        if (Uniform(0, 99) < 4) continue;  // A month the cell did not meet.
+        Meeting m;
+        m.organization = cell.id;
+        m.kind = e.kind;
+        m.year = e.date.year();
+        m.month = e.date.month();
+        m.date = e.date;
+        m.start_minutes = e.start_minutes;
+        m.min_minutes = e.kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
+        m.shifted = e.shifted;
+        HoldMeeting(cell, repos_.meetings().Insert(m), roll, place, absence_bias);
+    }
+}
+
+void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vector<Member>& roll,
+                            const std::string& place, int absence_bias) {
+    const std::int64_t start = m.StartsAt();
+    constexpr std::int64_t kDay = 86400;
+    m.preparation.preparer = roll.size() > 1 ? roll[1].id : roll[0].id;
+    m.preparation.preparer_name = roll.size() > 1 ? roll[1].full_name : roll[0].full_name;
+    m.preparation.place = "Nhà văn hóa " + place;
+    if (Uniform(0, 99) < 90) m.preparation.committee_meeting_on = m.date.AddDays(-Uniform(3, 6));
+    m.preparation.agenda = {"Kiểm điểm việc thực hiện nghị quyết tháng trước", "Thông tin thời sự, văn bản cấp trên",
+                            "Tình hình tư tưởng đảng viên", "Phương hướng, nhiệm vụ tháng tới"};
+    if (m.kind == MeetingKind::kThematic)
+        m.preparation.agenda.insert(m.preparation.agenda.begin(),
+                                    "Chuyên đề: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
+    m.preparation.superior_official = "Đồng chí Ủy viên Ban Thường vụ Đảng ủy xã";
+    const bool late_notice = Uniform(0, 99) < 10;
+    m.notified_at = start - (late_notice ? std::int64_t{Uniform(2, 20)} * 3600 : Uniform(2, 5) * kDay);
+    m.documents_sent_at = m.notified_at;
+
+    std::vector<AttendanceRecord> attendance;
+    for (const Member& member : roll) {
+        AttendanceRecord r{member.id, member.full_name, member.status, Presence::kPresent, ""};
+        const int dice = Uniform(0, 99);
+        const int bias = often_absent_.contains(member.id.value) ? 45 : absence_bias;
+        if (member.status == MemberStatus::kExempt) {
+            r.presence = Presence::kExempt;
+        } else if (member.status == MemberStatus::kWorkingAway || dice < bias / 2) {
+            r.presence = Presence::kExcused;
+            r.reason = member.status == MemberStatus::kWorkingAway ? "Đi làm ăn xa" : (dice % 2 ? "Ốm" : "Đi công tác");
+        } else if (dice < bias) {
+            r.presence = Presence::kUnexcused;
+        } else if (dice > 96) {
+            r.presence = Presence::kLate;
+        }
+        attendance.push_back(std::move(r));
+    }
+    std::vector<const AttendanceRecord*> present;
+    for (const AttendanceRecord& r : attendance)
+        if (r.presence == Presence::kPresent || r.presence == Presence::kLate) present.push_back(&r);
+    if (present.size() < 2) return;
+
+    MeetingRecord& rec = m.record;
+    rec.started_minutes = m.start_minutes + Uniform(0, 10);
+    const int duration =
+        Uniform(0, 99) < 12 ? Uniform(60, m.min_minutes - 5) : Uniform(m.min_minutes, m.min_minutes + 40);
+    rec.ended_minutes = *rec.started_minutes + duration;
+    rec.chair = present[0]->member;
+    rec.chair_name = present[0]->member_name;
+    rec.minute_taker = present[1]->member;
+    rec.minute_taker_name = present[1]->member_name;
+    rec.superior_attended = Uniform(0, 99) < 35;
+    if (rec.superior_attended) rec.guests = {m.preparation.superior_official};
+    std::vector<Opinion> opinions;
+    const int speakers = std::min<int>(Uniform(2, 6), static_cast<int>(present.size()));
+    for (int i = 0; i < speakers; ++i) {
+        const AttendanceRecord* who =
+            present[static_cast<std::size_t>(Uniform(0, static_cast<int>(present.size()) - 1))];
+        opinions.push_back({who->member, who->member_name, Pick(kOpinions)});
+    }
+    rec.conclusion = "Chi bộ thống nhất đánh giá kết quả tháng qua và các nhiệm vụ trọng tâm tháng tới.";
+    rec.resolution = "Tập trung lãnh đạo thực hiện các nhiệm vụ trọng tâm; phân công đảng viên phụ trách từng việc.";
+    const int eligible = EligibleVoters(attendance, VoteScope::kAllPresent);
+    const int against = Uniform(0, 99) < 15 ? 1 : 0;
+    rec.vote = Vote{eligible - against, against, 0};
+
+    // Review the tasks still open and set new ones.
+    std::vector<ResolutionTask> review;
+    for (ResolutionTask t : repos_.meetings().TasksOfCellBefore(cell.id, m.date)) {
+        if (t.reviewed_in) continue;
+        const int d = Uniform(0, 99);
+        t.outcome = d < 70 ? TaskOutcome::kDone : d < 88 ? TaskOutcome::kPartlyDone : TaskOutcome::kNotDone;
+        t.result = t.outcome == TaskOutcome::kDone ? "Hoàn thành đúng hạn" : "Đang tiếp tục thực hiện";
+        t.reviewed_in = m.id;
+        repos_.meetings().SaveTaskReview(t);
+    }
+    std::vector<ResolutionTask> tasks;
+    for (int i = Uniform(2, 3); i > 0; --i) {
+        ResolutionTask t;
+        const Member& who = roll[static_cast<std::size_t>(Uniform(0, static_cast<int>(roll.size()) - 1))];
+        if (Uniform(0, 2) > 0 && who.status != MemberStatus::kExempt) {
+            t.assignee = who.id;
+            t.assignee_name = who.full_name;
+        }
+        t.description = Pick(kTasks);
+        t.deadline = m.date.AddDays(Uniform(20, 27));
+        tasks.push_back(std::move(t));
+    }
+
+    // Minutes finalised the same day; the report goes up after a day or two, sometimes late, and the
+    // most recent meetings are sometimes not yet reported.
+    const bool recent = m.date.AddDays(40) > today_;
+    m.state = MeetingState::kMinutesFinalised;
+    m.finalised_at = start + std::int64_t{duration + 30} * 60;
+    for (DocumentType type : {DocumentType::kMinutes, DocumentType::kResolution}) {
+        RegisteredDocument d;
+        d.organization = cell.id;
+        d.type = type;
+        d.issued_on = m.date;
+        d.term = TermOf(m.date).Key();
+        d.created_by = "demo";
+        d.title = std::string(type == DocumentType::kMinutes ? "Biên bản" : "Nghị quyết") + " sinh hoạt tháng " +
+                  std::to_string(m.month) + "/" + std::to_string(m.year);
+        const OrganizationKind issuer = cell.kind;
+        const RegisteredDocument saved =
+            repos_.documents().Register(d, [type, issuer](int n) { return FormatDocumentNumber(n, type, issuer); });
+        (type == DocumentType::kMinutes ? m.minutes_number : m.resolution_number) = saved.number_text;
+    }
+    if (!(recent && Uniform(0, 99) < 30)) {
+        m.state = MeetingState::kReported;
+        m.reported_at = start + (Uniform(0, 99) < 15 ? Uniform(3, 8) : Uniform(0, 2)) * kDay + std::int64_t{3} * 3600;
+    }
+    repos_.meetings().Update(m);
+    repos_.meetings().SaveAttendance(m.id, attendance);
+    repos_.meetings().SaveOpinions(m.id, opinions);
+    repos_.meetings().ReplaceTasksSetBy(m.id, cell.id, tasks);
 }
 
 }  // namespace

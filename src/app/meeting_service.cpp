@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/meeting_detail.hpp"
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
 
@@ -14,6 +15,27 @@ using base::Result;
 using namespace chibo::domain;
 
 namespace {
+
+// The meeting the rule expects of a cell in one month, if any.
+std::optional<Meeting> Expected(const MeetingRule& rule, OrganizationId cell, MeetingKind kind, int year, int month) {
+    for (const ExpectedMeeting& e : ExpectedMeetings(rule, year, month, year, month)) {
+        if (e.kind != kind) continue;
+        Meeting m;
+        m.organization = cell;
+        m.kind = kind;
+        m.year = year;
+        m.month = month;
+        m.date = e.date;
+        m.start_minutes = e.start_minutes;
+        // A thematic meeting on the regular day is usually combined with it: 120 minutes (HD 42).
+        m.min_minutes = kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
+        m.shifted = e.shifted;
+        return m;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 RuleView BuildRule(Repositories& repos, const Organization& org) {
     RuleView view;
@@ -38,38 +60,15 @@ Result<Organization> VisibleCell(Repositories& repos, const Actor& actor, Organi
     return org;
 }
 
-// The meeting the rule expects of a cell in one month, if any.
-std::optional<Meeting> Expected(const MeetingRule& rule, OrganizationId cell, MeetingKind kind, int year, int month) {
-    for (const ExpectedMeeting& e : ExpectedMeetings(rule, year, month, year, month)) {
-        if (e.kind != kind) continue;
-        Meeting m;
-        m.organization = cell;
-        m.kind = kind;
-        m.year = year;
-        m.month = month;
-        m.date = e.date;
-        m.start_minutes = e.start_minutes;
-        // A thematic meeting on the regular day is usually combined with it: 120 minutes (HD 42).
-        m.min_minutes = kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
-        m.shifted = e.shifted;
-        return m;
-    }
-    return std::nullopt;
-}
-
 Result<std::pair<Meeting, Organization>> VisibleMeeting(Repositories& repos, const Actor& actor, MeetingId id) {
     auto meeting = repos.meetings().Get(id);
     if (!meeting) return NotFound("cuộc họp");
     auto cell = repos.organizations().Get(meeting->organization);
     if (!cell || !actor.CanSeeOrganization(cell->path)) return NotFound("cuộc họp");
+    // A plain member sees the meetings of their cell once they are notified of them.
+    if (!actor.CanReadMembers(cell->path) && !meeting->notified_at) return NotFound("cuộc họp");
     return std::pair{*meeting, *cell};
 }
-
-MeetingView View(const Actor& actor, const Meeting& m, const Organization& cell) {
-    return {m, cell.name, actor.CanWrite(cell.path) && !cell.dissolved()};
-}
-
-}  // namespace
 
 Result<RuleView> MeetingService::GetRule(const Actor& actor, OrganizationId organization) {
     return ReadValue<RuleView>(store_, [&](Repositories& repos) -> Result<RuleView> {
@@ -152,14 +151,14 @@ Result<MeetingView> MeetingService::Open(const Actor& actor, OrganizationId cell
                              "month");
         const Meeting saved = repos.meetings().Insert(*expected);
         RecordAudit(repos, actor, "meeting.create", "meeting", saved.id.value, &cell, std::nullopt, Describe(saved));
-        return View(actor, saved, cell);
+        return Detail(repos, actor, saved, cell);
     });
 }
 
 Result<MeetingView> MeetingService::Get(const Actor& actor, MeetingId id) {
     return ReadValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
-        return View(actor, found.first, found.second);
+        return Detail(repos, actor, found.first, found.second);
     });
 }
 
@@ -179,7 +178,7 @@ Result<MeetingView> MeetingService::Move(const Actor& actor, MeetingId id, Date 
         after.shifted = false;  // A date chosen by people, no longer the rule's weekend/holiday shift.
         repos.meetings().Update(after);
         RecordAudit(repos, actor, "meeting.move", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return View(actor, after, cell);
+        return Detail(repos, actor, after, cell);
     });
 }
 
@@ -196,7 +195,7 @@ Result<MeetingView> MeetingService::Cancel(const Actor& actor, MeetingId id, con
         after.cancelled_reason = reason;
         repos.meetings().Update(after);
         RecordAudit(repos, actor, "meeting.cancel", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return View(actor, after, cell);
+        return Detail(repos, actor, after, cell);
     });
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/common.hpp"
+#include "domain/file_store.hpp"
 
 namespace chibo::app {
 
@@ -25,10 +28,97 @@ struct CalendarEntry {
     domain::Meeting meeting;  // id unset while only expected.
 };
 
+struct Warning {
+    std::string code;
+    std::string message;
+};
+
+// A meeting with everything the record screens and documents need. Members who do not write see
+// only their own leave request.
 struct MeetingView {
     domain::Meeting meeting;
     std::string organization_name;
+    std::string superior_name;   // The cell's parent organisation ("Đảng bộ xã Hòa An").
+    std::string secretary_name;  // The cell's secretary in office.
     bool can_write = false;
+    std::vector<domain::AttendanceRecord> attendance;
+    std::vector<domain::Opinion> opinions;
+    std::vector<domain::ResolutionTask> tasks;   // Set by this meeting's resolution.
+    std::vector<domain::ResolutionTask> review;  // Earlier tasks the meeting reviews.
+    std::vector<domain::Attachment> attachments;
+    std::vector<domain::LeaveRequest> leave_requests;
+    std::optional<domain::LeaveRequest> my_leave_request;
+    std::vector<domain::Amendment> amendments;
+    std::vector<Warning> warnings;
+    bool documents_late = false;
+    bool report_late = false;
+    int eligible = 0;  // Voters present for the record's vote scope.
+};
+
+struct PreparationInput {
+    std::optional<domain::MemberId> preparer;
+    std::string place;
+    std::optional<base::Date> committee_meeting_on;
+    std::string committee_meeting_notes;
+    std::vector<std::string> agenda;
+    std::string superior_official;
+};
+
+struct AttendanceInput {
+    domain::MemberId member;
+    domain::Presence presence = domain::Presence::kPresent;
+    std::string reason;
+};
+
+struct TaskInput {
+    std::optional<domain::MemberId> assignee;
+    std::string description;
+    base::Date deadline;
+};
+
+struct TaskReviewInput {
+    domain::TaskId task;
+    domain::TaskOutcome outcome = domain::TaskOutcome::kOpen;
+    std::string result;
+};
+
+// The sections of a record to replace; absent sections keep what is saved.
+struct RecordPatch {
+    std::optional<std::optional<int>> started_minutes;
+    std::optional<std::optional<int>> ended_minutes;
+    std::optional<std::optional<domain::MemberId>> chair;
+    std::optional<std::optional<domain::MemberId>> minute_taker;
+    std::optional<std::vector<std::string>> guests;
+    std::optional<bool> superior_attended;
+    std::optional<std::vector<AttendanceInput>> attendance;
+    std::optional<std::vector<domain::Opinion>> opinions;
+    std::optional<std::string> conclusion;
+    std::optional<std::string> resolution;
+    std::optional<std::optional<domain::Vote>> vote;
+    std::optional<domain::VoteScope> vote_scope;
+    std::optional<std::vector<TaskInput>> tasks;
+    std::optional<std::vector<TaskReviewInput>> review;
+};
+
+struct AttachmentContent {
+    domain::Attachment attachment;
+    std::string content;
+};
+
+struct AttendanceHistory {
+    std::vector<std::pair<domain::Meeting, domain::AttendanceRecord>> items;
+};
+
+struct AbsenceFlagView {
+    domain::AbsenceFlag flag;
+    domain::OrganizationId organization;
+    std::string organization_name;
+};
+
+// The meetings of a private calendar feed, with the name of each meeting's cell.
+struct CalendarFeed {
+    std::string owner;
+    std::vector<std::pair<domain::Meeting, std::string>> meetings;
 };
 
 // Meeting rules (inherited down the tree, overridable by a cell) and each cell's meetings, laid out by
@@ -38,7 +128,10 @@ public:
     // Occurrences may be created up to this many months after the current one.
     static constexpr int kMonthsAhead = 12;
 
-    explicit MeetingService(domain::Store& store) : store_(store) {}
+    // Uploaded files are at most this large.
+    static constexpr std::size_t kMaxAttachmentBytes = std::size_t{20} * 1024 * 1024;
+
+    MeetingService(domain::Store& store, domain::FileStore& files) : store_(store), files_(files) {}
 
     base::Result<RuleView> GetRule(const domain::Actor& actor, domain::OrganizationId organization);
     base::Result<RuleView> SaveRule(const domain::Actor& actor, domain::OrganizationId organization,
@@ -52,8 +145,41 @@ public:
                                    std::optional<int> start_minutes, const std::string& reason);
     base::Result<MeetingView> Cancel(const domain::Actor& actor, domain::MeetingId id, const std::string& reason);
 
+    // Preparation and notice (HD 42): before the meeting is held.
+    base::Result<MeetingView> SavePreparation(const domain::Actor& actor, domain::MeetingId id,
+                                              const PreparationInput& input);
+    base::Result<domain::Attachment> AddAttachment(const domain::Actor& actor, domain::MeetingId id,
+                                                   const std::string& file_name, const std::string& content_type,
+                                                   const std::string& content);
+    base::Result<AttachmentContent> GetAttachment(const domain::Actor& actor, domain::MeetingId id,
+                                                  std::int64_t attachment);
+    base::Result<void> DeleteAttachment(const domain::Actor& actor, domain::MeetingId id, std::int64_t attachment);
+    base::Result<MeetingView> Notify(const domain::Actor& actor, domain::MeetingId id);
+    // The signed-in member asks leave from a notified meeting of their cell.
+    base::Result<domain::LeaveRequest> AskLeave(const domain::Actor& actor, domain::MeetingId id,
+                                                const std::string& reason);
+
+    // The meeting itself.
+    base::Result<std::vector<domain::AttendanceRecord>> Roll(const domain::Actor& actor, domain::MeetingId id);
+    base::Result<MeetingView> SaveRecord(const domain::Actor& actor, domain::MeetingId id, const RecordPatch& patch);
+    base::Result<MeetingView> Finalise(const domain::Actor& actor, domain::MeetingId id);
+    base::Result<domain::Amendment> Amend(const domain::Actor& actor, domain::MeetingId id, const std::string& text,
+                                          const std::string& reason);
+    base::Result<MeetingView> Report(const domain::Actor& actor, domain::MeetingId id);
+
+    // Members, absences and calendars.
+    base::Result<std::vector<MeetingView>> MyMeetings(const domain::Actor& actor);
+    base::Result<AttendanceHistory> Attendance(const domain::Actor& actor, domain::MemberId member, int year);
+    base::Result<std::vector<AbsenceFlagView>> AbsenceFlags(const domain::Actor& actor,
+                                                            domain::OrganizationId organization, int year);
+    base::Result<std::optional<std::int64_t>> CalendarFeedCreatedAt(const domain::Actor& actor);
+    // A new feed token for the actor (the old one stops working); the token is shown once.
+    base::Result<std::string> NewCalendarFeed(const domain::Actor& actor);
+    base::Result<CalendarFeed> FeedMeetings(const std::string& token);
+
 private:
     domain::Store& store_;
+    domain::FileStore& files_;
 };
 
 }  // namespace chibo::app

@@ -88,4 +88,38 @@ std::int64_t NowUnixSeconds() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
+std::string IsoTimestamp(std::int64_t unix_seconds) {
+    const auto t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+namespace {
+constexpr std::int64_t kVietnamOffset = std::int64_t{7} * 3600;
+constexpr std::int64_t kDay = 86400;
+
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+}  // namespace
+
+Date VietnamDateOf(std::int64_t unix_seconds) {
+    return Date::FromDays(static_cast<std::int32_t>(FloorDiv(unix_seconds + kVietnamOffset, kDay)));
+}
+
+std::int64_t VietnamInstant(Date day, int minutes) {
+    return std::int64_t{day.days()} * kDay + std::int64_t{minutes} * 60 - kVietnamOffset;
+}
+
+std::string VietnamDateTime(std::int64_t unix_seconds) {
+    const Date day = VietnamDateOf(unix_seconds);
+    const std::int64_t minutes = (unix_seconds + kVietnamOffset - std::int64_t{day.days()} * kDay) / 60;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+    return std::string(buf) + " ngày " + day.ToVietnamese();
+}
+
 }  // namespace chibo::base

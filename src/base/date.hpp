@@ -50,5 +50,12 @@ int YearsBetween(Date from, Date to);
 std::string NowIsoTimestamp();
 // Seconds since the epoch, for expiry arithmetic.
 std::int64_t NowUnixSeconds();
+// An instant as "YYYY-MM-DDTHH:MM:SSZ".
+std::string IsoTimestamp(std::int64_t unix_seconds);
+// Vietnam time (UTC+7): the day an instant falls on, and the instant of a day's local minute.
+Date VietnamDateOf(std::int64_t unix_seconds);
+std::int64_t VietnamInstant(Date day, int minutes);
+// "14:05 ngày 03/12/2026" in Vietnam time.
+std::string VietnamDateTime(std::int64_t unix_seconds);
 
 }  // namespace chibo::base

@@ -39,5 +39,15 @@ TEST(DateTest, YearsBetweenCountsWholeYears) {
     EXPECT_EQ(YearsBetween(born, *Date::FromYmd(2018, 6, 15)), 18);
 }
 
+TEST(VietnamTimeTest, DaysTurnAtMidnightUtcPlus7) {
+    const Date day = *Date::FromYmd(2026, 12, 3);
+    const std::int64_t at = VietnamInstant(day, 14 * 60);
+    EXPECT_EQ(IsoTimestamp(at), "2026-12-03T07:00:00Z");
+    EXPECT_EQ(VietnamDateOf(at), day);
+    EXPECT_EQ(VietnamDateOf(VietnamInstant(day, 0) - 1), day.AddDays(-1));  // 23:59:59 the day before.
+    EXPECT_EQ(VietnamDateOf(VietnamInstant(day, 0)), day);
+    EXPECT_EQ(VietnamDateTime(at + 5 * 60), "14:05 ngày 03/12/2026");
+}
+
 }  // namespace
 }  // namespace chibo::base

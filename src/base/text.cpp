@@ -153,4 +153,13 @@ std::size_t Utf8Length(std::string_view text) {
     return n;
 }
 
+std::string UpperCase(std::string_view text) {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    u.toUpper(icu::Locale("vi"));
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
 }  // namespace chibo::base

@@ -28,4 +28,7 @@ std::string NameSortKey(std::string_view full_name);
 // Number of Unicode code points in well-formed UTF-8.
 std::size_t Utf8Length(std::string_view text);
 
+// Upper case with Vietnamese rules ("Chi bộ Thôn Đông" -> "CHI BỘ THÔN ĐÔNG"), for document headers.
+std::string UpperCase(std::string_view text);
+
 }  // namespace chibo::base

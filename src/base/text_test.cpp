@@ -57,5 +57,10 @@ TEST(Utf8Test, ValidatesAndCounts) {
     EXPECT_EQ(Utf8Length("Đảng"), 4u);
 }
 
+TEST(UpperCaseTest, KeepsVietnameseMarks) {
+    EXPECT_EQ(UpperCase("Chi bộ Thôn Đông"), "CHI BỘ THÔN ĐÔNG");
+    EXPECT_EQ(UpperCase("Đảng bộ xã Hòa An"), "ĐẢNG BỘ XÃ HÒA AN");
+}
+
 }  // namespace
 }  // namespace chibo::base

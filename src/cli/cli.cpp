@@ -18,6 +18,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
+#include "storage/files/directory_file_store.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/tools/transfer.hpp"
@@ -56,17 +57,31 @@ std::optional<OpenedStore> OpenStore(const std::string& db) {
     return Opened(storage::sqlite::SqliteStore::Open(path), "SQLite");
 }
 
+// Where uploaded files go unless --files says: beside a SQLite file, or ./chibo-files.
+std::string DefaultFilesDir(const std::string& db) {
+    if (storage::postgres::IsPostgresUrl(db)) return "chibo-files";
+    return (db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db) + ".files";
+}
+
 int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root,
-          const std::string& trusted_proxy) {
+          const std::string& trusted_proxy, const std::string& files_dir) {
     auto opened = OpenStore(db);
     if (!opened) return 1;
     domain::Store& store = *opened->store;
+    std::unique_ptr<storage::files::DirectoryFileStore> files;
+    try {
+        files =
+            std::make_unique<storage::files::DirectoryFileStore>(files_dir.empty() ? DefaultFilesDir(db) : files_dir);
+    } catch (const std::exception& e) {
+        std::cerr << "chibo: cannot use the files folder: " << e.what() << "\n";
+        return 1;
+    }
     app::AuthService auth(store);
     app::OrganizationService organizations(store);
     app::MemberService members(store);
     app::UserService users(store);
     app::DocumentService documents(store);
-    app::MeetingService meetings(store);
+    app::MeetingService meetings(store, *files);
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
@@ -184,7 +199,12 @@ int Routes() {
     app::MemberService members(store);
     app::UserService users(store);
     app::DocumentService documents(store);
-    app::MeetingService meetings(store);
+    struct NoFiles final : domain::FileStore {
+        void Put(const std::string&, std::string_view) override {}
+        std::optional<std::string> Get(const std::string&) override { return std::nullopt; }
+        void Remove(const std::string&) override {}
+    } files;
+    app::MeetingService meetings(store, files);
     const http::Api api({auth, organizations, members, users, documents, meetings}, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
@@ -204,6 +224,7 @@ int Run(int argc, char** argv) {
     int threads = 2;
     std::string web_root = CHIBO_DEFAULT_WEB_ROOT;
     std::string trusted_proxy;
+    std::string files_dir;
     auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
     serve
         ->add_option("--db", db, "Database: a SQLite file (created when missing) or postgresql://user@host:port/dbname")
@@ -215,6 +236,9 @@ int Run(int argc, char** argv) {
     serve->add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
     serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
     serve->add_option("--trusted-proxy", trusted_proxy, "Address of a reverse proxy whose X-Real-IP header is trusted");
+    serve->add_option("--files", files_dir,
+                      "Folder for uploaded files, shared by every node (default: <db>.files beside a SQLite file, "
+                      "./chibo-files with PostgreSQL)");
     app.set_config("--config", "",
                    "Read options from a TOML file: a [serve] section with db = \"postgresql://…\", port = 8081…");
 
@@ -273,7 +297,7 @@ int Run(int argc, char** argv) {
         return app.exit(e);
     }
 
-    if (*serve) return Serve(db, host, port, threads, web_root, trusted_proxy);
+    if (*serve) return Serve(db, host, port, threads, web_root, trusted_proxy, files_dir);
     if (*migrate) {
         auto opened = OpenStore(db);
         if (!opened) return 1;

@@ -83,14 +83,33 @@ Snapshot Describe(const MeetingRuleOverride& r) {
 }
 
 Snapshot Describe(const Meeting& m) {
-    return {{"organization_id", std::to_string(m.organization.value)},
-            {"kind", std::string(ToCode(m.kind))},
-            {"month", std::to_string(m.month) + "/" + std::to_string(m.year)},
-            {"date", m.date.ToIso()},
-            {"start_time", FormatClock(m.start_minutes)},
-            {"state", std::string(ToCode(m.state))},
-            {"moved_reason", m.moved_reason},
-            {"cancelled_reason", m.cancelled_reason}};
+    return {
+        {"organization_id", std::to_string(m.organization.value)},
+        {"kind", std::string(ToCode(m.kind))},
+        {"month", std::to_string(m.month) + "/" + std::to_string(m.year)},
+        {"date", m.date.ToIso()},
+        {"start_time", FormatClock(m.start_minutes)},
+        {"state", std::string(ToCode(m.state))},
+        {"moved_reason", m.moved_reason},
+        {"cancelled_reason", m.cancelled_reason},
+        {"preparer", m.preparation.preparer_name},
+        {"place", m.preparation.place},
+        {"committee_meeting_on", m.preparation.committee_meeting_on ? m.preparation.committee_meeting_on->ToIso() : ""},
+        {"agenda_items", std::to_string(m.preparation.agenda.size())},
+        {"notified_at", m.notified_at ? base::IsoTimestamp(*m.notified_at) : ""},
+        {"started_at", m.record.started_minutes ? FormatClock(*m.record.started_minutes) : ""},
+        {"ended_at", m.record.ended_minutes ? FormatClock(*m.record.ended_minutes) : ""},
+        {"chair", m.record.chair_name},
+        {"minute_taker", m.record.minute_taker_name},
+        {"conclusion", m.record.conclusion},
+        {"resolution", m.record.resolution},
+        {"vote", m.record.vote
+                     ? std::to_string(m.record.vote->in_favour) + "/" + std::to_string(m.record.vote->against) + "/" +
+                           std::to_string(m.record.vote->abstaining)
+                     : ""},
+        {"minutes_number", m.minutes_number},
+        {"resolution_number", m.resolution_number},
+        {"reported_at", m.reported_at ? base::IsoTimestamp(*m.reported_at) : ""}};
 }
 
 }  // namespace chibo::domain

@@ -11,5 +11,6 @@ using PositionId = base::Id<struct PositionTag>;
 using UserId = base::Id<struct UserTag>;
 using RoleGrantId = base::Id<struct RoleGrantTag>;
 using AuditEntryId = base::Id<struct AuditEntryTag>;
+using MeetingId = base::Id<struct MeetingTag>;
 
 }  // namespace chibo::domain

@@ -111,6 +111,7 @@ std::optional<double> AttendanceCounts::AttendanceRate() const {
 AttendanceCounts CountAttendance(std::span<const AttendanceRecord> records) {
     AttendanceCounts c;
     for (const AttendanceRecord& r : records) {
+        ++c.total;
         switch (r.status_at_meeting) {
             case MemberStatus::kOfficial:
                 ++c.official;
@@ -120,6 +121,9 @@ AttendanceCounts CountAttendance(std::span<const AttendanceRecord> records) {
                 break;
             case MemberStatus::kTemporary:
                 ++c.temporary;
+                break;
+            case MemberStatus::kWorkingAway:
+                ++c.working_away;
                 break;
             default:
                 break;
@@ -251,6 +255,100 @@ std::optional<Presence> PresenceFromCode(std::string_view code) {
     for (const auto& [p, c] : kPresenceCodes)
         if (c == code) return p;
     return std::nullopt;
+}
+
+std::string_view Label(Presence presence) {
+    switch (presence) {
+        case Presence::kPresent:
+            return "Có mặt";
+        case Presence::kLate:
+            return "Đến muộn";
+        case Presence::kExcused:
+            return "Vắng có lý do";
+        case Presence::kUnexcused:
+            return "Vắng không lý do";
+        case Presence::kExempt:
+            return "Miễn sinh hoạt";
+    }
+    return "";
+}
+
+std::string_view ToCode(VoteScope scope) {
+    return scope == VoteScope::kOfficialOnly ? "official_only" : "all_present";
+}
+
+std::optional<VoteScope> VoteScopeFromCode(std::string_view code) {
+    if (code == "all_present") return VoteScope::kAllPresent;
+    if (code == "official_only") return VoteScope::kOfficialOnly;
+    return std::nullopt;
+}
+
+std::int64_t Meeting::StartsAt() const {
+    return base::VietnamInstant(date, start_minutes);
+}
+
+bool Meeting::Locked() const {
+    return state == MeetingState::kMinutesFinalised || state == MeetingState::kReported;
+}
+
+std::optional<int> Meeting::Duration() const {
+    if (!record.started_minutes || !record.ended_minutes) return std::nullopt;
+    return *record.ended_minutes - *record.started_minutes;
+}
+
+std::optional<bool> TooShort(const Meeting& meeting) {
+    const auto duration = meeting.Duration();
+    if (!duration) return std::nullopt;
+    return *duration < meeting.min_minutes;
+}
+
+base::Result<void> ValidatePreparation(const Meeting& meeting, const MeetingPreparation& preparation) {
+    if (preparation.committee_meeting_on && *preparation.committee_meeting_on > meeting.date)
+        return MakeError(ErrorCode::kInvalidArgument, "Cuộc họp chi ủy chuẩn bị phải diễn ra trước ngày sinh hoạt.",
+                         "committee_meeting_on");
+    if (preparation.agenda.size() > 20)
+        return MakeError(ErrorCode::kInvalidArgument, "Chương trình không quá 20 nội dung.", "agenda");
+    for (const std::string& item : preparation.agenda)
+        if (item.empty()) return MakeError(ErrorCode::kInvalidArgument, "Nội dung chương trình bị trống.", "agenda");
+    if (preparation.place.size() > 300) return MakeError(ErrorCode::kInvalidArgument, "Địa điểm quá dài.", "place");
+    return {};
+}
+
+base::Result<void> ValidateRecord(const MeetingRecord& record, std::span<const AttendanceRecord> attendance,
+                                  std::span<const Opinion> opinions) {
+    if (record.started_minutes && record.ended_minutes && *record.ended_minutes <= *record.started_minutes)
+        return MakeError(ErrorCode::kInvalidArgument, "Giờ kết thúc phải sau giờ bắt đầu.", "ended_at");
+    auto present = [&](MemberId id) {
+        return std::any_of(attendance.begin(), attendance.end(),
+                           [&](const AttendanceRecord& r) { return r.member == id && Attended(r.presence); });
+    };
+    if (record.chair && !present(*record.chair))
+        return MakeError(ErrorCode::kInvalidArgument, "Người chủ trì phải là đảng viên có mặt.", "chair_id");
+    if (record.minute_taker && !present(*record.minute_taker))
+        return MakeError(ErrorCode::kInvalidArgument, "Thư ký phải là đảng viên có mặt.", "minute_taker_id");
+    for (const Opinion& o : opinions) {
+        if (o.summary.empty())
+            return MakeError(ErrorCode::kInvalidArgument, "Cần ghi tóm tắt ý kiến phát biểu.", "opinions");
+        if (o.speaker && !present(*o.speaker))
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Đồng chí " + o.speaker_name + " không có mặt nên không thể phát biểu.", "opinions");
+        if (!o.speaker && o.speaker_name.empty())
+            return MakeError(ErrorCode::kInvalidArgument, "Cần ghi tên người phát biểu.", "opinions");
+    }
+    if (record.vote) CHIBO_TRY(ValidateVote(*record.vote, EligibleVoters(attendance, record.vote_scope)));
+    return {};
+}
+
+base::Result<void> CheckFinalisable(const Meeting& meeting, std::span<const AttendanceRecord> attendance) {
+    if (meeting.state != MeetingState::kHeld)
+        return MakeError(ErrorCode::kConflict, "Chỉ hoàn thành biên bản khi cuộc họp đã diễn ra.", "state");
+    if (attendance.empty()) return MakeError(ErrorCode::kInvalidArgument, "Chưa điểm danh đảng viên.", "attendance");
+    if (!meeting.record.started_minutes || !meeting.record.ended_minutes)
+        return MakeError(ErrorCode::kInvalidArgument, "Chưa ghi giờ bắt đầu và kết thúc.", "started_at");
+    if (meeting.record.conclusion.empty())
+        return MakeError(ErrorCode::kInvalidArgument, "Chưa ghi kết luận của chủ trì.", "conclusion");
+    if (!meeting.record.vote) return MakeError(ErrorCode::kInvalidArgument, "Chưa ghi kết quả biểu quyết.", "vote");
+    return {};
 }
 
 }  // namespace chibo::domain

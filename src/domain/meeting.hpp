@@ -15,12 +15,59 @@
 
 namespace chibo::domain {
 
-using MeetingId = base::Id<struct MeetingTag>;
-
 // A meeting's life (HD 42): planned by the rule, prepared by the chi ủy, notified to members, held,
 // its minutes finalised (then locked), reported to the superior. It may be moved (with a reason) while
 // not yet held, or cancelled.
 enum class MeetingState { kPlanned, kPrepared, kNotified, kHeld, kMinutesFinalised, kReported, kCancelled };
+
+// A show-of-hands vote on the conclusion or resolution.
+struct Vote {
+    int in_favour = 0;
+    int against = 0;
+    int abstaining = 0;
+};
+
+// Who may vote: official and probationary members present, except that a probationary member's
+// confirmation (and admissions) are voted by official members only.
+enum class VoteScope { kAllPresent, kOfficialOnly };
+
+// What the chi ủy prepares before a meeting (HD 42): who prepares, its own preparation meeting, the
+// agenda, the place, and the superior committee member who follows the cell.
+struct MeetingPreparation {
+    std::optional<MemberId> preparer;
+    std::string preparer_name;
+    std::string place;
+    std::optional<base::Date> committee_meeting_on;
+    std::string committee_meeting_notes;
+    std::vector<std::string> agenda;
+    std::string superior_official;
+};
+
+// What happened at the meeting, as the minutes record it (besides the roll call and the opinions,
+// which are stored apart).
+struct MeetingRecord {
+    std::optional<int> started_minutes;
+    std::optional<int> ended_minutes;
+    std::optional<MemberId> chair;
+    std::string chair_name;
+    std::optional<MemberId> minute_taker;
+    std::string minute_taker_name;
+    std::vector<std::string> guests;
+    bool superior_attended = false;
+    std::string conclusion;
+    std::string resolution;
+    std::optional<Vote> vote;
+    VoteScope vote_scope = VoteScope::kAllPresent;
+    // Share of the earlier tasks reviewed at this meeting that were met (see TargetsMetShare).
+    std::optional<double> targets_met_share;
+};
+
+// One speaker's opinion, in the order spoken. A guest speaks without a member id.
+struct Opinion {
+    std::optional<MemberId> speaker;
+    std::string speaker_name;
+    std::string summary;
+};
 
 // One occurrence of a cell's meeting, created when it is needed (not years ahead).
 struct Meeting {
@@ -36,7 +83,60 @@ struct Meeting {
     bool shifted = false;  // The rule moved it off a weekend or holiday.
     std::string moved_reason;
     std::string cancelled_reason;
+
+    MeetingPreparation preparation;
+    std::optional<std::int64_t> notified_at;        // Unix seconds.
+    std::optional<std::int64_t> documents_sent_at;  // When the documents reached members.
+    MeetingRecord record;
+    std::optional<std::int64_t> finalised_at;
+    std::string minutes_number;     // "03-BB/CB", set when the minutes are finalised.
+    std::string resolution_number;  // "03-NQ/CB".
+    std::optional<std::int64_t> reported_at;
+
+    // The instant the meeting is due to start (Vietnam time).
+    std::int64_t StartsAt() const;
+    // True once the minutes are finalised: the record may then only be amended.
+    bool Locked() const;
+    // Minutes between the recorded start and end; nullopt until both are recorded.
+    std::optional<int> Duration() const;
 };
+
+// A member's request to be excused from a meeting, with the reason the roll call proposes.
+struct LeaveRequest {
+    MemberId member;
+    std::string member_name;
+    std::string reason;
+    std::int64_t requested_at = 0;
+};
+
+// A file attached to a meeting (draft resolution, documents from above), stored by content hash.
+struct Attachment {
+    std::int64_t id = 0;
+    MeetingId meeting;
+    std::string file_name;
+    std::string content_type;
+    std::int64_t size = 0;
+    std::string sha256;  // Lower-case hex; the file's name in the file store.
+    std::int64_t uploaded_at = 0;
+    std::string uploaded_by;
+};
+
+// A correction to finalised minutes: the minutes stay as they were, the amendment is its own record.
+struct Amendment {
+    std::int64_t id = 0;
+    MeetingId meeting;
+    std::string text;
+    std::string reason;
+    std::string created_by;
+    std::int64_t created_at = 0;
+};
+
+// Checks the preparation before it is saved: the chi ủy meeting not after the meeting itself, at
+// most 20 agenda items, none empty.
+base::Result<void> ValidatePreparation(const Meeting& meeting, const MeetingPreparation& preparation);
+
+// Whether the meeting is shorter than its minimum; nullopt until the times are recorded.
+std::optional<bool> TooShort(const Meeting& meeting);
 
 // True before the meeting is held: it may still be moved or cancelled.
 bool BeforeHeld(MeetingState state);
@@ -69,9 +169,11 @@ struct AttendanceRecord {
 // The membership report the minutes open with (HD 42): totals by status, exempt, present, absent
 // with and without reason.
 struct AttendanceCounts {
+    int total = 0;  // Everyone on the roll call.
     int official = 0;
     int probationary = 0;
     int temporary = 0;
+    int working_away = 0;  // On the roll, working away (status).
     int exempt = 0;
     int expected = 0;  // Everyone but the exempt.
     int present = 0;   // Present or late.
@@ -87,17 +189,6 @@ AttendanceCounts CountAttendance(std::span<const AttendanceRecord> records);
 // Checks a roll call before it is saved: an excused absence needs its reason; an exempt member must be
 // marked exempt only when exempt on the roll.
 base::Result<void> ValidateRollCall(std::span<const AttendanceRecord> records);
-
-// A show-of-hands vote on the conclusion or resolution.
-struct Vote {
-    int in_favour = 0;
-    int against = 0;
-    int abstaining = 0;
-};
-
-// Who may vote: official and probationary members present, except that a probationary member's
-// confirmation (and admissions) are voted by official members only.
-enum class VoteScope { kAllPresent, kOfficialOnly };
 
 int EligibleVoters(std::span<const AttendanceRecord> records, VoteScope scope);
 
@@ -129,10 +220,22 @@ bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix);
 // Finalised documents go to the superior within two days of the meeting.
 bool ReportLate(base::Date meeting_day, base::Date reported_on);
 
+// Checks a record against its roll call: times in order, the vote within those eligible and present,
+// the chair, minute taker and member speakers present. Errors name the field.
+base::Result<void> ValidateRecord(const MeetingRecord& record, std::span<const AttendanceRecord> attendance,
+                                  std::span<const Opinion> opinions);
+
+// What the minutes need before they are finalised (roll call, times, conclusion, vote); the first
+// missing item as an error.
+base::Result<void> CheckFinalisable(const Meeting& meeting, std::span<const AttendanceRecord> attendance);
+
 std::string_view ToCode(MeetingState state);
 std::optional<MeetingState> MeetingStateFromCode(std::string_view code);
 std::string_view Label(MeetingState state);
 std::string_view ToCode(Presence presence);
 std::optional<Presence> PresenceFromCode(std::string_view code);
+std::string_view Label(Presence presence);
+std::string_view ToCode(VoteScope scope);
+std::optional<VoteScope> VoteScopeFromCode(std::string_view code);
 
 }  // namespace chibo::domain

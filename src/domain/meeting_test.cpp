@@ -59,6 +59,7 @@ TEST(CountAttendanceTest, GivesTheMinutesMembershipReport) {
 
     const AttendanceCounts c = CountAttendance(roll);
 
+    EXPECT_EQ(c.total, 12);
     EXPECT_EQ(c.official, 8);
     EXPECT_EQ(c.probationary, 2);
     EXPECT_EQ(c.temporary, 1);
@@ -156,6 +157,115 @@ TEST(ClockTest, ParsesAndFormats) {
     EXPECT_FALSE(ParseClock("7:30").has_value());
     EXPECT_FALSE(ParseClock("14h00").has_value());
     EXPECT_EQ(FormatClock(19 * 60 + 5), "19:05");
+}
+
+Meeting HeldMeeting() {
+    Meeting m;
+    m.id = MeetingId(1);
+    m.date = *base::Date::FromYmd(2026, 12, 3);
+    m.start_minutes = 14 * 60;
+    m.min_minutes = 90;
+    m.state = S::kHeld;
+    m.record.started_minutes = 14 * 60;
+    m.record.ended_minutes = 15 * 60 + 30;
+    m.record.conclusion = "Thống nhất.";
+    m.record.vote = Vote{9, 0, 0};
+    return m;
+}
+
+TEST(MeetingTest, StartsAtVietnamTimeAndKnowsItsDuration) {
+    Meeting m = HeldMeeting();
+    EXPECT_EQ(m.StartsAt(), base::VietnamInstant(m.date, 14 * 60));
+    EXPECT_EQ(base::IsoTimestamp(m.StartsAt()), "2026-12-03T07:00:00Z");
+    EXPECT_EQ(m.Duration(), 90);
+    EXPECT_EQ(TooShort(m), false);
+    m.record.ended_minutes = 15 * 60 + 29;
+    EXPECT_EQ(TooShort(m), true);
+    m.record.ended_minutes.reset();
+    EXPECT_FALSE(TooShort(m).has_value());
+    EXPECT_FALSE(m.Locked());
+    m.state = S::kMinutesFinalised;
+    EXPECT_TRUE(m.Locked());
+    m.state = S::kReported;
+    EXPECT_TRUE(m.Locked());
+}
+
+TEST(ValidatePreparationTest, ChiUyMeetsBeforeAndTheAgendaIsShort) {
+    const Meeting m = HeldMeeting();
+    MeetingPreparation p;
+    p.committee_meeting_on = m.date;
+    EXPECT_TRUE(ValidatePreparation(m, p).has_value()) << "the same day is allowed";
+    p.committee_meeting_on = m.date.AddDays(1);
+    EXPECT_EQ(ValidatePreparation(m, p).error().field, "committee_meeting_on");
+    p.committee_meeting_on.reset();
+    p.agenda = std::vector<std::string>(21, "Nội dung");
+    EXPECT_EQ(ValidatePreparation(m, p).error().field, "agenda");
+    p.agenda = {"Nội dung", ""};
+    EXPECT_EQ(ValidatePreparation(m, p).error().field, "agenda");
+}
+
+TEST(ValidateRecordTest, TimesPeopleSpeakersAndVoteAgainstTheRoll) {
+    const auto roll = Roll();  // Present: 1-6, 10-12; excused 7, unexcused 8, exempt 9.
+    MeetingRecord r;
+    r.started_minutes = 14 * 60;
+    r.ended_minutes = 14 * 60;
+    EXPECT_EQ(ValidateRecord(r, roll, {}).error().field, "ended_at");
+    r.ended_minutes = 15 * 60 + 30;
+    r.chair = MemberId(8);
+    EXPECT_EQ(ValidateRecord(r, roll, {}).error().field, "chair_id") << "the chair was absent";
+    r.chair = MemberId(1);
+    r.minute_taker = MemberId(3);  // Late counts as present.
+    EXPECT_TRUE(ValidateRecord(r, roll, {}).has_value());
+    const std::vector<Opinion> absent_speaker{{MemberId(7), "Đồng chí 7", "Ý kiến"}};
+    EXPECT_EQ(ValidateRecord(r, roll, absent_speaker).error().field, "opinions");
+    const std::vector<Opinion> guest{{std::nullopt, "Đồng chí Phó Bí thư", "Ý kiến"}};
+    EXPECT_TRUE(ValidateRecord(r, roll, guest).has_value());
+    const std::vector<Opinion> nameless{{std::nullopt, "", "Ý kiến"}};
+    EXPECT_EQ(ValidateRecord(r, roll, nameless).error().field, "opinions");
+    const std::vector<Opinion> empty{{MemberId(1), "Đồng chí 1", ""}};
+    EXPECT_EQ(ValidateRecord(r, roll, empty).error().field, "opinions");
+    // 9 eligible when all present vote (6 official incl. the late one, 2 probationary, 1 temporary)…
+    r.vote = Vote{9, 0, 0};
+    EXPECT_TRUE(ValidateRecord(r, roll, {}).has_value());
+    r.vote = Vote{9, 1, 0};
+    EXPECT_EQ(ValidateRecord(r, roll, {}).error().field, "in_favour");
+    // …and 6 when only official members vote.
+    r.vote_scope = VoteScope::kOfficialOnly;
+    r.vote = Vote{7, 0, 0};
+    EXPECT_FALSE(ValidateRecord(r, roll, {}).has_value());
+    r.vote = Vote{6, 0, 0};
+    EXPECT_TRUE(ValidateRecord(r, roll, {}).has_value());
+}
+
+TEST(CheckFinalisableTest, NeedsTheHeldMeetingRollTimesConclusionAndVote) {
+    const auto roll = Roll();
+    Meeting m = HeldMeeting();
+    EXPECT_TRUE(CheckFinalisable(m, roll).has_value());
+    EXPECT_EQ(CheckFinalisable(m, {}).error().field, "attendance");
+    m.record.ended_minutes.reset();
+    EXPECT_EQ(CheckFinalisable(m, roll).error().field, "started_at");
+    m = HeldMeeting();
+    m.record.conclusion.clear();
+    EXPECT_EQ(CheckFinalisable(m, roll).error().field, "conclusion");
+    m = HeldMeeting();
+    m.record.vote.reset();
+    EXPECT_EQ(CheckFinalisable(m, roll).error().field, "vote");
+    m = HeldMeeting();
+    m.state = S::kNotified;
+    EXPECT_EQ(CheckFinalisable(m, roll).error().code, base::ErrorCode::kConflict);
+    m.state = S::kMinutesFinalised;
+    EXPECT_EQ(CheckFinalisable(m, roll).error().code, base::ErrorCode::kConflict) << "finalised only once";
+}
+
+TEST(CodesTest, PresenceAndVoteScopeRoundTrip) {
+    for (Presence p :
+         {Presence::kPresent, Presence::kLate, Presence::kExcused, Presence::kUnexcused, Presence::kExempt}) {
+        EXPECT_EQ(PresenceFromCode(ToCode(p)), p);
+        EXPECT_FALSE(Label(p).empty());
+    }
+    EXPECT_EQ(VoteScopeFromCode("official_only"), VoteScope::kOfficialOnly);
+    EXPECT_EQ(VoteScopeFromCode(ToCode(VoteScope::kAllPresent)), VoteScope::kAllPresent);
+    EXPECT_FALSE(VoteScopeFromCode("hands").has_value());
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
+#include "domain/task.hpp"
 
 // The storage the domain needs, declared here and implemented by each engine (storage/sqlite, later
 // storage/postgres). Every engine passes the same contract suite (tests/storage). Methods throw only
@@ -121,6 +122,11 @@ public:
     virtual std::optional<Session> FindSession(const std::string& token_hash) = 0;
     virtual void DeleteSession(const std::string& token_hash) = 0;
     virtual void DeleteExpiredSessions(std::int64_t now) = 0;
+
+    // Private calendar feeds: one per user, found by the hash of its token.
+    virtual std::optional<std::int64_t> CalendarFeedCreatedAt(UserId user) = 0;
+    virtual void SaveCalendarFeed(UserId user, const std::string& token_hash, std::int64_t created_at) = 0;
+    virtual std::optional<UserId> FindCalendarFeed(const std::string& token_hash) = 0;
 };
 
 struct AuditQuery {
@@ -180,7 +186,47 @@ public:
     // The cell's occurrences in `year`, by date.
     virtual std::vector<Meeting> ForYear(OrganizationId cell, int year) = 0;
     virtual Meeting Insert(const Meeting& meeting) = 0;
+    // Saves every field of the occurrence, its preparation and record included.
     virtual void Update(const Meeting& meeting) = 0;
+    // Meetings of the cells in the subtree at `path` dated within [from, to], by date; at most `limit`.
+    virtual std::vector<Meeting> InSubtreeBetween(const std::string& path, base::Date from, base::Date to,
+                                                  int limit) = 0;
+
+    // The roll call, in the order saved; replaced as a whole.
+    virtual std::vector<AttendanceRecord> Attendance(MeetingId meeting) = 0;
+    virtual void SaveAttendance(MeetingId meeting, const std::vector<AttendanceRecord>& records) = 0;
+    virtual std::vector<Opinion> Opinions(MeetingId meeting) = 0;
+    virtual void SaveOpinions(MeetingId meeting, const std::vector<Opinion>& opinions) = 0;
+
+    // The tasks a meeting's resolution sets, in order; replaced as a whole (ids change).
+    virtual std::vector<ResolutionTask> TasksSetBy(MeetingId meeting) = 0;
+    virtual void ReplaceTasksSetBy(MeetingId meeting, OrganizationId cell,
+                                   const std::vector<ResolutionTask>& tasks) = 0;
+    // Tasks set by the cell's meetings dated before `before` (not cancelled), by deadline.
+    virtual std::vector<ResolutionTask> TasksOfCellBefore(OrganizationId cell, base::Date before) = 0;
+    virtual std::vector<ResolutionTask> TasksReviewedIn(MeetingId meeting) = 0;
+    // Saves the outcome, result and reviewing meeting of a task.
+    virtual void SaveTaskReview(const ResolutionTask& task) = 0;
+
+    virtual std::vector<Attachment> Attachments(MeetingId meeting) = 0;
+    virtual Attachment InsertAttachment(const Attachment& attachment) = 0;
+    virtual void DeleteAttachment(std::int64_t id) = 0;
+    // Whether any attachment (of any meeting) still refers to the content.
+    virtual bool ContentInUse(const std::string& sha256) = 0;
+
+    virtual std::vector<LeaveRequest> LeaveRequests(MeetingId meeting) = 0;
+    // Inserts or replaces the member's request.
+    virtual void SaveLeaveRequest(MeetingId meeting, const LeaveRequest& request) = 0;
+
+    virtual std::vector<Amendment> Amendments(MeetingId meeting) = 0;
+    virtual Amendment InsertAmendment(const Amendment& amendment) = 0;
+
+    // The roll calls of the meetings of the subtree at `path` held in `year`, by meeting, with each
+    // meeting's day: what the 3-absence rule counts.
+    virtual std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> UnexcusedInSubtree(
+        const std::string& path, int year) = 0;
+    // One member's attendance records in `year`, with each meeting, by date.
+    virtual std::vector<std::pair<Meeting, AttendanceRecord>> AttendanceOf(MemberId member, int year) = 0;
 };
 
 // The repositories of one transaction.

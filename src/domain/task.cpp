@@ -36,4 +36,50 @@ std::vector<ResolutionTask> CarriedForward(std::span<const ResolutionTask> tasks
     return out;
 }
 
+base::Result<void> ValidateTask(const ResolutionTask& task, base::Date meeting_day) {
+    if (task.description.empty())
+        return base::MakeError(base::ErrorCode::kInvalidArgument, "Cần ghi nội dung nhiệm vụ.", "tasks");
+    if (task.description.size() > 2000)
+        return base::MakeError(base::ErrorCode::kInvalidArgument, "Nội dung nhiệm vụ quá dài.", "tasks");
+    if (task.deadline <= meeting_day)
+        return base::MakeError(base::ErrorCode::kInvalidArgument,
+                               "Thời hạn của nhiệm vụ phải sau ngày sinh hoạt (" + meeting_day.ToVietnamese() + ").",
+                               "tasks");
+    return {};
+}
+
+std::string_view ToCode(TaskOutcome outcome) {
+    switch (outcome) {
+        case TaskOutcome::kOpen:
+            return "open";
+        case TaskOutcome::kDone:
+            return "done";
+        case TaskOutcome::kPartlyDone:
+            return "partly_done";
+        case TaskOutcome::kNotDone:
+            return "not_done";
+    }
+    return "";
+}
+
+std::optional<TaskOutcome> TaskOutcomeFromCode(std::string_view code) {
+    for (TaskOutcome o : {TaskOutcome::kOpen, TaskOutcome::kDone, TaskOutcome::kPartlyDone, TaskOutcome::kNotDone})
+        if (ToCode(o) == code) return o;
+    return std::nullopt;
+}
+
+std::string_view Label(TaskOutcome outcome) {
+    switch (outcome) {
+        case TaskOutcome::kOpen:
+            return "Đang thực hiện";
+        case TaskOutcome::kDone:
+            return "Hoàn thành";
+        case TaskOutcome::kPartlyDone:
+            return "Hoàn thành một phần";
+        case TaskOutcome::kNotDone:
+            return "Chưa hoàn thành";
+    }
+    return "";
+}
+
 }  // namespace chibo::domain

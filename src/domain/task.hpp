@@ -3,9 +3,11 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/result.hpp"
 #include "domain/ids.hpp"
 
 namespace chibo::domain {
@@ -19,12 +21,22 @@ enum class TaskOutcome { kOpen, kDone, kPartlyDone, kNotDone };
 // results" of the resolution document).
 struct ResolutionTask {
     TaskId id;
+    MeetingId meeting;                 // The meeting whose resolution set it.
     std::optional<MemberId> assignee;  // Unset: the whole cell.
+    std::string assignee_name;
     std::string description;
     base::Date deadline;
     TaskOutcome outcome = TaskOutcome::kOpen;
-    std::string result;  // What was achieved, as the secretary reports it.
+    std::string result;                    // What was achieved, as the secretary reports it.
+    std::optional<MeetingId> reviewed_in;  // The meeting that last reviewed it.
 };
+
+// Checks a new task: a description, a deadline after the meeting that sets it.
+base::Result<void> ValidateTask(const ResolutionTask& task, base::Date meeting_day);
+
+std::string_view ToCode(TaskOutcome outcome);
+std::optional<TaskOutcome> TaskOutcomeFromCode(std::string_view code);
+std::string_view Label(TaskOutcome outcome);
 
 // Share of last month's targets met, as the scorecard reads it (HD 42: 90–100 % → 30 points …): done
 // tasks count 1, partly done ½, not done 0; open tasks are not yet assessed and do not count.

@@ -43,5 +43,20 @@ TEST(CarriedForwardTest, UnfinishedTasksDueByTheNextMeetingInDeadlineOrder) {
     EXPECT_EQ(carried[2].id, TaskId(2));
 }
 
+TEST(ValidateTaskTest, NeedsADescriptionAndADeadlineAfterTheMeeting) {
+    const base::Date day = *base::Date::FromYmd(2026, 12, 3);
+    ResolutionTask t;
+    t.description = "Làm đường";
+    t.deadline = day;
+    EXPECT_EQ(ValidateTask(t, day).error().field, "tasks");
+    t.deadline = day.AddDays(1);
+    EXPECT_TRUE(ValidateTask(t, day).has_value());
+    t.description.clear();
+    EXPECT_FALSE(ValidateTask(t, day).has_value());
+    for (TaskOutcome o : {TaskOutcome::kOpen, TaskOutcome::kDone, TaskOutcome::kPartlyDone, TaskOutcome::kNotDone})
+        EXPECT_EQ(TaskOutcomeFromCode(ToCode(o)), o);
+    EXPECT_FALSE(TaskOutcomeFromCode("maybe").has_value());
+}
+
 }  // namespace
 }  // namespace chibo::domain

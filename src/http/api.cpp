@@ -40,6 +40,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddUserRoutes();
     AddDocumentRoutes();
     AddMeetingRoutes();
+    AddMeetingRecordRoutes();
 }
 
 void Api::AddAuthRoutes() {

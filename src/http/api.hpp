@@ -40,6 +40,7 @@ private:
     void AddUserRoutes();
     void AddDocumentRoutes();
     void AddMeetingRoutes();
+    void AddMeetingRecordRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -96,6 +96,57 @@ bool JsonBody::Has(const char* name) const {
     return Find(name) != nullptr;
 }
 
+bool JsonBody::Present(const char* name) const {
+    return object_.contains(name);
+}
+
+Result<bool> JsonBody::Bool(const char* name, bool default_value) const {
+    const json::value* v = Find(name);
+    if (!v) return default_value;
+    if (!v->is_bool()) return FieldError(name, "Giá trị phải là true hoặc false.");
+    return v->as_bool();
+}
+
+Result<std::vector<std::string>> JsonBody::StringArray(const char* name, std::size_t max_items,
+                                                       std::size_t max_chars) const {
+    std::vector<std::string> out;
+    const json::value* v = Find(name);
+    if (!v) return out;
+    if (!v->is_array()) return FieldError(name, "Giá trị phải là một danh sách.");
+    if (v->as_array().size() > max_items)
+        return FieldError(name, "Danh sách quá dài (tối đa " + std::to_string(max_items) + ").");
+    for (const json::value& item : v->as_array()) {
+        if (!item.is_string()) return FieldError(name, "Mỗi mục phải là chuỗi ký tự.");
+        std::string s(item.as_string());
+        if (base::Utf8Length(s) > max_chars)
+            return FieldError(name, "Một mục dài quá " + std::to_string(max_chars) + " ký tự.");
+        if (s.find('\0') != std::string::npos) return FieldError(name, "Giá trị chứa ký tự không hợp lệ.");
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+Result<std::vector<JsonBody>> JsonBody::Objects(const char* name, std::size_t max_items) const {
+    std::vector<JsonBody> out;
+    const json::value* v = Find(name);
+    if (!v) return out;
+    if (!v->is_array()) return FieldError(name, "Giá trị phải là một danh sách.");
+    if (v->as_array().size() > max_items)
+        return FieldError(name, "Danh sách quá dài (tối đa " + std::to_string(max_items) + ").");
+    for (const json::value& item : v->as_array()) {
+        if (!item.is_object()) return FieldError(name, "Mỗi mục phải là một đối tượng.");
+        out.push_back(JsonBody(item.as_object()));
+    }
+    return out;
+}
+
+Result<std::optional<JsonBody>> JsonBody::Object(const char* name) const {
+    const json::value* v = Find(name);
+    if (!v) return std::optional<JsonBody>();
+    if (!v->is_object()) return FieldError(name, "Giá trị phải là một đối tượng.");
+    return std::optional<JsonBody>(JsonBody(v->as_object()));
+}
+
 Result<std::string> JsonBody::String(const char* name, bool required, std::size_t max_chars) const {
     const json::value* v = Find(name);
     if (!v) {

@@ -35,6 +35,16 @@ public:
     static base::Result<JsonBody> Parse(const std::string& body);
 
     bool Has(const char* name) const;
+    // The key is in the object, even with null (a patch that clears a field).
+    bool Present(const char* name) const;
+    base::Result<bool> Bool(const char* name, bool default_value) const;
+    // An array of strings of at most `max_chars` each; empty when absent.
+    base::Result<std::vector<std::string>> StringArray(const char* name, std::size_t max_items,
+                                                       std::size_t max_chars) const;
+    // An array of objects, each readable as a body; empty when absent.
+    base::Result<std::vector<JsonBody>> Objects(const char* name, std::size_t max_items) const;
+    // A nested object; nullopt when absent or null.
+    base::Result<std::optional<JsonBody>> Object(const char* name) const;
     base::Result<std::string> String(const char* name, bool required, std::size_t max_chars = 1000) const;
     base::Result<std::int64_t> Id(const char* name) const;
     base::Result<std::optional<std::int64_t>> OptionalId(const char* name) const;

@@ -242,12 +242,164 @@ json::object MeetingFields(const Meeting& m) {
             {"cancelled_reason", m.cancelled_reason}};
 }
 
+namespace {
+
+json::value OptTimestamp(const std::optional<std::int64_t>& t) {
+    return t ? json::value(base::IsoTimestamp(*t)) : json::value(nullptr);
+}
+
+json::value OptClock(const std::optional<int>& minutes) {
+    return minutes ? json::value(FormatClock(*minutes)) : json::value(nullptr);
+}
+
+template <typename IdT>
+json::value OptId(const std::optional<IdT>& id) {
+    return id ? json::value(id->value) : json::value(nullptr);
+}
+
+json::array Strings(const std::vector<std::string>& items) {
+    json::array out;
+    for (const std::string& s : items) out.emplace_back(s);
+    return out;
+}
+
+}  // namespace
+
+json::object ToJson(const AttendanceRecord& a) {
+    return {{"member_id", a.member.value},
+            {"member_name", a.member_name},
+            {"status_at_meeting", ToCode(a.status_at_meeting)},
+            {"presence", ToCode(a.presence)},
+            {"reason", a.reason}};
+}
+
+json::object ToJson(const AttendanceCounts& c) {
+    const auto rate = c.AttendanceRate();
+    return {{"total", c.total},
+            {"official", c.official},
+            {"probationary", c.probationary},
+            {"temporary", c.temporary},
+            {"working_away", c.working_away},
+            {"exempt", c.exempt},
+            {"expected", c.expected},
+            {"present", c.present},
+            {"excused", c.excused},
+            {"unexcused", c.unexcused},
+            {"attendance_rate", rate ? json::value(*rate) : json::value(nullptr)}};
+}
+
+json::object ToJson(const ResolutionTask& t) {
+    return {{"id", t.id.value},
+            {"meeting_id", t.meeting.value},
+            {"assignee_id", OptId(t.assignee)},
+            {"assignee_name", t.assignee_name},
+            {"description", t.description},
+            {"deadline", t.deadline.ToIso()},
+            {"outcome", ToCode(t.outcome)},
+            {"result", t.result}};
+}
+
+json::object ToJson(const Attachment& a) {
+    return {{"id", a.id},     {"file_name", a.file_name}, {"content_type", a.content_type},
+            {"size", a.size}, {"sha256", a.sha256},       {"uploaded_at", base::IsoTimestamp(a.uploaded_at)}};
+}
+
+json::object ToJson(const LeaveRequest& r) {
+    return {{"member_id", r.member.value},
+            {"member_name", r.member_name},
+            {"reason", r.reason},
+            {"requested_at", base::IsoTimestamp(r.requested_at)}};
+}
+
+json::object ToJson(const Amendment& a) {
+    return {{"id", a.id},
+            {"text", a.text},
+            {"reason", a.reason},
+            {"created_by", a.created_by},
+            {"created_at", base::IsoTimestamp(a.created_at)}};
+}
+
 json::object ToJson(const app::MeetingView& v) {
-    json::object o = MeetingFields(v.meeting);
-    o["id"] = v.meeting.id.value;
-    o["organization_id"] = v.meeting.organization.value;
+    const Meeting& m = v.meeting;
+    json::object o = MeetingFields(m);
+    o["id"] = m.id.value;
+    o["organization_id"] = m.organization.value;
     o["organization_name"] = v.organization_name;
     o["can_write"] = v.can_write;
+    const MeetingPreparation& p = m.preparation;
+    o["preparation"] =
+        json::object{{"preparer_id", OptId(p.preparer)},
+                     {"preparer_name", p.preparer_name},
+                     {"place", p.place},
+                     {"committee_meeting_on",
+                      p.committee_meeting_on ? json::value(p.committee_meeting_on->ToIso()) : json::value(nullptr)},
+                     {"committee_meeting_notes", p.committee_meeting_notes},
+                     {"agenda", Strings(p.agenda)},
+                     {"superior_official", p.superior_official}};
+    o["notified_at"] = OptTimestamp(m.notified_at);
+    o["documents_sent_at"] = OptTimestamp(m.documents_sent_at);
+    o["documents_late"] = v.documents_late;
+    json::array warnings;
+    for (const app::Warning& w : v.warnings) warnings.push_back(json::object{{"code", w.code}, {"message", w.message}});
+    o["warnings"] = std::move(warnings);
+    json::array attachments;
+    for (const Attachment& a : v.attachments) attachments.push_back(ToJson(a));
+    o["attachments"] = std::move(attachments);
+    json::array leave;
+    for (const LeaveRequest& r : v.leave_requests) leave.push_back(ToJson(r));
+    o["leave_requests"] = std::move(leave);
+    o["my_leave_request"] = v.my_leave_request ? json::value(ToJson(*v.my_leave_request)) : json::value(nullptr);
+
+    const MeetingRecord& r = m.record;
+    json::array attendance;
+    for (const AttendanceRecord& a : v.attendance) attendance.push_back(ToJson(a));
+    json::array opinions;
+    for (const Opinion& op : v.opinions)
+        opinions.push_back(json::object{
+            {"speaker_id", OptId(op.speaker)}, {"speaker_name", op.speaker_name}, {"summary", op.summary}});
+    const auto duration = m.Duration();
+    json::object record{{"started_at", OptClock(r.started_minutes)},
+                        {"ended_at", OptClock(r.ended_minutes)},
+                        {"duration_minutes", duration ? json::value(*duration) : json::value(nullptr)},
+                        {"chair_id", OptId(r.chair)},
+                        {"chair_name", r.chair_name},
+                        {"minute_taker_id", OptId(r.minute_taker)},
+                        {"minute_taker_name", r.minute_taker_name},
+                        {"guests", Strings(r.guests)},
+                        {"superior_attended", r.superior_attended},
+                        {"attendance", std::move(attendance)},
+                        {"counts", ToJson(CountAttendance(v.attendance))},
+                        {"opinions", std::move(opinions)},
+                        {"conclusion", r.conclusion},
+                        {"resolution", r.resolution},
+                        {"vote_scope", ToCode(r.vote_scope)},
+                        {"eligible", v.eligible}};
+    if (r.vote) {
+        record["vote"] = json::object{
+            {"in_favour", r.vote->in_favour}, {"against", r.vote->against}, {"abstaining", r.vote->abstaining}};
+        record["vote_sentence"] = VoteSentence(*r.vote, v.eligible);
+        record["adopted"] = Adopted(*r.vote, v.eligible);
+    } else {
+        record["vote"] = nullptr;
+        record["vote_sentence"] = "";
+        record["adopted"] = nullptr;
+    }
+    o["record"] = std::move(record);
+    json::array tasks;
+    for (const ResolutionTask& t : v.tasks) tasks.push_back(ToJson(t));
+    o["tasks"] = std::move(tasks);
+    json::array review;
+    for (const ResolutionTask& t : v.review) review.push_back(ToJson(t));
+    o["review"] = std::move(review);
+    o["targets_met_share"] = r.targets_met_share ? json::value(*r.targets_met_share) : json::value(nullptr);
+    o["finalised_at"] = OptTimestamp(m.finalised_at);
+    o["minutes_number"] = m.minutes_number;
+    o["resolution_number"] = m.resolution_number;
+    o["reported_at"] = OptTimestamp(m.reported_at);
+    o["report_late"] = v.report_late;
+    json::array amendments;
+    for (const Amendment& a : v.amendments) amendments.push_back(ToJson(a));
+    o["amendments"] = std::move(amendments);
     return o;
 }
 

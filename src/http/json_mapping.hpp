@@ -25,6 +25,12 @@ boost::json::object ToJson(const app::RuleView& view);
 // The fields every meeting carries, in calendars and on its own.
 boost::json::object MeetingFields(const domain::Meeting& meeting);
 boost::json::object ToJson(const app::MeetingView& view);
+boost::json::object ToJson(const domain::AttendanceRecord& record);
+boost::json::object ToJson(const domain::AttendanceCounts& counts);
+boost::json::object ToJson(const domain::ResolutionTask& task);
+boost::json::object ToJson(const domain::Attachment& attachment);
+boost::json::object ToJson(const domain::LeaveRequest& request);
+boost::json::object ToJson(const domain::Amendment& amendment);
 
 template <typename T>
 boost::json::object PageToJson(const app::Page<T>& page) {

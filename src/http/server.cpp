@@ -4,8 +4,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <cstdio>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace chibo::http {
@@ -18,6 +20,16 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr std::size_t kBodyLimit = 2 * 1024 * 1024;
+constexpr std::size_t kUploadLimit = 21 * 1024 * 1024;  // 20 MB files (app::MeetingService) and some slack.
+
+// "/api/v1/meetings/{id}/attachments?…"
+bool IsUploadTarget(std::string_view target) {
+    constexpr std::string_view kPrefix = "/api/v1/meetings/";
+    constexpr std::string_view kSuffix = "/attachments";
+    if (!target.starts_with(kPrefix)) return false;
+    target = target.substr(0, target.find('?'));
+    return target.ends_with(kSuffix) && target.size() > kPrefix.size() + kSuffix.size();
+}
 
 Method ToMethod(bhttp::verb verb) {
     switch (verb) {
@@ -70,13 +82,32 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
     for (;;) {
         stream.expires_after(std::chrono::seconds(60));
         bhttp::request_parser<bhttp::string_body> parser;
-        parser.body_limit(kBodyLimit);
         parser.header_limit(16 * 1024);
-        auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         (void)n;
+        if (!ec) {
+            // Uploads (a meeting's documents) may be larger than a JSON body.
+            const auto& header = parser.get();
+            const std::string_view target(header.target().data(), header.target().size());
+            parser.body_limit(header.method() == bhttp::verb::post && IsUploadTarget(target) ? kUploadLimit
+                                                                                             : kBodyLimit);
+            std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        }
         if (ec == bhttp::error::body_limit) {
             auto res = ToBeast(PlainError(413, "invalid_argument", "Dữ liệu gửi lên quá lớn."), 11, false, false);
             co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+            // Lingering close: stop sending, then read and drop what the client is still sending (for a
+            // short while), so that it reads the 413 instead of a connection reset.
+            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            std::array<char, 64 * 1024> sink{};
+            std::size_t drained = 0;
+            while (drained < 64 * 1024 * 1024) {
+                stream.expires_after(std::chrono::seconds(2));
+                auto [read_ec, got] =
+                    co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+                if (read_ec) break;
+                drained += got;
+            }
             break;
         }
         if (ec) {

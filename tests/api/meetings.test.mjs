@@ -34,7 +34,8 @@ test('without settings the HD 42 default applies: the 3rd at 14:00, thematic eac
         shift: 'keep', holidays: [],
     });
     assert.equal(rule.json.own.regular_day, null);
-    const cal = await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=2026`);
+    // 2027: a year the demo's meeting history does not reach, so every entry is computed from the rule.
+    const cal = await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=2027`);
     assert.equal(cal.json.items.length, 16);
     assert.ok(cal.json.items.every((m) => m.id === null && m.state === 'planned' && m.date.endsWith('-03')));
     assert.equal(cal.json.items.filter((m) => m.kind === 'thematic').length, 4);
@@ -60,7 +61,7 @@ test('a commune rule is inherited by its cells and a cell overrides a field', as
     assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/meeting-rule`)).json.own.min_minutes, null);
 
     const saved = await commune.put(`/api/v1/organizations/${hoaAn.id}/meeting-rule`,
-        { regular_day: 5, shift: 'next_working_day', holidays: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'] });
+        { regular_day: 5, shift: 'next_working_day', holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'] });
     assert.equal(saved.status, 200, saved.text);
     assert.equal(saved.json.effective.regular_day, 5);
 
@@ -70,20 +71,20 @@ test('a commune rule is inherited by its cells and a cell overrides a field', as
     assert.equal(own.json.effective.regular_day, 5);
     assert.equal(own.json.sources[0].organization_name, 'Đảng bộ xã Hòa An');
 
-    const cal = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=2026`)).json.items;
+    const cal = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=2027`)).json.items;
     for (const m of cal) {
         assert.ok(weekday(m.date) >= 1 && weekday(m.date) <= 5, `${m.date} is a working day`);
         assert.equal(m.start_time, '19:30');
         assert.equal(m.shifted, !m.date.endsWith('-05'));
     }
     const feb = cal.find((m) => m.month === 2);
-    assert.equal(feb.date, '2026-02-05');
+    assert.equal(feb.date, '2027-02-05');
     const sept = cal.find((m) => m.month === 9);
-    assert.equal(sept.date, '2026-09-07');  // Saturday the 5th moves to Monday the 7th.
+    assert.equal(sept.date, '2027-09-06');  // Sunday the 5th moves to Monday the 6th.
     const otherCell = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đoài');
-    const inherited = (await commune.get(`/api/v1/organizations/${otherCell.id}/meetings?year=2026`)).json.items;
+    const inherited = (await commune.get(`/api/v1/organizations/${otherCell.id}/meetings?year=2027`)).json.items;
     assert.equal(inherited[0].start_time, '14:00');
-    assert.equal(inherited.find((m) => m.month === 9).date, '2026-09-07');
+    assert.equal(inherited.find((m) => m.month === 9).date, '2027-09-06');
 });
 
 test('a secretary creates next month’s meeting when needed, moves it with a reason and cancels one', async () => {

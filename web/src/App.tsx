@@ -8,6 +8,8 @@ import TreePage from './pages/TreePage';
 import OrganizationPage from './pages/OrganizationPage';
 import MembersPage from './pages/MembersPage';
 import MemberPage from './pages/MemberPage';
+import MeetingPage from './pages/MeetingPage';
+import MyMeetingsPage from './pages/MyMeetingsPage';
 import UsersPage from './pages/UsersPage';
 import AuditPage from './pages/AuditPage';
 
@@ -48,6 +50,8 @@ export default function App() {
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route path="/members" element={<MembersPage />} />
         <Route path="/members/:id" element={<MemberPage />} />
+        <Route path="/meetings/:id" element={<MeetingPage />} />
+        <Route path="/me/meetings" element={<MyMeetingsPage />} />
         <Route
           path="/users"
           element={

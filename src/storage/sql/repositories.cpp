@@ -560,6 +560,25 @@ private:
         return u;
     }
 
+    std::optional<std::int64_t> CalendarFeedCreatedAt(UserId user) override {
+        auto r = QueryOne(s_, "SELECT created_at FROM calendar_feeds WHERE user_id = :u", Params().Int(user.value));
+        if (!r) return std::nullopt;
+        return r->Int(0);
+    }
+
+    void SaveCalendarFeed(UserId user, const std::string& token_hash, std::int64_t created_at) override {
+        Exec(s_, "DELETE FROM calendar_feeds WHERE user_id = :u", Params().Int(user.value));
+        Exec(s_, "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (:u, :h, :c)",
+             Params().Int(user.value).Text(token_hash).Int(created_at));
+    }
+
+    std::optional<UserId> FindCalendarFeed(const std::string& token_hash) override {
+        auto r = QueryOne(s_, "SELECT user_id FROM calendar_feeds WHERE token_hash = :h", Params().Text(token_hash));
+        if (!r) return std::nullopt;
+        return UserId(r->Int(0));
+    }
+
+private:
     std::optional<User> One(const std::string& q, const Params& p) {
         auto r = QueryOne(s_, q, p);
         if (!r) return std::nullopt;
@@ -777,7 +796,42 @@ std::set<int> SplitInts(const std::string& text) {
 
 constexpr const char* kMeetingColumns =
     "id, organization_id, kind, year, month, scheduled_on, start_minutes, min_minutes, state, shifted, "
-    "moved_reason, cancelled_reason";
+    "moved_reason, cancelled_reason, preparer_id, preparer_name, place, committee_meeting_on, "
+    "committee_meeting_notes, agenda, superior_official, notified_at, documents_sent_at, started_minutes, "
+    "ended_minutes, chair_id, chair_name, minute_taker_id, minute_taker_name, guests, superior_attended, "
+    "conclusion, resolution, vote_in_favour, vote_against, vote_abstaining, vote_scope, finalised_at, "
+    "minutes_number, resolution_number, reported_at";
+
+// Agenda items and guests are stored one per line (they are single lines by validation).
+std::string JoinLines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find('\n', i), text.size());
+        out.push_back(text.substr(i, end - i));
+        i = end + 1;
+    }
+    return out;
+}
+
+std::optional<int> OptInt32(const Row& r, std::size_t i) {
+    auto v = r.OptInt(i);
+    if (!v) return std::nullopt;
+    return static_cast<int>(*v);
+}
+
+template <typename IdT>
+std::optional<IdT> OptId(const Row& r, std::size_t i) {
+    auto v = r.OptInt(i);
+    if (!v) return std::nullopt;
+    return IdT(*v);
+}
 
 Meeting ReadMeeting(const Row& r) {
     Meeting m;
@@ -793,7 +847,67 @@ Meeting ReadMeeting(const Row& r) {
     m.shifted = r.Int(9) != 0;
     m.moved_reason = r.Text(10);
     m.cancelled_reason = r.Text(11);
+    MeetingPreparation& p = m.preparation;
+    p.preparer = OptId<MemberId>(r, 12);
+    p.preparer_name = r.Text(13);
+    p.place = r.Text(14);
+    p.committee_meeting_on = r.OptDate(15);
+    p.committee_meeting_notes = r.Text(16);
+    p.agenda = SplitLines(r.Text(17));
+    p.superior_official = r.Text(18);
+    m.notified_at = r.OptInt(19);
+    m.documents_sent_at = r.OptInt(20);
+    MeetingRecord& rec = m.record;
+    rec.started_minutes = OptInt32(r, 21);
+    rec.ended_minutes = OptInt32(r, 22);
+    rec.chair = OptId<MemberId>(r, 23);
+    rec.chair_name = r.Text(24);
+    rec.minute_taker = OptId<MemberId>(r, 25);
+    rec.minute_taker_name = r.Text(26);
+    rec.guests = SplitLines(r.Text(27));
+    rec.superior_attended = r.Int(28) != 0;
+    rec.conclusion = r.Text(29);
+    rec.resolution = r.Text(30);
+    if (!r.IsNull(31))
+        rec.vote = Vote{static_cast<int>(r.Int(31)), static_cast<int>(r.Int(32)), static_cast<int>(r.Int(33))};
+    rec.vote_scope = VoteScopeFromCode(r.Text(34)).value_or(VoteScope::kAllPresent);
+    m.finalised_at = r.OptInt(35);
+    m.minutes_number = r.Text(36);
+    m.resolution_number = r.Text(37);
+    m.reported_at = r.OptInt(38);
     return m;
+}
+
+constexpr const char* kTaskColumns =
+    "id, meeting_id, assignee_id, assignee_name, description, deadline, outcome, result, reviewed_in";
+
+ResolutionTask ReadTask(const Row& r) {
+    ResolutionTask t;
+    t.id = TaskId(r.Int(0));
+    t.meeting = MeetingId(r.Int(1));
+    t.assignee = OptId<MemberId>(r, 2);
+    t.assignee_name = r.Text(3);
+    t.description = r.Text(4);
+    t.deadline = r.Date(5);
+    t.outcome = TaskOutcomeFromCode(r.Text(6)).value_or(TaskOutcome::kOpen);
+    t.result = r.Text(7);
+    t.reviewed_in = OptId<MeetingId>(r, 8);
+    return t;
+}
+
+AttendanceRecord ReadAttendance(const Row& r, std::size_t at) {
+    AttendanceRecord a;
+    a.member = MemberId(r.Int(at));
+    a.member_name = r.Text(at + 1);
+    a.status_at_meeting = MemberStatusFromCode(r.Text(at + 2)).value_or(MemberStatus::kOfficial);
+    a.presence = PresenceFromCode(r.Text(at + 3)).value_or(Presence::kUnexcused);
+    a.reason = r.Text(at + 4);
+    return a;
+}
+
+std::optional<std::int64_t> OptVote(const std::optional<Vote>& vote, int Vote::*field) {
+    if (!vote) return std::nullopt;
+    return (*vote).*field;
 }
 
 class SqlMeetings final : public MeetingRepository {
@@ -898,22 +1012,315 @@ public:
     }
 
     void Update(const Meeting& m) override {
+        const MeetingPreparation& p = m.preparation;
+        const MeetingRecord& rec = m.record;
+        Params params;
+        params.Date(m.date)
+            .Int(m.start_minutes)
+            .Int(m.min_minutes)
+            .Text(std::string(ToCode(m.state)))
+            .Int(m.shifted ? 1 : 0)
+            .Text(m.moved_reason)
+            .Text(m.cancelled_reason)
+            .Id(p.preparer)
+            .Text(p.preparer_name)
+            .Text(p.place)
+            .Date(p.committee_meeting_on)
+            .Text(p.committee_meeting_notes)
+            .Text(JoinLines(p.agenda))
+            .Text(p.superior_official);
+        OptBig(params, m.notified_at);
+        OptBig(params, m.documents_sent_at);
+        params.Int(rec.started_minutes)
+            .Int(rec.ended_minutes)
+            .Id(rec.chair)
+            .Text(rec.chair_name)
+            .Id(rec.minute_taker)
+            .Text(rec.minute_taker_name)
+            .Text(JoinLines(rec.guests))
+            .Int(rec.superior_attended ? 1 : 0)
+            .Text(rec.conclusion)
+            .Text(rec.resolution);
+        OptBig(params, OptVote(rec.vote, &Vote::in_favour));
+        OptBig(params, OptVote(rec.vote, &Vote::against));
+        OptBig(params, OptVote(rec.vote, &Vote::abstaining));
+        params.Text(std::string(ToCode(rec.vote_scope)));
+        OptBig(params, m.finalised_at);
+        params.Text(m.minutes_number).Text(m.resolution_number);
+        OptBig(params, m.reported_at);
+        params.Int(m.id.value);
         Exec(
             s_,
             "UPDATE meetings SET scheduled_on = :d, start_minutes = :s, min_minutes = :mm, state = :st, shifted = :sh, "
-            "moved_reason = :mr, cancelled_reason = :cr WHERE id = :id",
-            Params()
-                .Date(m.date)
-                .Int(m.start_minutes)
-                .Int(m.min_minutes)
-                .Text(std::string(ToCode(m.state)))
-                .Int(m.shifted ? 1 : 0)
-                .Text(m.moved_reason)
-                .Text(m.cancelled_reason)
-                .Int(m.id.value));
+            "moved_reason = :mr, cancelled_reason = :cr, preparer_id = :pi, preparer_name = :pn, place = :pl, "
+            "committee_meeting_on = :cm, committee_meeting_notes = :cn, agenda = :ag, superior_official = :so, "
+            "notified_at = :na, documents_sent_at = :ds, started_minutes = :sm, ended_minutes = :em, chair_id = :ci, "
+            "chair_name = :cna, minute_taker_id = :mi, minute_taker_name = :mn, guests = :g, superior_attended = :sa, "
+            "conclusion = :co, resolution = :re, vote_in_favour = :vf, vote_against = :va, vote_abstaining = :vb, "
+            "vote_scope = :vs, finalised_at = :fa, minutes_number = :mnu, resolution_number = :rnu, reported_at = :ra "
+            "WHERE id = :id",
+            params);
+    }
+
+    std::vector<Meeting> InSubtreeBetween(const std::string& path, base::Date from, base::Date to, int limit) override {
+        std::vector<Meeting> out;
+        std::string cols = std::string(kMeetingColumns);
+        std::string prefixed;
+        // Qualify the columns with the meetings table for the join.
+        std::size_t i = 0;
+        while (i < cols.size()) {
+            std::size_t end = std::min(cols.find(',', i), cols.size());
+            std::string c = cols.substr(i, end - i);
+            while (!c.empty() && c.front() == ' ') c.erase(0, 1);
+            prefixed += (prefixed.empty() ? "m." : ", m.") + c;
+            i = end + 1;
+        }
+        for (const Row& r : Query(s_,
+                                  "SELECT " + prefixed +
+                                      " FROM meetings m JOIN organizations o ON o.id = m.organization_id "
+                                      "WHERE o.path >= :lo AND o.path < :hi AND m.scheduled_on >= :f AND "
+                                      "m.scheduled_on <= :t ORDER BY m.scheduled_on, m.start_minutes, m.id LIMIT :lim",
+                                  Params().Text(path).Text(SubtreeEnd(path)).Date(from).Date(to).Int(limit)))
+            out.push_back(ReadMeeting(r));
+        return out;
+    }
+
+    std::vector<AttendanceRecord> Attendance(MeetingId meeting) override {
+        std::vector<AttendanceRecord> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT member_id, member_name, status_at_meeting, presence, reason FROM "
+                                  "meeting_attendance WHERE meeting_id = :m ORDER BY seq",
+                                  Params().Int(meeting.value)))
+            out.push_back(ReadAttendance(r, 0));
+        return out;
+    }
+
+    void SaveAttendance(MeetingId meeting, const std::vector<AttendanceRecord>& records) override {
+        Exec(s_, "DELETE FROM meeting_attendance WHERE meeting_id = :m", Params().Int(meeting.value));
+        int seq = 0;
+        for (const AttendanceRecord& a : records)
+            Exec(s_,
+                 "INSERT INTO meeting_attendance (meeting_id, seq, member_id, member_name, status_at_meeting, "
+                 "presence, reason) VALUES (:m, :s, :mi, :mn, :st, :p, :r)",
+                 Params()
+                     .Int(meeting.value)
+                     .Int(seq++)
+                     .Int(a.member.value)
+                     .Text(a.member_name)
+                     .Text(std::string(ToCode(a.status_at_meeting)))
+                     .Text(std::string(ToCode(a.presence)))
+                     .Text(a.reason));
+    }
+
+    std::vector<Opinion> Opinions(MeetingId meeting) override {
+        std::vector<Opinion> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT speaker_id, speaker_name, summary FROM meeting_opinions WHERE meeting_id = :m "
+                   "ORDER BY seq",
+                   Params().Int(meeting.value)))
+            out.push_back({OptId<MemberId>(r, 0), r.Text(1), r.Text(2)});
+        return out;
+    }
+
+    void SaveOpinions(MeetingId meeting, const std::vector<Opinion>& opinions) override {
+        Exec(s_, "DELETE FROM meeting_opinions WHERE meeting_id = :m", Params().Int(meeting.value));
+        int seq = 0;
+        for (const Opinion& o : opinions)
+            Exec(s_,
+                 "INSERT INTO meeting_opinions (meeting_id, seq, speaker_id, speaker_name, summary) VALUES (:m, :s, "
+                 ":sp, :sn, :su)",
+                 Params().Int(meeting.value).Int(seq++).Id(o.speaker).Text(o.speaker_name).Text(o.summary));
+    }
+
+    std::vector<ResolutionTask> TasksSetBy(MeetingId meeting) override {
+        return Tasks(
+            std::string("SELECT ") + kTaskColumns + " FROM resolution_tasks WHERE meeting_id = :m ORDER BY seq",
+            Params().Int(meeting.value));
+    }
+
+    void ReplaceTasksSetBy(MeetingId meeting, OrganizationId cell, const std::vector<ResolutionTask>& tasks) override {
+        Exec(s_, "DELETE FROM resolution_tasks WHERE meeting_id = :m", Params().Int(meeting.value));
+        int seq = 0;
+        for (const ResolutionTask& t : tasks)
+            Exec(s_,
+                 "INSERT INTO resolution_tasks (meeting_id, organization_id, seq, assignee_id, assignee_name, "
+                 "description, deadline, outcome, result, reviewed_in) VALUES (:m, :o, :s, :a, :an, :d, :dl, :oc, "
+                 ":r, :rv)",
+                 Params()
+                     .Int(meeting.value)
+                     .Int(cell.value)
+                     .Int(seq++)
+                     .Id(t.assignee)
+                     .Text(t.assignee_name)
+                     .Text(t.description)
+                     .Date(t.deadline)
+                     .Text(std::string(ToCode(t.outcome)))
+                     .Text(t.result)
+                     .Id(t.reviewed_in));
+    }
+
+    std::vector<ResolutionTask> TasksOfCellBefore(OrganizationId cell, base::Date before) override {
+        std::string cols;
+        for (const char* c : {"t.id", "t.meeting_id", "t.assignee_id", "t.assignee_name", "t.description", "t.deadline",
+                              "t.outcome", "t.result", "t.reviewed_in"})
+            cols += (cols.empty() ? "" : ", ") + std::string(c);
+        return Tasks("SELECT " + cols +
+                         " FROM resolution_tasks t JOIN meetings m ON m.id = t.meeting_id WHERE t.organization_id = :o "
+                         "AND m.scheduled_on < :b AND m.state <> 'cancelled' ORDER BY t.deadline, t.id",
+                     Params().Int(cell.value).Date(before));
+    }
+
+    std::vector<ResolutionTask> TasksReviewedIn(MeetingId meeting) override {
+        return Tasks(std::string("SELECT ") + kTaskColumns +
+                         " FROM resolution_tasks WHERE reviewed_in = :m ORDER BY deadline, id",
+                     Params().Int(meeting.value));
+    }
+
+    void SaveTaskReview(const ResolutionTask& t) override {
+        Exec(s_, "UPDATE resolution_tasks SET outcome = :o, result = :r, reviewed_in = :rv WHERE id = :id",
+             Params().Text(std::string(ToCode(t.outcome))).Text(t.result).Id(t.reviewed_in).Int(t.id.value));
+    }
+
+    std::vector<Attachment> Attachments(MeetingId meeting) override {
+        std::vector<Attachment> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, meeting_id, file_name, content_type, size, sha256, uploaded_at, "
+                                  "uploaded_by FROM meeting_attachments WHERE meeting_id = :m ORDER BY id",
+                                  Params().Int(meeting.value))) {
+            Attachment a;
+            a.id = r.Int(0);
+            a.meeting = MeetingId(r.Int(1));
+            a.file_name = r.Text(2);
+            a.content_type = r.Text(3);
+            a.size = r.Int(4);
+            a.sha256 = r.Text(5);
+            a.uploaded_at = r.Int(6);
+            a.uploaded_by = r.Text(7);
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
+    Attachment InsertAttachment(const Attachment& in) override {
+        auto r = QueryOne(s_,
+                          "INSERT INTO meeting_attachments (meeting_id, file_name, content_type, size, sha256, "
+                          "uploaded_at, uploaded_by) VALUES (:m, :f, :c, :s, :h, :u, :b) RETURNING id",
+                          Params()
+                              .Int(in.meeting.value)
+                              .Text(in.file_name)
+                              .Text(in.content_type)
+                              .Int(in.size)
+                              .Text(in.sha256)
+                              .Int(in.uploaded_at)
+                              .Text(in.uploaded_by));
+        Attachment out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
+    void DeleteAttachment(std::int64_t id) override {
+        Exec(s_, "DELETE FROM meeting_attachments WHERE id = :id", Params().Int(id));
+    }
+
+    bool ContentInUse(const std::string& sha256) override {
+        return QueryOne(s_, "SELECT 1 FROM meeting_attachments WHERE sha256 = :h LIMIT 1", Params().Text(sha256))
+            .has_value();
+    }
+
+    std::vector<LeaveRequest> LeaveRequests(MeetingId meeting) override {
+        std::vector<LeaveRequest> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT member_id, member_name, reason, requested_at FROM meeting_leave_requests "
+                                  "WHERE meeting_id = :m ORDER BY requested_at, member_id",
+                                  Params().Int(meeting.value)))
+            out.push_back({MemberId(r.Int(0)), r.Text(1), r.Text(2), r.Int(3)});
+        return out;
+    }
+
+    void SaveLeaveRequest(MeetingId meeting, const LeaveRequest& request) override {
+        Exec(s_, "DELETE FROM meeting_leave_requests WHERE meeting_id = :m AND member_id = :mi",
+             Params().Int(meeting.value).Int(request.member.value));
+        Exec(s_,
+             "INSERT INTO meeting_leave_requests (meeting_id, member_id, member_name, reason, requested_at) VALUES "
+             "(:m, :mi, :mn, :r, :at)",
+             Params()
+                 .Int(meeting.value)
+                 .Int(request.member.value)
+                 .Text(request.member_name)
+                 .Text(request.reason)
+                 .Int(request.requested_at));
+    }
+
+    std::vector<Amendment> Amendments(MeetingId meeting) override {
+        std::vector<Amendment> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, meeting_id, text, reason, created_by, created_at FROM meeting_amendments "
+                                  "WHERE meeting_id = :m ORDER BY id",
+                                  Params().Int(meeting.value)))
+            out.push_back({r.Int(0), MeetingId(r.Int(1)), r.Text(2), r.Text(3), r.Text(4), r.Int(5)});
+        return out;
+    }
+
+    Amendment InsertAmendment(const Amendment& in) override {
+        auto r = QueryOne(
+            s_,
+            "INSERT INTO meeting_amendments (meeting_id, text, reason, created_by, created_at) VALUES "
+            "(:m, :t, :r, :b, :at) RETURNING id",
+            Params().Int(in.meeting.value).Text(in.text).Text(in.reason).Text(in.created_by).Int(in.created_at));
+        Amendment out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
+    std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> UnexcusedInSubtree(const std::string& path,
+                                                                                         int year) override {
+        std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> out;
+        std::int64_t last = -1;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT m.id, m.scheduled_on, a.member_id, a.member_name, a.status_at_meeting, a.presence, a.reason "
+                   "FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN organizations o ON o.id = "
+                   "m.organization_id WHERE o.path >= :lo AND o.path < :hi AND m.year = :y AND a.presence = "
+                   "'unexcused' ORDER BY m.id, a.seq",
+                   Params().Text(path).Text(SubtreeEnd(path)).Int(year))) {
+            if (r.Int(0) != last) {
+                out.emplace_back(r.Date(1), std::vector<AttendanceRecord>{});
+                last = r.Int(0);
+            }
+            out.back().second.push_back(ReadAttendance(r, 2));
+        }
+        return out;
+    }
+
+    std::vector<std::pair<Meeting, AttendanceRecord>> AttendanceOf(MemberId member, int year) override {
+        std::vector<std::pair<Meeting, AttendanceRecord>> out;
+        for (const Row& r : Query(
+                 s_,
+                 "SELECT meeting_id, member_id, member_name, status_at_meeting, presence, reason FROM "
+                 "meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = :mi AND m.year = :y "
+                 "ORDER BY m.scheduled_on, m.id",
+                 Params().Int(member.value).Int(year))) {
+            auto meeting = Get(MeetingId(r.Int(0)));
+            if (meeting) out.emplace_back(*meeting, ReadAttendance(r, 1));
+        }
+        return out;
     }
 
 private:
+    std::vector<ResolutionTask> Tasks(const std::string& q, const Params& p) {
+        std::vector<ResolutionTask> out;
+        for (const Row& r : Query(s_, q, p)) out.push_back(ReadTask(r));
+        return out;
+    }
+
+    static void OptBig(Params& params, const std::optional<std::int64_t>& v) {
+        if (v)
+            params.Int(*v);
+        else
+            params.Null();
+    }
+
     soci::session& s_;
 };
 

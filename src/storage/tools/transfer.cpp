@@ -53,8 +53,23 @@ constexpr TableSpec kTables[] = {
      "organization_id", ""},
     {"meetings",
      "id, organization_id, kind, year, month, scheduled_on, start_minutes, min_minutes, state, shifted, moved_reason, "
-     "cancelled_reason",
+     "cancelled_reason, preparer_id, preparer_name, place, committee_meeting_on, committee_meeting_notes, agenda, "
+     "superior_official, notified_at, documents_sent_at, started_minutes, ended_minutes, chair_id, chair_name, "
+     "minute_taker_id, minute_taker_name, guests, superior_attended, conclusion, resolution, vote_in_favour, "
+     "vote_against, vote_abstaining, vote_scope, finalised_at, minutes_number, resolution_number, reported_at",
      "id", ""},
+    {"meeting_attendance", "meeting_id, seq, member_id, member_name, status_at_meeting, presence, reason",
+     "meeting_id, member_id", ""},
+    {"meeting_opinions", "meeting_id, seq, speaker_id, speaker_name, summary", "meeting_id, seq", ""},
+    {"resolution_tasks",
+     "id, meeting_id, organization_id, seq, assignee_id, assignee_name, description, deadline, outcome, result, "
+     "reviewed_in",
+     "id", ""},
+    {"meeting_attachments", "id, meeting_id, file_name, content_type, size, sha256, uploaded_at, uploaded_by", "id",
+     ""},
+    {"meeting_leave_requests", "meeting_id, member_id, member_name, reason, requested_at", "meeting_id, member_id", ""},
+    {"meeting_amendments", "id, meeting_id, text, reason, created_by, created_at", "id", ""},
+    {"calendar_feeds", "user_id, token_hash, created_at", "user_id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -25,6 +26,8 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
+    // A member's own meetings: only for accounts linked to a member.
+    ...(user?.member_id ? [{ key: '/me/meetings', icon: <CalendarOutlined />, label: 'Lịch sinh hoạt của tôi' }] : []),
     { key: '/organizations', icon: <ApartmentOutlined />, label: 'Tổ chức đảng' },
     { key: '/members', icon: <TeamOutlined />, label: 'Đảng viên' },
     ...(isAdmin
@@ -34,7 +37,9 @@ export default function AppLayout() {
         ]
       : []),
   ];
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = location.pathname.startsWith('/me/')
+    ? location.pathname
+    : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu
@@ -87,7 +92,7 @@ export default function AppLayout() {
         {isDesktop && (
           <Sider
             theme="light"
-            width={230}
+            width={250}
             collapsible
             collapsed={collapsed}
             onCollapse={setCollapsed}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Alert, App, Button, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CalendarOutlined, CloseCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CloseCircleOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from './DateInput';
 import FormModal from './FormModal';
@@ -158,6 +159,7 @@ export default function MeetingCalendar({
   version: number;
 }) {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const narrow = !Grid.useBreakpoint().md;
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -192,7 +194,13 @@ export default function MeetingCalendar({
 
   const dateCell = (e: CalendarEntry) => (
     <div>
-      <span className="meeting-date">{formatDate(e.date)}</span>{' '}
+      {e.id === null ? (
+        <span className="meeting-date">{formatDate(e.date)}</span>
+      ) : (
+        <Link to={`/meetings/${e.id}`} className="meeting-date" data-testid="meeting-link">
+          {formatDate(e.date)}
+        </Link>
+      )}{' '}
       <Typography.Text type="secondary" className="meeting-weekday">
         {weekdayLabel(e.date)}
       </Typography.Text>
@@ -222,8 +230,23 @@ export default function MeetingCalendar({
         {e.cancelled_reason && <div data-testid="cancelled-reason">Hủy: {e.cancelled_reason}</div>}
       </div>
     ) : null;
+  // Every created meeting opens its page: preparation, roll call, minutes, report (a cancelled one only by its date).
+  const openButton = (e: CalendarEntry) =>
+    e.id === null || e.state === 'cancelled' ? null : (
+      <Button
+        size={narrow ? 'middle' : 'small'}
+        type="primary"
+        ghost
+        icon={narrow ? <FileTextOutlined /> : undefined}
+        data-testid="meeting-open"
+        aria-label={`Mở ${entryName(e)}`}
+        onClick={() => navigate(`/meetings/${e.id}`)}
+      >
+        Chi tiết
+      </Button>
+    );
   const actions = (e: CalendarEntry) => {
-    if (!canWrite) return null;
+    if (!canWrite) return openButton(e);
     if (e.id === null) {
       // Occurrences are created when needed, at most 12 months ahead.
       const ahead = monthsAhead(e.year, e.month);
@@ -243,9 +266,10 @@ export default function MeetingCalendar({
         </Button>
       );
     }
-    if (!beforeHeld(e.state)) return null;
+    if (!beforeHeld(e.state)) return openButton(e);
     return (
       <span className="meeting-actions">
+        {openButton(e)}
         <Button
           size={narrow ? 'middle' : 'small'}
           icon={narrow ? <CalendarOutlined /> : undefined}
@@ -316,9 +340,7 @@ export default function MeetingCalendar({
         },
         { title: 'Trạng thái', key: 'state', className: 'nowrap', render: (_: unknown, e) => stateTag(e) },
         { title: 'Lý do dời/hủy', key: 'reason', className: 'meeting-reason-cell', render: (_: unknown, e) => reasons(e) },
-        ...(canWrite
-          ? [{ title: '', key: 'actions', className: 'nowrap', render: (_: unknown, e: CalendarEntry) => actions(e) }]
-          : []),
+        { title: '', key: 'actions', className: 'nowrap', render: (_: unknown, e: CalendarEntry) => actions(e) },
       ];
 
   const now = new Date();

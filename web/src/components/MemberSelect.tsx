@@ -11,6 +11,10 @@ interface MemberSelectProps {
   // Limits the choice to members of this organisation's subtree.
   organizationId?: number;
   placeholder?: string;
+  // The name of the member already chosen, shown before a search finds them.
+  selectedLabel?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
   'aria-label'?: string;
   'data-testid'?: string;
 }
@@ -22,6 +26,9 @@ export default function MemberSelect({
   onChange,
   organizationId,
   placeholder = 'Gõ tên đảng viên để tìm',
+  selectedLabel,
+  allowClear,
+  disabled,
   ...rest
 }: MemberSelectProps) {
   const [search, setSearch] = useState('');
@@ -54,12 +61,19 @@ export default function MemberSelect({
     };
   }, [query, organizationId]);
 
+  const shown =
+    value && selectedLabel && !options.some((o) => o.value === value)
+      ? [{ value, label: selectedLabel }, ...options]
+      : options;
+
   return (
     <Select
       id={id}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
-      options={options}
+      options={shown}
+      allowClear={allowClear}
+      disabled={disabled}
       loading={loading}
       placeholder={placeholder}
       showSearch={{ filterOption: false, onSearch: setSearch }}

@@ -46,22 +46,35 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   403: 'Bạn không có quyền thực hiện thao tác này.',
   404: 'Không tìm thấy dữ liệu.',
   409: 'Dữ liệu bị trùng hoặc xung đột.',
+  413: 'Tệp quá lớn.',
   429: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại.',
   500: 'Lỗi máy chủ, vui lòng thử lại sau.',
   503: 'Máy chủ tạm thời không phục vụ được, vui lòng thử lại sau.',
 };
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+// The address of an API path as the browser fetches it (for links: downloads, printable pages).
+export function apiUrl(path: string, query?: Query): string {
+  return withQuery(`/api/v1${path}`, query);
+}
+
+// Sends one request with a body already encoded (`contentType` names it) and decodes the JSON answer.
+async function send<T>(
+  method: string,
+  path: string,
+  body: BodyInit | undefined,
+  contentType: string | undefined,
+  query?: Query,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body,
     });
   } catch {
     throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', null);
@@ -89,11 +102,22 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   return json as T;
 }
 
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  if (body === undefined) return send<T>(method, path, undefined, undefined, query);
+  return send<T>(method, path, JSON.stringify(body), 'application/json', query);
+}
+
+// Uploads a file as the raw request body (its own Content-Type), e.g. a meeting's attachment.
+export async function upload<T>(path: string, file: Blob, query?: Query): Promise<T> {
+  return send<T>('POST', path, file, file.type || 'application/octet-stream', query);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, file: Blob, query?: Query) => upload<T>(path, file, query),
 };
 
 export function errorMessage(error: unknown): string {

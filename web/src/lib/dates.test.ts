@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseIsoDate, toIsoDate } from './dates';
+import { formatDate, parseIsoDate, recentYears, toIsoDate } from './dates';
 
 describe('formatDate', () => {
   it.each([
@@ -23,5 +23,14 @@ describe('parseIsoDate and toIsoDate', () => {
   it('treats empty values as no date', () => {
     expect(parseIsoDate(null)).toBeUndefined();
     expect(toIsoDate(null)).toBeNull();
+  });
+});
+
+describe('recentYears', () => {
+  it('offers this year and the four before, newest first, keeping an older choice', () => {
+    const today = new Date(2026, 5, 1);
+
+    expect(recentYears(2026, today)).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(recentYears(2019, today)).toEqual([2026, 2025, 2024, 2023, 2022, 2019]);
   });
 });

@@ -39,3 +39,12 @@ export function toIsoDate(value: Dayjs | null | undefined): string | null {
 export function todayIso(): string {
   return dayjs().format(ISO_DATE);
 }
+
+// The years a year picker of past records offers: this one and the four before, newest first, plus `selected` if
+// it is older.
+export function recentYears(selected: number, today: Date = new Date()): number[] {
+  const thisYear = today.getFullYear();
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  if (!years.includes(selected)) years.push(selected);
+  return years.sort((a, b) => b - a);
+}

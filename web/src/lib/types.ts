@@ -247,9 +247,222 @@ export interface CalendarEntry {
   cancelled_reason: string;
 }
 
+// One meeting, from preparation to the report (HD 42): the record `GET /meetings/{id}` returns.
+
+// A member's presence at one meeting. Exempt members are not expected; late counts as present.
+export type Presence = 'present' | 'late' | 'excused' | 'unexcused' | 'exempt';
+// How an earlier resolution task stands when a later meeting reviews it ("open": not assessed yet).
+export type TaskOutcome = 'open' | 'done' | 'partly_done' | 'not_done';
+// Who may vote: every eligible member present, or official members only (admissions, confirmations).
+export type VoteScope = 'all_present' | 'official_only';
+export type MeetingWarningCode = 'documents_late' | 'no_preparation' | 'report_late' | 'too_short';
+
+export interface MeetingWarning {
+  code: MeetingWarningCode | string;
+  message: string;
+}
+
+export interface MeetingPreparation {
+  // A member of the cell; preparer_name is "" when nobody is assigned.
+  preparer_id: number | null;
+  preparer_name: string;
+  place: string;
+  // The chi ủy meeting that prepares the cell meeting.
+  committee_meeting_on: string | null;
+  committee_meeting_notes: string;
+  // Agenda items in order.
+  agenda: string[];
+  // The superior committee member who follows the cell (a name).
+  superior_official: string;
+}
+
+export interface MeetingAttachment {
+  id: number;
+  file_name: string;
+  content_type: string;
+  // Bytes.
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+}
+
+export interface LeaveRequest {
+  member_id: number;
+  member_name: string;
+  reason: string;
+  requested_at: string;
+}
+
+// One member's presence, frozen at the meeting (name and status copied).
+export interface Attendance {
+  member_id: number;
+  member_name: string;
+  status_at_meeting: MemberStatus;
+  presence: Presence;
+  // Required when presence is "excused".
+  reason: string;
+}
+
+// The membership report the minutes open with.
+export interface AttendanceCounts {
+  official: number;
+  probationary: number;
+  temporary: number;
+  exempt: number;
+  // Everyone but the exempt.
+  expected: number;
+  // Present or late.
+  present: number;
+  excused: number;
+  unexcused: number;
+  attendance_rate: number | null;
+}
+
+export interface Opinion {
+  // null for a guest; speaker_name is then the guest's name.
+  speaker_id: number | null;
+  speaker_name: string;
+  summary: string;
+}
+
+export interface Vote {
+  in_favour: number;
+  against: number;
+  abstaining: number;
+}
+
+export interface MeetingRecord {
+  // "HH:MM"
+  started_at: string | null;
+  ended_at: string | null;
+  duration_minutes: number | null;
+  chair_id: number | null;
+  chair_name: string;
+  minute_taker_id: number | null;
+  minute_taker_name: string;
+  guests: string[];
+  // A member of the superior committee attended.
+  superior_attended: boolean;
+  attendance: Attendance[];
+  counts: AttendanceCounts;
+  opinions: Opinion[];
+  conclusion: string;
+  resolution: string;
+  vote: Vote | null;
+  vote_scope: VoteScope;
+  // Eligible voters present under vote_scope.
+  eligible: number;
+  // "18/20 đồng chí tán thành, đạt 90 %"
+  vote_sentence: string;
+  adopted: boolean | null;
+}
+
+// A task of a meeting's resolution: who (null: the whole cell), what, by when; reviewed at a later meeting.
+export interface ResolutionTask {
+  id: number;
+  meeting_id: number;
+  assignee_id: number | null;
+  assignee_name: string;
+  description: string;
+  deadline: string;
+  outcome: TaskOutcome;
+  result: string;
+}
+
+// A correction added after the minutes were finalised.
+export interface Amendment {
+  id: number;
+  text: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Meeting extends Omit<CalendarEntry, 'id'> {
   id: number;
   organization_id: number;
   organization_name: string;
   can_write: boolean;
+  preparation: MeetingPreparation;
+  notified_at: string | null;
+  documents_sent_at: string | null;
+  // Documents reached members less than 1 day before the start.
+  documents_late: boolean;
+  warnings: MeetingWarning[];
+  attachments: MeetingAttachment[];
+  // Writers of the cell only.
+  leave_requests?: LeaveRequest[];
+  // The signed-in member's own request.
+  my_leave_request?: LeaveRequest | null;
+  record: MeetingRecord;
+  // The tasks this meeting's resolution sets.
+  tasks: ResolutionTask[];
+  // Earlier tasks reviewed at this meeting.
+  review: ResolutionTask[];
+  // 0–1: done 1, partly ½, not done 0; null when nothing was assessed.
+  targets_met_share: number | null;
+  finalised_at: string | null;
+  // "03-BB/CB", "" before finalising.
+  minutes_number: string;
+  resolution_number: string;
+  reported_at: string | null;
+  report_late: boolean;
+  amendments: Amendment[];
+}
+
+// `PUT /meetings/{id}/preparation`.
+export interface PreparationUpdate {
+  preparer_id: number | null;
+  place: string;
+  committee_meeting_on: string | null;
+  committee_meeting_notes: string;
+  agenda: string[];
+  superior_official: string;
+}
+
+// `PUT /meetings/{id}/record`: sections present replace the saved ones, absent ones are kept.
+export interface RecordUpdate {
+  started_at?: string | null;
+  ended_at?: string | null;
+  chair_id?: number | null;
+  minute_taker_id?: number | null;
+  guests?: string[];
+  superior_attended?: boolean;
+  attendance?: { member_id: number; presence: Presence; reason: string }[];
+  opinions?: { speaker_id: number | null; speaker_name?: string; summary: string }[];
+  conclusion?: string;
+  resolution?: string;
+  vote?: Vote | null;
+  vote_scope?: VoteScope;
+  tasks?: { assignee_id: number | null; description: string; deadline: string }[];
+  review?: { task_id: number; outcome: TaskOutcome; result: string }[];
+}
+
+// `GET /members/{id}/attendance?year=`.
+export interface MemberAttendanceEntry {
+  meeting_id: number;
+  date: string;
+  kind: MeetingKind;
+  presence: Presence;
+  reason: string;
+}
+
+export interface MemberAttendance {
+  items: MemberAttendanceEntry[];
+  counts: Record<Presence, number>;
+}
+
+// `GET /organizations/{id}/absence-flags?year=`: 3 or more unexcused absences in the calendar year.
+export interface AbsenceFlag {
+  member_id: number;
+  member_name: string;
+  organization_id: number;
+  organization_name: string;
+  unexcused: number;
+}
+
+// `GET /me/calendar`: whether a private iCalendar feed exists (its address is shown only when created).
+export interface CalendarFeed {
+  active: boolean;
+  created_at: string | null;
 }

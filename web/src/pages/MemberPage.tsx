@@ -8,6 +8,7 @@ import { formatDate } from '../lib/dates';
 import { positionLabel, SEX_LABELS } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import type { Member, Membership, Position } from '../lib/types';
+import MemberAttendanceHistory from '../components/MemberAttendanceHistory';
 import StatusTag from '../components/StatusTag';
 import { MemberFormModal, TransferModal } from '../components/MemberForms';
 
@@ -157,6 +158,7 @@ export default function MemberPage() {
           locale={{ emptyText: 'Không giữ chức vụ nào' }}
         />
       </Card>
+      <MemberAttendanceHistory key={member.id} memberId={member.id} />
       {dialog === 'edit' && (
         <MemberFormModal
           open

@@ -17,6 +17,7 @@ import { categoryLabel, isCell, kindLabel, positionLabel } from '../lib/labels';
 import { fetchChildren } from '../lib/orgTree';
 import { useApi } from '../lib/useApi';
 import type { Organization, PartyGroup, Position, TreeNode } from '../lib/types';
+import AbsenceFlags from '../components/AbsenceFlags';
 import DocumentRegister from '../components/DocumentRegister';
 import MeetingsTab from '../components/MeetingsTab';
 import MembersTable from '../components/MembersTable';
@@ -354,6 +355,9 @@ export default function OrganizationPage() {
         />
         )}
       </Card>
+
+      {/* Party groups meet with their cell: their members' absences are counted there. */}
+      {!group && <AbsenceFlags key={org.id} organization={org} cell={cell} />}
 
       {dialog === 'create' && (
         <OrgFormModal

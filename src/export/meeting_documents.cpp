@@ -1,0 +1,278 @@
+#include "export/meeting_documents.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/text.hpp"
+
+namespace chibo::exporting {
+
+using namespace chibo::domain;
+
+namespace {
+
+// Sub-items are lettered a, b, c, d, đ, e, g, h, i, k… (domain.md §8).
+std::string Letter(std::size_t i) {
+    static const char* kLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                     "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+    return i < std::size(kLetters) ? kLetters[i] : std::to_string(i + 1);
+}
+
+Paragraph Text(std::string text, bool indent = true) {
+    Paragraph p;
+    p.runs = {{std::move(text), false, false}};
+    p.first_indent = indent;
+    return p;
+}
+
+Paragraph Labelled(const std::string& label, const std::string& text) {
+    Paragraph p;
+    p.runs = {{label, true, false}, {text, false, false}};
+    return p;
+}
+
+Paragraph Section(std::string text) {
+    Paragraph p;
+    p.runs = {{std::move(text), true, false}};
+    p.first_indent = true;
+    p.space_after = 2;
+    return p;
+}
+
+std::string Kind(const Meeting& m) {
+    return m.kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ";
+}
+
+std::string Subtitle(const Meeting& m) {
+    return "Sinh hoạt chi bộ " + Kind(m) + " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year);
+}
+
+std::string TwoDigits(int v) {
+    return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+std::string DateLine(const MeetingDocumentData& d) {
+    const base::Date day = d.meeting.date;
+    return PlaceName(d.superior_name) + ", ngày " + TwoDigits(day.day()) + " tháng " + TwoDigits(day.month()) +
+           " năm " + std::to_string(day.year());
+}
+
+std::string Hour(int minutes) {
+    return std::to_string(minutes / 60) + " giờ " + TwoDigits(minutes % 60);
+}
+
+std::vector<std::string> Issuer(const MeetingDocumentData& d) {
+    std::vector<std::string> out;
+    if (!d.superior_name.empty()) out.push_back(base::UpperCase(d.superior_name));
+    out.push_back(base::UpperCase(d.cell_name));
+    return out;
+}
+
+std::string Names(const std::vector<AttendanceRecord>& records, Presence presence, bool with_reason) {
+    std::string out;
+    for (const AttendanceRecord& r : records) {
+        if (r.presence != presence) continue;
+        out += (out.empty() ? "" : "; ") + ("đồng chí " + r.member_name);
+        if (with_reason && !r.reason.empty()) out += " (" + r.reason + ")";
+    }
+    return out;
+}
+
+void AddMembership(std::vector<Block>& body, const MeetingDocumentData& d) {
+    const AttendanceCounts c = CountAttendance(d.attendance);
+    const int exempt_by_status =
+        static_cast<int>(std::count_if(d.attendance.begin(), d.attendance.end(), [](const AttendanceRecord& r) {
+            return r.status_at_meeting == MemberStatus::kExempt;
+        }));
+    std::string composition =
+        "chính thức: " + std::to_string(c.official) + ", dự bị: " + std::to_string(c.probationary);
+    if (c.temporary > 0) composition += ", sinh hoạt tạm thời: " + std::to_string(c.temporary);
+    if (exempt_by_status > 0) composition += ", miễn sinh hoạt: " + std::to_string(exempt_by_status);
+    if (c.working_away > 0) composition += ", đi làm ăn xa: " + std::to_string(c.working_away);
+    body.push_back(
+        Text("- Tổng số đảng viên của chi bộ: " + std::to_string(c.total) + " đồng chí (" + composition + ")."));
+    body.push_back(Text("- Số đảng viên được miễn sinh hoạt: " + std::to_string(c.exempt) + " đồng chí."));
+    body.push_back(Text("- Số đảng viên có mặt: " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
+                        " đồng chí phải dự."));
+    const std::string late = Names(d.attendance, Presence::kLate, true);
+    if (!late.empty()) body.push_back(Text("- Đến muộn: " + late + "."));
+    const std::string excused = Names(d.attendance, Presence::kExcused, true);
+    body.push_back(Text("- Vắng có lý do: " + std::to_string(c.excused) + " đồng chí" +
+                        (excused.empty() ? "." : ": " + excused + ".")));
+    const std::string unexcused = Names(d.attendance, Presence::kUnexcused, false);
+    body.push_back(Text("- Vắng không lý do: " + std::to_string(c.unexcused) + " đồng chí" +
+                        (unexcused.empty() ? "." : ": " + unexcused + ".")));
+}
+
+std::string Percent(double share) {
+    return std::to_string(std::lround(share * 100)) + " %";
+}
+
+Table ReviewTable(const std::vector<ResolutionTask>& review) {
+    Table t;
+    t.rows.push_back({"TT", "Nhiệm vụ", "Người thực hiện", "Thời hạn", "Kết quả"});
+    t.widths = {5, 33, 20, 18, 24};
+    int n = 0;
+    for (const ResolutionTask& task : review) {
+        std::string outcome(Label(task.outcome));
+        if (!task.result.empty()) outcome += ": " + task.result;
+        t.rows.push_back({std::to_string(++n), task.description,
+                          task.assignee_name.empty() ? "Cả chi bộ" : task.assignee_name, task.deadline.ToVietnamese(),
+                          outcome});
+    }
+    return t;
+}
+
+Table TaskTable(const std::vector<ResolutionTask>& tasks) {
+    Table t;
+    t.rows.push_back({"TT", "Nhiệm vụ", "Người thực hiện", "Thời hạn"});
+    t.widths = {5, 50, 25, 20};
+    int n = 0;
+    for (const ResolutionTask& task : tasks)
+        t.rows.push_back({std::to_string(++n), task.description,
+                          task.assignee_name.empty() ? "Cả chi bộ" : task.assignee_name, task.deadline.ToVietnamese()});
+    return t;
+}
+
+std::optional<double> ShareMet(const std::vector<ResolutionTask>& review) {
+    return TargetsMetShare(review);
+}
+
+void AddVote(std::vector<Block>& body, const MeetingDocumentData& d, const std::string& what) {
+    const auto& vote = d.meeting.record.vote;
+    if (!vote) {
+        body.push_back(Text("Chưa ghi kết quả biểu quyết."));
+        return;
+    }
+    body.push_back(Text("Số đảng viên có mặt được biểu quyết: " + std::to_string(d.eligible) +
+                        " đồng chí. Tán thành: " + std::to_string(vote->in_favour) +
+                        "; không tán thành: " + std::to_string(vote->against) +
+                        "; không biểu quyết: " + std::to_string(vote->abstaining) + "."));
+    Paragraph p;
+    p.runs = {{what + " được " + VoteSentence(*vote, d.eligible) + ".", true, false}};
+    body.push_back(p);
+}
+
+}  // namespace
+
+std::string PlaceName(const std::string& superior_name) {
+    std::string name = superior_name;
+    for (const char* prefix : {"Đảng bộ ", "Đảng ủy ", "Chi bộ "})
+        if (name.rfind(prefix, 0) == 0) name = name.substr(std::string(prefix).size());
+    for (const char* unit : {"xã ", "phường ", "thị trấn ", "đặc khu ", "tỉnh ", "thành phố ", "Xã ", "Phường "})
+        if (name.rfind(unit, 0) == 0) name = name.substr(std::string(unit).size());
+    return name;
+}
+
+PartyDocument MinutesDocument(const MeetingDocumentData& d) {
+    const Meeting& m = d.meeting;
+    const MeetingRecord& r = m.record;
+    PartyDocument doc;
+    doc.issuer = Issuer(d);
+    doc.number = m.minutes_number;
+    doc.draft = m.minutes_number.empty();
+    doc.date_line = DateLine(d);
+    doc.title = "BIÊN BẢN";
+    doc.subtitle = Subtitle(m);
+    auto& body = doc.body;
+    body.push_back(Labelled("Thời gian: ", "bắt đầu lúc " + Hour(r.started_minutes.value_or(m.start_minutes)) +
+                                               " ngày " + m.date.ToVietnamese() + "."));
+    body.push_back(Labelled("Địa điểm: ", m.preparation.place.empty() ? "…" : m.preparation.place + "."));
+    body.push_back(Labelled("Chủ trì: ", r.chair_name.empty() ? "…" : "đồng chí " + r.chair_name + "."));
+    body.push_back(Labelled("Thư ký: ", r.minute_taker_name.empty() ? "…" : "đồng chí " + r.minute_taker_name + "."));
+    if (!r.guests.empty()) {
+        std::string guests;
+        for (const std::string& g : r.guests) guests += (guests.empty() ? "" : "; ") + g;
+        body.push_back(Labelled("Khách mời: ", guests + "."));
+    }
+    if (r.superior_attended)
+        body.push_back(Labelled("Đại diện cấp ủy cấp trên dự: ", m.preparation.superior_official.empty()
+                                                                     ? "có."
+                                                                     : m.preparation.superior_official + "."));
+    body.push_back(Section("I. TÌNH HÌNH ĐẢNG VIÊN DỰ SINH HOẠT"));
+    AddMembership(body, d);
+    body.push_back(Section("II. NỘI DUNG SINH HOẠT"));
+    for (std::size_t i = 0; i < m.preparation.agenda.size(); ++i)
+        body.push_back(Text(Letter(i) + ") " + m.preparation.agenda[i] + "."));
+    if (!d.review.empty()) {
+        body.push_back(Text("Kết quả thực hiện nghị quyết tháng trước:"));
+        body.push_back(ReviewTable(d.review));
+        if (auto share = ShareMet(d.review))
+            body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
+    }
+    body.push_back(Section("III. Ý KIẾN THẢO LUẬN"));
+    if (d.opinions.empty()) body.push_back(Text("Không có ý kiến phát biểu."));
+    for (const Opinion& o : d.opinions) {
+        Paragraph p;
+        const bool is_member = o.speaker.has_value();
+        p.runs = {{"- " + std::string(is_member ? "Đồng chí " : "") + o.speaker_name + ": ", true, false},
+                  {o.summary, false, false}};
+        body.push_back(p);
+    }
+    body.push_back(Section("IV. KẾT LUẬN CỦA CHỦ TRÌ"));
+    body.push_back(Text(r.conclusion.empty() ? "…" : r.conclusion));
+    if (!d.tasks.empty()) {
+        body.push_back(Text("Nhiệm vụ tháng tới:"));
+        body.push_back(TaskTable(d.tasks));
+    }
+    body.push_back(Section("V. BIỂU QUYẾT"));
+    AddVote(body, d, "Kết luận và nghị quyết");
+    body.push_back(Text("Buổi sinh hoạt kết thúc lúc " + Hour(r.ended_minutes.value_or(m.start_minutes)) +
+                        " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua."));
+    if (!d.amendments.empty()) {
+        body.push_back(Section("BỔ SUNG, ĐÍNH CHÍNH"));
+        for (const Amendment& a : d.amendments)
+            body.push_back(
+                Text("- Ngày " + base::VietnamDateOf(a.created_at).ToVietnamese() + " (" + a.reason + "): " + a.text));
+    }
+    doc.signatures = {{"THƯ KÝ", r.minute_taker_name}, {"CHỦ TRÌ", r.chair_name}};
+    return doc;
+}
+
+PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
+    const Meeting& m = d.meeting;
+    const MeetingRecord& r = m.record;
+    const AttendanceCounts c = CountAttendance(d.attendance);
+    PartyDocument doc;
+    doc.issuer = Issuer(d);
+    doc.number = m.resolution_number;
+    doc.draft = m.resolution_number.empty();
+    doc.date_line = DateLine(d);
+    doc.title = "NGHỊ QUYẾT";
+    doc.subtitle = Subtitle(m);
+    auto& body = doc.body;
+    body.push_back(Text("Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt " + Kind(m) +
+                        " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year) + ". Có mặt " +
+                        std::to_string(c.present) + "/" + std::to_string(c.expected) +
+                        " đồng chí đảng viên phải dự; vắng có lý do " + std::to_string(c.excused) +
+                        ", vắng không lý do " + std::to_string(c.unexcused) + " đồng chí."));
+    body.push_back(Text("Sau khi nghe báo cáo và thảo luận, chi bộ thống nhất quyết nghị:"));
+    body.push_back(Section("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
+    if (d.review.empty()) {
+        body.push_back(Text("Không có nhiệm vụ chuyển từ kỳ trước."));
+    } else {
+        body.push_back(ReviewTable(d.review));
+        if (auto share = ShareMet(d.review))
+            body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
+    }
+    body.push_back(Section("II. NHIỆM VỤ THÁNG TỚI"));
+    if (!r.resolution.empty()) body.push_back(Text(r.resolution));
+    if (!d.tasks.empty()) body.push_back(TaskTable(d.tasks));
+    body.push_back(Section("III. TỔ CHỨC THỰC HIỆN"));
+    body.push_back(
+        Text("Chi ủy chi bộ cụ thể hóa các nhiệm vụ, phân công đảng viên thực hiện; đảng viên được phân công "
+             "chủ động triển khai và báo cáo kết quả tại kỳ sinh hoạt tháng sau. Chi bộ kiểm điểm việc thực "
+             "hiện nghị quyết này tại buổi sinh hoạt kế tiếp."));
+    body.push_back(Section("IV. TỰ ĐÁNH GIÁ BUỔI SINH HOẠT"));
+    if (const auto duration = m.Duration())
+        body.push_back(Text("Thời gian sinh hoạt: " + std::to_string(*duration) + " phút (tối thiểu " +
+                            std::to_string(m.min_minutes) + " phút)."));
+    if (const auto rate = c.AttendanceRate())
+        body.push_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
+    AddVote(body, d, "Nghị quyết");
+    doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
+    doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};
+    return doc;
+}
+
+}  // namespace chibo::exporting
