@@ -128,6 +128,12 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
     v.meeting.record.targets_met_share = TargetsMetShare(repos.meetings().TasksReviewedIn(m.id));
     v.attachments = repos.meetings().Attachments(m.id);
     v.amendments = repos.meetings().Amendments(m.id);
+    for (ScorerRole role : {ScorerRole::kCell, ScorerRole::kSuperior}) {
+        std::optional<MeetingScore> latest;
+        for (MeetingScore& s : repos.meetings().Scores(m.id))
+            if (s.role == role) latest = std::move(s);
+        if (latest) v.scores.push_back(std::move(*latest));
+    }
     for (LeaveRequest& r : repos.meetings().LeaveRequests(m.id)) {
         if (actor.member && r.member == *actor.member) v.my_leave_request = r;
         if (reader) v.leave_requests.push_back(std::move(r));

@@ -49,6 +49,7 @@ struct MeetingView {
     std::vector<domain::LeaveRequest> leave_requests;
     std::optional<domain::LeaveRequest> my_leave_request;
     std::vector<domain::Amendment> amendments;
+    std::vector<domain::MeetingScore> scores;  // The latest score of each column (cell, then superior).
     std::vector<Warning> warnings;
     bool documents_late = false;
     bool report_late = false;

@@ -14,6 +14,7 @@
 #include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
+#include "app/score_service.hpp"
 #include "app/user_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -82,10 +83,11 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::UserService users(store);
     app::DocumentService documents(store);
     app::MeetingService meetings(store, *files);
+    app::ScoreService scores(store);
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings}, &assets);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy});
     if (auto listening = server.Listen(); !listening) {
@@ -205,7 +207,8 @@ int Routes() {
         void Remove(const std::string&) override {}
     } files;
     app::MeetingService meetings(store, files);
-    const http::Api api({auth, organizations, members, users, documents, meetings}, nullptr);
+    app::ScoreService scores(store);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores}, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;

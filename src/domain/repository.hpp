@@ -16,6 +16,7 @@
 #include "domain/member.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
+#include "domain/scorecard.hpp"
 #include "domain/task.hpp"
 
 // The storage the domain needs, declared here and implemented by each engine (storage/sqlite, later
@@ -227,6 +228,14 @@ public:
         const std::string& path, int year) = 0;
     // One member's attendance records in `year`, with each meeting, by date.
     virtual std::vector<std::pair<Meeting, AttendanceRecord>> AttendanceOf(MemberId member, int year) = 0;
+
+    // Scorecard versions an organisation set for its subtree, oldest first.
+    virtual std::vector<StoredScorecard> Scorecards(OrganizationId organization) = 0;
+    virtual std::optional<StoredScorecard> GetScorecard(std::int64_t id) = 0;
+    virtual StoredScorecard InsertScorecard(const StoredScorecard& scorecard) = 0;
+    // Every scoring of a meeting, oldest first (corrections after what they correct).
+    virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;
+    virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
 };
 
 // The repositories of one transaction.

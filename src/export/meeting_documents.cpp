@@ -104,6 +104,17 @@ void AddMembership(std::vector<Block>& body, const MeetingDocumentData& d) {
                         (unexcused.empty() ? "." : ": " + unexcused + ".")));
 }
 
+// "Chi bộ tự chấm 92 điểm, xếp loại Tốt; cấp trên chấm 88 điểm, xếp loại Khá."
+std::string QualityLine(const std::vector<MeetingScore>& scores) {
+    std::string out;
+    for (const MeetingScore& s : scores) {
+        out += out.empty() ? "" : "; ";
+        out += s.role == ScorerRole::kCell ? "Chi bộ tự chấm " : "cấp trên chấm ";
+        out += std::to_string(s.total) + " điểm, xếp loại " + std::string(Label(s.level));
+    }
+    return out.empty() ? "Chưa chấm điểm." : out + ".";
+}
+
 std::string Percent(double share) {
     return std::to_string(std::lround(share * 100)) + " %";
 }
@@ -217,6 +228,7 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
     }
     body.push_back(Section("V. BIỂU QUYẾT"));
     AddVote(body, d, "Kết luận và nghị quyết");
+    body.push_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
     body.push_back(Text("Buổi sinh hoạt kết thúc lúc " + Hour(r.ended_minutes.value_or(m.start_minutes)) +
                         " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua."));
     if (!d.amendments.empty()) {
@@ -269,6 +281,7 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
                             std::to_string(m.min_minutes) + " phút)."));
     if (const auto rate = c.AttendanceRate())
         body.push_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
+    body.push_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
     AddVote(body, d, "Nghị quyết");
     doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
     doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};

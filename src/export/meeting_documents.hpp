@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "domain/meeting.hpp"
+#include "domain/scorecard.hpp"
 #include "domain/task.hpp"
 #include "export/party_document.hpp"
 
@@ -21,6 +22,7 @@ struct MeetingDocumentData {
     std::vector<domain::ResolutionTask> review;  // Earlier tasks reviewed at this meeting.
     std::vector<domain::Amendment> amendments;
     int eligible = 0;
+    std::vector<domain::MeetingScore> scores;  // The latest score of each column.
 };
 
 // "Hòa An" from "Đảng bộ xã Hòa An": the place named in the date line.

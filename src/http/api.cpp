@@ -41,6 +41,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddDocumentRoutes();
     AddMeetingRoutes();
     AddMeetingRecordRoutes();
+    AddScoreRoutes();
 }
 
 void Api::AddAuthRoutes() {

@@ -7,6 +7,7 @@
 #include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
+#include "app/score_service.hpp"
 #include "app/user_service.hpp"
 #include "http/router.hpp"
 #include "http/static_assets.hpp"
@@ -20,6 +21,7 @@ struct Services {
     app::UserService& users;
     app::DocumentService& documents;
     app::MeetingService& meetings;
+    app::ScoreService& scores;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -41,6 +43,7 @@ private:
     void AddDocumentRoutes();
     void AddMeetingRoutes();
     void AddMeetingRecordRoutes();
+    void AddScoreRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -140,6 +140,30 @@ Result<std::vector<JsonBody>> JsonBody::Objects(const char* name, std::size_t ma
     return out;
 }
 
+Result<std::optional<double>> JsonBody::OptionalNumber(const char* name) const {
+    const json::value* v = Find(name);
+    if (!v) return std::optional<double>();
+    if (v->is_double()) return std::optional<double>(v->as_double());
+    if (v->is_int64()) return std::optional<double>(static_cast<double>(v->as_int64()));
+    if (v->is_uint64()) return std::optional<double>(static_cast<double>(v->as_uint64()));
+    return FieldError(name, "Giá trị phải là một số.");
+}
+
+Result<std::map<std::string, int>> JsonBody::IntMap(const char* name, int min, int max, std::size_t max_items) const {
+    std::map<std::string, int> out;
+    const json::value* v = Find(name);
+    if (!v) return out;
+    if (!v->is_object()) return FieldError(name, "Giá trị phải là một đối tượng.");
+    if (v->as_object().size() > max_items) return FieldError(name, "Quá nhiều mục.");
+    for (const auto& [key, value] : v->as_object()) {
+        if (!value.is_int64() || value.as_int64() < min || value.as_int64() > max)
+            return FieldError(std::string(key),
+                              "Điểm phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
+        out[std::string(key)] = static_cast<int>(value.as_int64());
+    }
+    return out;
+}
+
 Result<std::optional<JsonBody>> JsonBody::Object(const char* name) const {
     const json::value* v = Find(name);
     if (!v) return std::optional<JsonBody>();

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ public:
                                                        std::size_t max_chars) const;
     // An array of objects, each readable as a body; empty when absent.
     base::Result<std::vector<JsonBody>> Objects(const char* name, std::size_t max_items) const;
+    // A number (whole or not), or nullopt when absent or null.
+    base::Result<std::optional<double>> OptionalNumber(const char* name) const;
+    // An object of whole numbers in [min, max] by key ({"duration": 5}); empty when absent.
+    base::Result<std::map<std::string, int>> IntMap(const char* name, int min, int max, std::size_t max_items) const;
     // A nested object; nullopt when absent or null.
     base::Result<std::optional<JsonBody>> Object(const char* name) const;
     base::Result<std::string> String(const char* name, bool required, std::size_t max_chars = 1000) const;

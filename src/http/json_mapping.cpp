@@ -400,6 +400,11 @@ json::object ToJson(const app::MeetingView& v) {
     json::array amendments;
     for (const Amendment& a : v.amendments) amendments.push_back(ToJson(a));
     o["amendments"] = std::move(amendments);
+    json::object quality{{"cell", nullptr}, {"superior", nullptr}};
+    for (const MeetingScore& s : v.scores)
+        quality[ToCode(s.role)] =
+            json::object{{"total", s.total}, {"level", ToCode(s.level)}, {"level_label", Label(s.level)}};
+    o["quality"] = std::move(quality);
     return o;
 }
 

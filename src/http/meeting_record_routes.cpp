@@ -305,7 +305,7 @@ void Api::AddMeetingRecordRoutes() {
         exporting::MeetingDocumentData data{
             found->meeting,    found->organization_name, found->superior_name, found->secretary_name,
             found->attendance, found->opinions,          found->tasks,         found->review,
-            found->amendments, found->eligible};
+            found->amendments, found->eligible,          found->scores};
         const exporting::PartyDocument document =
             doc == "minutes" ? exporting::MinutesDocument(data) : exporting::ResolutionDocument(data);
         Response r;

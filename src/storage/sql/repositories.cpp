@@ -910,6 +910,102 @@ std::optional<std::int64_t> OptVote(const std::optional<Vote>& vote, int Vote::*
     return (*vote).*field;
 }
 
+// Scorecards are stored as JSON text (one row per version): the engine keeps them whole, nothing
+// queries inside them.
+std::string ScorecardToJson(const Scorecard& card) {
+    boost::json::array blocks;
+    for (const ScoreBlock& b : card.blocks) {
+        boost::json::array criteria;
+        for (const Criterion& c : b.criteria) {
+            boost::json::array tiers;
+            for (const Tier& t : c.tiers)
+                tiers.push_back({{"min", t.min},
+                                 {"max", t.max ? boost::json::value(*t.max) : boost::json::value(nullptr)},
+                                 {"points", t.points}});
+            boost::json::array caps;
+            for (const Cap& cap : c.caps)
+                caps.push_back({{"metric", ToCode(cap.metric)}, {"at_least", cap.at_least}, {"points", cap.points}});
+            criteria.push_back(
+                {{"code", c.code},
+                 {"label", c.label},
+                 {"max_points", c.max_points},
+                 {"metric", c.metric ? boost::json::value(ToCode(*c.metric)) : boost::json::value(nullptr)},
+                 {"tiers", std::move(tiers)},
+                 {"caps", std::move(caps)}});
+        }
+        blocks.push_back(
+            {{"code", b.code}, {"label", b.label}, {"max_points", b.max_points}, {"criteria", std::move(criteria)}});
+    }
+    boost::json::array full;
+    for (const std::string& code : card.full_marks_for_good) full.emplace_back(code);
+    return boost::json::serialize(boost::json::object{{"blocks", std::move(blocks)},
+                                                      {"good_min", card.good_min},
+                                                      {"fair_min", card.fair_min},
+                                                      {"average_min", card.average_min},
+                                                      {"full_marks_for_good", std::move(full)}});
+}
+
+double JsonNumber(const boost::json::value& v) {
+    return v.is_double() ? v.as_double() : static_cast<double>(v.to_number<std::int64_t>());
+}
+
+Scorecard ScorecardFromJson(const std::string& text) {
+    const boost::json::object o = boost::json::parse(text).as_object();
+    Scorecard card;
+    for (const auto& bv : o.at("blocks").as_array()) {
+        const auto& bo = bv.as_object();
+        ScoreBlock b;
+        b.code = bo.at("code").as_string().c_str();
+        b.label = bo.at("label").as_string().c_str();
+        b.max_points = static_cast<int>(bo.at("max_points").to_number<std::int64_t>());
+        for (const auto& cv : bo.at("criteria").as_array()) {
+            const auto& co = cv.as_object();
+            Criterion c;
+            c.code = co.at("code").as_string().c_str();
+            c.label = co.at("label").as_string().c_str();
+            c.max_points = static_cast<int>(co.at("max_points").to_number<std::int64_t>());
+            if (co.at("metric").is_string()) c.metric = MetricFromCode(co.at("metric").as_string().c_str());
+            for (const auto& tv : co.at("tiers").as_array()) {
+                const auto& to = tv.as_object();
+                Tier t;
+                t.min = JsonNumber(to.at("min"));
+                if (!to.at("max").is_null()) t.max = JsonNumber(to.at("max"));
+                t.points = static_cast<int>(to.at("points").to_number<std::int64_t>());
+                c.tiers.push_back(t);
+            }
+            for (const auto& capv : co.at("caps").as_array()) {
+                const auto& capo = capv.as_object();
+                Cap cap;
+                cap.metric = MetricFromCode(capo.at("metric").as_string().c_str()).value_or(Metric::kUnexcusedAbsences);
+                cap.at_least = JsonNumber(capo.at("at_least"));
+                cap.points = static_cast<int>(capo.at("points").to_number<std::int64_t>());
+                c.caps.push_back(cap);
+            }
+            b.criteria.push_back(std::move(c));
+        }
+        card.blocks.push_back(std::move(b));
+    }
+    card.good_min = static_cast<int>(o.at("good_min").to_number<std::int64_t>());
+    card.fair_min = static_cast<int>(o.at("fair_min").to_number<std::int64_t>());
+    card.average_min = static_cast<int>(o.at("average_min").to_number<std::int64_t>());
+    for (const auto& v : o.at("full_marks_for_good").as_array())
+        card.full_marks_for_good.emplace_back(v.as_string().c_str());
+    return card;
+}
+
+std::string PointsToJson(const std::map<std::string, int>& points) {
+    boost::json::object o;
+    for (const auto& [code, p] : points) o[code] = p;
+    return boost::json::serialize(o);
+}
+
+std::map<std::string, int> PointsFromJson(const std::string& text) {
+    std::map<std::string, int> out;
+    const boost::json::value parsed = boost::json::parse(text);
+    for (const auto& [k, v] : parsed.as_object()) out[std::string(k)] = static_cast<int>(v.to_number<std::int64_t>());
+    return out;
+}
+
 class SqlMeetings final : public MeetingRepository {
 public:
     explicit SqlMeetings(soci::session& s) : s_(s) {}
@@ -1307,7 +1403,98 @@ public:
         return out;
     }
 
+    std::vector<StoredScorecard> Scorecards(OrganizationId organization) override {
+        std::vector<StoredScorecard> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
+                                  "scorecards WHERE organization_id = :o ORDER BY effective_from, id",
+                                  Params().Int(organization.value)))
+            out.push_back(ReadScorecard(r));
+        return out;
+    }
+
+    std::optional<StoredScorecard> GetScorecard(std::int64_t id) override {
+        auto r = QueryOne(s_,
+                          "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
+                          "scorecards WHERE id = :id",
+                          Params().Int(id));
+        if (!r) return std::nullopt;
+        return ReadScorecard(*r);
+    }
+
+    StoredScorecard InsertScorecard(const StoredScorecard& in) override {
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO scorecards (organization_id, effective_from, name, body, created_by, created_at) "
+                     "VALUES (:o, :f, :n, :b, :by, :at) RETURNING id",
+                     Params()
+                         .Int(in.organization.value)
+                         .Date(in.card.effective_from)
+                         .Text(in.card.name)
+                         .Text(ScorecardToJson(in.card))
+                         .Text(in.created_by)
+                         .Int(in.created_at));
+        StoredScorecard out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
+    std::vector<MeetingScore> Scores(MeetingId meeting) override {
+        std::vector<MeetingScore> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, "
+                   "reason FROM meeting_scores WHERE meeting_id = :m ORDER BY id",
+                   Params().Int(meeting.value))) {
+            MeetingScore sc;
+            sc.id = r.Int(0);
+            sc.meeting = MeetingId(r.Int(1));
+            sc.role = ScorerRoleFromCode(r.Text(2)).value_or(ScorerRole::kCell);
+            sc.scorecard_id = r.Int(3);
+            sc.points = PointsFromJson(r.Text(4));
+            sc.total = static_cast<int>(r.Int(5));
+            sc.level = QualityLevelFromCode(r.Text(6)).value_or(QualityLevel::kPoor);
+            sc.scored_by = r.Text(7);
+            sc.scored_at = r.Int(8);
+            sc.reason = r.Text(9);
+            out.push_back(std::move(sc));
+        }
+        return out;
+    }
+
+    MeetingScore InsertScore(const MeetingScore& in) override {
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
+                     "scored_at, reason) VALUES (:m, :r, :s, :p, :t, :l, :by, :at, :re) RETURNING id",
+                     Params()
+                         .Int(in.meeting.value)
+                         .Text(std::string(ToCode(in.role)))
+                         .Int(in.scorecard_id)
+                         .Text(PointsToJson(in.points))
+                         .Int(in.total)
+                         .Text(std::string(ToCode(in.level)))
+                         .Text(in.scored_by)
+                         .Int(in.scored_at)
+                         .Text(in.reason));
+        MeetingScore out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
 private:
+    static StoredScorecard ReadScorecard(const Row& r) {
+        StoredScorecard sc;
+        sc.id = r.Int(0);
+        sc.organization = OrganizationId(r.Int(1));
+        sc.card = ScorecardFromJson(r.Text(4));
+        sc.card.effective_from = r.Date(2);
+        sc.card.name = r.Text(3);
+        sc.created_by = r.Text(5);
+        sc.created_at = r.Int(6);
+        return sc;
+    }
+
     std::vector<ResolutionTask> Tasks(const std::string& q, const Params& p) {
         std::vector<ResolutionTask> out;
         for (const Row& r : Query(s_, q, p)) out.push_back(ReadTask(r));

@@ -244,6 +244,31 @@ const std::vector<sql::Migration>& Migrations() {
                  created_at INTEGER NOT NULL))",
              "CREATE INDEX meetings_day ON meetings(scheduled_on)",
          }},
+        {5,
+         "meeting scorecards and scores",
+         {
+             R"(CREATE TABLE scorecards (
+                 id INTEGER PRIMARY KEY,
+                 organization_id INTEGER NOT NULL REFERENCES organizations(id),
+                 effective_from TEXT NOT NULL,
+                 name TEXT NOT NULL,
+                 body TEXT NOT NULL,
+                 created_by TEXT NOT NULL,
+                 created_at INTEGER NOT NULL))",
+             "CREATE INDEX scorecards_organization ON scorecards(organization_id, effective_from, id)",
+             R"(CREATE TABLE meeting_scores (
+                 id INTEGER PRIMARY KEY,
+                 meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+                 role TEXT NOT NULL,
+                 scorecard_id INTEGER NOT NULL,
+                 points TEXT NOT NULL,
+                 total INTEGER NOT NULL,
+                 level TEXT NOT NULL,
+                 scored_by TEXT NOT NULL,
+                 scored_at INTEGER NOT NULL,
+                 reason TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX meeting_scores_meeting ON meeting_scores(meeting_id, id)",
+         }},
     };
     return migrations;
 }

@@ -70,6 +70,9 @@ constexpr TableSpec kTables[] = {
     {"meeting_leave_requests", "meeting_id, member_id, member_name, reason, requested_at", "meeting_id, member_id", ""},
     {"meeting_amendments", "id, meeting_id, text, reason, created_by, created_at", "id", ""},
     {"calendar_feeds", "user_id, token_hash, created_at", "user_id", ""},
+    {"scorecards", "id, organization_id, effective_from, name, body, created_by, created_at", "id", ""},
+    {"meeting_scores", "id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, reason", "id",
+     ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

@@ -1,0 +1,146 @@
+#include "app/score_service.hpp"
+
+#include <algorithm>
+
+#include "app/meeting_detail.hpp"
+#include "app/organization_service.hpp"
+#include "base/text.hpp"
+
+namespace chibo::app {
+
+using base::Date;
+using base::ErrorCode;
+using base::MakeError;
+using base::Result;
+using namespace chibo::domain;
+
+namespace {
+
+// The version in force for `org` on `day`: the organisation's own versions first, then each ancestor's
+// from the nearest up; the HD 42 default when nobody set one.
+std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Organization& org, Date day) {
+    auto ids = PathIds(org.path);
+    std::reverse(ids.begin(), ids.end());
+    for (OrganizationId id : ids) {
+        const auto versions = repos.meetings().Scorecards(id);
+        std::vector<Scorecard> cards;
+        cards.reserve(versions.size());
+        for (const StoredScorecard& v : versions) cards.push_back(v.card);
+        if (const Scorecard* found = InForce(cards, day)) {
+            const auto index = static_cast<std::size_t>(found - cards.data());
+            std::string name;
+            if (auto source = repos.organizations().Get(id)) name = source->name;
+            return {versions[index], name};
+        }
+    }
+    StoredScorecard builtin;
+    builtin.card = Hd42Scorecard();
+    return {builtin, ""};
+}
+
+bool Held(MeetingState state) {
+    return state == MeetingState::kHeld || state == MeetingState::kMinutesFinalised || state == MeetingState::kReported;
+}
+
+}  // namespace
+
+Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {
+    return ReadValue<ScorecardView>(store_, [&](Repositories& repos) -> Result<ScorecardView> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        ScorecardView view;
+        std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(Date::Today()));
+        view.own_versions = repos.meetings().Scorecards(org.id);
+        view.can_write = actor.CanWrite(org.path) && !IsCell(org.kind) && org.kind != OrganizationKind::kPartyGroup;
+        return view;
+    });
+}
+
+Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, OrganizationId organization,
+                                                    const domain::Scorecard& card_in) {
+    domain::Scorecard card = card_in;
+    card.name = base::NormalizeSpaces(card.name);
+    if (card.name.empty()) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng đặt tên phiếu đánh giá.", "name");
+    if (card.effective_from < Date::Today())
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "Phiếu mới chỉ áp dụng từ hôm nay trở đi; các buổi đã chấm giữ phiếu cũ.", "effective_from");
+    CHIBO_TRY(ValidateScorecard(card));
+    return WriteValue<StoredScorecard>(store_, [&](Repositories& repos) -> Result<StoredScorecard> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanWrite(org.path)) return Forbidden();
+        if (IsCell(org.kind) || org.kind == OrganizationKind::kPartyGroup)
+            return MakeError(ErrorCode::kInvalidArgument, "Phiếu đánh giá do cấp ủy cấp trên ban hành cho các chi bộ.");
+        StoredScorecard stored{0, org.id, card, actor.username, base::NowUnixSeconds()};
+        stored = repos.meetings().InsertScorecard(stored);
+        RecordAudit(repos, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
+                    Snapshot{{"name", card.name},
+                             {"effective_from", card.effective_from.ToIso()},
+                             {"scorecard_id", std::to_string(stored.id)}});
+        return stored;
+    });
+}
+
+Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id) {
+    return ReadValue<MeetingScoring>(store_, [&](Repositories& repos) -> Result<MeetingScoring> {
+        CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
+        const auto& [meeting, cell] = found;
+        if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
+        const MeetingView view = Detail(repos, actor, meeting, cell);
+        MeetingScoring s;
+        s.scorecard = InForceFor(repos, cell, meeting.date).first;
+        s.facts = FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
+                          view.meeting.record.targets_met_share, Date::Today());
+        s.prefill = Prefill(s.scorecard.card, s.facts);
+        s.scores = repos.meetings().Scores(id);
+        const bool held = Held(meeting.state);
+        s.can_score_cell = held && actor.CanWrite(cell.path);
+        auto parent = cell.parent ? repos.organizations().Get(*cell.parent) : std::nullopt;
+        s.can_score_superior = held && parent && actor.CanWrite(parent->path);
+        return s;
+    });
+}
+
+Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, ScorerRole role,
+                                             const std::map<std::string, int>& points, const std::string& reason_in) {
+    const std::string reason = base::NormalizeSpaces(reason_in);
+    return WriteValue<MeetingScore>(store_, [&](Repositories& repos) -> Result<MeetingScore> {
+        CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
+        const auto& [meeting, cell] = found;
+        if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
+        if (role == ScorerRole::kCell && !actor.CanWrite(cell.path)) return Forbidden();
+        if (role == ScorerRole::kSuperior) {
+            auto parent = cell.parent ? repos.organizations().Get(*cell.parent) : std::nullopt;
+            if (!parent || !actor.CanWrite(parent->path))
+                return MakeError(ErrorCode::kPermissionDenied, "Chỉ cấp ủy cấp trên chấm cột của cấp trên.");
+        }
+        if (!Held(meeting.state)) return MakeError(ErrorCode::kConflict, "Chỉ chấm điểm cuộc họp đã diễn ra.", "state");
+        const auto earlier = repos.meetings().Scores(id);
+        const bool correction =
+            std::any_of(earlier.begin(), earlier.end(), [&](const MeetingScore& s) { return s.role == role; });
+        if (correction && reason.empty())
+            return MakeError(ErrorCode::kInvalidArgument, "Chấm lại cần ghi lý do điều chỉnh.", "reason");
+        const StoredScorecard card = InForceFor(repos, cell, meeting.date).first;
+        CHIBO_TRY_ASSIGN(const ScoreResult result, Score(card.card, points));
+        if (!result.complete)
+            return MakeError(ErrorCode::kInvalidArgument, "Vui lòng chấm đủ tất cả tiêu chí.", "points");
+        MeetingScore score;
+        score.meeting = id;
+        score.role = role;
+        score.scorecard_id = card.id;
+        score.points = points;
+        score.total = result.total;
+        score.level = result.level;
+        score.scored_by = actor.username;
+        score.scored_at = base::NowUnixSeconds();
+        score.reason = reason;
+        score = repos.meetings().InsertScore(score);
+        RecordAudit(repos, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
+                    std::nullopt,
+                    Snapshot{{"role", std::string(ToCode(role))},
+                             {"total", std::to_string(result.total)},
+                             {"level", std::string(Label(result.level))},
+                             {"reason", reason}});
+        return score;
+    });
+}
+
+}  // namespace chibo::app

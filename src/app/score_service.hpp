@@ -1,0 +1,52 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/common.hpp"
+
+namespace chibo::app {
+
+// The scorecard an organisation works with: the version in force on a day (its own, else the nearest
+// ancestor's, else the HD 42 default) and the versions it set itself.
+struct ScorecardView {
+    domain::StoredScorecard in_force;  // id 0: the built-in HD 42 scorecard.
+    std::string source_name;           // The organisation that set it ("" for the built-in one).
+    std::vector<domain::StoredScorecard> own_versions;
+    bool can_write = false;
+};
+
+// Everything the scoring screen of one meeting needs.
+struct MeetingScoring {
+    domain::StoredScorecard scorecard;  // In force on the meeting's day.
+    domain::MeetingFacts facts;
+    std::map<std::string, int> prefill;        // What chibo computed from the record.
+    std::vector<domain::MeetingScore> scores;  // Every scoring, oldest first.
+    bool can_score_cell = false;
+    bool can_score_superior = false;
+};
+
+// Meeting quality (HD 42): scorecards as data, versioned and inherited down the tree; each meeting
+// scored by the cell and by the superior's member, pre-filled from the record.
+class ScoreService {
+public:
+    explicit ScoreService(domain::Store& store) : store_(store) {}
+
+    base::Result<ScorecardView> Scorecard(const domain::Actor& actor, domain::OrganizationId organization,
+                                          std::optional<base::Date> on);
+    // A new version for the organisation's subtree, effective from its date (today or later).
+    base::Result<domain::StoredScorecard> SaveScorecard(const domain::Actor& actor, domain::OrganizationId organization,
+                                                        const domain::Scorecard& card);
+    base::Result<MeetingScoring> ForMeeting(const domain::Actor& actor, domain::MeetingId id);
+    // Scores a held meeting in one column; scoring a column again is a correction and needs a reason.
+    base::Result<domain::MeetingScore> SaveScore(const domain::Actor& actor, domain::MeetingId id,
+                                                 domain::ScorerRole role, const std::map<std::string, int>& points,
+                                                 const std::string& reason_in);
+
+private:
+    domain::Store& store_;
+};
+
+}  // namespace chibo::app

@@ -1,0 +1,173 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/result.hpp"
+#include "domain/meeting.hpp"
+
+// The meeting scorecard (HD 42; domain.md §5) as data: blocks of criteria with maximum points, tiers
+// that turn a fact of the meeting record into points, caps, and the rules of the levels. A committee
+// may define its own for its subtree, in versions that take effect from a date; chibo ships the HD 42
+// default.
+namespace chibo::domain {
+
+// Facts of one meeting that criteria can score without a person's judgement.
+enum class Metric {
+    kShortfallMinutes,      // Minimum duration minus the actual one (0 when long enough).
+    kAttendanceShare,       // Present / expected, 0–1.
+    kUnexcusedAbsences,     // Count.
+    kDocumentsAhead,        // 1 when documents reached members at least a day before, else 0.
+    kCommitteeMeetingHeld,  // 1 when the chi ủy preparation meeting is recorded.
+    kDraftResolution,       // 1 when a document was attached before the meeting.
+    kNoticeSent,            // 1 when members were notified before the meeting.
+    kSpeakerShare,          // Distinct member speakers / present members, 0–1.
+    kTargetsMet,            // Share of last month's targets met, 0–1.
+    kResolutionAdopted,     // 1 when the vote adopted the resolution.
+    kMinutesFinalised,      // 1 when the minutes are finalised.
+    kReportOnTime,          // 1 when reported within 2 days.
+};
+
+std::string_view ToCode(Metric metric);
+std::optional<Metric> MetricFromCode(std::string_view code);
+
+// Points for a metric value within [min, max) (max unset: no upper bound).
+struct Tier {
+    double min = 0;
+    std::optional<double> max;
+    int points = 0;
+};
+
+// At most `points` when the metric reaches `at_least` (e.g. any unexcused absence caps attendance at 1).
+struct Cap {
+    Metric metric = Metric::kUnexcusedAbsences;
+    double at_least = 1;
+    int points = 0;
+};
+
+struct Criterion {
+    std::string code;  // Unique in the scorecard, ASCII: "attendance".
+    std::string label;
+    int max_points = 0;
+    std::optional<Metric> metric;  // Unset: scored by judgement.
+    std::vector<Tier> tiers;
+    std::vector<Cap> caps;
+};
+
+struct ScoreBlock {
+    std::string code;
+    std::string label;
+    int max_points = 0;
+    std::vector<Criterion> criteria;
+};
+
+enum class QualityLevel { kGood, kFair, kAverage, kPoor };  // Tốt, Khá, Trung bình, Kém.
+
+std::string_view ToCode(QualityLevel level);
+std::string_view Label(QualityLevel level);
+std::optional<QualityLevel> QualityLevelFromCode(std::string_view code);
+
+struct Scorecard {
+    std::string name;
+    base::Date effective_from;
+    std::vector<ScoreBlock> blocks;
+    int good_min = 90;
+    int fair_min = 70;
+    int average_min = 50;
+    // Criteria that must have full marks for "Tốt"; otherwise a score ≥ good_min is "Khá".
+    std::vector<std::string> full_marks_for_good;
+
+    int Total() const;
+    const Criterion* Find(std::string_view code) const;
+};
+
+// The HD 42 scorecard the ward-level encodings agree on (domain.md §5), 100 points.
+Scorecard Hd42Scorecard();
+
+// Checks a scorecard: blocks sum their criteria, the total is 100, tiers and caps give points within
+// the criterion's maximum and do not overlap, the level thresholds descend, the full-mark criteria
+// exist. Errors name the block or criterion ("blocks[2].criteria[1].tiers").
+base::Result<void> ValidateScorecard(const Scorecard& card);
+
+// The version in force on `day`: the latest effective on or before it; nullptr when none.
+const Scorecard* InForce(const std::vector<Scorecard>& versions, base::Date day);
+
+// The facts of a meeting, as the metrics read them; unset when the record does not tell yet.
+struct MeetingFacts {
+    std::optional<int> duration_minutes;
+    int min_minutes = 90;
+    std::optional<double> attendance_share;
+    int unexcused = 0;
+    bool documents_ahead = false;
+    bool committee_meeting_held = false;
+    bool draft_resolution = false;
+    bool notice_sent = false;
+    std::optional<double> speaker_share;
+    std::optional<double> targets_met;
+    bool resolution_adopted = false;
+    bool minutes_finalised = false;
+    std::optional<bool> report_on_time;  // Unset until reported or late.
+};
+
+// The facts of a meeting's record on `today` (the report's deadline may have passed unreported).
+// `has_attachment`: a document was posted for members; `targets_met`: share of the reviewed tasks met.
+MeetingFacts FactsOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
+                     std::span<const Opinion> opinions, bool has_attachment, std::optional<double> targets_met,
+                     base::Date today);
+
+std::optional<double> MetricValue(Metric metric, const MeetingFacts& facts);
+
+// Points of one computed criterion for the facts: the tier the value falls in, lowered by any cap;
+// nullopt for a judgement criterion or when the fact is not known yet.
+std::optional<int> ComputedPoints(const Criterion& criterion, const MeetingFacts& facts);
+
+// Every criterion chibo can compute, by code.
+std::map<std::string, int> Prefill(const Scorecard& card, const MeetingFacts& facts);
+
+struct ScoreResult {
+    int total = 0;
+    QualityLevel level = QualityLevel::kPoor;
+    bool complete = false;  // Every criterion has points.
+};
+
+// Who scores a meeting: the cell itself, and the superior committee's member who attended. Both
+// columns are kept (HD 42).
+enum class ScorerRole { kCell, kSuperior };
+
+std::string_view ToCode(ScorerRole role);
+std::optional<ScorerRole> ScorerRoleFromCode(std::string_view code);
+
+// A scorecard version as a committee saved it for its subtree; versions are never rewritten.
+struct StoredScorecard {
+    std::int64_t id = 0;
+    OrganizationId organization;
+    Scorecard card;
+    std::string created_by;
+    std::int64_t created_at = 0;
+};
+
+// One scoring of one meeting; a correction is a later row with a reason, the earlier one stays.
+struct MeetingScore {
+    std::int64_t id = 0;
+    MeetingId meeting;
+    ScorerRole role = ScorerRole::kCell;
+    std::int64_t scorecard_id = 0;  // 0: the built-in HD 42 scorecard.
+    std::map<std::string, int> points;
+    int total = 0;
+    QualityLevel level = QualityLevel::kPoor;
+    std::string scored_by;
+    std::int64_t scored_at = 0;
+    std::string reason;  // Required for a correction.
+};
+
+// Totals the points given per criterion code and finds the level. Points above a criterion's maximum
+// or below zero, and unknown codes, are errors naming the criterion.
+base::Result<ScoreResult> Score(const Scorecard& card, const std::map<std::string, int>& points);
+
+}  // namespace chibo::domain

@@ -1,0 +1,167 @@
+// Meeting quality: the HD 42 scorecard by default, a committee's own version for its subtree, a held
+// meeting scored by the cell (pre-filled from the record) and by the superior, corrections with a reason.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, startServer } from '../lib/server.mjs';
+
+let server;
+let commune;
+let secretary;
+let member;
+let outsider;
+let hoaAn;
+let thonDong;
+let held;  // A meeting of the demo's history: held, finalised.
+
+const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+
+before(async () => {
+    server = await startServer();
+    commune = new Client(server.base);
+    await commune.login('xa.hoaan');
+    secretary = new Client(server.base);
+    await secretary.login('bithu.thondong');
+    member = new Client(server.base);
+    await member.login('dangvien.thondong');
+    outsider = new Client(server.base);
+    await outsider.login('xa.tanlap');
+    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
+    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
+    const year = Number(today.slice(0, 4));
+    let items = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year}`)).json.items;
+    if (!items.some((m) => m.id && m.state === 'reported'))
+        items = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year - 1}`)).json.items;
+    held = items.filter((m) => m.id && ['reported', 'minutes_finalised'].includes(m.state)).at(-1);
+    assert.ok(held, 'the demo holds meetings');
+});
+after(async () => { await server.stop(); });
+
+test('without a scorecard of their own, cells use the HD 42 default of 100 points', async () => {
+    const r = await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard`);
+    assert.equal(r.status, 200);
+    assert.equal(r.json.in_force.id, 0);
+    assert.equal(r.json.in_force.total, 100);
+    assert.equal(r.json.source_name, '');
+    assert.equal(r.json.can_write, false, 'a cell does not set its own scorecard');
+    assert.deepEqual(r.json.in_force.blocks.map((b) => b.max_points), [5, 5, 10, 40, 5, 30, 5]);
+    assert.equal((await outsider.get(`/api/v1/organizations/${thonDong.id}/scorecard`)).status, 404);
+});
+
+test('a committee saves a version for its subtree; a wrong one is refused where it is wrong', async () => {
+    const base = (await commune.get(`/api/v1/organizations/${hoaAn.id}/scorecard`)).json.in_force;
+    const card = { ...base, name: 'Phiếu đánh giá của Đảng ủy xã Hòa An', effective_from: today };
+    delete card.id;
+
+    const wrongBlock = structuredClone(card);
+    wrongBlock.blocks[2].max_points = 12;
+    let r = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, wrongBlock);
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'blocks[2].max_points');
+    assert.match(r.json.error.message, /tổng điểm các tiêu chí/);
+    const overlapping = structuredClone(card);
+    overlapping.blocks[1].criteria[0].tiers[1].min = 0.8;  // [0.8, 1) overlaps [0.75, 0.9).
+    r = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, overlapping);
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'blocks[1].criteria[0].tiers');
+    r = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, { ...card, effective_from: '2020-01-01' });
+    assert.equal(r.json.error.field, 'effective_from');
+    r = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, { ...card, good_min: 60 });
+    assert.equal(r.json.error.field, 'levels');
+    assert.equal((await secretary.post(`/api/v1/organizations/${thonDong.id}/scorecards`, card)).status, 400);
+    assert.equal((await outsider.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, card)).status, 404);
+    assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/scorecard`)).json.own_versions.length, 0,
+        'nothing written by refused input');
+
+    // Attendance stricter: 95 % for 4 points.
+    const own = structuredClone(card);
+    own.blocks[1].criteria[0].tiers = [
+        { min: 1, max: null, points: 5 }, { min: 0.95, max: 1, points: 4 }, { min: 0.8, max: 0.95, points: 3 },
+        { min: 0, max: 0.8, points: 1 }];
+    r = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, own);
+    assert.equal(r.status, 201, r.text);
+    assert.ok(r.json.id > 0);
+    const inherited = await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard`);
+    assert.equal(inherited.json.in_force.id, r.json.id);
+    assert.equal(inherited.json.source_name, 'Đảng bộ xã Hòa An');
+    const before = await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard?date=2026-01-01`);
+    assert.equal(before.json.in_force.id, 0, 'meetings before the version keep the old scorecard');
+});
+
+test('a held meeting is scored by the cell from the pre-filled record and by the superior', async () => {
+    const s = await secretary.get(`/api/v1/meetings/${held.id}/score`);
+    assert.equal(s.status, 200, s.text);
+    assert.equal(s.json.can_score_cell, true);
+    assert.equal(s.json.can_score_superior, false);
+    assert.equal(s.json.facts.minutes_finalised, true);
+    assert.equal(s.json.prefill.minutes, 2);
+    assert.ok('attendance' in s.json.prefill && 'duration' in s.json.prefill && 'participation' in s.json.prefill);
+    assert.equal(s.json.prefill.procedure, undefined, 'judgement is left to people');
+    assert.equal((await member.get(`/api/v1/meetings/${held.id}/score`)).status, 404);
+    assert.equal((await outsider.get(`/api/v1/meetings/${held.id}/score`)).status, 404);
+
+    const judged = { content: 2, procedure: 9, content_quality: 8, chairing: 9, democratic_centralism: 3, self_criticism: 2 };
+    const points = { ...s.json.prefill, ...judged };
+    for (const c of s.json.scorecard.blocks.flatMap((b) => b.criteria)) if (!(c.code in points)) points[c.code] = c.max_points;
+
+    let r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'cell', points: { ...points, procedure: 11 } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'procedure');
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'cell', points: { procedure: 9 } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'points');
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'superior', points });
+    assert.equal(r.status, 403, 'the cell does not fill the superior column');
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'boss', points });
+    assert.equal(r.json.error.field, 'role');
+
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'cell', points });
+    assert.equal(r.status, 201, r.text);
+    const total = Object.values(points).reduce((a, b) => a + b, 0);
+    assert.equal(r.json.total, total);
+    assert.ok(['good', 'fair', 'average', 'poor'].includes(r.json.level));
+    assert.ok(r.json.level_label.length > 0);
+
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'cell', points: { ...points, chairing: 7 } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'reason', 'a correction needs a reason');
+    r = await secretary.post(`/api/v1/meetings/${held.id}/scores`, { role: 'cell', points: { ...points, chairing: 7 }, reason: 'Chấm lại theo góp ý' });
+    assert.equal(r.status, 201);
+    assert.equal(r.json.total, total - 2);
+
+    r = await commune.post(`/api/v1/meetings/${held.id}/scores`, { role: 'superior', points: { ...points, self_criticism: 1 } });
+    assert.equal(r.status, 201, r.text);
+    const after = (await secretary.get(`/api/v1/meetings/${held.id}/score`)).json;
+    assert.equal(after.scores.length, 3, 'every scoring is kept');
+    assert.equal(after.latest.cell.total, total - 2);
+    assert.equal(after.latest.superior.total, total - 1);
+    assert.equal(after.latest.cell.reason, 'Chấm lại theo góp ý');
+    assert.equal((await outsider.post(`/api/v1/meetings/${held.id}/scores`, { role: 'superior', points })).status, 404);
+
+    // The levels go into the meeting and its documents.
+    const meeting = (await secretary.get(`/api/v1/meetings/${held.id}`)).json;
+    assert.equal(meeting.quality.cell.total, total - 2);
+    assert.equal(meeting.quality.superior.total, total - 1);
+    const dir = mkdtempSync(join(tmpdir(), 'chibo-scores-'));
+    const pdf = await fetch(`${server.base}/api/v1/meetings/${held.id}/documents/minutes.pdf`, { headers: { Cookie: secretary.cookie } });
+    writeFileSync(join(dir, 'minutes.pdf'), Buffer.from(await pdf.arrayBuffer()));
+    const text = spawnSync('pdftotext', [join(dir, 'minutes.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    rmSync(dir, { recursive: true, force: true });
+    assert.ok(text.includes(`Chi bộ tự chấm ${total - 2} điểm, xếp loại ${meeting.quality.cell.level_label}`), text);
+    assert.ok(text.includes(`cấp trên chấm ${total - 1} điểm`));
+});
+
+test('a meeting not yet held cannot be scored', async () => {
+    const now = new Date(Date.now() + 7 * 3600 * 1000);
+    const nextMonth = now.getUTCMonth() === 11 ? 1 : now.getUTCMonth() + 2;
+    const nextYear = now.getUTCMonth() === 11 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    const created = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind: 'regular', year: nextYear, month: nextMonth });
+    assert.equal(created.status, 201);
+    const s = await secretary.get(`/api/v1/meetings/${created.json.id}/score`);
+    assert.equal(s.json.can_score_cell, false);
+    const r = await secretary.post(`/api/v1/meetings/${created.json.id}/scores`, { role: 'cell', points: {} });
+    assert.equal(r.status, 409);
+});
