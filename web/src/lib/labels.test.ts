@@ -17,3 +17,11 @@ describe('audit labels of the register', () => {
     expect(entityLabel('document')).toBe('Văn bản');
   });
 });
+
+describe('audit labels of meeting quality', () => {
+  it('names scoring and a new scorecard in Vietnamese', () => {
+    expect(actionLabel('meeting.score')).toBe('Chấm điểm sinh hoạt');
+    expect(actionLabel('meeting.rescore')).toBe('Chấm lại điểm sinh hoạt');
+    expect(actionLabel('scorecard.create')).toBe('Lập phiếu đánh giá chất lượng sinh hoạt');
+  });
+});

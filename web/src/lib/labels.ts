@@ -125,6 +125,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'meeting.create': 'Lập cuộc họp',
   'meeting.move': 'Dời lịch họp',
   'meeting.cancel': 'Hủy cuộc họp',
+  'scorecard.create': 'Lập phiếu đánh giá chất lượng sinh hoạt',
+  'meeting.score': 'Chấm điểm sinh hoạt',
+  'meeting.rescore': 'Chấm lại điểm sinh hoạt',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -245,6 +248,10 @@ export const FIELD_LABELS: Record<string, string> = {
   state: 'Trạng thái',
   moved_reason: 'Lý do dời lịch',
   cancelled_reason: 'Lý do hủy',
+  effective_from: 'Áp dụng từ ngày',
+  scorecard_id: 'Phiếu đánh giá',
+  total: 'Tổng điểm',
+  level: 'Xếp loại',
 };
 
 export function fieldLabel(field: string): string {

@@ -428,7 +428,8 @@ export function formatFileSize(bytes: number): string {
 }
 
 // The sections of the meeting page, in the order of the work.
-export type MeetingSection = 'preparation' | 'notice' | 'roll' | 'opinions' | 'conclusion' | 'documents' | 'report';
+export type MeetingSection =
+  'preparation' | 'notice' | 'roll' | 'opinions' | 'conclusion' | 'documents' | 'report' | 'score';
 
 export const MEETING_SECTIONS: { key: MeetingSection; label: string }[] = [
   { key: 'preparation', label: 'Chuẩn bị' },
@@ -438,6 +439,8 @@ export const MEETING_SECTIONS: { key: MeetingSection; label: string }[] = [
   { key: 'conclusion', label: 'Kết luận & biểu quyết' },
   { key: 'documents', label: 'Biên bản & nghị quyết' },
   { key: 'report', label: 'Báo cáo cấp trên' },
+  // Shown only to those who read the cell's members (GET /meetings/{id}/score answers 200).
+  { key: 'score', label: 'Chấm điểm' },
 ];
 
 // The section each lifecycle step opens.

@@ -466,3 +466,142 @@ export interface CalendarFeed {
   active: boolean;
   created_at: string | null;
 }
+
+// Meeting quality (HD 42): scorecards and scores. `GET /organizations/{id}/scorecard`, `GET /meetings/{id}/score`.
+
+// Facts of the record a criterion can score without a person's judgement. Shares are 0–1; yes/no facts are 1 or 0.
+export type Metric =
+  | 'shortfall_minutes'
+  | 'attendance_share'
+  | 'unexcused_absences'
+  | 'documents_ahead'
+  | 'committee_meeting_held'
+  | 'draft_resolution'
+  | 'notice_sent'
+  | 'speaker_share'
+  | 'targets_met'
+  | 'resolution_adopted'
+  | 'minutes_finalised'
+  | 'report_on_time';
+
+// Points for a metric value with min ≤ value < max (max null: no upper bound).
+export interface Tier {
+  min: number;
+  max: number | null;
+  points: number;
+}
+
+// At most `points` when `metric` reaches `at_least` (any unexcused absence caps attendance at 1).
+export interface Cap {
+  metric: Metric;
+  at_least: number;
+  points: number;
+}
+
+export interface Criterion {
+  // Unique in the scorecard, ASCII: "attendance".
+  code: string;
+  label: string;
+  max_points: number;
+  // null: a person scores it.
+  metric: Metric | null;
+  tiers: Tier[];
+  caps: Cap[];
+}
+
+export interface ScoreBlock {
+  code: string;
+  label: string;
+  // The sum of its criteria.
+  max_points: number;
+  criteria: Criterion[];
+}
+
+export type QualityLevel = 'good' | 'fair' | 'average' | 'poor';
+export type ScorerRole = 'cell' | 'superior';
+
+// What `POST /organizations/{id}/scorecards` takes.
+export interface ScorecardInput {
+  name: string;
+  effective_from: string;
+  blocks: ScoreBlock[];
+  good_min: number;
+  fair_min: number;
+  average_min: number;
+  // Criteria that need full marks for "Tốt"; otherwise a total ≥ good_min is "Khá".
+  full_marks_for_good: string[];
+}
+
+export interface Scorecard extends ScorecardInput {
+  // 0: the built-in HD 42 scorecard.
+  id: number;
+  organization_id: number | null;
+  // Sum of the blocks (100 for a valid scorecard).
+  total: number;
+  created_by?: string;
+  created_at?: string | null;
+}
+
+export interface ScorecardView {
+  // In force on the date asked (default today): the organisation's own, else the nearest ancestor's, else HD 42.
+  in_force: Scorecard;
+  // The organisation that set it; "" for the built-in one.
+  source_name: string;
+  own_versions: Scorecard[];
+  // Committees only (not a cell or party group).
+  can_write: boolean;
+}
+
+// The record as the metrics read it; null while the record does not tell yet.
+export interface MeetingFacts {
+  duration_minutes: number | null;
+  min_minutes: number;
+  attendance_share: number | null;
+  unexcused: number;
+  documents_ahead: boolean;
+  committee_meeting_held: boolean;
+  draft_resolution: boolean;
+  notice_sent: boolean;
+  speaker_share: number | null;
+  targets_met: number | null;
+  resolution_adopted: boolean;
+  minutes_finalised: boolean;
+  // null until reported, or until the deadline passes unreported.
+  report_on_time: boolean | null;
+}
+
+// One scoring of one meeting; a correction is a later row with a reason, the earlier one stays.
+export interface MeetingScore {
+  id: number;
+  role: ScorerRole;
+  // 0: the built-in HD 42 scorecard.
+  scorecard_id: number;
+  points: Record<string, number>;
+  total: number;
+  level: QualityLevel;
+  level_label: string;
+  // Username of the scorer.
+  scored_by: string;
+  scored_at: string;
+  reason: string;
+}
+
+export interface MeetingScoring {
+  // In force on the meeting's day.
+  scorecard: Scorecard;
+  facts: MeetingFacts;
+  // Points chibo computed from the record, by criterion code (criteria whose fact is unknown are absent).
+  prefill: Record<string, number>;
+  latest: { cell: MeetingScore | null; superior: MeetingScore | null };
+  // Every scoring, oldest first.
+  scores: MeetingScore[];
+  can_score_cell: boolean;
+  can_score_superior: boolean;
+}
+
+// `POST /meetings/{id}/scores`.
+export interface ScoreInput {
+  role: ScorerRole;
+  points: Record<string, number>;
+  reason?: string;
+}

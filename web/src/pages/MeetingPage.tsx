@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -45,7 +45,7 @@ import {
   type MeetingSection,
 } from '../lib/meetings';
 import { useApi } from '../lib/useApi';
-import type { Attendance, Meeting, RecordUpdate } from '../lib/types';
+import type { Attendance, Meeting, MeetingScoring, RecordUpdate } from '../lib/types';
 import MeetingAttachments from '../components/MeetingAttachments';
 import MeetingConclusion from '../components/MeetingConclusion';
 import { MeetingDocuments, MeetingReport } from '../components/MeetingDocuments';
@@ -53,6 +53,7 @@ import MeetingNotice, { documentsLate } from '../components/MeetingNotice';
 import MeetingOpinions from '../components/MeetingOpinions';
 import MeetingPreparation from '../components/MeetingPreparation';
 import MeetingRollCall from '../components/MeetingRollCall';
+import MeetingScoringSection from '../components/MeetingScoring';
 
 // A section's draft and what it was when loaded or last saved (to tell unsaved changes).
 interface Tracked<T> {
@@ -92,16 +93,26 @@ function MeetingView({ initial }: { initial: Meeting }) {
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
-  // Seven sections do not fit one tab bar beside the menu below extra-large screens: buttons wrap instead.
-  const sectionButtons = !screens.xl;
+  // Eight sections (seven without scoring) do not fit one tab bar beside the menu below very wide screens (1600 px):
+  // buttons wrap instead, so no section hides behind the tab bar's "…".
+  const sectionButtons = !screens.xxl;
   const [params, setParams] = useSearchParams();
   const [meeting, setMeeting] = useState<Meeting>(initial);
   const [prepDirty, setPrepDirty] = useState(false);
+  const [scoreDirty, setScoreDirty] = useState(false);
   const [roll, setRoll] = useState<Tracked<RollDraft> | null>(null);
   const [opinions, setOpinions] = useState<Tracked<OpinionDraft[]>>(() => tracked(opinionsDraft(initial.record)));
   const [conclusion, setConclusion] = useState<Tracked<ConclusionDraft>>(() => tracked(conclusionDraft(initial)));
   // Writers take the roll call from the server's proposal (or the saved roll); readers see the saved one.
   const rollApi = useApi<{ items: Attendance[] }>(initial.can_write ? `/meetings/${initial.id}/roll` : null);
+  // Scoring (HD 42) is for those who read the cell's members: the server answers 404 to the others.
+  const scoreApi = useApi<MeetingScoring>(`/meetings/${initial.id}/score`);
+  const reloadScore = scoreApi.reload;
+  const loadedMeeting = useRef(initial);
+  // A save elsewhere changes the record the points are computed from (and the state that allows scoring).
+  useEffect(() => {
+    if (meeting !== loadedMeeting.current) reloadScore();
+  }, [meeting, reloadScore]);
 
   useEffect(() => {
     if (roll) return;
@@ -111,8 +122,14 @@ function MeetingView({ initial }: { initial: Meeting }) {
   }, [roll, meeting, rollApi.data, rollApi.error]);
 
   const requested = params.get('tab');
+  const scoreRefused =
+    scoreApi.error instanceof ApiError && (scoreApi.error.status === 404 || scoreApi.error.status === 403);
+  // While loading, the section shows only when asked for by address (no button that vanishes for plain members).
+  const scoreShown =
+    !scoreRefused && (scoreApi.data !== undefined || scoreApi.error !== undefined || requested === 'score');
+  const sections = MEETING_SECTIONS.filter((s) => s.key !== 'score' || scoreShown);
   const section: MeetingSection =
-    requested && SECTION_KEYS.has(requested)
+    requested && SECTION_KEYS.has(requested) && (requested !== 'score' || scoreShown)
       ? (requested as MeetingSection)
       : defaultSection(meeting.state, meeting.date, todayIso());
   const open = (key: string) =>
@@ -137,6 +154,7 @@ function MeetingView({ initial }: { initial: Meeting }) {
     roll: rollDirty,
     opinions: recordEditable && changed(opinions.draft, opinions.saved),
     conclusion: recordEditable && changed(conclusion.draft, conclusion.saved),
+    score: scoreDirty,
   };
   const anyDirty = Object.values(dirty).some(Boolean);
 
@@ -156,7 +174,8 @@ function MeetingView({ initial }: { initial: Meeting }) {
   // Writes answer with the whole meeting; section drafts not saved by them are kept as typed.
   const replaceMeeting = (saved: Meeting) => setMeeting(saved);
 
-  const unsavedLabels = MEETING_SECTIONS.filter((s) => dirty[s.key]).map((s) => s.label);
+  // What finalising the minutes waits for: the record's sections (scoring is not part of the minutes).
+  const unsavedLabels = MEETING_SECTIONS.filter((s) => s.key !== 'score' && dirty[s.key]).map((s) => s.label);
   const rollWarning =
     rollDirty && (section === 'opinions' || section === 'conclusion') ? (
       <Alert
@@ -257,6 +276,20 @@ function MeetingView({ initial }: { initial: Meeting }) {
       />
     ),
     report: <MeetingReport meeting={meeting} onSaved={replaceMeeting} />,
+    score: scoreApi.data ? (
+      // A new state may allow scoring (or a column): start the form afresh.
+      <MeetingScoringSection
+        key={meeting.state}
+        meeting={meeting}
+        scoring={scoreApi.data}
+        onSaved={reloadScore}
+        onDirtyChange={setScoreDirty}
+      />
+    ) : scoreApi.error !== undefined ? (
+      <Alert type="error" showIcon title={errorMessage(scoreApi.error)} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 6 }} />
+    ),
   };
 
   const label = (key: MeetingSection, text: string) =>
@@ -360,7 +393,7 @@ function MeetingView({ initial }: { initial: Meeting }) {
             sectionButtons
               ? () => (
                   <nav className="section-grid" aria-label="Các phần của cuộc họp">
-                    {MEETING_SECTIONS.map((s) => (
+                    {sections.map((s) => (
                       <Button
                         key={s.key}
                         size="large"
@@ -376,7 +409,7 @@ function MeetingView({ initial }: { initial: Meeting }) {
                 )
               : undefined
           }
-          items={MEETING_SECTIONS.map((s) => ({ key: s.key, label: label(s.key, s.label), children: content[s.key] }))}
+          items={sections.map((s) => ({ key: s.key, label: label(s.key, s.label), children: content[s.key] }))}
         />
       </Card>
     </div>

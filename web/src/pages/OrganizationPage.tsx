@@ -23,6 +23,7 @@ import MeetingsTab from '../components/MeetingsTab';
 import MembersTable from '../components/MembersTable';
 import GroupMembersTable, { useGroupMembers } from '../components/GroupMembersTable';
 import { MemberFormModal } from '../components/MemberForms';
+import ScorecardCard from '../components/ScorecardCard';
 import { MergeModal, MoveModal, OrgFormModal } from '../components/OrgForms';
 import { EndPositionModal, PositionModal } from '../components/PositionForms';
 
@@ -355,6 +356,10 @@ export default function OrganizationPage() {
         />
         )}
       </Card>
+
+      {/* Meeting quality (HD 42): committees set the scorecard for their subtree, cells see the one in force. Party
+          groups meet with their cell. */}
+      {!group && <ScorecardCard key={`scorecard-${org.id}`} organization={org} canWrite={canWrite} />}
 
       {/* Party groups meet with their cell: their members' absences are counted there. */}
       {!group && <AbsenceFlags key={org.id} organization={org} cell={cell} />}
