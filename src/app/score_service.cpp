@@ -143,4 +143,26 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
     });
 }
 
+Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, OrganizationId organization) {
+    return ReadValue<std::vector<CellAlert>>(store_, [&](Repositories& repos) -> Result<std::vector<CellAlert>> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanReadMembers(org.path)) return Forbidden();
+        const Date today = Date::Today();
+        std::vector<CellAlert> out;
+        for (const Organization& cell : repos.organizations().Subtree(org.path, false)) {
+            if (!IsCell(cell.kind)) continue;
+            CellAlertInput in;
+            in.active_from = cell.valid_from;
+            in.thematic_months = BuildRule(repos, cell).effective.thematic_months;
+            for (const Meeting& m : repos.meetings().ForYear(cell.id, today.year()))
+                in.meetings.push_back({m, repos.meetings().Attendance(m.id)});
+            in.roll = repos.members().OnRollOf(cell.id);
+            for (const Position& p : repos.positions().ForOrganization(cell.id, false))
+                if (p.kind == PositionKind::kCommitteeMember) in.has_committee = true;
+            for (Alert& a : CellAlerts(in, today)) out.push_back({std::move(a), cell.id, cell.name});
+        }
+        return out;
+    });
+}
+
 }  // namespace chibo::app

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "domain/alert.hpp"
 
 namespace chibo::app {
 
@@ -28,6 +29,13 @@ struct MeetingScoring {
     bool can_score_superior = false;
 };
 
+// One alert with the cell it concerns.
+struct CellAlert {
+    domain::Alert alert;
+    domain::OrganizationId cell;
+    std::string cell_name;
+};
+
 // Meeting quality (HD 42): scorecards as data, versioned and inherited down the tree; each meeting
 // scored by the cell and by the superior's member, pre-filled from the record.
 class ScoreService {
@@ -44,6 +52,10 @@ public:
     base::Result<domain::MeetingScore> SaveScore(const domain::Actor& actor, domain::MeetingId id,
                                                  domain::ScorerRole role, const std::map<std::string, int>& points,
                                                  const std::string& reason_in);
+
+    // What needs attention now in every cell of the organisation's subtree (this calendar year), cells in
+    // tree order. Readers of the subtree only.
+    base::Result<std::vector<CellAlert>> Alerts(const domain::Actor& actor, domain::OrganizationId organization);
 
 private:
     domain::Store& store_;

@@ -183,6 +183,28 @@ void Api::AddScoreRoutes() {
             [](const StoredScorecard& s) { return ToJson(s); }, 201);
     });
 
+    router_.Add(Method::kGet, "/api/v1/organizations/{id}/alerts", Access::kSignedIn, [&scores](Request& req) {
+        auto id = PathId(req, "id");
+        if (!id) return ErrorResponse(id.error());
+        return Render(
+            scores.Alerts(req.auth->actor, OrganizationId(*id)), [](const std::vector<app::CellAlert>& alerts) {
+                json::array items;
+                for (const app::CellAlert& a : alerts) {
+                    const Alert& al = a.alert;
+                    items.push_back(
+                        json::object{{"kind", ToCode(al.kind)},
+                                     {"message", al.message},
+                                     {"organization_id", a.cell.value},
+                                     {"organization_name", a.cell_name},
+                                     {"meeting_id", al.meeting ? json::value(al.meeting->value) : json::value(nullptr)},
+                                     {"member_id", al.member ? json::value(al.member->value) : json::value(nullptr)},
+                                     {"year", al.year},
+                                     {"month", al.month ? json::value(al.month) : json::value(nullptr)}});
+                }
+                return json::object{{"items", std::move(items)}};
+            });
+    });
+
     router_.Add(Method::kGet, "/api/v1/meetings/{id}/score", Access::kSignedIn, [&scores](Request& req) {
         auto id = PathId(req, "id");
         if (!id) return ErrorResponse(id.error());
