@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, documentTypeOptions, entityLabel } from './labels';
+import { actionLabel, ALERT_KIND_COLORS, ALERT_KINDS, alertKindColor, alertKindLabel, documentTypeOptions, entityLabel } from './labels';
 
 describe('documentTypeOptions', () => {
   it('lists the 13 types of docs/api.md in order, with the symbols printed in numbers', () => {
@@ -23,5 +23,42 @@ describe('audit labels of meeting quality', () => {
     expect(actionLabel('meeting.score')).toBe('Chấm điểm sinh hoạt');
     expect(actionLabel('meeting.rescore')).toBe('Chấm lại điểm sinh hoạt');
     expect(actionLabel('scorecard.create')).toBe('Lập phiếu đánh giá chất lượng sinh hoạt');
+  });
+});
+
+describe('compliance alert kinds', () => {
+  it('names every kind of docs/api.md in Vietnamese, in order', () => {
+    expect(ALERT_KINDS).toEqual([
+      'missed_regular',
+      'missed_thematic',
+      'too_short',
+      'low_attendance',
+      'documents_late',
+      'minutes_late',
+      'report_late',
+      'repeated_absences',
+      'confirmation_due',
+      'committee_required',
+      'too_few_official',
+    ]);
+    expect(ALERT_KINDS.map(alertKindLabel)).toEqual([
+      'Thiếu sinh hoạt thường kỳ',
+      'Thiếu sinh hoạt chuyên đề',
+      'Thiếu thời lượng',
+      'Dự dưới 90 %',
+      'Tài liệu gửi muộn',
+      'Biên bản chậm',
+      'Báo cáo chậm',
+      'Vắng 3 lần không lý do',
+      'Đến hạn xét chính thức',
+      'Cần có chi ủy',
+      'Dưới 3 đảng viên chính thức',
+    ]);
+  });
+
+  it('gives every kind a colour and leaves an unknown kind as it is', () => {
+    for (const kind of ALERT_KINDS) expect(ALERT_KIND_COLORS[kind]).toBeTruthy();
+    expect(alertKindLabel('something_new')).toBe('something_new');
+    expect(alertKindColor('something_new')).toBe('default');
   });
 });

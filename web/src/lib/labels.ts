@@ -1,4 +1,4 @@
-import type { DocumentType, MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
+import type { AlertKind, DocumentType, MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
 
 export const KIND_LABELS: Record<OrgKind, string> = {
   central: 'Trung ương',
@@ -100,6 +100,47 @@ export function documentTypeOptions(): { value: DocumentType; label: string }[] 
     value,
     label: `${DOCUMENT_TYPE_LABELS[value]} (${DOCUMENT_TYPE_SYMBOLS[value]})`,
   }));
+}
+
+// Compliance alerts (`GET /organizations/{id}/alerts`), in the order of docs/api.md.
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  missed_regular: 'Thiếu sinh hoạt thường kỳ',
+  missed_thematic: 'Thiếu sinh hoạt chuyên đề',
+  too_short: 'Thiếu thời lượng',
+  low_attendance: 'Dự dưới 90 %',
+  documents_late: 'Tài liệu gửi muộn',
+  minutes_late: 'Biên bản chậm',
+  report_late: 'Báo cáo chậm',
+  repeated_absences: 'Vắng 3 lần không lý do',
+  confirmation_due: 'Đến hạn xét chính thức',
+  committee_required: 'Cần có chi ủy',
+  too_few_official: 'Dưới 3 đảng viên chính thức',
+};
+
+// Tag colours: red for what the Charter requires (meetings not held, absences), orange for quality, blue for the
+// roll and the cell's organisation.
+export const ALERT_KIND_COLORS: Record<AlertKind, string> = {
+  missed_regular: 'red',
+  missed_thematic: 'volcano',
+  too_short: 'orange',
+  low_attendance: 'gold',
+  documents_late: 'green',
+  minutes_late: 'cyan',
+  report_late: 'geekblue',
+  repeated_absences: 'magenta',
+  confirmation_due: 'blue',
+  committee_required: 'purple',
+  too_few_official: 'purple',
+};
+
+export const ALERT_KINDS = Object.keys(ALERT_KIND_LABELS) as AlertKind[];
+
+export function alertKindLabel(kind: string): string {
+  return ALERT_KIND_LABELS[kind as AlertKind] ?? kind;
+}
+
+export function alertKindColor(kind: string): string {
+  return ALERT_KIND_COLORS[kind as AlertKind] ?? 'default';
 }
 
 export const ACTION_LABELS: Record<string, string> = {

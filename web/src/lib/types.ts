@@ -461,6 +461,31 @@ export interface AbsenceFlag {
   unexcused: number;
 }
 
+// `GET /organizations/{id}/alerts`: what needs attention now in the cells of a subtree (this calendar year).
+export type AlertKind =
+  | 'missed_regular'
+  | 'missed_thematic'
+  | 'too_short'
+  | 'low_attendance'
+  | 'documents_late'
+  | 'minutes_late'
+  | 'report_late'
+  | 'repeated_absences'
+  | 'confirmation_due'
+  | 'committee_required'
+  | 'too_few_official';
+
+export interface ComplianceAlert {
+  kind: AlertKind;
+  message: string;
+  organization_id: number;
+  organization_name: string;
+  meeting_id: number | null;
+  member_id: number | null;
+  year: number;
+  month: number | null;
+}
+
 // `GET /me/calendar`: whether a private iCalendar feed exists (its address is shown only when created).
 export interface CalendarFeed {
   active: boolean;

@@ -18,6 +18,7 @@ import { fetchChildren } from '../lib/orgTree';
 import { useApi } from '../lib/useApi';
 import type { Organization, PartyGroup, Position, TreeNode } from '../lib/types';
 import AbsenceFlags from '../components/AbsenceFlags';
+import ComplianceAlerts from '../components/ComplianceAlerts';
 import DocumentRegister from '../components/DocumentRegister';
 import MeetingsTab from '../components/MeetingsTab';
 import MembersTable from '../components/MembersTable';
@@ -235,6 +236,10 @@ export default function OrganizationPage() {
           )}
         </div>
       )}
+
+      {/* What needs attention in the cells of a committee or in a cell (not a party group: it meets with its cell).
+          Hidden from those who may not see it. */}
+      {!group && <ComplianceAlerts key={`alerts-${org.id}`} organization={org} />}
 
       <Card title="Số lượng đảng viên" className="section" size="small">
         <div className="counts" data-testid="org-counts">
