@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "app/meeting_detail.hpp"
 #include "app/password.hpp"
 #include "base/text.hpp"
 
@@ -413,20 +414,7 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
     const bool recent = m.date.AddDays(40) > today_;
     m.state = MeetingState::kMinutesFinalised;
     m.finalised_at = start + std::int64_t{duration + 30} * 60;
-    for (DocumentType type : {DocumentType::kMinutes, DocumentType::kResolution}) {
-        RegisteredDocument d;
-        d.organization = cell.id;
-        d.type = type;
-        d.issued_on = m.date;
-        d.term = TermOf(m.date).Key();
-        d.created_by = "demo";
-        d.title = std::string(type == DocumentType::kMinutes ? "Biên bản" : "Nghị quyết") + " sinh hoạt tháng " +
-                  std::to_string(m.month) + "/" + std::to_string(m.year);
-        const OrganizationKind issuer = cell.kind;
-        const RegisteredDocument saved =
-            repos_.documents().Register(d, [type, issuer](int n) { return FormatDocumentNumber(n, type, issuer); });
-        (type == DocumentType::kMinutes ? m.minutes_number : m.resolution_number) = saved.number_text;
-    }
+    RegisterMeetingDocuments(repos_, cell, m, m.date, "demo");
     if (!(recent && Uniform(0, 99) < 30)) {
         m.state = MeetingState::kReported;
         m.reported_at = start + (Uniform(0, 99) < 15 ? Uniform(3, 8) : Uniform(0, 2)) * kDay + std::int64_t{3} * 3600;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "app/meeting_service.hpp"
 
@@ -17,6 +19,13 @@ base::Result<domain::Organization> VisibleCell(domain::Repositories& repos, cons
 base::Result<std::pair<domain::Meeting, domain::Organization>> VisibleMeeting(domain::Repositories& repos,
                                                                               const domain::Actor& actor,
                                                                               domain::MeetingId id);
+// Registers the meeting's minutes (BB) and resolution (NQ) in the cell's register, issued on `issued_on`,
+// and sets their numbers on `meeting`. Returns the two entries.
+std::vector<domain::RegisteredDocument> RegisterMeetingDocuments(domain::Repositories& repos,
+                                                                 const domain::Organization& cell,
+                                                                 domain::Meeting& meeting, base::Date issued_on,
+                                                                 const std::string& created_by);
+
 // Everything about a meeting as the actor may see it.
 MeetingView Detail(domain::Repositories& repos, const domain::Actor& actor, const domain::Meeting& meeting,
                    const domain::Organization& cell);

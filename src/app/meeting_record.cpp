@@ -107,6 +107,29 @@ std::vector<ResolutionTask> ReviewOf(Repositories& repos, const Meeting& m) {
 
 }  // namespace
 
+std::vector<RegisteredDocument> RegisterMeetingDocuments(Repositories& repos, const Organization& cell,
+                                                         Meeting& meeting, Date issued_on,
+                                                         const std::string& created_by) {
+    std::vector<RegisteredDocument> out;
+    for (DocumentType type : {DocumentType::kMinutes, DocumentType::kResolution}) {
+        RegisteredDocument d;
+        d.organization = cell.id;
+        d.type = type;
+        d.issued_on = issued_on;
+        d.term = TermOf(issued_on).Key();
+        d.created_by = created_by;
+        d.title = type == DocumentType::kMinutes ? "Biên bản" : "Nghị quyết";
+        d.title += " sinh hoạt ";
+        d.title += KindWords(meeting.kind);
+        d.title += " tháng " + std::to_string(meeting.month) + "/" + std::to_string(meeting.year);
+        const OrganizationKind issuer = cell.kind;
+        out.push_back(repos.documents().Register(
+            d, [type, issuer](int number) { return FormatDocumentNumber(number, type, issuer); }));
+        (type == DocumentType::kMinutes ? meeting.minutes_number : meeting.resolution_number) = out.back().number_text;
+    }
+    return out;
+}
+
 MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, const Organization& cell) {
     MeetingView v;
     v.meeting = m;
@@ -478,28 +501,10 @@ Result<MeetingView> MeetingService::Finalise(const Actor& actor, MeetingId id) {
         Meeting after = before;
         after.state = MeetingState::kMinutesFinalised;
         after.finalised_at = base::NowUnixSeconds();
-        const Date today = Date::Today();
-        const std::string month = std::to_string(before.month) + "/" + std::to_string(before.year);
-        const std::string kind = before.kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ";
-        for (DocumentType type : {DocumentType::kMinutes, DocumentType::kResolution}) {
-            RegisteredDocument d;
-            d.organization = cell.id;
-            d.type = type;
-            d.issued_on = today;
-            d.term = TermOf(today).Key();
-            d.created_by = actor.username;
-            d.title = type == DocumentType::kMinutes ? "Biên bản" : "Nghị quyết";
-            d.title += " sinh hoạt ";
-            d.title += kind;
-            d.title += " tháng ";
-            d.title += month;
-            const OrganizationKind issuer = cell.kind;
-            const RegisteredDocument saved = repos.documents().Register(
-                d, [type, issuer](int number) { return FormatDocumentNumber(number, type, issuer); });
-            (type == DocumentType::kMinutes ? after.minutes_number : after.resolution_number) = saved.number_text;
+        for (const RegisteredDocument& saved :
+             RegisterMeetingDocuments(repos, cell, after, Date::Today(), actor.username))
             RecordAudit(repos, actor, "document.register", "document", saved.id.value, &cell, std::nullopt,
                         Describe(saved));
-        }
         repos.meetings().Update(after);
         RecordAudit(repos, actor, "meeting.finalise", "meeting", id.value, &cell, Describe(before), Describe(after));
         return Detail(repos, actor, after, cell);

@@ -38,10 +38,6 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
     return {builtin, ""};
 }
 
-bool Held(MeetingState state) {
-    return state == MeetingState::kHeld || state == MeetingState::kMinutesFinalised || state == MeetingState::kReported;
-}
-
 }  // namespace
 
 Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {

@@ -7,10 +7,6 @@ namespace chibo::domain {
 
 namespace {
 
-bool Held(MeetingState s) {
-    return s == MeetingState::kHeld || s == MeetingState::kMinutesFinalised || s == MeetingState::kReported;
-}
-
 std::string MonthText(int month, int year) {
     return std::to_string(month) + "/" + std::to_string(year);
 }
@@ -18,11 +14,6 @@ std::string MonthText(int month, int year) {
 // The first day of the month after (year, month).
 base::Date NextMonthStart(int year, int month) {
     return month == 12 ? *base::Date::FromYmd(year + 1, 1, 1) : *base::Date::FromYmd(year, month + 1, 1);
-}
-
-std::string MeetingName(const Meeting& m) {
-    return std::string("Sinh hoạt ") + (m.kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ") + " tháng " +
-           MonthText(m.month, m.year);
 }
 
 }  // namespace
@@ -87,7 +78,7 @@ std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
         if (m.year != year || !Held(m.state)) continue;
         roll_calls.emplace_back(m.date, e.attendance);
         const auto add = [&](AlertKind kind, std::string message) {
-            out.push_back({kind, m.id, std::nullopt, m.year, m.month, MeetingName(m) + ": " + std::move(message)});
+            out.push_back({kind, m.id, std::nullopt, m.year, m.month, MeetingTitle(m) + ": " + std::move(message)});
         };
         if (TooShort(m).value_or(false))
             add(AlertKind::kTooShort, "sinh hoạt " + std::to_string(*m.Duration()) + " phút, dưới mức tối thiểu " +

@@ -41,6 +41,19 @@ bool BeforeHeld(MeetingState state) {
     return state == MeetingState::kPlanned || state == MeetingState::kPrepared || state == MeetingState::kNotified;
 }
 
+bool Held(MeetingState state) {
+    return state == MeetingState::kHeld || state == MeetingState::kMinutesFinalised || state == MeetingState::kReported;
+}
+
+std::string_view KindWords(MeetingKind kind) {
+    return kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ";
+}
+
+std::string MeetingTitle(const Meeting& m) {
+    return "Sinh hoạt " + std::string(KindWords(m.kind)) + " tháng " + std::to_string(m.month) + "/" +
+           std::to_string(m.year);
+}
+
 base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason) {
     if (!BeforeHeld(meeting.state))
         return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra hoặc đã hủy, không thể dời.", "state");

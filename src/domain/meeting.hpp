@@ -140,6 +140,13 @@ std::optional<bool> TooShort(const Meeting& meeting);
 
 // True before the meeting is held: it may still be moved or cancelled.
 bool BeforeHeld(MeetingState state);
+// True once it took place: held, its minutes finalised, or reported.
+bool Held(MeetingState state);
+
+// "thường kỳ" / "chuyên đề", as sentences write the kind.
+std::string_view KindWords(MeetingKind kind);
+// "Sinh hoạt thường kỳ tháng 10/2026".
+std::string MeetingTitle(const Meeting& meeting);
 
 // Checks a move of `meeting` to `date`: before it is held, with a reason, within its month or the next.
 base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason);

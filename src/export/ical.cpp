@@ -58,12 +58,6 @@ void AppendLine(std::string& out, const std::string& line) {
     out += "\r\n";
 }
 
-std::string Summary(const CalendarEvent& e) {
-    const Meeting& m = e.meeting;
-    return std::string("Sinh hoạt ") + (m.kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ") + " tháng " +
-           std::to_string(m.month) + "/" + std::to_string(m.year) + " – " + e.cell_name;
-}
-
 }  // namespace
 
 std::string CalendarFeed(const std::string& calendar_name, std::span<const CalendarEvent> events, std::int64_t now) {
@@ -85,7 +79,7 @@ std::string CalendarFeed(const std::string& calendar_name, std::span<const Calen
         AppendLine(out, "DTSTAMP:" + stamp);
         AppendLine(out, "DTSTART:" + UtcStamp(start));
         AppendLine(out, "DTEND:" + UtcStamp(start + std::int64_t{minutes} * 60));
-        AppendLine(out, "SUMMARY:" + Escape(Summary(e)));
+        AppendLine(out, "SUMMARY:" + Escape(MeetingTitle(m) + " – " + e.cell_name));
         if (!m.preparation.place.empty()) AppendLine(out, "LOCATION:" + Escape(m.preparation.place));
         std::string description;
         for (std::size_t i = 0; i < m.preparation.agenda.size(); ++i)

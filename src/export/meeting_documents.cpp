@@ -39,12 +39,9 @@ Paragraph Section(std::string text) {
     return p;
 }
 
-std::string Kind(const Meeting& m) {
-    return m.kind == MeetingKind::kThematic ? "chuyên đề" : "thường kỳ";
-}
-
 std::string Subtitle(const Meeting& m) {
-    return "Sinh hoạt chi bộ " + Kind(m) + " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year);
+    return "Sinh hoạt chi bộ " + std::string(KindWords(m.kind)) + " tháng " + std::to_string(m.month) + " năm " +
+           std::to_string(m.year);
 }
 
 std::string TwoDigits(int v) {
@@ -145,10 +142,6 @@ Table TaskTable(const std::vector<ResolutionTask>& tasks) {
     return t;
 }
 
-std::optional<double> ShareMet(const std::vector<ResolutionTask>& review) {
-    return TargetsMetShare(review);
-}
-
 void AddVote(std::vector<Block>& body, const MeetingDocumentData& d, const std::string& what) {
     const auto& vote = d.meeting.record.vote;
     if (!vote) {
@@ -208,7 +201,7 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
     if (!d.review.empty()) {
         body.push_back(Text("Kết quả thực hiện nghị quyết tháng trước:"));
         body.push_back(ReviewTable(d.review));
-        if (auto share = ShareMet(d.review))
+        if (auto share = TargetsMetShare(d.review))
             body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
     }
     body.push_back(Section("III. Ý KIẾN THẢO LUẬN"));
@@ -253,18 +246,18 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
     doc.title = "NGHỊ QUYẾT";
     doc.subtitle = Subtitle(m);
     auto& body = doc.body;
-    body.push_back(Text("Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt " + Kind(m) +
-                        " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year) + ". Có mặt " +
-                        std::to_string(c.present) + "/" + std::to_string(c.expected) +
-                        " đồng chí đảng viên phải dự; vắng có lý do " + std::to_string(c.excused) +
-                        ", vắng không lý do " + std::to_string(c.unexcused) + " đồng chí."));
+    body.push_back(Text(
+        "Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt " + std::string(KindWords(m.kind)) +
+        " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year) + ". Có mặt " +
+        std::to_string(c.present) + "/" + std::to_string(c.expected) + " đồng chí đảng viên phải dự; vắng có lý do " +
+        std::to_string(c.excused) + ", vắng không lý do " + std::to_string(c.unexcused) + " đồng chí."));
     body.push_back(Text("Sau khi nghe báo cáo và thảo luận, chi bộ thống nhất quyết nghị:"));
     body.push_back(Section("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
     if (d.review.empty()) {
         body.push_back(Text("Không có nhiệm vụ chuyển từ kỳ trước."));
     } else {
         body.push_back(ReviewTable(d.review));
-        if (auto share = ShareMet(d.review))
+        if (auto share = TargetsMetShare(d.review))
             body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
     }
     body.push_back(Section("II. NHIỆM VỤ THÁNG TỚI"));
