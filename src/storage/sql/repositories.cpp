@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -1160,22 +1161,11 @@ public:
 
     std::vector<Meeting> InSubtreeBetween(const std::string& path, base::Date from, base::Date to, int limit) override {
         std::vector<Meeting> out;
-        std::string cols = std::string(kMeetingColumns);
-        std::string prefixed;
-        // Qualify the columns with the meetings table for the join.
-        std::size_t i = 0;
-        while (i < cols.size()) {
-            std::size_t end = std::min(cols.find(',', i), cols.size());
-            std::string c = cols.substr(i, end - i);
-            while (!c.empty() && c.front() == ' ') c.erase(0, 1);
-            prefixed += (prefixed.empty() ? "m." : ", m.") + c;
-            i = end + 1;
-        }
         for (const Row& r : Query(s_,
-                                  "SELECT " + prefixed +
-                                      " FROM meetings m JOIN organizations o ON o.id = m.organization_id "
-                                      "WHERE o.path >= :lo AND o.path < :hi AND m.scheduled_on >= :f AND "
-                                      "m.scheduled_on <= :t ORDER BY m.scheduled_on, m.start_minutes, m.id LIMIT :lim",
+                                  std::string("SELECT ") + kMeetingColumns +
+                                      " FROM meetings WHERE organization_id IN (SELECT id FROM organizations WHERE "
+                                      "path >= :lo AND path < :hi) AND scheduled_on >= :f AND scheduled_on <= :t "
+                                      "ORDER BY scheduled_on, start_minutes, id LIMIT :lim",
                                   Params().Text(path).Text(SubtreeEnd(path)).Date(from).Date(to).Int(limit)))
             out.push_back(ReadMeeting(r));
         return out;
@@ -1390,15 +1380,20 @@ public:
     }
 
     std::vector<std::pair<Meeting, AttendanceRecord>> AttendanceOf(MemberId member, int year) override {
+        std::map<std::int64_t, AttendanceRecord> records;
+        for (const Row& r : Query(s_,
+                                  "SELECT meeting_id, member_id, member_name, status_at_meeting, presence, reason FROM "
+                                  "meeting_attendance WHERE member_id = :mi",
+                                  Params().Int(member.value)))
+            records.emplace(r.Int(0), ReadAttendance(r, 1));
         std::vector<std::pair<Meeting, AttendanceRecord>> out;
-        for (const Row& r : Query(
-                 s_,
-                 "SELECT meeting_id, member_id, member_name, status_at_meeting, presence, reason FROM "
-                 "meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = :mi AND m.year = :y "
-                 "ORDER BY m.scheduled_on, m.id",
-                 Params().Int(member.value).Int(year))) {
-            auto meeting = Get(MeetingId(r.Int(0)));
-            if (meeting) out.emplace_back(*meeting, ReadAttendance(r, 1));
+        for (const Row& r : Query(s_,
+                                  std::string("SELECT ") + kMeetingColumns +
+                                      " FROM meetings WHERE year = :y AND id IN (SELECT meeting_id FROM "
+                                      "meeting_attendance WHERE member_id = :mi) ORDER BY scheduled_on, id",
+                                  Params().Int(year).Int(member.value))) {
+            Meeting m = ReadMeeting(r);
+            out.emplace_back(m, records.at(m.id.value));
         }
         return out;
     }
