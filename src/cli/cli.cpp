@@ -89,7 +89,8 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
     const http::Api api({auth, organizations, members, users, documents, meetings, scores}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
-                        {host, static_cast<std::uint16_t>(port), threads, trusted_proxy});
+                        {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
+                         [&api](http::Method method, std::string_view path) { return api.BodyLimit(method, path); }});
     if (auto listening = server.Listen(); !listening) {
         std::cerr << "chibo: " << listening.error().message << "\n";
         return 1;

@@ -71,6 +71,11 @@ void Api::AddAuthRoutes() {
     });
 }
 
+std::size_t Api::BodyLimit(Method method, std::string_view path) const {
+    const std::size_t own = router_.MaxBody(method, path);
+    return own > 0 ? own : kBodyLimit;
+}
+
 Response Api::Dispatch(Request& req) const {
     bool path_exists = false;
     const Router::Route* route = router_.Find(req, path_exists);

@@ -34,6 +34,10 @@ public:
 
     Response Handle(Request& request) const;
     const Router& router() const { return router_; }
+    // The largest request body accepted for a request line (the route's own limit, else 2 MiB): the
+    // server asks before reading a body.
+    static constexpr std::size_t kBodyLimit = std::size_t{2} * 1024 * 1024;
+    std::size_t BodyLimit(Method method, std::string_view path) const;
 
 private:
     void AddAuthRoutes();

@@ -37,8 +37,16 @@ bool Match(std::string_view pattern, std::string_view path, std::map<std::string
 
 }  // namespace
 
-void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
-    routes_.push_back({method, std::move(pattern), access, std::move(handler)});
+void Router::Add(Method method, std::string pattern, Access access, Handler handler, std::size_t max_body) {
+    routes_.push_back({method, std::move(pattern), access, std::move(handler), max_body});
+}
+
+std::size_t Router::MaxBody(Method method, std::string_view path) const {
+    for (const Route& r : routes_) {
+        std::map<std::string, std::string> params;
+        if (r.method == method && Match(r.pattern, path, params)) return r.max_body;
+    }
+    return 0;
 }
 
 const Router::Route* Router::Find(Request& request, bool& path_exists) const {

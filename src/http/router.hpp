@@ -21,13 +21,16 @@ public:
         std::string pattern;
         Access access;
         Handler handler;
+        std::size_t max_body = 0;  // The largest request body the route accepts; 0: the server's default.
     };
 
-    void Add(Method method, std::string pattern, Access access, Handler handler);
+    void Add(Method method, std::string pattern, Access access, Handler handler, std::size_t max_body = 0);
 
     // The route for the request, filling its path parameters; nullptr when none matches.
     // `path_exists` tells whether some route matched the path with another method (for 405).
     const Route* Find(Request& request, bool& path_exists) const;
+    // The route's own body limit for a request line, before its body is read; 0 when it has none.
+    std::size_t MaxBody(Method method, std::string_view path) const;
 
     const std::vector<Route>& routes() const { return routes_; }
 

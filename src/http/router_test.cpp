@@ -59,6 +59,17 @@ TEST(RouterTest, TellsAWrongMethodFromAnUnknownPath) {
     EXPECT_EQ(router.Find(req, exists), nullptr);
 }
 
+TEST(RouterTest, ARouteMayAcceptALargerBody) {
+    Router router = Make();
+    router.Add(
+        Method::kPost, "/api/v1/meetings/{id}/attachments", Access::kSignedIn, [](Request&) { return Named("upload"); },
+        5000);
+    EXPECT_EQ(router.MaxBody(Method::kPost, "/api/v1/meetings/7/attachments"), 5000U);
+    EXPECT_EQ(router.MaxBody(Method::kGet, "/api/v1/meetings/7/attachments"), 0U) << "another method";
+    EXPECT_EQ(router.MaxBody(Method::kPost, "/api/v1/members/7/transfer"), 0U) << "no limit of its own";
+    EXPECT_EQ(router.MaxBody(Method::kPost, "/api/v1/unknown"), 0U);
+}
+
 TEST(RouterTest, HeadUsesTheGetRoute) {
     const Router router = Make();
     Request req;

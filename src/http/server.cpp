@@ -20,17 +20,6 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr std::size_t kBodyLimit = 2 * 1024 * 1024;
-constexpr std::size_t kUploadLimit = 21 * 1024 * 1024;  // 20 MB files (app::MeetingService) and some slack.
-
-// "/api/v1/meetings/{id}/attachments?…"
-bool IsUploadTarget(std::string_view target) {
-    constexpr std::string_view kPrefix = "/api/v1/meetings/";
-    constexpr std::string_view kSuffix = "/attachments";
-    if (!target.starts_with(kPrefix)) return false;
-    target = target.substr(0, target.find('?'));
-    return target.ends_with(kSuffix) && target.size() > kPrefix.size() + kSuffix.size();
-}
-
 Method ToMethod(bhttp::verb verb) {
     switch (verb) {
         case bhttp::verb::get:
@@ -72,7 +61,7 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bo
     return out;
 }
 
-asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler, const std::string& trusted_proxy) {
+asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler, const Server::Options& options) {
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
     const auto endpoint = socket.remote_endpoint(ignored);
@@ -86,11 +75,14 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         (void)n;
         if (!ec) {
-            // Uploads (a meeting's documents) may be larger than a JSON body.
+            // Some routes (uploads) accept larger bodies than JSON: the route decides, by its path.
             const auto& header = parser.get();
             const std::string_view target(header.target().data(), header.target().size());
-            parser.body_limit(header.method() == bhttp::verb::post && IsUploadTarget(target) ? kUploadLimit
-                                                                                             : kBodyLimit);
+            std::size_t limit = kBodyLimit;
+            if (options.body_limit)
+                if (auto path = PercentDecode(target.substr(0, target.find('?')), false))
+                    limit = options.body_limit(ToMethod(header.method()), *path);
+            parser.body_limit(limit);
             std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         }
         if (ec == bhttp::error::body_limit) {
@@ -139,7 +131,7 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
                 req.headers.emplace_back(std::move(name), std::string(field.value()));
             }
             req.body = std::move(breq.body());
-            if (!trusted_proxy.empty() && remote == trusted_proxy) {
+            if (!options.trusted_proxy.empty() && remote == options.trusted_proxy) {
                 if (std::string real = req.Header("x-real-ip"); !real.empty()) req.remote_address = std::move(real);
             }
             try {
@@ -157,13 +149,12 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler,
-                             const std::string& trusted_proxy) {
+asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler, const Server::Options& options) {
     for (;;) {
         auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         if (ec) continue;  // e.g. too many open files: keep serving the others.
-        asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler, trusted_proxy), asio::detached);
+        asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler, options), asio::detached);
     }
 }
 
@@ -213,7 +204,7 @@ void Server::Run() {
         impl_->acceptor.close(ignored);
         impl_->io.stop();
     });
-    asio::co_spawn(impl_->io, Accept(impl_->acceptor, impl_->handler, impl_->options.trusted_proxy), asio::detached);
+    asio::co_spawn(impl_->io, Accept(impl_->acceptor, impl_->handler, impl_->options), asio::detached);
     std::vector<std::thread> threads;
     for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->io.run(); });
     impl_->io.run();

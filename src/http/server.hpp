@@ -11,8 +11,8 @@
 namespace chibo::http {
 
 // An HTTP/1.1 server on Boost.Beast with C++20 coroutines: keep-alive, TCP_NODELAY on every
-// connection, request bodies up to 2 MiB, 60 s idle timeout. The only translation unit that
-// includes Beast; the handler sees the project's own Request/Response.
+// connection, request bodies up to 2 MiB unless Options::body_limit says otherwise, 60 s idle timeout. The only
+// translation unit that includes Beast; the handler sees the project's own Request/Response.
 class Server {
 public:
     struct Options {
@@ -21,6 +21,9 @@ public:
         int threads = 2;
         // Requests from this address carry the client's address in X-Real-IP (a reverse proxy).
         std::string trusted_proxy;
+        // The largest body a request may carry, asked with its method and path once the header is
+        // read (e.g. Api::BodyLimit); unset: 2 MiB for every request.
+        std::function<std::size_t(Method, std::string_view path)> body_limit;
     };
     using Handler = std::function<Response(Request&)>;
 
