@@ -24,6 +24,13 @@ import {
 } from '../lib/scorecard';
 import type { Cap, Criterion, Metric, Organization, Scorecard, ScorecardInput, Tier } from '../lib/types';
 
+// The level thresholds, highest first (below the last one is "Kém").
+const LEVEL_FIELDS = [
+  { key: 'good_min', label: 'Tốt từ', testid: 'scorecard-good-min' },
+  { key: 'fair_min', label: 'Khá từ', testid: 'scorecard-fair-min' },
+  { key: 'average_min', label: 'Trung bình từ', testid: 'scorecard-average-min' },
+] as const;
+
 // The card-level places an error may name; anything else not naming a block or criterion shows above the form.
 const CARD_FIELDS = ['name', 'effective_from', 'levels', 'full_marks_for_good', 'blocks'] as const;
 type CardField = (typeof CARD_FIELDS)[number];
@@ -428,42 +435,20 @@ export default function ScorecardEditor({
         <div id="scorecard-field-levels" className="scorecard-levels-edit">
           <div className="scorecard-subrows-title">Ngưỡng xếp loại (điểm tối thiểu)</div>
           <div className="scorecard-level-grid">
-            <Form.Item label="Tốt từ">
-              <InputNumber<number>
-                value={draft.good_min}
-                min={1}
-                max={100}
-                precision={0}
-                inputMode="numeric"
-                style={{ width: '100%' }}
-                data-testid="scorecard-good-min"
-                onChange={(v) => update((d) => void (d.good_min = numberOr(v, 0)))}
-              />
-            </Form.Item>
-            <Form.Item label="Khá từ">
-              <InputNumber<number>
-                value={draft.fair_min}
-                min={1}
-                max={100}
-                precision={0}
-                inputMode="numeric"
-                style={{ width: '100%' }}
-                data-testid="scorecard-fair-min"
-                onChange={(v) => update((d) => void (d.fair_min = numberOr(v, 0)))}
-              />
-            </Form.Item>
-            <Form.Item label="Trung bình từ">
-              <InputNumber<number>
-                value={draft.average_min}
-                min={1}
-                max={100}
-                precision={0}
-                inputMode="numeric"
-                style={{ width: '100%' }}
-                data-testid="scorecard-average-min"
-                onChange={(v) => update((d) => void (d.average_min = numberOr(v, 0)))}
-              />
-            </Form.Item>
+            {LEVEL_FIELDS.map(({ key, label, testid }) => (
+              <Form.Item key={key} label={label}>
+                <InputNumber<number>
+                  value={draft[key]}
+                  min={1}
+                  max={100}
+                  precision={0}
+                  inputMode="numeric"
+                  style={{ width: '100%' }}
+                  data-testid={testid}
+                  onChange={(v) => update((d) => void (d[key] = numberOr(v, 0)))}
+                />
+              </Form.Item>
+            ))}
           </div>
           <Typography.Text type="secondary">Dưới ngưỡng Trung bình là Kém.</Typography.Text>
           <Notes {...at('levels')} />
