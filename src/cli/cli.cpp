@@ -84,10 +84,11 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::DocumentService documents(store);
     app::MeetingService meetings(store, *files);
     app::ScoreService scores(store);
+    app::GradingService grading(store);
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores}, &assets);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading}, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
                          [&api](http::Method method, std::string_view path) { return api.BodyLimit(method, path); }});
@@ -209,7 +210,8 @@ int Routes() {
     } files;
     app::MeetingService meetings(store, files);
     app::ScoreService scores(store);
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores}, nullptr);
+    app::GradingService grading(store);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading}, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;

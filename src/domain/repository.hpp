@@ -11,6 +11,7 @@
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
 #include "domain/document.hpp"
+#include "domain/grading.hpp"
 #include "domain/meeting.hpp"
 #include "domain/meeting_rule.hpp"
 #include "domain/member.hpp"
@@ -238,6 +239,21 @@ public:
     virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
 };
 
+// Grading rounds and their records (append-only).
+class GradingRepository {
+public:
+    virtual ~GradingRepository() = default;
+
+    // The rounds the organisations ran, newest period first.
+    virtual std::vector<GradingRound> RoundsOf(const std::vector<OrganizationId>& organizations) = 0;
+    virtual std::optional<GradingRound> GetRound(std::int64_t id) = 0;
+    virtual std::optional<GradingRound> FindRound(OrganizationId organization, const std::string& period) = 0;
+    virtual GradingRound InsertRound(const GradingRound& round) = 0;
+    // Every record of the round, oldest first.
+    virtual std::vector<Grade> Grades(std::int64_t round) = 0;
+    virtual Grade InsertGrade(const Grade& grade) = 0;
+};
+
 // The repositories of one transaction.
 class Repositories {
 public:
@@ -250,6 +266,7 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual DocumentRepository& documents() = 0;
     virtual MeetingRepository& meetings() = 0;
+    virtual GradingRepository& grading() = 0;
 };
 
 // A database. Work runs inside a transaction: Write commits when the function returns success and

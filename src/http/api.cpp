@@ -42,6 +42,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddMeetingRoutes();
     AddMeetingRecordRoutes();
     AddScoreRoutes();
+    AddGradingRoutes();
 }
 
 void Api::AddAuthRoutes() {

@@ -4,6 +4,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/document_service.hpp"
+#include "app/grading_service.hpp"
 #include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
@@ -22,6 +23,7 @@ struct Services {
     app::DocumentService& documents;
     app::MeetingService& meetings;
     app::ScoreService& scores;
+    app::GradingService& grading;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -48,6 +50,7 @@ private:
     void AddMeetingRoutes();
     void AddMeetingRecordRoutes();
     void AddScoreRoutes();
+    void AddGradingRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

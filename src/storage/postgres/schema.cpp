@@ -271,6 +271,35 @@ const std::vector<sql::Migration>& Migrations() {
                  reason TEXT NOT NULL DEFAULT ''))",
              "CREATE INDEX meeting_scores_meeting ON meeting_scores(meeting_id, id)",
          }},
+        {6,
+         "grading rounds and grades",
+         {
+             R"(CREATE TABLE grading_rounds (
+                 id BIGSERIAL PRIMARY KEY,
+                 organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                 period TEXT NOT NULL,
+                 excellent_quota_bp INTEGER NOT NULL,
+                 created_by TEXT NOT NULL,
+                 created_at BIGINT NOT NULL,
+                 UNIQUE (organization_id, period)))",
+             R"(CREATE TABLE grades (
+                 id BIGSERIAL PRIMARY KEY,
+                 round_id BIGINT NOT NULL REFERENCES grading_rounds(id),
+                 subject TEXT NOT NULL,
+                 subject_id BIGINT NOT NULL,
+                 step TEXT NOT NULL,
+                 general_points INTEGER NOT NULL,
+                 task_points INTEGER NOT NULL,
+                 total INTEGER NOT NULL,
+                 level TEXT NOT NULL,
+                 exceeded_targets INTEGER NOT NULL,
+                 disciplined INTEGER NOT NULL,
+                 comment TEXT NOT NULL,
+                 reason TEXT NOT NULL,
+                 recorded_by TEXT NOT NULL,
+                 recorded_at BIGINT NOT NULL))",
+             "CREATE INDEX grades_round ON grades(round_id, id)",
+         }},
     };
     return migrations;
 }

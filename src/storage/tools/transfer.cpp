@@ -73,6 +73,11 @@ constexpr TableSpec kTables[] = {
     {"scorecards", "id, organization_id, effective_from, name, body, created_by, created_at", "id", ""},
     {"meeting_scores", "id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, reason", "id",
      ""},
+    {"grading_rounds", "id, organization_id, period, excellent_quota_bp, created_by, created_at", "id", ""},
+    {"grades",
+     "id, round_id, subject, subject_id, step, general_points, task_points, total, level, exceeded_targets, "
+     "disciplined, comment, reason, recorded_by, recorded_at",
+     "id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };
