@@ -12,6 +12,7 @@ import MeetingPage from './pages/MeetingPage';
 import MyMeetingsPage from './pages/MyMeetingsPage';
 import UsersPage from './pages/UsersPage';
 import AuditPage from './pages/AuditPage';
+import GradingRoundPage from './pages/GradingRoundPage';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -52,6 +53,7 @@ export default function App() {
         <Route path="/members/:id" element={<MemberPage />} />
         <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/me/meetings" element={<MyMeetingsPage />} />
+        <Route path="/grading/:id" element={<GradingRoundPage />} />
         <Route
           path="/users"
           element={

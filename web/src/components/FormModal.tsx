@@ -3,14 +3,25 @@ import { Alert, Button, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError, errorMessage } from '../lib/api';
 
-// Puts an API error under the field it names (400 with `error.field`); returns the message to show
-// elsewhere when no field of this form matches, or null when it was placed under a field.
-export function applyApiError(form: FormInstance, error: unknown): string | null {
-  if (error instanceof ApiError && error.status === 400 && error.field) {
+// The form field an API error is about: the field a 400 names.
+function namedField(error: ApiError): string | null {
+  return error.status === 400 ? error.field : null;
+}
+
+// Puts an API error under the field it is about (by default the one a 400's `error.field` names; `fieldOf`
+// for forms whose fields are not the API's); returns the message to show elsewhere when no field of this form
+// matches, or null when it was placed under a field.
+export function applyApiError(
+  form: FormInstance,
+  error: unknown,
+  fieldOf: (error: ApiError) => string | null = namedField,
+): string | null {
+  const field = error instanceof ApiError ? fieldOf(error) : null;
+  if (error instanceof ApiError && field) {
     const registered = Object.keys(form.getFieldsValue() ?? {});
-    if (registered.includes(error.field)) {
-      form.setFields([{ name: error.field, errors: [error.message] }]);
-      form.scrollToField(error.field, { block: 'center' });
+    if (registered.includes(field)) {
+      form.setFields([{ name: field, errors: [error.message] }]);
+      form.scrollToField(field, { block: 'center' });
       return null;
     }
   }
@@ -31,6 +42,8 @@ interface FormModalProps<T> {
   danger?: boolean;
   testId?: string;
   width?: number;
+  // The field an API error is about, when the form's fields are not the API's (default: a 400's `error.field`).
+  errorField?: (error: ApiError) => string | null;
   children: ReactNode | ((form: FormInstance<T>) => ReactNode);
 }
 
@@ -45,6 +58,7 @@ function FormModalBody<T extends object>({
   cancelText,
   danger,
   testId,
+  errorField,
   children,
 }: BodyProps<T>) {
   const [form] = Form.useForm<T>();
@@ -67,7 +81,7 @@ function FormModalBody<T extends object>({
     } catch (e) {
       setBusy(false);
       if (e instanceof Error && e.name === 'Cancelled') return;
-      setError(applyApiError(form, e));
+      setError(applyApiError(form, e, errorField));
     }
   };
 

@@ -26,6 +26,15 @@ describe('audit labels of meeting quality', () => {
   });
 });
 
+describe('audit labels of grading', () => {
+  it('names opening a round, recording and correcting a grading in Vietnamese', () => {
+    expect(actionLabel('grading.open')).toBe('Mở đợt đánh giá, xếp loại');
+    expect(actionLabel('grading.record')).toBe('Ghi đánh giá, xếp loại');
+    expect(actionLabel('grading.correct')).toBe('Điều chỉnh đánh giá, xếp loại');
+    expect(entityLabel('grading_round')).toBe('Đợt đánh giá, xếp loại');
+  });
+});
+
 describe('compliance alert kinds', () => {
   it('names every kind of docs/api.md in Vietnamese, in order', () => {
     expect(ALERT_KINDS).toEqual([

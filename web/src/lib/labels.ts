@@ -169,6 +169,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'scorecard.create': 'Lập phiếu đánh giá chất lượng sinh hoạt',
   'meeting.score': 'Chấm điểm sinh hoạt',
   'meeting.rescore': 'Chấm lại điểm sinh hoạt',
+  'grading.open': 'Mở đợt đánh giá, xếp loại',
+  'grading.record': 'Ghi đánh giá, xếp loại',
+  'grading.correct': 'Điều chỉnh đánh giá, xếp loại',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -180,6 +183,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   session: 'Phiên',
   document: 'Văn bản',
   meeting: 'Cuộc họp',
+  grading_round: 'Đợt đánh giá, xếp loại',
 };
 
 export function kindLabel(kind: string): string {

@@ -630,3 +630,163 @@ export interface ScoreInput {
   points: Record<string, number>;
   reason?: string;
 }
+
+// Annual grading of cells and members (Quy định 366, HD 43). `GET /organizations/{id}/grading-rounds`,
+// `GET /grading-rounds/{id}`, `GET /grading-rounds/{id}/grades`.
+
+export type GradingPeriodKind = 'year' | 'quarter' | 'term';
+export type GradeLevel = 'excellent' | 'good' | 'completed' | 'not_completed';
+export type GradingSubject = 'cell' | 'member';
+export type GradingStep = 'self' | 'collective' | 'decision';
+
+// A committee's grading of its subtree for one period.
+export interface GradingRound {
+  id: number;
+  organization_id: number;
+  organization_name: string;
+  // "2026", "2026-Q3" or "2025-2030".
+  period: string;
+  period_kind: GradingPeriodKind;
+  // "Năm 2026", "Quý III/2026", "Nhiệm kỳ 2025–2030".
+  period_label: string;
+  period_from: string;
+  period_to: string;
+  // 0–1: "excellent" at most this share of those rated "good".
+  excellent_quota: number;
+  created_by: string;
+  created_at: string;
+  can_decide: boolean;
+}
+
+export interface GradingRoundList {
+  items: GradingRound[];
+  can_create: boolean;
+}
+
+// From the latest decisions; the share is over the decided ones (null when none is decided).
+export interface GradingSummary {
+  total: number;
+  excellent: number;
+  good: number;
+  completed: number;
+  not_completed: number;
+  undecided: number;
+  good_or_better_share: number | null;
+}
+
+// Per grassroots organisation and subject: how many may be "excellent" (`allowed`) against how many are.
+export interface GradingQuota {
+  organization_id: number;
+  organization_name: string;
+  subject: GradingSubject;
+  excellent: number;
+  good: number;
+  allowed: number;
+  over: boolean;
+}
+
+export interface GradingRoundView extends GradingRound {
+  summary: { cells: GradingSummary; members: GradingSummary };
+  quota: GradingQuota[];
+}
+
+export interface CellGradingEvidence {
+  regular_expected: number;
+  regular_held: number;
+  thematic_expected: number;
+  thematic_held: number;
+  meetings_scored: number;
+  levels: { good: number; fair: number; average: number; poor: number };
+  attendance_expected: number;
+  attendance_present: number;
+  tasks_assessed: number;
+  // Done 1, partly done ½.
+  tasks_met: number;
+}
+
+export interface MemberGradingEvidence {
+  meetings_expected: number;
+  present: number;
+  excused: number;
+  unexcused: number;
+  spoke: number;
+  tasks_assessed: number;
+  tasks_met: number;
+}
+
+// One strand of the proposal: its weight in its block and the value 0–1 it reached (null: no evidence).
+export interface ProposalPart {
+  code: string;
+  label: string;
+  block: 'general' | 'tasks';
+  weight: number;
+  value: number | null;
+}
+
+// What chibo proposes from the period's evidence; `level` leaves out the conditions of excellence.
+export interface GradeProposal {
+  general_points: number;
+  task_points: number;
+  total: number;
+  level: GradeLevel;
+  level_label: string;
+  excellent_eligible: boolean;
+  parts: ProposalPart[];
+}
+
+// One recorded step; a correction is a later row of the same step with a reason.
+export interface Grade {
+  id: number;
+  subject: GradingSubject;
+  subject_id: number;
+  step: GradingStep;
+  step_label: string;
+  general_points: number;
+  task_points: number;
+  total: number;
+  level: GradeLevel;
+  level_label: string;
+  exceeded_targets: boolean;
+  disciplined: boolean;
+  comment: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface GradeRow {
+  subject: GradingSubject;
+  subject_id: number;
+  name: string;
+  cell_id: number;
+  cell_name: string;
+  evidence: CellGradingEvidence | MemberGradingEvidence;
+  proposal: GradeProposal;
+  self: Grade | null;
+  collective: Grade | null;
+  decision: Grade | null;
+  // Every row of the subject, corrections included.
+  records: number;
+  can_self: boolean;
+  can_collective: boolean;
+  can_decide: boolean;
+}
+
+export interface GradeRowWithHistory extends GradeRow {
+  // Oldest first.
+  history: Grade[];
+}
+
+// `POST /grading-rounds/{id}/grades`.
+export interface GradeInput {
+  subject: GradingSubject;
+  subject_id: number;
+  step: GradingStep;
+  general_points: number;
+  task_points: number;
+  exceeded_targets?: boolean;
+  disciplined?: boolean;
+  comment?: string;
+  reason?: string;
+  acknowledge_quota?: boolean;
+}

@@ -20,6 +20,7 @@ import type { Organization, PartyGroup, Position, TreeNode } from '../lib/types'
 import AbsenceFlags from '../components/AbsenceFlags';
 import ComplianceAlerts from '../components/ComplianceAlerts';
 import DocumentRegister from '../components/DocumentRegister';
+import GradingRounds from '../components/GradingRounds';
 import MeetingsTab from '../components/MeetingsTab';
 import MembersTable from '../components/MembersTable';
 import GroupMembersTable, { useGroupMembers } from '../components/GroupMembersTable';
@@ -240,6 +241,10 @@ export default function OrganizationPage() {
       {/* What needs attention in the cells of a committee or in a cell (not a party group: it meets with its cell).
           Hidden from those who may not see it. */}
       {!group && <ComplianceAlerts key={`alerts-${org.id}`} organization={org} />}
+
+      {/* Annual grading (Quy định 366): the rounds covering the organisation; committees open them. Party groups are
+          graded with their cell. */}
+      {!group && <GradingRounds key={`grading-${org.id}`} organization={org} canWrite={canWrite} />}
 
       <Card title="Số lượng đảng viên" className="section" size="small">
         <div className="counts" data-testid="org-counts">
