@@ -11,6 +11,8 @@
 #include "app/meeting_service.hpp"
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
+#include "app/score_service.hpp"
+#include "app/statistics_service.hpp"
 #include "app/user_service.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -292,6 +294,81 @@ TEST_F(DemoFixture, AttendanceIsFrozenAtTheMeetingAndFinalisedMinutesAreLocked) 
     const Actor outsider = Login("xa.tanlap");
     EXPECT_EQ(meetings.Get(outsider, *held).error().code, ErrorCode::kNotFound);
     EXPECT_EQ(meetings.Amend(outsider, *held, "x", "y").error().code, ErrorCode::kNotFound);
+}
+
+// The consistency check of the statistics: a service loaded before a series of writes and kept current
+// from the audit log gives, for every organisation and many periods, the figures of one loaded after.
+TEST_F(DemoFixture, StatisticsFollowEveryWriteAndEqualARebuild) {
+    MemoryFiles files;
+    MeetingService meetings(*store_, files);
+    MemberService members(*store_);
+    ScoreService scores(*store_);
+    OrganizationService orgs(*store_);
+    StatisticsService followed(*store_);
+    ASSERT_TRUE(followed.Rebuild().has_value());
+    const Actor secretary = Login("bithu.thondong");
+    const Actor commune = Login("xa.hoaan");
+    const Actor admin = Login("admin");
+    const OrganizationId cell = FindOrg("Chi bộ Thôn Đông");
+    const OrganizationId hoa_an = FindOrg("Đảng bộ xã Hòa An");
+    const base::Date today = base::Date::Today();
+    const MonthRange year{MonthNumber(today.year(), 1), MonthNumber(today.year(), 12)};
+    const MonthRange last_year{MonthNumber(today.year() - 1, 1), MonthNumber(today.year() - 1, 12)};
+    const auto before = followed.FiguresOf(hoa_an, year, today);
+
+    // Score a held meeting of this year (or last year's in early January): the level counts at once.
+    std::optional<MeetingId> held;
+    for (int y : {today.year(), today.year() - 1}) {
+        const auto calendar = meetings.Calendar(secretary, cell, y);
+        ASSERT_TRUE(calendar.has_value());
+        for (const CalendarEntry& e : *calendar)
+            if (e.id && Held(e.meeting.state)) held = e.id;
+        if (held) break;
+    }
+    ASSERT_TRUE(held.has_value());
+    const auto scoring = scores.ForMeeting(secretary, *held);
+    ASSERT_TRUE(scoring.has_value()) << scoring.error().message;
+    std::map<std::string, int> points = scoring->prefill;
+    for (const ScoreBlock& b : scoring->scorecard.card.blocks)
+        for (const Criterion& c : b.criteria) points.try_emplace(c.code, c.max_points);
+    ASSERT_TRUE(scores.SaveScore(secretary, *held, ScorerRole::kCell, points, "").has_value());
+    ASSERT_TRUE(followed.CatchUp().has_value());
+    const auto scored_year = (*meetings.Get(secretary, *held)).meeting.date.year() == today.year() ? year : last_year;
+    const auto after_score = followed.FiguresOf(cell, scored_year, today);
+    EXPECT_EQ(after_score.levels[0] + after_score.levels[1] + after_score.levels[2] + after_score.levels[3], 1);
+
+    // A new probationary member, a transfer, and a cell moved to another commune.
+    Member m;
+    m.full_name = "Đỗ Thị Thống Kê";
+    m.sex = Sex::kFemale;
+    m.date_of_birth = *base::Date::FromYmd(1995, 1, 2);
+    m.status = MemberStatus::kProbationary;
+    m.admission_date = today.AddDays(-10);
+    m.organization = cell;
+    ASSERT_TRUE(members.Create(secretary, m).has_value());
+    ASSERT_TRUE(followed.CatchUp().has_value());
+    EXPECT_EQ(followed.FiguresOf(hoa_an, year, today).members_expected, before.members_expected + 1);
+    const OrganizationId moved = FindOrg("Chi bộ Thôn Nam");
+    ASSERT_TRUE(orgs.Move(admin, moved, FindOrg("Đảng bộ xã Tân Lập")).has_value());
+    ASSERT_TRUE(followed.CatchUp().has_value());
+    EXPECT_LT(followed.FiguresOf(hoa_an, year, today).cells, before.cells);
+
+    StatisticsService rebuilt(*store_);
+    ASSERT_TRUE(rebuilt.Rebuild().has_value());
+    EXPECT_EQ(followed.meeting_count(), rebuilt.meeting_count());
+    const auto tree = ReadValue<std::vector<StatOrganization>>(
+        *store_, [](Repositories& r) -> base::Result<std::vector<StatOrganization>> { return StatTree(r); });
+    ASSERT_GT(tree->size(), 20U);
+    for (const StatOrganization& o : *tree) {
+        std::vector<MonthRange> periods{year, last_year};
+        for (int month = 1; month <= 12; ++month)
+            periods.push_back({MonthNumber(today.year(), month), MonthNumber(today.year(), month)});
+        for (int q = 0; q < 4; ++q)
+            periods.push_back({MonthNumber(today.year(), q * 3 + 1), MonthNumber(today.year(), q * 3 + 3)});
+        for (const MonthRange& p : periods)
+            EXPECT_EQ(followed.FiguresOf(o.id, p, today), rebuilt.FiguresOf(o.id, p, today))
+                << o.name << " " << p.first << "–" << p.last;
+    }
 }
 
 TEST(LoginThrottleTest, BlocksAfterFiveFailuresUntilTheWindowPasses) {

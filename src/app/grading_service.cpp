@@ -65,8 +65,9 @@ Result<Scope> LoadRound(Repositories& repos, const Actor& actor, std::int64_t id
 // grassroots committee or grassroots cell, else the round's organisation.
 const Organization& GrassrootsOf(const Scope& s, const Organization& cell) {
     auto ids = PathIds(cell.path);
-    for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-        auto found = s.orgs.find(it->value);
+    std::reverse(ids.begin(), ids.end());
+    for (OrganizationId id : ids) {
+        auto found = s.orgs.find(id.value);
         if (found != s.orgs.end() && IsGrassroots(found->second.kind)) return found->second;
     }
     return s.org;

@@ -85,10 +85,17 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::MeetingService meetings(store, *files);
     app::ScoreService scores(store);
     app::GradingService grading(store);
+    app::StatisticsService statistics(store);
+    if (auto built = statistics.Rebuild(); !built) {
+        std::cerr << "chibo: cannot load the statistics: " << built.error().message << "\n";
+        return 1;
+    }
+    std::cout << "chibo: statistics loaded (" << statistics.meeting_count() << " held meetings)" << std::endl;
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading}, &assets);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics},
+                        &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
                          [&api](http::Method method, std::string_view path) { return api.BodyLimit(method, path); }});
@@ -211,7 +218,9 @@ int Routes() {
     app::MeetingService meetings(store, files);
     app::ScoreService scores(store);
     app::GradingService grading(store);
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading}, nullptr);
+    app::StatisticsService statistics(store);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics},
+                        nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;

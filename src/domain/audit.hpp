@@ -34,6 +34,14 @@ struct AuditEntry {
     std::optional<Snapshot> after;
 };
 
+// One write as the change feed reads it.
+struct AuditChange {
+    std::int64_t id = 0;
+    std::string action;
+    std::string entity;
+    std::int64_t entity_id = 0;
+};
+
 Snapshot Describe(const Organization& organization);
 Snapshot Describe(const Member& member);
 Snapshot Describe(const Position& position);

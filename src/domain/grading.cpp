@@ -245,12 +245,12 @@ CellEvidence CellEvidenceOf(const GradingInput& input) {
     if (start <= input.until) {
         for (int month = MonthIndex(start); month <= MonthIndex(input.until); ++month) {
             const bool over = MonthEnd(month / 12, month % 12 + 1) <= input.until;
-            if (over || regular_months.count(month)) ++e.regular_expected;
+            if (over || regular_months.contains(month)) ++e.regular_expected;
         }
         for (int quarter = MonthIndex(start) / 3; quarter <= MonthIndex(input.until) / 3; ++quarter) {
             const int last = quarter * 3 + 2;
             const bool over = MonthEnd(last / 12, last % 12 + 1) <= input.until;
-            if (over || thematic_quarters.count(quarter)) ++e.thematic_expected;
+            if (over || thematic_quarters.contains(quarter)) ++e.thematic_expected;
         }
     }
     e.regular_held = static_cast<int>(regular_months.size());
@@ -278,7 +278,7 @@ std::map<MemberId, MemberEvidence> MemberEvidenceOf(const GradingInput& input) {
             ++e.meetings_expected;
             if (Attended(a.presence)) {
                 ++e.present;
-                if (speakers.count(a.member)) ++e.spoke;
+                if (speakers.contains(a.member)) ++e.spoke;
             } else if (a.presence == Presence::kExcused) {
                 ++e.excused;
             } else {

@@ -18,6 +18,7 @@
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
 #include "domain/scorecard.hpp"
+#include "domain/statistics.hpp"
 #include "domain/task.hpp"
 
 // The storage the domain needs, declared here and implemented by each engine (storage/sqlite, later
@@ -75,6 +76,8 @@ public:
     virtual std::optional<MemberId> FindByCitizenId(const std::string& number) = 0;
     // On-roll members of exactly this cell (not the subtree).
     virtual std::vector<Member> OnRollOf(OrganizationId cell) = 0;
+    // Every official or probationary member on a roll, with their cell: who the statistics expect.
+    virtual std::vector<std::pair<MemberId, OrganizationId>> ExpectedMembers() = 0;
 
     virtual std::vector<Membership> Memberships(MemberId member) = 0;
     virtual Membership OpenMembership(const Membership& membership) = 0;
@@ -153,6 +156,10 @@ public:
     virtual void Append(const AuditEntry& entry) = 0;
     // Newest first.
     virtual AuditPage List(const AuditQuery& query) = 0;
+    // What was written after entry `after` (oldest first, at most `limit`): the change feed the
+    // statistics follow, on this node and on others sharing the database.
+    virtual std::vector<AuditChange> Since(std::int64_t after, int limit) = 0;
+    virtual std::int64_t LatestId() = 0;
 };
 
 struct DocumentPage {
@@ -237,6 +244,9 @@ public:
     // Every scoring of a meeting, oldest first (corrections after what they correct).
     virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;
     virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
+
+    // What every held meeting counts for in the statistics, read in a few passes.
+    virtual std::vector<std::pair<MeetingId, MeetingFigures>> AllHeldFigures() = 0;
 };
 
 // Grading rounds and their records (append-only).

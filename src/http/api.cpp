@@ -43,6 +43,7 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
     AddMeetingRecordRoutes();
     AddScoreRoutes();
     AddGradingRoutes();
+    AddDashboardRoutes();
 }
 
 void Api::AddAuthRoutes() {

@@ -9,6 +9,7 @@
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/score_service.hpp"
+#include "app/statistics_service.hpp"
 #include "app/user_service.hpp"
 #include "http/router.hpp"
 #include "http/static_assets.hpp"
@@ -24,6 +25,7 @@ struct Services {
     app::MeetingService& meetings;
     app::ScoreService& scores;
     app::GradingService& grading;
+    app::StatisticsService& statistics;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -51,6 +53,7 @@ private:
     void AddMeetingRecordRoutes();
     void AddScoreRoutes();
     void AddGradingRoutes();
+    void AddDashboardRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -108,6 +108,25 @@ test('a write on node A shows on node B at once, with its counts', { skip }, asy
     assert.ok(seenOnB.some((c) => c.name === 'Chi bộ Hai Nút'));
 });
 
+test('a member added on node A counts on node B\'s dashboard at once', { skip }, async () => {
+    const viaA = new Client(a.base);
+    await viaA.login('xa.hoaan');
+    const viaB = on(b.base, viaA);
+    const hoaAn = (await viaB.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
+    const cell = hoaAn.children.find((c) => c.kind.endsWith('_cell'));
+    const before = (await viaB.get(`/api/v1/organizations/${hoaAn.id}/dashboard`)).json.figures;
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const created = await viaA.post('/api/v1/members', {
+        organization_id: cell.id, full_name: 'Đỗ Thị Hai Nút', sex: 'female', date_of_birth: '1995-03-04',
+        status: 'probationary', admission_date: today,
+    });
+    assert.equal(created.status, 201, created.text);
+    const after = (await viaB.get(`/api/v1/organizations/${hoaAn.id}/dashboard`)).json.figures;
+    assert.equal(after.members_expected, before.members_expected + 1);
+    const onA = (await viaA.get(`/api/v1/organizations/${hoaAn.id}/dashboard`)).json.figures;
+    assert.deepEqual(onA, after);
+});
+
 test('racing writes from both nodes leave exactly one winner and no partial record', { skip }, async () => {
     const viaA = new Client(a.base);
     await viaA.login('xa.hoaan');

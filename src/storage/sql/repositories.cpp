@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "base/text.hpp"
 #include "storage/sql/sql.hpp"
@@ -224,6 +225,17 @@ std::vector<std::string> NameSuffixes(const std::string& full_name) {
 
 class SqlMembers final : public MemberRepository {
 public:
+    std::vector<std::pair<MemberId, OrganizationId>> ExpectedMembers() override {
+        std::vector<std::pair<MemberId, OrganizationId>> out;
+        for (const Row& r :
+             Query(s_, "SELECT id, organization_id FROM members WHERE on_roll = 1 AND status IN (:a, :b)",
+                   Params()
+                       .Text(std::string(ToCode(MemberStatus::kOfficial)))
+                       .Text(std::string(ToCode(MemberStatus::kProbationary)))))
+            out.emplace_back(MemberId(r.Int(0)), OrganizationId(r.Int(1)));
+        return out;
+    }
+
     explicit SqlMembers(soci::session& s) : s_(s) {}
 
     std::optional<Member> Get(MemberId id) override {
@@ -637,6 +649,18 @@ std::optional<Snapshot> SnapshotFromJson(const std::string& text) {
 class SqlAudit final : public AuditRepository {
 public:
     explicit SqlAudit(soci::session& s) : s_(s) {}
+
+    std::vector<AuditChange> Since(std::int64_t after, int limit) override {
+        std::vector<AuditChange> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, action, entity, entity_id FROM audit_log WHERE id > :a ORDER BY id "
+                                  "LIMIT :l",
+                                  Params().Int(after).Int(std::int64_t{limit})))
+            out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
+        return out;
+    }
+
+    std::int64_t LatestId() override { return QueryOne(s_, "SELECT COALESCE(MAX(id), 0) FROM audit_log")->Int(0); }
 
     void Append(const AuditEntry& e) override {
         Exec(s_,
@@ -1475,6 +1499,69 @@ public:
                          .Text(in.reason));
         MeetingScore out = in;
         out.id = r->Int(0);
+        return out;
+    }
+
+    std::vector<std::pair<MeetingId, MeetingFigures>> AllHeldFigures() override {
+        std::string held;
+        Params states;
+        for (MeetingState st :
+             {MeetingState::kPlanned, MeetingState::kPrepared, MeetingState::kNotified, MeetingState::kHeld,
+              MeetingState::kMinutesFinalised, MeetingState::kReported, MeetingState::kCancelled}) {
+            if (!Held(st)) continue;
+            held += (held.empty() ? ":s" : ", :s") + std::to_string(held.size());
+            states.Text(std::string(ToCode(st)));
+        }
+        std::vector<std::pair<MeetingId, MeetingFigures>> out;
+        std::unordered_map<std::int64_t, std::size_t> at;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, organization_id, kind, scheduled_on, superior_attended FROM meetings "
+                                  "WHERE state IN (" +
+                                      held + ") ORDER BY id",
+                                  states)) {
+            MeetingFigures f;
+            f.cell = OrganizationId(r.Int(1));
+            f.kind = r.Text(2) == ToCode(MeetingKind::kThematic) ? MeetingKind::kThematic : MeetingKind::kRegular;
+            f.month = MonthOf(r.Date(3));
+            if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) continue;
+            f.held = true;
+            f.superior_attended = r.Int(4) != 0;
+            at[r.Int(0)] = out.size();
+            out.emplace_back(MeetingId(r.Int(0)), std::move(f));
+        }
+        const std::string exempt(ToCode(Presence::kExempt));
+        const std::string unexcused(ToCode(Presence::kUnexcused));
+        for (const Row& r : Query(s_,
+                                  "SELECT meeting_id, SUM(CASE WHEN presence = :x THEN 0 ELSE 1 END), "
+                                  "SUM(CASE WHEN presence IN (:p, :l) THEN 1 ELSE 0 END) FROM meeting_attendance "
+                                  "GROUP BY meeting_id",
+                                  Params()
+                                      .Text(exempt)
+                                      .Text(std::string(ToCode(Presence::kPresent)))
+                                      .Text(std::string(ToCode(Presence::kLate))))) {
+            auto found = at.find(r.Int(0));
+            if (found == at.end()) continue;
+            out[found->second].second.expected = static_cast<int>(r.Int(1));
+            out[found->second].second.present = static_cast<int>(r.Int(2));
+        }
+        for (const Row& r : Query(s_,
+                                  "SELECT meeting_id, member_id FROM meeting_attendance WHERE presence = :u ORDER BY "
+                                  "meeting_id, member_id",
+                                  Params().Text(unexcused))) {
+            auto found = at.find(r.Int(0));
+            if (found != at.end()) out[found->second].second.unexcused.push_back(MemberId(r.Int(1)));
+        }
+        // The superior's latest level if any, else the cell's (rows in id order: later ones win).
+        std::unordered_map<std::int64_t, std::pair<std::optional<QualityLevel>, std::optional<QualityLevel>>> levels;
+        for (const Row& r : Query(s_, "SELECT meeting_id, role, level FROM meeting_scores ORDER BY id")) {
+            auto& [cell, superior] = levels[r.Int(0)];
+            const auto level = QualityLevelFromCode(r.Text(2));
+            (ScorerRoleFromCode(r.Text(1)) == ScorerRole::kSuperior ? superior : cell) = level;
+        }
+        for (auto& [id, f] : out) {
+            auto found = levels.find(id.value);
+            if (found != levels.end()) f.level = found->second.second ? found->second.second : found->second.first;
+        }
         return out;
     }
 

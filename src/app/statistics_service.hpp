@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "app/common.hpp"
+#include "domain/statistics.hpp"
+
+namespace chibo::app {
+
+struct ChildFigures {
+    domain::StatOrganization organization;
+    domain::DashboardFigures figures;
+};
+
+struct MonthFigures {
+    int month = 0;  // domain::MonthNumber.
+    domain::DashboardFigures figures;
+};
+
+// D1 for the organisation, D2 for its children, and the month-by-month trend of the period.
+struct DashboardView {
+    domain::StatOrganization organization;
+    domain::MonthRange months;
+    domain::DashboardFigures figures;
+    std::vector<ChildFigures> children;
+    std::vector<MonthFigures> trend;
+};
+
+struct FlaggedMemberView {
+    domain::FlaggedMember flagged;
+    std::string member_name;
+    std::string cell_name;
+};
+
+struct DashboardAlertsView {
+    int missed_total = 0;
+    std::vector<domain::MissedCell> missed;
+    int flagged_total = 0;
+    std::vector<FlaggedMemberView> flagged;
+};
+
+// The dashboards: a statistics engine in memory, loaded from the store at start and kept current by
+// following the audit log (every write is audited), so the figures change the moment a meeting is
+// recorded — on this node or on another sharing the database — with no nightly job.
+class StatisticsService {
+public:
+    explicit StatisticsService(domain::Store& store) : store_(store) {}
+
+    // Loads everything from the store (at start, and after a reorganisation).
+    base::Result<void> Rebuild();
+    // Applies what was written since the last look.
+    base::Result<void> CatchUp();
+
+    base::Result<DashboardView> Dashboard(const domain::Actor& actor, domain::OrganizationId organization,
+                                          domain::MonthRange months);
+    base::Result<DashboardAlertsView> Alerts(const domain::Actor& actor, domain::OrganizationId organization,
+                                             domain::MonthRange months, const PageRequest& page);
+
+    // D1 for any organisation without access checks (benchmarks and the consistency check).
+    domain::DashboardFigures FiguresOf(domain::OrganizationId organization, domain::MonthRange months,
+                                       base::Date today);
+    std::size_t meeting_count();
+
+private:
+    base::Result<domain::Organization> Readable(const domain::Actor& actor, domain::OrganizationId organization);
+
+    domain::Store& store_;
+    std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order.
+    std::shared_mutex engine_mutex_;
+    domain::StatisticsEngine engine_;
+    std::int64_t seen_ = 0;
+    bool built_ = false;
+};
+
+// Every organisation (dissolved ones too) as the engine places it.
+std::vector<domain::StatOrganization> StatTree(domain::Repositories& repos);
+
+}  // namespace chibo::app

@@ -1,0 +1,381 @@
+#include "domain/statistics.hpp"
+
+#include <algorithm>
+
+namespace chibo::domain {
+
+using base::Date;
+
+namespace {
+
+enum Counter {
+    kRegularHeld,
+    kThematicHeld,
+    kMeetingsHeld,
+    kAttendanceExpected,
+    kAttendancePresent,
+    kAttendance90,
+    kLevelGood,
+    kLevelFair,
+    kLevelAverage,
+    kLevelPoor,
+    kSuperior,
+};
+
+int LevelCounter(QualityLevel level) {
+    switch (level) {
+        case QualityLevel::kGood:
+            return kLevelGood;
+        case QualityLevel::kFair:
+            return kLevelFair;
+        case QualityLevel::kAverage:
+            return kLevelAverage;
+        case QualityLevel::kPoor:
+            return kLevelPoor;
+    }
+    return kLevelPoor;
+}
+
+bool Bit(std::span<const std::uint64_t> words, int i) {
+    return (words[i / 64] >> (i % 64)) & 1U;
+}
+
+void SetBit(std::span<std::uint64_t> words, int i, bool on) {
+    const std::uint64_t mask = std::uint64_t{1} << (i % 64);
+    if (on)
+        words[i / 64] |= mask;
+    else
+        words[i / 64] &= ~mask;
+}
+
+// Bits [from, to] (inclusive) of word `w`.
+std::uint64_t WordMask(int w, int from, int to) {
+    const int lo = std::max(from, w * 64) - w * 64;
+    const int hi = std::min(to, w * 64 + 63) - w * 64;
+    if (lo > hi) return 0;
+    const std::uint64_t upper = hi == 63 ? ~std::uint64_t{0} : (std::uint64_t{1} << (hi + 1)) - 1;
+    return upper & ~((std::uint64_t{1} << lo) - 1);
+}
+
+bool AnyBit(std::span<const std::uint64_t> words, int from, int to) {
+    for (int w = from / 64; w <= to / 64; ++w)
+        if (words[w] & WordMask(w, from, to)) return true;
+    return false;
+}
+
+bool AllBits(std::span<const std::uint64_t> words, int from, int to) {
+    for (int w = from / 64; w <= to / 64; ++w) {
+        const std::uint64_t mask = WordMask(w, from, to);
+        if ((words[w] & mask) != mask) return false;
+    }
+    return true;
+}
+
+int MonthStartOf(Date day) {
+    return MonthOf(day);
+}
+
+}  // namespace
+
+int MonthNumber(int year, int month) {
+    return year * 12 + month - 1;
+}
+int MonthOf(Date day) {
+    return MonthNumber(day.year(), day.month());
+}
+int YearOfMonth(int month) {
+    return month / 12;
+}
+int MonthOfYear(int month) {
+    return month % 12 + 1;
+}
+
+std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
+                                        std::span<const MeetingScore> scores) {
+    if (!Held(meeting.state)) return std::nullopt;
+    MeetingFigures f;
+    f.cell = meeting.organization;
+    f.kind = meeting.kind;
+    f.month = MonthOf(meeting.date);
+    if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) return std::nullopt;
+    f.held = true;
+    for (const AttendanceRecord& a : attendance) {
+        if (a.presence == Presence::kExempt) continue;
+        ++f.expected;
+        if (a.presence == Presence::kPresent || a.presence == Presence::kLate) ++f.present;
+        if (a.presence == Presence::kUnexcused) f.unexcused.push_back(a.member);
+    }
+    std::optional<QualityLevel> cell;
+    std::optional<QualityLevel> superior;
+    for (const MeetingScore& s : scores) (s.role == ScorerRole::kSuperior ? superior : cell) = s.level;
+    f.level = superior ? superior : cell;
+    f.superior_attended = meeting.record.superior_attended;
+    return f;
+}
+
+void StatisticsEngine::Fenwick::Add(std::size_t i, int delta) {
+    for (std::size_t k = i + 1; k < tree_.size(); k += k & (~k + 1)) tree_[k] += delta;
+}
+
+std::int64_t StatisticsEngine::Fenwick::Prefix(std::size_t end) const {
+    std::int64_t sum = 0;
+    for (std::size_t k = end; k > 0; k -= k & (~k + 1)) sum += tree_[k];
+    return sum;
+}
+
+StatisticsEngine::StatisticsEngine() {
+    Reindex();
+}
+
+void StatisticsEngine::SetTree(std::vector<StatOrganization> organizations) {
+    orgs_ = std::move(organizations);
+    Reindex();
+}
+
+void StatisticsEngine::Reindex() {
+    std::sort(orgs_.begin(), orgs_.end(),
+              [](const StatOrganization& a, const StatOrganization& b) { return a.path < b.path; });
+    org_index_.clear();
+    cell_index_.clear();
+    cell_orgs_.clear();
+    std::vector<std::size_t> cells_before(orgs_.size() + 1, 0);
+    for (std::size_t i = 0; i < orgs_.size(); ++i) {
+        org_index_[orgs_[i].id.value] = i;
+        cells_before[i + 1] = cells_before[i];
+        if (IsCell(orgs_[i].kind)) {
+            cell_index_[orgs_[i].id.value] = cell_orgs_.size();
+            cell_orgs_.push_back(i);
+            ++cells_before[i + 1];
+        }
+    }
+    spans_.assign(orgs_.size(), {});
+    children_.assign(orgs_.size(), {});
+    for (std::size_t i = 0; i < orgs_.size(); ++i) {
+        // Paths are digits and slashes: every descendant sorts before the path followed by '~'.
+        const auto end =
+            std::lower_bound(orgs_.begin() + static_cast<std::ptrdiff_t>(i), orgs_.end(), orgs_[i].path + "~",
+                             [](const StatOrganization& o, const std::string& p) { return o.path < p; });
+        spans_[i] = {cells_before[i], cells_before[static_cast<std::size_t>(end - orgs_.begin())]};
+        if (orgs_[i].parent)
+            if (auto p = org_index_.find(orgs_[i].parent->value); p != org_index_.end())
+                children_[p->second].push_back(i);
+    }
+    const std::size_t n = cell_orgs_.size();
+    bits_.assign(n, {});
+    for (std::size_t c = 0; c < n; ++c) {
+        const StatOrganization& o = orgs_[cell_orgs_[c]];
+        bits_[c].from_month = MonthStartOf(o.valid_from);
+        bits_[c].to_month = o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : kFirstStatMonth + kStatMonths - 1;
+    }
+    months_.clear();
+    flagged_.clear();
+    unexcused_.clear();
+    members_.Resize(n);
+    for (const auto& [id, f] : meetings_) Apply(f, +1);
+    for (const auto& [id, cell] : members_in_)
+        if (auto c = CellIndex(cell)) members_.Add(*c, 1);
+}
+
+std::optional<std::size_t> StatisticsEngine::CellIndex(OrganizationId cell) const {
+    auto found = cell_index_.find(cell.value);
+    if (found == cell_index_.end()) return std::nullopt;
+    return found->second;
+}
+
+std::array<StatisticsEngine::Fenwick, StatisticsEngine::kCounters>& StatisticsEngine::Month(int month) {
+    auto& trees = months_[month];
+    if (trees[0].empty())
+        for (Fenwick& f : trees) f.Resize(cell_orgs_.size());
+    return trees;
+}
+
+StatisticsEngine::Fenwick& StatisticsEngine::FlaggedYear(int year) {
+    Fenwick& f = flagged_[year];
+    if (f.empty()) f.Resize(cell_orgs_.size());
+    return f;
+}
+
+void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
+    // Unexcused absences count by cell id, so they survive a reindex.
+    const int year = YearOfMonth(f.month);
+    auto& absent = unexcused_[{f.cell.value, year}];
+    const auto cell = CellIndex(f.cell);
+    for (MemberId m : f.unexcused) {
+        int& count = absent[m.value];
+        const bool was = count >= 3;
+        count += sign;
+        const bool now = count >= 3;
+        if (cell && was != now) FlaggedYear(year).Add(*cell, now ? 1 : -1);
+        if (count == 0) absent.erase(m.value);
+    }
+    if (!cell) return;
+    auto& trees = Month(f.month);
+    auto add = [&](int counter, int value) {
+        if (value) trees[counter].Add(*cell, sign * value);
+    };
+    add(f.kind == MeetingKind::kRegular ? kRegularHeld : kThematicHeld, 1);
+    add(kMeetingsHeld, 1);
+    add(kAttendanceExpected, f.expected);
+    add(kAttendancePresent, f.present);
+    add(kAttendance90, f.expected > 0 && f.present * 10 >= f.expected * 9 ? 1 : 0);
+    if (f.level) add(LevelCounter(*f.level), 1);
+    add(kSuperior, f.superior_attended ? 1 : 0);
+    RefreshBits(*cell, f.month);
+}
+
+void StatisticsEngine::RefreshBits(std::size_t cell, int month) {
+    CellBits& b = bits_[cell];
+    const int r = month - kFirstStatMonth;
+    const auto& trees = months_.at(month);
+    SetBit(b.regular, r, trees[kRegularHeld].At(cell) > 0);
+    SetBit(b.visited, r, trees[kSuperior].At(cell) > 0);
+    const int q = r / 3;
+    int thematic = 0;
+    for (int m = q * 3; m < q * 3 + 3; ++m)
+        if (auto t = months_.find(kFirstStatMonth + m); t != months_.end() && !t->second[0].empty())
+            thematic += t->second[kThematicHeld].At(cell);
+    SetBit(b.thematic, q, thematic > 0);
+}
+
+void StatisticsEngine::PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures) {
+    if (auto old = meetings_.find(id.value); old != meetings_.end()) {
+        Apply(old->second, -1);
+        meetings_.erase(old);
+    }
+    if (!figures) return;
+    Apply(*figures, +1);
+    meetings_.emplace(id.value, *figures);
+}
+
+void StatisticsEngine::PutMember(MemberId id, std::optional<OrganizationId> expected_in) {
+    if (auto old = members_in_.find(id.value); old != members_in_.end()) {
+        if (auto c = CellIndex(old->second)) members_.Add(*c, -1);
+        members_in_.erase(old);
+    }
+    if (!expected_in) return;
+    members_in_.emplace(id.value, *expected_in);
+    if (auto c = CellIndex(*expected_in)) members_.Add(*c, 1);
+}
+
+bool StatisticsEngine::Knows(OrganizationId id) const {
+    return org_index_.contains(id.value);
+}
+
+const StatOrganization* StatisticsEngine::Find(OrganizationId id) const {
+    auto found = org_index_.find(id.value);
+    return found == org_index_.end() ? nullptr : &orgs_[found->second];
+}
+
+namespace {
+
+bool ActiveIn(const StatOrganization& o, MonthRange months) {
+    if (MonthOf(o.valid_from) > months.last) return false;
+    return !o.valid_to || MonthOf(o.valid_to->AddDays(-1)) >= months.first;
+}
+
+MonthRange Clip(MonthRange months) {
+    return {std::max(months.first, kFirstStatMonth), std::min(months.last, kFirstStatMonth + kStatMonths - 1)};
+}
+
+}  // namespace
+
+std::vector<const StatOrganization*> StatisticsEngine::Children(OrganizationId id, MonthRange months) const {
+    std::vector<const StatOrganization*> out;
+    auto found = org_index_.find(id.value);
+    if (found == org_index_.end()) return out;
+    for (std::size_t child : children_[found->second])
+        if (ActiveIn(orgs_[child], months)) out.push_back(&orgs_[child]);
+    return out;
+}
+
+DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange months_in, Date today) const {
+    DashboardFigures d;
+    auto found = org_index_.find(node.value);
+    const MonthRange months = Clip(months_in);
+    if (found == org_index_.end() || months.first > months.last) return d;
+    const Span span = spans_[found->second];
+    std::array<std::int64_t, kCounters> sums{};
+    for (int m = months.first; m <= months.last; ++m) {
+        auto trees = months_.find(m);
+        if (trees == months_.end() || trees->second[0].empty()) continue;
+        for (int k = 0; k < kCounters; ++k) sums[k] += trees->second[k].Range(span.lo, span.hi);
+    }
+    d.meetings_held = static_cast<int>(sums[kMeetingsHeld]);
+    d.attendance_expected = static_cast<int>(sums[kAttendanceExpected]);
+    d.attendance_present = static_cast<int>(sums[kAttendancePresent]);
+    d.meetings_attendance_90 = static_cast<int>(sums[kAttendance90]);
+    for (int l = 0; l < 4; ++l) d.levels[l] = static_cast<int>(sums[kLevelGood + l]);
+    d.meetings_superior = static_cast<int>(sums[kSuperior]);
+    d.members_expected = static_cast<int>(members_.Range(span.lo, span.hi));
+    if (auto f = flagged_.find(YearOfMonth(months.last)); f != flagged_.end() && !f->second.empty())
+        d.members_flagged = static_cast<int>(f->second.Range(span.lo, span.hi));
+
+    const int last_over = MonthOf(today) - 1;
+    for (std::size_t c = span.lo; c < span.hi; ++c) {
+        const CellBits& b = bits_[c];
+        const int first = std::max(months.first, b.from_month);
+        const int last = std::min(months.last, b.to_month);
+        if (first > last) continue;
+        ++d.cells;
+        const int r_first = first - kFirstStatMonth;
+        const int r_last = last - kFirstStatMonth;
+        const int r_over = std::min(last, last_over) - kFirstStatMonth;
+        const bool missing = r_first <= r_over && !AllBits(b.regular, r_first, r_over);
+        if (r_first <= r_over || AnyBit(b.regular, r_first, r_last)) {
+            ++d.cells_regular_due;
+            if (!missing) ++d.cells_regular_all;
+        }
+        // The quarters the period touches while the cell was active; over when their last month is.
+        const int q_first = r_first / 3;
+        const int q_last = r_last / 3;
+        const int q_over = std::min(q_last, (last_over - kFirstStatMonth - 2) / 3);
+        const bool q_missing = q_first <= q_over && !AllBits(b.thematic, q_first, q_over);
+        if (q_first <= q_over || AnyBit(b.thematic, q_first, q_last)) {
+            ++d.cells_thematic_due;
+            if (!q_missing) ++d.cells_thematic_all;
+        }
+        if (AnyBit(b.visited, r_first, r_last)) ++d.cells_visited;
+    }
+    return d;
+}
+
+DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_in, Date today, int offset,
+                                         int limit) const {
+    DashboardAlerts out;
+    auto found = org_index_.find(node.value);
+    const MonthRange months = Clip(months_in);
+    if (found == org_index_.end() || months.first > months.last) return out;
+    const Span span = spans_[found->second];
+    const int last_over = MonthOf(today) - 1;
+    const int year = YearOfMonth(months.last);
+    for (std::size_t c = span.lo; c < span.hi; ++c) {
+        const CellBits& b = bits_[c];
+        const StatOrganization& org = orgs_[cell_orgs_[c]];
+        const int first = std::max(months.first, b.from_month);
+        const int last = std::min(months.last, b.to_month);
+        if (first <= last) {
+            MissedCell missed{org.id, org.name, {}, {}};
+            for (int m = first; m <= std::min(last, last_over); ++m)
+                if (!Bit(b.regular, m - kFirstStatMonth)) missed.regular_months.push_back(m);
+            const int q_last = std::min((last - kFirstStatMonth) / 3, (last_over - kFirstStatMonth - 2) / 3);
+            for (int q = (first - kFirstStatMonth) / 3; q <= q_last; ++q)
+                if (!Bit(b.thematic, q)) missed.thematic_quarters.push_back(kFirstStatMonth + q * 3);
+            if (!missed.regular_months.empty() || !missed.thematic_quarters.empty()) {
+                if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit)
+                    out.missed.push_back(std::move(missed));
+                ++out.missed_total;
+            }
+        }
+        auto absent = unexcused_.find({org.id.value, year});
+        if (absent == unexcused_.end()) continue;
+        for (const auto& [member, count] : absent->second) {
+            if (count < 3) continue;
+            if (out.flagged_total >= offset && static_cast<int>(out.flagged.size()) < limit)
+                out.flagged.push_back({org.id, MemberId(member), count});
+            ++out.flagged_total;
+        }
+    }
+    return out;
+}
+
+}  // namespace chibo::domain

@@ -1,0 +1,190 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/result.hpp"
+#include "domain/meeting.hpp"
+#include "domain/organization.hpp"
+#include "domain/scorecard.hpp"
+
+// The statistics engine behind the dashboards (performance.md D1–D3): per cell and month counters
+// held in Fenwick trees over the cells in depth-first order, so that a subtree (a contiguous run of
+// that order) and a period answer in O(months × log cells), plus per-cell month bits for the figures
+// that are not sums ("held every required meeting"), read in one pass over the subtree's cells.
+// Maintained meeting by meeting; rebuilt from the store at start. Pure: no I/O, not thread-safe (the
+// app layer guards it).
+namespace chibo::domain {
+
+// A month as one number: year × 12 + month − 1.
+int MonthNumber(int year, int month);
+int MonthOf(base::Date day);
+int YearOfMonth(int month);
+int MonthOfYear(int month);  // 1–12.
+
+// An inclusive range of months.
+struct MonthRange {
+    int first = 0;
+    int last = 0;
+};
+
+// Months the engine keeps: January 2000 to December 2041.
+constexpr int kFirstStatMonth = 2000 * 12;
+constexpr int kStatMonths = 42 * 12;
+
+// One meeting's contribution.
+struct MeetingFigures {
+    OrganizationId cell;
+    MeetingKind kind = MeetingKind::kRegular;
+    int month = 0;
+    bool held = false;
+    int expected = 0;                   // On the roll call, not exempt.
+    int present = 0;                    // Present or late.
+    std::optional<QualityLevel> level;  // The superior's latest score if any, else the cell's.
+    bool superior_attended = false;
+    std::vector<MemberId> unexcused;
+};
+
+// What a meeting counts for, from its record; nullopt for a meeting that counts for nothing (planned,
+// cancelled, or outside the months the engine keeps).
+std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
+                                        std::span<const MeetingScore> scores);
+
+// An organisation as the engine places it.
+struct StatOrganization {
+    OrganizationId id;
+    std::optional<OrganizationId> parent;
+    std::string path;
+    std::string name;
+    OrganizationKind kind = OrganizationKind::kSubordinateCell;
+    base::Date valid_from;
+    std::optional<base::Date> valid_to;
+};
+
+// D1: the figures of a subtree over a period, on a day (months not yet over are due only once held).
+struct DashboardFigures {
+    int cells = 0;               // Cells active at some time in the period.
+    int members_expected = 0;    // Official and probationary members on the rolls now.
+    int cells_regular_due = 0;   // Cells with at least one month due in the period…
+    int cells_regular_all = 0;   // …and of them, those that held a regular meeting in every month due.
+    int cells_thematic_due = 0;  // The same by quarter (the quarters the period touches).
+    int cells_thematic_all = 0;
+    int meetings_held = 0;  // Regular and thematic.
+    int attendance_expected = 0;
+    int attendance_present = 0;
+    int meetings_attendance_90 = 0;  // Meetings with ≥ 90 % of the expected present.
+    std::array<int, 4> levels{};     // Tốt, Khá, Trung bình, Kém (the meeting's latest level).
+    int meetings_superior = 0;       // Meetings a superior official attended…
+    int cells_visited = 0;           // …and the cells they were in.
+    int members_flagged = 0;         // ≥ 3 unexcused absences in the calendar year of the period's end.
+
+    bool operator==(const DashboardFigures&) const = default;
+};
+
+struct MissedCell {
+    OrganizationId cell;
+    std::string name;
+    std::vector<int> regular_months;     // Months due without a regular meeting.
+    std::vector<int> thematic_quarters;  // Quarters due without a thematic one (month number of its first month).
+};
+
+struct FlaggedMember {
+    OrganizationId cell;
+    MemberId member;
+    int unexcused = 0;
+};
+
+// D3: what needs attention in the subtree and period, in tree order, paged.
+struct DashboardAlerts {
+    int missed_total = 0;
+    std::vector<MissedCell> missed;
+    int flagged_total = 0;
+    std::vector<FlaggedMember> flagged;
+};
+
+class StatisticsEngine {
+public:
+    StatisticsEngine();
+
+    // Places the organisations (dissolved ones included: their past stays theirs). Keeps every meeting
+    // and member already put.
+    void SetTree(std::vector<StatOrganization> organizations);
+    // Replaces what the meeting counts for (nullopt: nothing).
+    void PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures);
+    // Where a member is counted as expected: their cell when official or probationary on the roll, else
+    // nowhere.
+    void PutMember(MemberId id, std::optional<OrganizationId> expected_in);
+
+    bool Knows(OrganizationId id) const;
+    const StatOrganization* Find(OrganizationId id) const;
+    // The organisation's children active at some time in the months, in tree order.
+    std::vector<const StatOrganization*> Children(OrganizationId id, MonthRange months) const;
+
+    DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) const;
+    DashboardAlerts Alerts(OrganizationId node, MonthRange months, base::Date today, int offset, int limit) const;
+
+    std::size_t meeting_count() const { return meetings_.size(); }
+
+private:
+    static constexpr int kCounters = 11;
+    static constexpr int kWords = (kStatMonths + 63) / 64;
+    static constexpr int kQuarterWords = (kStatMonths / 3 + 63) / 64;
+
+    class Fenwick {
+    public:
+        void Resize(std::size_t n) { tree_.assign(n + 1, 0); }
+        void Add(std::size_t i, int delta);
+        std::int64_t Prefix(std::size_t end) const;  // Sum of [0, end).
+        std::int64_t Range(std::size_t lo, std::size_t hi) const { return Prefix(hi) - Prefix(lo); }
+        int At(std::size_t i) const { return static_cast<int>(Range(i, i + 1)); }
+        bool empty() const { return tree_.empty(); }
+
+    private:
+        std::vector<std::int32_t> tree_;
+    };
+
+    struct CellBits {
+        std::array<std::uint64_t, kWords> regular{};
+        std::array<std::uint64_t, kQuarterWords> thematic{};
+        std::array<std::uint64_t, kWords> visited{};
+        int from_month = 0;
+        int to_month = 0;  // Last active month, inclusive.
+    };
+
+    struct Span {
+        std::size_t lo = 0;
+        std::size_t hi = 0;  // Cell indices [lo, hi).
+    };
+
+    void Apply(const MeetingFigures& f, int sign);
+    void RefreshBits(std::size_t cell, int month);
+    std::array<Fenwick, kCounters>& Month(int month);
+    Fenwick& FlaggedYear(int year);
+    std::optional<std::size_t> CellIndex(OrganizationId cell) const;
+    void Reindex();
+
+    std::vector<StatOrganization> orgs_;  // By path: depth-first order.
+    std::vector<std::vector<std::size_t>> children_;
+    std::unordered_map<std::int64_t, std::size_t> org_index_;
+    std::vector<Span> spans_;             // Per organisation.
+    std::vector<std::size_t> cell_orgs_;  // Cell index → organisation index.
+    std::unordered_map<std::int64_t, std::size_t> cell_index_;
+    std::vector<CellBits> bits_;
+    std::unordered_map<int, std::array<Fenwick, kCounters>> months_;
+    Fenwick members_;
+    std::unordered_map<int, Fenwick> flagged_;  // By year.
+
+    std::unordered_map<std::int64_t, MeetingFigures> meetings_;
+    std::unordered_map<std::int64_t, OrganizationId> members_in_;
+    // Unexcused absences by (cell, year) and member.
+    std::map<std::pair<std::int64_t, int>, std::map<std::int64_t, int>> unexcused_;
+};
+
+}  // namespace chibo::domain

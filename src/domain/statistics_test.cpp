@@ -1,0 +1,284 @@
+#include "domain/statistics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace chibo::domain {
+namespace {
+
+base::Date D(int y, int m, int d) {
+    return *base::Date::FromYmd(y, m, d);
+}
+
+const base::Date kToday = D(2026, 11, 22);
+const MonthRange kYear{MonthNumber(2026, 1), MonthNumber(2026, 12)};
+
+StatOrganization Org(int id, std::optional<int> parent, std::string path, OrganizationKind kind,
+                     base::Date from = D(2010, 1, 1), std::optional<base::Date> to = std::nullopt) {
+    StatOrganization o;
+    o.id = OrganizationId(id);
+    if (parent) o.parent = OrganizationId(*parent);
+    o.path = std::move(path);
+    o.name = "Tổ chức " + std::to_string(id);
+    o.kind = kind;
+    o.valid_from = from;
+    o.valid_to = to;
+    return o;
+}
+
+// A province (1) with communes 2 and 5; cells 3 and 4 under 2 (cell 3 has party group 7), cell 6
+// under 5; cell 10 under 2 founded in September 2026.
+std::vector<StatOrganization> Tree() {
+    return {Org(1, std::nullopt, "/1/", OrganizationKind::kProvince),
+            Org(2, 1, "/1/2/", OrganizationKind::kCommuneCommittee),
+            Org(3, 2, "/1/2/3/", OrganizationKind::kSubordinateCell),
+            Org(7, 3, "/1/2/3/7/", OrganizationKind::kPartyGroup),
+            Org(4, 2, "/1/2/4/", OrganizationKind::kSubordinateCell),
+            Org(10, 2, "/1/2/10/", OrganizationKind::kSubordinateCell, D(2026, 9, 15)),
+            Org(5, 1, "/1/5/", OrganizationKind::kCommuneCommittee),
+            Org(6, 5, "/1/5/6/", OrganizationKind::kSubordinateCell)};
+}
+
+MeetingFigures Held(int cell, int month, MeetingKind kind = MeetingKind::kRegular, int expected = 10,
+                    int present = 10) {
+    MeetingFigures f;
+    f.cell = OrganizationId(cell);
+    f.kind = kind;
+    f.month = MonthNumber(2026, month);
+    f.held = true;
+    f.expected = expected;
+    f.present = present;
+    return f;
+}
+
+int Id(int cell, int month, MeetingKind kind = MeetingKind::kRegular) {
+    return cell * 1000 + month * 10 + (kind == MeetingKind::kThematic ? 1 : 0);
+}
+
+// Cell 3: regular meetings every month to November but March, thematic in quarters I and III, June
+// at 8/10 with two unexcused; levels and a superior visit in some months. Cell 6: every month to
+// October, thematic each quarter to III. Cell 4: nothing. Cell 10: October only.
+StatisticsEngine Loaded() {
+    StatisticsEngine e;
+    e.SetTree(Tree());
+    for (int month = 1; month <= 11; ++month) {
+        if (month == 3) continue;
+        MeetingFigures f = Held(3, month, MeetingKind::kRegular, 10, month == 6 ? 8 : 10);
+        if (month == 6) f.unexcused = {MemberId(31), MemberId(32)};
+        if (month <= 4) f.level = QualityLevel::kGood;
+        if (month == 5) f.level = QualityLevel::kFair;
+        if (month == 6) f.level = QualityLevel::kPoor;
+        f.superior_attended = month == 5;
+        e.PutMeeting(MeetingId(Id(3, month)), f);
+    }
+    e.PutMeeting(MeetingId(Id(3, 2, MeetingKind::kThematic)), Held(3, 2, MeetingKind::kThematic, 10, 9));
+    e.PutMeeting(MeetingId(Id(3, 8, MeetingKind::kThematic)), Held(3, 8, MeetingKind::kThematic, 10, 10));
+    for (int month = 1; month <= 10; ++month) e.PutMeeting(MeetingId(Id(6, month)), Held(6, month, {}, 20, 17));
+    for (int month : {3, 6, 9})
+        e.PutMeeting(MeetingId(Id(6, month, MeetingKind::kThematic)), Held(6, month, MeetingKind::kThematic, 20, 20));
+    e.PutMeeting(MeetingId(Id(10, 10)), Held(10, 10, {}, 5, 5));
+    for (int m = 1; m <= 10; ++m) e.PutMember(MemberId(30 + m), OrganizationId(3));
+    for (int m = 1; m <= 20; ++m) e.PutMember(MemberId(60 + m), OrganizationId(6));
+    return e;
+}
+
+TEST(Statistics, SumsASubtreeOverAYear) {
+    const StatisticsEngine e = Loaded();
+    const DashboardFigures commune = e.Figures(OrganizationId(2), kYear, kToday);
+    EXPECT_EQ(commune.cells, 3);
+    EXPECT_EQ(commune.members_expected, 10);
+    // Cell 3 missed March; cell 4 held nothing; cell 10 (from September) held October but not
+    // September: all three are due, none held every month.
+    EXPECT_EQ(commune.cells_regular_due, 3);
+    EXPECT_EQ(commune.cells_regular_all, 0);
+    // Quarters I–III are over: cell 3 missed II, cell 4 all, cell 10 (active in III) missed III.
+    EXPECT_EQ(commune.cells_thematic_due, 3);
+    EXPECT_EQ(commune.cells_thematic_all, 0);
+    EXPECT_EQ(commune.meetings_held, 10 + 2 + 1);
+    EXPECT_EQ(commune.attendance_expected, 125);
+    EXPECT_EQ(commune.attendance_present, 10 * 9 + 8 + 9 + 10 + 5);
+    // Every meeting but June's (80 %) reached 90 %.
+    EXPECT_EQ(commune.meetings_attendance_90, 12);
+    EXPECT_EQ(commune.levels, (std::array<int, 4>{3, 1, 0, 1}));
+    EXPECT_EQ(commune.meetings_superior, 1);
+    EXPECT_EQ(commune.cells_visited, 1);
+    EXPECT_EQ(commune.members_flagged, 0);
+
+    const DashboardFigures other = e.Figures(OrganizationId(5), kYear, kToday);
+    EXPECT_EQ(other.cells, 1);
+    EXPECT_EQ(other.cells_regular_all, 1);
+    EXPECT_EQ(other.cells_thematic_all, 1);
+    EXPECT_EQ(other.meetings_attendance_90, 3);  // 17/20 = 85 % in the regular ones.
+    const DashboardFigures province = e.Figures(OrganizationId(1), kYear, kToday);
+    EXPECT_EQ(province.cells, 4);
+    EXPECT_EQ(province.meetings_held, commune.meetings_held + other.meetings_held);
+    EXPECT_EQ(province.members_expected, 30);
+    EXPECT_EQ(province.cells_regular_all, 1);
+    // A party group is inside cell 3's span but is not a cell.
+    EXPECT_EQ(e.Figures(OrganizationId(7), kYear, kToday).cells, 0);
+    EXPECT_EQ(e.Figures(OrganizationId(99), kYear, kToday), DashboardFigures{});
+}
+
+TEST(Statistics, PeriodsCountOnlyTheirMonthsAndMonthsNotOverAreDueOnlyOnceHeld) {
+    const StatisticsEngine e = Loaded();
+    // April to June: cell 3 held all three months; quarter II is over without a thematic meeting.
+    const DashboardFigures q2 = e.Figures(OrganizationId(3), {MonthNumber(2026, 4), MonthNumber(2026, 6)}, kToday);
+    EXPECT_EQ(q2.meetings_held, 3);
+    EXPECT_EQ(q2.cells_regular_all, 1);
+    EXPECT_EQ(q2.cells_thematic_due, 1);
+    EXPECT_EQ(q2.cells_thematic_all, 0);
+    // November is not over: cell 3 held it (due and met); cell 4 did not (not due yet).
+    const MonthRange november{MonthNumber(2026, 11), MonthNumber(2026, 11)};
+    const DashboardFigures now3 = e.Figures(OrganizationId(3), november, kToday);
+    EXPECT_EQ(now3.cells_regular_due, 1);
+    EXPECT_EQ(now3.cells_regular_all, 1);
+    EXPECT_EQ(now3.cells_thematic_due, 0);  // Quarter IV is not over and nothing was held.
+    EXPECT_EQ(e.Figures(OrganizationId(4), november, kToday).cells_regular_due, 0);
+    // On 1 December November is over: cell 4 is then due and missing.
+    const DashboardFigures later = e.Figures(OrganizationId(4), november, D(2026, 12, 1));
+    EXPECT_EQ(later.cells_regular_due, 1);
+    EXPECT_EQ(later.cells_regular_all, 0);
+    // Before cell 10 was founded it is not counted at all.
+    EXPECT_EQ(e.Figures(OrganizationId(10), {MonthNumber(2026, 1), MonthNumber(2026, 8)}, kToday).cells, 0);
+    // The month of its founding counts: September was due and missed.
+    const auto alerts = e.Alerts(OrganizationId(10), kYear, kToday, 0, 10);
+    ASSERT_EQ(alerts.missed.size(), 1U);
+    EXPECT_EQ(alerts.missed[0].regular_months, (std::vector<int>{MonthNumber(2026, 9)}));
+    EXPECT_EQ(alerts.missed[0].thematic_quarters, (std::vector<int>{MonthNumber(2026, 7)}));
+}
+
+TEST(Statistics, FollowsEveryChangeOfAMeeting) {
+    StatisticsEngine e = Loaded();
+    // March is recorded late: cell 3 now held every month.
+    e.PutMeeting(MeetingId(Id(3, 3)), Held(3, 3));
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).meetings_held, 13);
+    const MonthRange to_march{MonthNumber(2026, 1), MonthNumber(2026, 3)};
+    EXPECT_EQ(e.Figures(OrganizationId(3), to_march, kToday).cells_regular_all, 1);
+    // The roll call is corrected: 6 of 10.
+    e.PutMeeting(MeetingId(Id(3, 3)), Held(3, 3, MeetingKind::kRegular, 10, 6));
+    const DashboardFigures q1 = e.Figures(OrganizationId(3), to_march, kToday);
+    EXPECT_EQ(q1.attendance_present, 10 + 10 + 9 + 6);
+    EXPECT_EQ(q1.meetings_attendance_90, 3);
+    // Then it turns out not to have been held (the record is withdrawn): March is missing again.
+    e.PutMeeting(MeetingId(Id(3, 3)), std::nullopt);
+    EXPECT_EQ(e.Figures(OrganizationId(3), to_march, kToday).cells_regular_all, 0);
+    // Removing the February thematic meeting leaves quarter I without one.
+    e.PutMeeting(MeetingId(Id(3, 2, MeetingKind::kThematic)), std::nullopt);
+    const auto alerts = e.Alerts(OrganizationId(3), kYear, kToday, 0, 10);
+    ASSERT_EQ(alerts.missed.size(), 1U);
+    EXPECT_EQ(alerts.missed[0].thematic_quarters, (std::vector<int>{MonthNumber(2026, 1), MonthNumber(2026, 4)}));
+    EXPECT_EQ(alerts.missed[0].regular_months, (std::vector<int>{MonthNumber(2026, 3)}));
+    // A member moves from cell 3 to cell 6; another leaves the roll.
+    e.PutMember(MemberId(31), OrganizationId(6));
+    e.PutMember(MemberId(32), std::nullopt);
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_expected, 8);
+    EXPECT_EQ(e.Figures(OrganizationId(6), kYear, kToday).members_expected, 21);
+}
+
+TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
+    StatisticsEngine e = Loaded();
+    MeetingFigures july = Held(3, 7);
+    july.unexcused = {MemberId(31)};
+    e.PutMeeting(MeetingId(Id(3, 7)), july);
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_flagged, 0);
+    MeetingFigures august = Held(3, 8);
+    august.unexcused = {MemberId(31), MemberId(32)};
+    e.PutMeeting(MeetingId(Id(3, 8)), august);
+    EXPECT_EQ(e.Figures(OrganizationId(2), kYear, kToday).members_flagged, 1);
+    // The year is the period's end's: a period ending in August counts the absences of 2026.
+    EXPECT_EQ(e.Figures(OrganizationId(2), {MonthNumber(2026, 8), MonthNumber(2026, 8)}, kToday).members_flagged, 1);
+    EXPECT_EQ(e.Figures(OrganizationId(2), {MonthNumber(2025, 1), MonthNumber(2025, 12)}, kToday).members_flagged, 0);
+    const auto alerts = e.Alerts(OrganizationId(1), kYear, kToday, 0, 10);
+    ASSERT_EQ(alerts.flagged.size(), 1U);
+    EXPECT_EQ(alerts.flagged[0].member, MemberId(31));
+    EXPECT_EQ(alerts.flagged[0].unexcused, 3);
+    e.PutMeeting(MeetingId(Id(3, 8)), Held(3, 8));  // Corrected: present after all.
+    EXPECT_EQ(e.Figures(OrganizationId(2), kYear, kToday).members_flagged, 0);
+}
+
+TEST(Statistics, AReindexKeepsTheMeetingsAndChildrenFollowThePeriod) {
+    StatisticsEngine e = Loaded();
+    std::vector<StatOrganization> tree = Tree();
+    for (StatOrganization& o : tree) {
+        if (o.id == OrganizationId(4)) {
+            o.parent = OrganizationId(5);
+            o.path = "/1/5/4/";
+        }
+        if (o.id == OrganizationId(6)) o.valid_to = D(2026, 7, 1);  // Dissolved on 1 July.
+    }
+    e.SetTree(tree);
+    EXPECT_EQ(e.Figures(OrganizationId(5), kYear, kToday).cells, 2);
+    EXPECT_EQ(e.Figures(OrganizationId(2), kYear, kToday).cells, 2);
+    // After July cell 6 no longer counts; its meetings of the first half stay.
+    const MonthRange h2{MonthNumber(2026, 7), MonthNumber(2026, 12)};
+    EXPECT_EQ(e.Figures(OrganizationId(6), h2, kToday).cells, 0);
+    EXPECT_EQ(e.Figures(OrganizationId(6), kYear, kToday).meetings_held, 13);
+    std::vector<int> children;
+    for (const StatOrganization* o : e.Children(OrganizationId(5), h2))
+        children.push_back(static_cast<int>(o->id.value));
+    EXPECT_EQ(children, (std::vector<int>{4}));
+    children.clear();
+    for (const StatOrganization* o : e.Children(OrganizationId(2), {MonthNumber(2026, 1), MonthNumber(2026, 6)}))
+        children.push_back(static_cast<int>(o->id.value));
+    EXPECT_EQ(children, (std::vector<int>{3})) << "cell 10 was founded in September";
+}
+
+TEST(Statistics, AlertsArePagedInTreeOrder) {
+    const StatisticsEngine e = Loaded();
+    const auto all = e.Alerts(OrganizationId(1), kYear, kToday, 0, 10);
+    EXPECT_EQ(all.missed_total, 3);
+    std::vector<int> cells;
+    for (const MissedCell& m : all.missed) cells.push_back(static_cast<int>(m.cell.value));
+    EXPECT_EQ(cells, (std::vector<int>{10, 3, 4}));  // Paths "/1/2/10/" < "/1/2/3/" < "/1/2/4/".
+    const auto second = e.Alerts(OrganizationId(1), kYear, kToday, 1, 1);
+    EXPECT_EQ(second.missed_total, 3);
+    ASSERT_EQ(second.missed.size(), 1U);
+    EXPECT_EQ(second.missed[0].cell, OrganizationId(3));
+    EXPECT_EQ(all.missed[2].regular_months.size(), 10U);  // Cell 4: January to October.
+}
+
+// The consistency check: a long random series of puts, replacements and removals gives the figures
+// of an engine loaded once with the final state, for every organisation and many periods.
+TEST(Statistics, IncrementalMaintenanceEqualsARebuild) {
+    std::mt19937 rng(42);
+    StatisticsEngine incremental;
+    incremental.SetTree(Tree());
+    std::map<int, std::optional<MeetingFigures>> final_state;
+    const int cells[] = {3, 4, 6, 10};
+    for (int step = 0; step < 3000; ++step) {
+        const int cell = cells[rng() % 4];
+        const int month = 1 + static_cast<int>(rng() % 12);
+        const auto kind = rng() % 4 == 0 ? MeetingKind::kThematic : MeetingKind::kRegular;
+        const int id = Id(cell, month, kind);
+        std::optional<MeetingFigures> f;
+        if (rng() % 5 != 0) {
+            const int expected = 5 + static_cast<int>(rng() % 20);
+            f = Held(cell, month, kind, expected, expected - static_cast<int>(rng() % 4));
+            if (rng() % 3 == 0) f->level = static_cast<QualityLevel>(rng() % 4);
+            f->superior_attended = rng() % 4 == 0;
+            for (int m = 0; m < 3; ++m)
+                if (rng() % 3 == 0) f->unexcused.push_back(MemberId(cell * 100 + m));
+        }
+        incremental.PutMeeting(MeetingId(id), f);
+        final_state[id] = f;
+        if (step == 1500) incremental.SetTree(Tree());  // A reindex half-way.
+    }
+    StatisticsEngine rebuilt;
+    for (const auto& [id, f] : final_state)
+        if (f) rebuilt.PutMeeting(MeetingId(id), f);
+    rebuilt.SetTree(Tree());
+    for (int node : {1, 2, 3, 4, 5, 6, 7, 10})
+        for (int first = 1; first <= 12; ++first)
+            for (int last = first; last <= 12; last += 2) {
+                const MonthRange r{MonthNumber(2026, first), MonthNumber(2026, last)};
+                SCOPED_TRACE(testing::Message() << node << " " << first << "–" << last);
+                EXPECT_EQ(incremental.Figures(OrganizationId(node), r, kToday),
+                          rebuilt.Figures(OrganizationId(node), r, kToday));
+                EXPECT_EQ(incremental.Alerts(OrganizationId(node), r, kToday, 0, 100).flagged_total,
+                          rebuilt.Alerts(OrganizationId(node), r, kToday, 0, 100).flagged_total);
+            }
+}
+
+}  // namespace
+}  // namespace chibo::domain
