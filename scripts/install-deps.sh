@@ -13,6 +13,7 @@ PACKAGES=(
     postgresql-15 libpq-dev nginx
     libzip-dev libcairo2-dev libpango1.0-dev fonts-noto-core
     libical-dev poppler-utils libreoffice-writer-nogui
+    libxlsxwriter-dev libreoffice-calc-nogui
 )
 
 missing=()

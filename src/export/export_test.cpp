@@ -5,6 +5,7 @@
 
 #include "export/ical.hpp"
 #include "export/meeting_documents.hpp"
+#include "export/spreadsheet.hpp"
 
 namespace chibo::exporting {
 namespace {
@@ -109,6 +110,30 @@ TEST(MeetingDocuments, PdfIsAPdfOfA4Pages) {
     for (std::size_t at = pdf.find("/Type /Page "); at != std::string::npos; at = pdf.find("/Type /Page ", at + 1))
         ++pages;
     EXPECT_GT(pages, 1U);
+}
+
+TEST(Spreadsheet, XlsxHoldsOneSheetPerTableWithVietnameseText) {
+    Sheet summary{"Tổng hợp",
+                  {"Đảng bộ xã Hòa An", "Từ tháng 01/2026 đến tháng 10/2026"},
+                  {"Chỉ tiêu", "Giá trị"},
+                  {{Text("Số chi bộ"), Number(12)},
+                   {Text("Tỷ lệ đảng viên dự sinh hoạt"), Percent(0.912)},
+                   {Text("Chưa có"), Empty()}},
+                  {40, 14}};
+    Sheet children{"Đơn vị trực thuộc", {}, {"Tổ chức", "Số chi bộ"}, {{Text("Chi bộ Thôn Đông"), Number(1)}}, {}};
+    const std::string book = RenderXlsx({summary, children});
+    ASSERT_GT(book.size(), 1000U);
+    const std::string workbook = ZipEntry(book, "xl/workbook.xml");
+    EXPECT_NE(workbook.find("name=\"Tổng hợp\""), std::string::npos);
+    EXPECT_NE(workbook.find("name=\"Đơn vị trực thuộc\""), std::string::npos);
+    const std::string strings = ZipEntry(book, "xl/sharedStrings.xml");
+    for (const char* text : {"Đảng bộ xã Hòa An", "Tỷ lệ đảng viên dự sinh hoạt", "Chi bộ Thôn Đông", "Chỉ tiêu"})
+        EXPECT_NE(strings.find(text), std::string::npos) << text;
+    const std::string sheet = ZipEntry(book, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet.find("<v>12</v>"), std::string::npos);
+    EXPECT_NE(sheet.find("<v>0.912</v>"), std::string::npos);
+    EXPECT_NE(ZipEntry(book, "xl/styles.xml").find("0.0%"), std::string::npos);
+    EXPECT_THROW(RenderXlsx({Sheet{"Tên [sai]", {}, {"a"}, {}, {}}}), std::runtime_error);
 }
 
 TEST(CalendarFeed, EscapesFoldsAndEndsLinesWithCrLf) {

@@ -315,4 +315,23 @@ Result<std::int64_t> PathId(const Request& request, const std::string& name) {
     return *v;
 }
 
+std::string Disposition(const std::string& file_name) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string ascii;
+    std::string encoded;
+    for (unsigned char c : file_name) {
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                           c == '-' || c == '_';
+        ascii += plain ? static_cast<char>(c) : '_';
+        if (plain) {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += kHex[c >> 4];
+            encoded += kHex[c & 15];
+        }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 }  // namespace chibo::http

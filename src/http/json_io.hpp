@@ -79,4 +79,7 @@ base::Result<app::PageRequest> QueryPage(const Request& request);
 
 base::Error FieldError(const std::string& field, std::string message);
 
+// Content-Disposition for a download: RFC 5987 file name with an ASCII fallback.
+std::string Disposition(const std::string& file_name);
+
 }  // namespace chibo::http

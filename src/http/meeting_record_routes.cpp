@@ -147,26 +147,6 @@ Result<app::RecordPatch> ParseRecord(const std::string& text) {
     return p;
 }
 
-// RFC 5987 file name for Content-Disposition, with an ASCII fallback.
-std::string Disposition(const std::string& file_name) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string ascii;
-    std::string encoded;
-    for (unsigned char c : file_name) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                           c == '-' || c == '_';
-        ascii += plain ? static_cast<char>(c) : '_';
-        if (plain) {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += kHex[c >> 4];
-            encoded += kHex[c & 15];
-        }
-    }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 json::object AttendanceItem(const Meeting& m, const AttendanceRecord& a) {
     return {{"meeting_id", m.id.value}, {"date", m.date.ToIso()},
             {"kind", ToCode(m.kind)},   {"presence", ToCode(a.presence)},

@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, startServer } from '../lib/server.mjs';
+import { unzip } from '../lib/zip.mjs';
 
 let server;
 let commune;
@@ -119,4 +120,35 @@ test('only readers of the subtree see a dashboard; wrong periods are refused', a
         assert.equal(r.json.error.field, field, query);
     }
     assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/dashboard/alerts?page=0`)).status, 400);
+});
+
+test('the dashboard exports to XLSX with Vietnamese headers and the same figures', async () => {
+    const query = `?from=${YEAR}-01&to=${THIS_MONTH}`;
+    const d = (await dashboard(commune, hoaAn.id, query)).json;
+    const r = await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx${query}`,
+        { headers: { Cookie: commune.cookie } });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(r.headers.get('content-disposition'), /attachment; filename="so-lieu-\d+-\d{4}-\d{2}-\d{4}-\d{2}\.xlsx"/);
+    const book = unzip(Buffer.from(await r.arrayBuffer()));
+    const workbook = book.get('xl/workbook.xml').toString();
+    for (const name of ['Tổng hợp', 'Đơn vị trực thuộc', 'Theo tháng', 'Cảnh báo'])
+        assert.ok(workbook.includes(`name="${name}"`), name);
+    const strings = [...book.get('xl/sharedStrings.xml').toString().matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    for (const text of ['Đảng bộ xã Hòa An', 'Chi bộ sinh hoạt thường kỳ đầy đủ, đúng quy định', 'Tỷ lệ đảng viên dự',
+        'Chi bộ Thôn Đông', 'Chưa sinh hoạt thường kỳ'])
+        assert.ok(strings.includes(text), text);
+    // The summary's rows: label (shared string index), count, total.
+    const sheet = book.get('xl/worksheets/sheet1.xml').toString();
+    const rows = [...sheet.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((m) => [...m[1].matchAll(/<c ([^>]*?)(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/g)]
+        .map((c) => (c[1].includes('t="s"') ? strings[Number(c[2])] : c[2] === undefined ? null : Number(c[2]))));
+    const row = (label) => rows.find((cells) => cells[0] === label);
+    assert.deepEqual(row('Số chi bộ').slice(0, 2), ['Số chi bộ', d.figures.cells]);
+    assert.deepEqual(row('Chi bộ sinh hoạt thường kỳ đầy đủ, đúng quy định').slice(1, 3),
+        [d.figures.cells_regular_all, d.figures.cells_regular_due]);
+    assert.deepEqual(row('Lượt đảng viên dự sinh hoạt').slice(1, 3), [d.figures.attendance_present, d.figures.attendance_expected]);
+    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx`,
+        { headers: { Cookie: outsider.cookie } })).status, 404);
+    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx?from=2026-13`,
+        { headers: { Cookie: commune.cookie } })).status, 400);
 });
