@@ -52,7 +52,7 @@ release: $(RELEASE_DIR)/build.ninja
 	ninja -C $(RELEASE_DIR) -j $(JOBS) chibo
 
 format:
-	find src tests -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format -i
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format -i
 
 clean:
 	rm -rf build web/dist web/node_modules/.stamp tests/e2e/node_modules/.stamp

@@ -26,7 +26,7 @@ allowed_layers() {  # layer -> the layers it may include
         storage/tools) echo "base domain storage/sql storage/sqlite storage/postgres storage/tools" ;;
         storage/*) echo "base domain storage/sql $1" ;;
         http) echo "base domain app export http" ;;
-        cli) echo "base domain app http export storage/sql storage/sqlite storage/postgres storage/files storage/tools cli" ;;
+        cli) echo "base domain app http export storage/sql storage/sqlite storage/postgres storage/files storage/tools bench cli" ;;
         *) echo "" ;;
     esac
 }

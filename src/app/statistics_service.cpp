@@ -105,30 +105,38 @@ Result<Organization> StatisticsService::Readable(const Actor& actor, Organizatio
 Result<DashboardView> StatisticsService::Dashboard(const Actor& actor, OrganizationId organization, MonthRange months) {
     CHIBO_TRY_ASSIGN(const Organization org, Readable(actor, organization));
     CHIBO_TRY(CatchUp());
-    const Date today = Date::Today();
+    auto view = ViewOf(org.id, months, Date::Today());
+    if (!view) return NotFound("tổ chức đảng");
+    return *view;
+}
+
+std::optional<DashboardView> StatisticsService::ViewOf(OrganizationId organization, MonthRange months, Date today) {
     const std::shared_lock lock(engine_mutex_);
-    const StatOrganization* node = engine_.Find(org.id);
-    if (!node) return NotFound("tổ chức đảng");
+    const StatOrganization* node = engine_.Find(organization);
+    if (!node) return std::nullopt;
     DashboardView v;
     v.organization = *node;
     v.months = months;
-    v.figures = engine_.Figures(org.id, months, today);
-    for (const StatOrganization* child : engine_.Children(org.id, months))
+    v.figures = engine_.Figures(organization, months, today);
+    for (const StatOrganization* child : engine_.Children(organization, months))
         if (child->kind != OrganizationKind::kPartyGroup)
             v.children.push_back({*child, engine_.Figures(child->id, months, today)});
-    for (int m = months.first; m <= months.last; ++m) v.trend.push_back({m, engine_.Figures(org.id, {m, m}, today)});
+    for (int m = months.first; m <= months.last; ++m)
+        v.trend.push_back({m, engine_.Figures(organization, {m, m}, today)});
     return v;
+}
+
+DashboardAlerts StatisticsService::AlertsOf(OrganizationId organization, MonthRange months, Date today, int offset,
+                                            int limit) {
+    const std::shared_lock lock(engine_mutex_);
+    return engine_.Alerts(organization, months, today, offset, limit);
 }
 
 Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, OrganizationId organization,
                                                       MonthRange months, const PageRequest& page) {
     CHIBO_TRY_ASSIGN(const Organization org, Readable(actor, organization));
     CHIBO_TRY(CatchUp());
-    DashboardAlerts alerts;
-    {
-        const std::shared_lock lock(engine_mutex_);
-        alerts = engine_.Alerts(org.id, months, Date::Today(), page.offset(), page.page_size);
-    }
+    DashboardAlerts alerts = AlertsOf(org.id, months, Date::Today(), page.offset(), page.page_size);
     DashboardAlertsView v;
     v.missed_total = alerts.missed_total;
     v.missed = std::move(alerts.missed);

@@ -61,9 +61,13 @@ public:
     base::Result<DashboardAlertsView> Alerts(const domain::Actor& actor, domain::OrganizationId organization,
                                              domain::MonthRange months, const PageRequest& page);
 
-    // D1 for any organisation without access checks (benchmarks and the consistency check).
+    // Without access checks, for benchmarks and the consistency check: D1, D1 + D2 + trend, D3.
     domain::DashboardFigures FiguresOf(domain::OrganizationId organization, domain::MonthRange months,
                                        base::Date today);
+    std::optional<DashboardView> ViewOf(domain::OrganizationId organization, domain::MonthRange months,
+                                        base::Date today);
+    domain::DashboardAlerts AlertsOf(domain::OrganizationId organization, domain::MonthRange months, base::Date today,
+                                     int offset, int limit);
     std::size_t meeting_count();
 
 private:

@@ -16,6 +16,8 @@
 #include "app/organization_service.hpp"
 #include "app/score_service.hpp"
 #include "app/user_service.hpp"
+#include "bench/dashboard_bench.hpp"
+#include "bench/generator.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
@@ -196,6 +198,51 @@ int CopyDatabase(const std::string& from, const std::string& to, int batch_rows,
 }
 
 // Lists the API's routes, one "METHOD /path" per line; the OpenAPI test compares them with the document.
+int BenchGenerate(const std::string& db, const std::string& scale_name, std::uint64_t seed) {
+    const auto scale = bench::ScaleNamed(scale_name);
+    if (!scale) {
+        std::cerr << "chibo: unknown scale '" << scale_name << "' (commune, province, national)\n";
+        return 2;
+    }
+    auto opened = OpenStore(db);
+    if (!opened) return 1;
+    const auto started = std::chrono::steady_clock::now();
+    auto summary = bench::Generate(*opened->store, *scale, seed, base::Date::Today(),
+                                   [](const std::string& line) { std::cerr << "chibo: " << line << std::endl; });
+    if (!summary) {
+        std::cerr << "chibo: " << summary.error().message << "\n";
+        return 1;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "chibo: generated the " << scale->name << " dataset (seed " << seed << ") in " << seconds
+              << " s: " << summary->organizations << " organisations, " << summary->cells << " cells, "
+              << summary->members << " members, " << summary->meetings << " meetings, " << summary->attendance
+              << " attendance rows, " << summary->scores << " scores" << std::endl;
+    return 0;
+}
+
+int BenchDashboard(const std::string& db, const std::string& pg, bool check, int engine_runs, int sql_runs) {
+    auto sqlite = OpenStore(db);
+    if (!sqlite) return 1;
+    std::optional<OpenedStore> postgres;
+    if (!pg.empty()) {
+        postgres = OpenStore(pg);
+        if (!postgres) return 1;
+    }
+    bench::DashboardBenchOptions options;
+    options.check_only = check;
+    options.engine_runs = engine_runs;
+    options.sql_runs = sql_runs;
+    options.progress = [](const std::string& line) { std::cerr << "chibo: " << line << std::endl; };
+    auto report = bench::RunDashboardBench(*sqlite->store, postgres ? postgres->store.get() : nullptr, options);
+    if (!report) {
+        std::cerr << "chibo: " << report.error().message << "\n";
+        return 1;
+    }
+    std::cout << *report;
+    return 0;
+}
+
 int Routes() {
     struct NoStore final : domain::Store {
         base::Result<void> Read(const std::function<base::Result<void>(domain::Repositories&)>&) override {
@@ -306,6 +353,30 @@ int Run(int argc, char** argv) {
 
     auto* routes = app.add_subcommand("routes", "Print the HTTP API routes");
 
+    auto* bench_cmd = app.add_subcommand("bench", "Benchmark datasets and the dashboard benchmark");
+    bench_cmd->require_subcommand(1);
+    std::string scale = "commune";
+    std::uint64_t bench_seed = 1;
+    auto* bench_generate = bench_cmd->add_subcommand("generate", "Write a benchmark dataset into an empty database");
+    bench_generate->add_option("--db", db, "SQLite file or postgresql:// URL")->capture_default_str();
+    bench_generate->add_option("--scale", scale, "commune, province or national")->capture_default_str();
+    bench_generate->add_option("--seed", bench_seed, "Random seed")->capture_default_str();
+    std::string pg;
+    bool check = false;
+    int engine_runs = 200;
+    int sql_runs = 5;
+    auto* bench_dashboard =
+        bench_cmd->add_subcommand("dashboard", "D1–D3 three ways (engine, SQL on SQLite, SQL on PostgreSQL)");
+    bench_dashboard->add_option("--db", db, "SQLite file holding the dataset")->capture_default_str();
+    bench_dashboard->add_option("--pg", pg, "postgresql:// URL holding the same dataset (optional)");
+    bench_dashboard->add_flag("--check", check, "Only check that every figure is identical");
+    bench_dashboard->add_option("--engine-runs", engine_runs, "Timed runs per engine query")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    bench_dashboard->add_option("--sql-runs", sql_runs, "Timed runs per SQL query")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -326,6 +397,8 @@ int Run(int argc, char** argv) {
         return AddUser(db, new_user, role, org);
     }
     if (*routes) return Routes();
+    if (*bench_generate) return BenchGenerate(db, scale, bench_seed);
+    if (*bench_dashboard) return BenchDashboard(db, pg, check, engine_runs, sql_runs);
     if (*copy) return CopyDatabase(from, to, batch_rows, max_batches);
     if (*backup || *restore) {
         auto result = *backup ? storage::tools::Backup(db, file) : storage::tools::Restore(file, db);

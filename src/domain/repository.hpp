@@ -264,6 +264,33 @@ public:
     virtual Grade InsertGrade(const Grade& grade) = 0;
 };
 
+// Writes whole tables fast, ids given by the caller (benchmark datasets, imports): no audit, no
+// search index, no checks beyond the schema's.
+class BulkRepository {
+public:
+    virtual ~BulkRepository() = default;
+
+    virtual void InsertOrganizations(const std::vector<Organization>& organizations) = 0;
+    virtual void InsertMembers(const std::vector<Member>& members) = 0;
+    virtual void InsertMeetings(const std::vector<Meeting>& meetings) = 0;
+    virtual void InsertAttendance(const std::vector<std::pair<MeetingId, std::vector<AttendanceRecord>>>& rolls) = 0;
+    virtual void InsertScores(const std::vector<MeetingScore>& scores) = 0;
+    // Moves the engines' id sequences past the ids written.
+    virtual void ResetSequences() = 0;
+};
+
+// The dashboard figures computed by SQL on the normalised schema: the baseline the statistics engine is
+// measured and checked against.
+class StatisticsQueries {
+public:
+    virtual ~StatisticsQueries() = default;
+
+    virtual DashboardFigures Figures(const std::string& path, MonthRange months, base::Date today) = 0;
+    // D3 in SQL: how many cells missed something due, and the first `limit` of them in tree order.
+    virtual std::pair<int, std::vector<OrganizationId>> MissedCells(const std::string& path, MonthRange months,
+                                                                    base::Date today, int limit) = 0;
+};
+
 // The repositories of one transaction.
 class Repositories {
 public:
@@ -277,6 +304,8 @@ public:
     virtual DocumentRepository& documents() = 0;
     virtual MeetingRepository& meetings() = 0;
     virtual GradingRepository& grading() = 0;
+    virtual BulkRepository& bulk() = 0;
+    virtual StatisticsQueries& statistics() = 0;
 };
 
 // A database. Work runs inside a transaction: Write commits when the function returns success and

@@ -1716,6 +1716,315 @@ private:
     soci::session& s_;
 };
 
+// Literal multi-row INSERTs: one statement per few thousand rows, no per-value binding. Every text is
+// quoted; the only texts are names, codes and hex keys.
+class SqlBulk final : public BulkRepository {
+public:
+    explicit SqlBulk(soci::session& s) : s_(s) {}
+
+    void InsertOrganizations(const std::vector<Organization>& orgs) override {
+        Rows rows(s_,
+                  "INSERT INTO organizations (id, parent_id, name, name_key, kind, category, address, valid_from, "
+                  "valid_to, merged_into_id, path) VALUES ");
+        for (const Organization& o : orgs)
+            rows.Add({Num(o.id.value), o.parent ? Num(o.parent->value) : "NULL", Quote(o.name),
+                      Quote(base::CollationKey(o.name)), Quote(ToCode(o.kind)), Quote(ToCode(o.category)),
+                      Quote(o.address), Quote(o.valid_from.ToIso()), o.valid_to ? Quote(o.valid_to->ToIso()) : "NULL",
+                      o.merged_into ? Num(o.merged_into->value) : "NULL", Quote(o.path)});
+    }
+
+    void InsertMembers(const std::vector<Member>& members) override {
+        Rows rows(s_,
+                  "INSERT INTO members (id, organization_id, party_group_id, full_name, sort_key, search_name, sex, "
+                  "date_of_birth, status, on_roll, admission_date, official_date) VALUES ");
+        for (const Member& m : members)
+            rows.Add({Num(m.id.value), Num(m.organization.value), m.party_group ? Num(m.party_group->value) : "NULL",
+                      Quote(m.full_name), Quote(base::NameSortKey(m.full_name)),
+                      Quote(base::FoldForSearch(m.full_name)), Quote(ToCode(m.sex)), Quote(m.date_of_birth.ToIso()),
+                      Quote(ToCode(m.status)), OnRoll(m.status) ? "1" : "0",
+                      m.admission_date ? Quote(m.admission_date->ToIso()) : "NULL",
+                      m.official_date ? Quote(m.official_date->ToIso()) : "NULL"});
+    }
+
+    void InsertMeetings(const std::vector<Meeting>& meetings) override {
+        Rows rows(s_,
+                  "INSERT INTO meetings (id, organization_id, kind, year, month, scheduled_on, start_minutes, "
+                  "min_minutes, state, started_minutes, ended_minutes, superior_attended) VALUES ");
+        for (const Meeting& m : meetings)
+            rows.Add({Num(m.id.value), Num(m.organization.value), Quote(ToCode(m.kind)), Num(m.year), Num(m.month),
+                      Quote(m.date.ToIso()), Num(m.start_minutes), Num(m.min_minutes), Quote(ToCode(m.state)),
+                      m.record.started_minutes ? Num(*m.record.started_minutes) : "NULL",
+                      m.record.ended_minutes ? Num(*m.record.ended_minutes) : "NULL",
+                      m.record.superior_attended ? "1" : "0"});
+    }
+
+    void InsertAttendance(const std::vector<std::pair<MeetingId, std::vector<AttendanceRecord>>>& rolls) override {
+        Rows rows(s_,
+                  "INSERT INTO meeting_attendance (meeting_id, seq, member_id, member_name, status_at_meeting, "
+                  "presence, reason) VALUES ");
+        for (const auto& [meeting, roll] : rolls)
+            for (std::size_t i = 0; i < roll.size(); ++i) {
+                const AttendanceRecord& a = roll[i];
+                rows.Add({Num(meeting.value), Num(static_cast<std::int64_t>(i)), Num(a.member.value),
+                          Quote(a.member_name), Quote(ToCode(a.status_at_meeting)), Quote(ToCode(a.presence)),
+                          Quote(a.reason)});
+            }
+    }
+
+    void InsertScores(const std::vector<MeetingScore>& scores) override {
+        Rows rows(s_,
+                  "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
+                  "scored_at, reason) VALUES ");
+        for (const MeetingScore& sc : scores)
+            rows.Add({Num(sc.meeting.value), Quote(ToCode(sc.role)), Num(sc.scorecard_id), Quote("{}"), Num(sc.total),
+                      Quote(ToCode(sc.level)), Quote(sc.scored_by), Num(sc.scored_at), Quote(sc.reason)});
+    }
+
+    void ResetSequences() override {
+        if (s_.get_backend_name() != "postgresql") return;  // SQLite continues from the largest rowid.
+        for (const char* table : {"organizations", "members", "meetings", "meeting_scores"})
+            Exec(s_, std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), " +
+                         "COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)");
+    }
+
+private:
+    // Collects rows and runs one INSERT per batch; the destructor sends the rest.
+    class Rows {
+    public:
+        Rows(soci::session& s, std::string head) : s_(s), head_(std::move(head)) {}
+        Rows(const Rows&) = delete;
+        Rows& operator=(const Rows&) = delete;
+        ~Rows() noexcept(false) { Flush(); }
+
+        void Add(std::initializer_list<std::string> values) {
+            sql_ += count_ ? ",(" : "(";
+            bool first = true;
+            for (const std::string& v : values) {
+                if (!first) sql_ += ',';
+                sql_ += v;
+                first = false;
+            }
+            sql_ += ')';
+            if (++count_ == 2000) Flush();
+        }
+
+    private:
+        void Flush() {
+            if (count_ == 0) return;
+            Exec(s_, head_ + sql_);
+            sql_.clear();
+            count_ = 0;
+        }
+
+        soci::session& s_;
+        std::string head_;
+        std::string sql_;
+        int count_ = 0;
+    };
+
+    static std::string Num(std::int64_t v) { return std::to_string(v); }
+    static std::string Quote(std::string_view text) {
+        std::string out = "'";
+        for (char c : text) {
+            if (c == '\'') out += '\'';
+            out += c;
+        }
+        return out + "'";
+    }
+
+    soci::session& s_;
+};
+
+// The dashboard figures in SQL (one statement for the sums, one for the per-cell rules, two counts),
+// written the way a competent developer would: the subtree by materialised-path range, meetings by
+// date range on their index.
+class SqlStatistics final : public StatisticsQueries {
+public:
+    explicit SqlStatistics(soci::session& s) : s_(s), postgres_(s.get_backend_name() == "postgresql") {}
+
+    DashboardFigures Figures(const std::string& path, MonthRange months, base::Date today) override {
+        DashboardFigures f;
+        const std::string held = Held();
+        const auto sums = QueryOne(
+            s_,
+            "WITH mm AS (SELECT m.id, m.kind, m.superior_attended, "
+            "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence <> '" +
+                std::string(ToCode(Presence::kExempt)) + "' THEN 1 ELSE 0 END) AS expected, " +
+                "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) + "', '" +
+                std::string(ToCode(Presence::kLate)) +
+                "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN organizations o ON o.id = m.organization_id "
+                "LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE o.path >= :lo AND o.path < :hi AND "
+                "m.state IN (" +
+                held +
+                ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY m.id, m.kind, m.superior_attended), "
+                "lv AS (SELECT s.meeting_id, s.level FROM meeting_scores s JOIN mm ON mm.id = s.meeting_id WHERE "
+                "s.id = (SELECT MAX(s2.id) FROM meeting_scores s2 WHERE s2.meeting_id = s.meeting_id AND s2.role = "
+                "CASE WHEN EXISTS (SELECT 1 FROM meeting_scores s3 WHERE s3.meeting_id = s.meeting_id AND s3.role = "
+                "'superior') THEN 'superior' ELSE 'cell' END)) "
+                "SELECT COUNT(*), COALESCE(SUM(mm.expected), 0), COALESCE(SUM(mm.present), 0), "
+                "COALESCE(SUM(CASE WHEN mm.expected > 0 AND mm.present * 10 >= mm.expected * 9 THEN 1 ELSE 0 END), "
+                "0), COALESCE(SUM(CASE WHEN lv.level = 'good' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'fair' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'average' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'poor' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN mm.superior_attended <> 0 THEN 1 ELSE 0 END), 0) "
+                "FROM mm LEFT JOIN lv ON lv.meeting_id = mm.id",
+            Params()
+                .Text(path)
+                .Text(SubtreeEnd(path))
+                .Text(MonthStart(months.first).ToIso())
+                .Text(MonthEnd(months.last).ToIso()));
+        f.meetings_held = static_cast<int>(sums->Int(0));
+        f.attendance_expected = static_cast<int>(sums->Int(1));
+        f.attendance_present = static_cast<int>(sums->Int(2));
+        f.meetings_attendance_90 = static_cast<int>(sums->Int(3));
+        for (int l = 0; l < 4; ++l) f.levels[l] = static_cast<int>(sums->Int(4 + l));
+        f.meetings_superior = static_cast<int>(sums->Int(8));
+
+        const auto cells = QueryOne(s_,
+                                    "SELECT COUNT(*), " + Sum("regular_due") + ", " + Sum("regular_all") + ", " +
+                                        Sum("thematic_due") + ", " + Sum("thematic_all") + ", " + Sum("visited") +
+                                        " FROM (" + PerCell(months, today) + ") t",
+                                    CellParams(path, months));
+        f.cells = static_cast<int>(cells->Int(0));
+        f.cells_regular_due = static_cast<int>(cells->Int(1));
+        f.cells_regular_all = static_cast<int>(cells->Int(2));
+        f.cells_thematic_due = static_cast<int>(cells->Int(3));
+        f.cells_thematic_all = static_cast<int>(cells->Int(4));
+        f.cells_visited = static_cast<int>(cells->Int(5));
+
+        f.members_expected = static_cast<int>(
+            QueryOne(s_,
+                     "SELECT COUNT(*) FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= "
+                     ":lo AND o.path < :hi AND m.on_roll = 1 AND m.status IN (:a, :b)",
+                     Params()
+                         .Text(path)
+                         .Text(SubtreeEnd(path))
+                         .Text(std::string(ToCode(MemberStatus::kOfficial)))
+                         .Text(std::string(ToCode(MemberStatus::kProbationary))))
+                ->Int(0));
+        const int year = YearOfMonth(months.last);
+        f.members_flagged = static_cast<int>(
+            QueryOne(s_,
+                     "SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
+                     "meetings m ON m.id = a.meeting_id JOIN organizations o ON o.id = m.organization_id WHERE "
+                     "o.path >= :lo AND o.path < :hi AND m.state IN (" +
+                         held +
+                         ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY "
+                         "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
+                     Params()
+                         .Text(path)
+                         .Text(SubtreeEnd(path))
+                         .Text(std::string(ToCode(Presence::kUnexcused)))
+                         .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
+                         .Text(base::Date::FromYmd(year, 12, 31)->ToIso()))
+                ->Int(0));
+        return f;
+    }
+
+    std::pair<int, std::vector<OrganizationId>> MissedCells(const std::string& path, MonthRange months,
+                                                            base::Date today, int limit) override {
+        const std::string missed =
+            "(regular_due = 1 AND regular_all = 0) OR (thematic_due = 1 AND thematic_all = 0) OR "
+            "(q_over >= q_first AND held_q < q_over - q_first + 1)";
+        const int total =
+            static_cast<int>(QueryOne(s_, "SELECT COUNT(*) FROM (" + PerCell(months, today) + ") t WHERE " + missed,
+                                      CellParams(path, months))
+                                 ->Int(0));
+        std::vector<OrganizationId> first;
+        Params p = CellParams(path, months);
+        p.Int(std::int64_t{limit});
+        for (const Row& r : Query(
+                 s_, "SELECT id FROM (" + PerCell(months, today) + ") t WHERE " + missed + " ORDER BY path LIMIT :lim",
+                 p))
+            first.emplace_back(r.Int(0));
+        return {total, first};
+    }
+
+private:
+    std::string Held() const {
+        std::string out;
+        for (MeetingState st : {MeetingState::kHeld, MeetingState::kMinutesFinalised, MeetingState::kReported})
+            out += (out.empty() ? "'" : ", '") + std::string(ToCode(st)) + "'";
+        return out;
+    }
+    std::string Least(const std::string& a, const std::string& b) const {
+        return (postgres_ ? "LEAST(" : "min(") + a + ", " + b + ")";
+    }
+    std::string Greatest(const std::string& a, const std::string& b) const {
+        return (postgres_ ? "GREATEST(" : "max(") + a + ", " + b + ")";
+    }
+    // The month number (year × 12 + month − 1) of a date column or expression.
+    std::string MonthOf(const std::string& day) const {
+        if (postgres_)
+            return "(CAST(EXTRACT(YEAR FROM " + day + ") AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM " + day +
+                   ") AS INTEGER) - 1)";
+        return "(CAST(substr(" + day + ", 1, 4) AS INTEGER) * 12 + CAST(substr(" + day + ", 6, 2) AS INTEGER) - 1)";
+    }
+    std::string DayBefore(const std::string& day) const {
+        return postgres_ ? "(" + day + " - 1)" : "date(" + day + ", '-1 day')";
+    }
+    static std::string Sum(const char* column) { return std::string("COALESCE(SUM(") + column + "), 0)"; }
+    static base::Date MonthStart(int month) { return *base::Date::FromYmd(YearOfMonth(month), MonthOfYear(month), 1); }
+    static base::Date MonthEnd(int month) { return MonthStart(month + 1).AddDays(-1); }
+
+    // One row per cell of the subtree active in the period: its window of months, what it held in it, and
+    // whether it held every month and quarter due.
+    std::string PerCell(MonthRange months, base::Date today) const {
+        const std::string a = std::to_string(months.first);
+        const std::string b = std::to_string(months.last);
+        const std::string over = std::to_string(domain::MonthOf(today) - 1);
+        const std::string q_over_all = "(" + over + " - 2) / 3";
+        const std::string c =
+            "SELECT o.id, o.path, " + Greatest(a, MonthOf("o.valid_from")) + " AS f, " +
+            Least(b, "COALESCE(" + MonthOf(DayBefore("o.valid_to")) + ", 99999)") +
+            " AS l FROM organizations o WHERE o.path >= :lo AND o.path < :hi AND o.kind IN (:k1, :k2)";
+        const std::string cm = "SELECT m.organization_id AS cell, " + MonthOf("m.scheduled_on") +
+                               " AS mo, m.kind, m.superior_attended FROM meetings m JOIN organizations o ON o.id = "
+                               "m.organization_id WHERE o.path >= :lo2 AND o.path < :hi2 AND m.state IN (" +
+                               Held() + ") AND m.scheduled_on >= :qf AND m.scheduled_on <= :qt";
+        const std::string per =
+            "SELECT c.id, c.path, c.f, c.l, " + Least("c.l", over) +
+            " AS o_last, c.f / 3 AS q_first, c.l / 3 AS q_last, " + Least("c.l / 3", q_over_all) + " AS q_over, " +
+            "COUNT(DISTINCT CASE WHEN cm.kind = 'regular' AND cm.mo >= c.f AND cm.mo <= " + Least("c.l", over) +
+            " THEN cm.mo END) AS held_over, "
+            "MAX(CASE WHEN cm.kind = 'regular' AND cm.mo >= c.f AND cm.mo <= c.l THEN 1 ELSE 0 END) AS any_held, "
+            "COUNT(DISTINCT CASE WHEN cm.kind = 'thematic' AND cm.mo / 3 >= c.f / 3 AND cm.mo / 3 <= " +
+            Least("c.l / 3", q_over_all) +
+            " THEN cm.mo / 3 END) AS held_q, "
+            "MAX(CASE WHEN cm.kind = 'thematic' AND cm.mo / 3 >= c.f / 3 AND cm.mo / 3 <= c.l / 3 THEN 1 ELSE 0 END) "
+            "AS any_q, "
+            "MAX(CASE WHEN cm.superior_attended <> 0 AND cm.mo >= c.f AND cm.mo <= c.l THEN 1 ELSE 0 END) AS visited "
+            "FROM (" +
+            c + ") c LEFT JOIN (" + cm + ") cm ON cm.cell = c.id WHERE c.f <= c.l GROUP BY c.id, c.path, c.f, c.l";
+        return "SELECT id, path, q_first, q_over, held_q, visited, "
+               "CASE WHEN o_last >= f OR any_held = 1 THEN 1 ELSE 0 END AS regular_due, "
+               "CASE WHEN (o_last >= f OR any_held = 1) AND held_over = " +
+               Greatest("0", "o_last - f + 1") +
+               " THEN 1 ELSE 0 END AS regular_all, "
+               "CASE WHEN q_over >= q_first OR any_q = 1 THEN 1 ELSE 0 END AS thematic_due, "
+               "CASE WHEN (q_over >= q_first OR any_q = 1) AND held_q = " +
+               Greatest("0", "q_over - q_first + 1") + " THEN 1 ELSE 0 END AS thematic_all FROM (" + per + ") p";
+    }
+
+    Params CellParams(const std::string& path, MonthRange months) const {
+        const int q_first_month = months.first - months.first % 3;
+        const int q_last_month = months.last - months.last % 3 + 2;
+        return Params()
+            .Text(path)
+            .Text(SubtreeEnd(path))
+            .Text(std::string(ToCode(OrganizationKind::kGrassrootsCell)))
+            .Text(std::string(ToCode(OrganizationKind::kSubordinateCell)))
+            .Text(path)
+            .Text(SubtreeEnd(path))
+            .Text(MonthStart(q_first_month).ToIso())
+            .Text(MonthEnd(q_last_month).ToIso());
+    }
+
+    soci::session& s_;
+    bool postgres_;
+};
+
 class SqlRepositories final : public Repositories {
 public:
     explicit SqlRepositories(soci::session& s)
@@ -1726,7 +2035,9 @@ public:
           audit_(s),
           documents_(s),
           meetings_(s),
-          grading_(s) {}
+          grading_(s),
+          bulk_(s),
+          statistics_(s) {}
 
     OrganizationRepository& organizations() override { return organizations_; }
     MemberRepository& members() override { return members_; }
@@ -1736,6 +2047,8 @@ public:
     DocumentRepository& documents() override { return documents_; }
     MeetingRepository& meetings() override { return meetings_; }
     GradingRepository& grading() override { return grading_; }
+    BulkRepository& bulk() override { return bulk_; }
+    StatisticsQueries& statistics() override { return statistics_; }
 
 private:
     SqlOrganizations organizations_;
@@ -1746,6 +2059,8 @@ private:
     SqlDocuments documents_;
     SqlMeetings meetings_;
     SqlGrading grading_;
+    SqlBulk bulk_;
+    SqlStatistics statistics_;
 };
 
 }  // namespace
