@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Result, Skeleton, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useAuth } from './auth';
 import AppLayout from './components/AppLayout';
 import LoginPage from './pages/LoginPage';
@@ -13,6 +13,10 @@ import MyMeetingsPage from './pages/MyMeetingsPage';
 import UsersPage from './pages/UsersPage';
 import AuditPage from './pages/AuditPage';
 import GradingRoundPage from './pages/GradingRoundPage';
+import DashboardHome from './pages/DashboardHome';
+
+// The dashboard (and ECharts behind it) loads when first opened, not with the rest of the app.
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -49,6 +53,15 @@ export default function App() {
         <Route index element={<Navigate to="/organizations" replace />} />
         <Route path="/organizations" element={<TreePage />} />
         <Route path="/organizations/:id" element={<OrganizationPage />} />
+        <Route
+          path="/organizations/:id/dashboard"
+          element={
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
+        <Route path="/dashboard" element={<DashboardHome />} />
         <Route path="/members" element={<MembersPage />} />
         <Route path="/members/:id" element={<MemberPage />} />
         <Route path="/meetings/:id" element={<MeetingPage />} />

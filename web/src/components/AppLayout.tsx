@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -29,6 +30,10 @@ export default function AppLayout() {
     // A member's own meetings: only for accounts linked to a member.
     ...(user?.member_id ? [{ key: '/me/meetings', icon: <CalendarOutlined />, label: 'Lịch sinh hoạt của tôi' }] : []),
     { key: '/organizations', icon: <ApartmentOutlined />, label: 'Tổ chức đảng' },
+    // Dashboards: for those who read a subtree (committees, secretaries, administrators), not plain members.
+    ...(user?.roles.some((r) => r.role !== 'member')
+      ? [{ key: '/dashboard', icon: <LineChartOutlined />, label: 'Bảng số liệu' }]
+      : []),
     { key: '/members', icon: <TeamOutlined />, label: 'Đảng viên' },
     ...(isAdmin
       ? [
@@ -39,7 +44,9 @@ export default function AppLayout() {
   ];
   const selected = location.pathname.startsWith('/me/')
     ? location.pathname
-    : '/' + (location.pathname.split('/')[1] ?? '');
+    : /^\/organizations\/[^/]+\/dashboard$/.test(location.pathname)
+      ? '/dashboard'
+      : '/' + (location.pathname.split('/')[1] ?? '');
 
   const menu = (
     <Menu

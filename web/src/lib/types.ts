@@ -790,3 +790,77 @@ export interface GradeInput {
   reason?: string;
   acknowledge_quota?: boolean;
 }
+
+// Dashboards (docs/api.md "Dashboards"): D1 figures of a subtree over a range of months, D2 per child, D3 alerts.
+export interface DashboardLevels {
+  good: number;
+  fair: number;
+  average: number;
+  poor: number;
+  unscored: number;
+}
+
+export interface DashboardFigures {
+  cells: number;
+  members_expected: number;
+  cells_regular_due: number;
+  cells_regular_all: number;
+  regular_share: number | null;
+  cells_thematic_due: number;
+  cells_thematic_all: number;
+  thematic_share: number | null;
+  meetings_held: number;
+  attendance_expected: number;
+  attendance_present: number;
+  attendance_rate: number | null;
+  meetings_attendance_90: number;
+  attendance_90_share: number | null;
+  levels: DashboardLevels;
+  meetings_superior: number;
+  cells_visited: number;
+  members_flagged: number;
+}
+
+export interface DashboardOrganization {
+  id: number;
+  name: string;
+  kind: OrgKind;
+  dissolved: boolean;
+}
+
+export interface DashboardChild extends DashboardOrganization {
+  figures: DashboardFigures;
+}
+
+export interface Dashboard {
+  organization: DashboardOrganization;
+  from: string;
+  to: string;
+  figures: DashboardFigures;
+  children: DashboardChild[];
+  trend: { month: string; figures: DashboardFigures }[];
+}
+
+export interface DashboardMissed {
+  organization_id: number;
+  organization_name: string;
+  regular_months: string[];
+  thematic_quarters: string[];
+}
+
+export interface DashboardFlagged {
+  member_id: number;
+  member_name: string;
+  organization_id: number;
+  organization_name: string;
+  unexcused: number;
+}
+
+export interface DashboardAlerts {
+  missed_total: number;
+  missed: DashboardMissed[];
+  flagged_total: number;
+  flagged: DashboardFlagged[];
+  page: number;
+  page_size: number;
+}

@@ -5,12 +5,14 @@ import type { TableColumnsType } from 'antd';
 import {
   ApartmentOutlined,
   EditOutlined,
+  LineChartOutlined,
   MergeCellsOutlined,
   PlusOutlined,
   SwapOutlined,
   UserAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
+import { useAuth } from '../auth';
 import { ApiError, errorMessage } from '../lib/api';
 import { formatDate } from '../lib/dates';
 import { categoryLabel, isCell, kindLabel, positionLabel } from '../lib/labels';
@@ -40,6 +42,7 @@ export default function OrganizationPage() {
   const requestedTab = params.get('tab');
   const tab = requestedTab === 'documents' || requestedTab === 'meetings' ? requestedTab : 'members';
   const { message } = App.useApp();
+  const { user } = useAuth();
   const narrow = !Grid.useBreakpoint().md;
   const { data: org, error, reload } = useApi<Organization>(`/organizations/${orgId}`);
   const [children, setChildren] = useState<TreeNode[] | null>(null);
@@ -86,6 +89,10 @@ export default function OrganizationPage() {
 
   const cell = isCell(org.kind);
   const group = org.kind === 'party_group';
+  // The dashboard reads a subtree: offered to those holding a role other than member on the organisation or above it
+  // (not for a party group, which meets with its cell).
+  const readsSubtree =
+    !group && !!user?.roles.some((r) => r.role !== 'member' && org.path.some((p) => p.id === r.organization_id));
   const dissolved = !!org.valid_to;
   const canWrite = org.can_write && !dissolved;
   const subOrgs = (children ?? []).filter((c) => !(cell && c.kind === 'party_group'));
@@ -189,6 +196,18 @@ export default function OrganizationPage() {
         <Tag color="red">{kindLabel(org.kind)}</Tag>
         {org.category && <Tag>{categoryLabel(org.category)}</Tag>}
         {dissolved && <Tag color="default">Đã ngừng hoạt động</Tag>}
+        {readsSubtree && (
+          <Button
+            type="primary"
+            ghost
+            size="small"
+            icon={<LineChartOutlined />}
+            data-testid="org-dashboard"
+            onClick={() => navigate(`/organizations/${org.id}/dashboard`)}
+          >
+            Bảng số liệu
+          </Button>
+        )}
       </Space>
 
       {dissolved && (
