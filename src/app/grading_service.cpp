@@ -58,6 +58,10 @@ Result<Scope> LoadRound(Repositories& repos, const Actor& actor, std::int64_t id
         if (IsCell(o.kind)) s.cells.push_back(o);
         s.orgs.emplace(o.id.value, std::move(o));
     }
+    // As the tree lists them: by name, the Vietnamese way (Subtree is by path).
+    std::sort(s.cells.begin(), s.cells.end(), [](const Organization& a, const Organization& b) {
+        return base::CollationKey(a.name) < base::CollationKey(b.name);
+    });
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/organization_service.hpp"
+#include "base/text.hpp"
 
 namespace chibo::app {
 
@@ -121,6 +122,15 @@ std::optional<DashboardView> StatisticsService::ViewOf(OrganizationId organizati
     for (const StatOrganization* child : engine_.Children(organization, months))
         if (child->kind != OrganizationKind::kPartyGroup)
             v.children.push_back({*child, engine_.Figures(child->id, months, today)});
+    // As the tree lists them: by name, the Vietnamese way.
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    for (std::size_t i = 0; i < v.children.size(); ++i)
+        keys.emplace_back(base::CollationKey(v.children[i].organization.name), i);
+    std::sort(keys.begin(), keys.end());
+    std::vector<ChildFigures> sorted;
+    sorted.reserve(keys.size());
+    for (const auto& [key, i] : keys) sorted.push_back(std::move(v.children[i]));
+    v.children = std::move(sorted);
     for (int m = months.first; m <= months.last; ++m)
         v.trend.push_back({m, engine_.Figures(organization, {m, m}, today)});
     return v;

@@ -89,6 +89,9 @@ int YearOfMonth(int month) {
 int MonthOfYear(int month) {
     return month % 12 + 1;
 }
+int FlaggedYearOf(MonthRange months, Date today) {
+    return YearOfMonth(std::min(months.last, MonthOf(today)));
+}
 
 std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
                                         std::span<const MeetingScore> scores) {
@@ -307,7 +310,7 @@ DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange month
     for (int l = 0; l < 4; ++l) d.levels[l] = static_cast<int>(sums[kLevelGood + l]);
     d.meetings_superior = static_cast<int>(sums[kSuperior]);
     d.members_expected = static_cast<int>(members_.Range(span.lo, span.hi));
-    if (auto f = flagged_.find(YearOfMonth(months.last)); f != flagged_.end() && !f->second.empty())
+    if (auto f = flagged_.find(FlaggedYearOf(months, today)); f != flagged_.end() && !f->second.empty())
         d.members_flagged = static_cast<int>(f->second.Range(span.lo, span.hi));
 
     const int last_over = MonthOf(today) - 1;
@@ -347,7 +350,7 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
     if (found == org_index_.end() || months.first > months.last) return out;
     const Span span = spans_[found->second];
     const int last_over = MonthOf(today) - 1;
-    const int year = YearOfMonth(months.last);
+    const int year = FlaggedYearOf(months, today);
     for (std::size_t c = span.lo; c < span.hi; ++c) {
         const CellBits& b = bits_[c];
         const StatOrganization& org = orgs_[cell_orgs_[c]];

@@ -35,6 +35,10 @@ struct MonthRange {
     int last = 0;
 };
 
+// The calendar year whose unexcused absences a period's figures count: the year of its last month, or
+// of this month when the period runs into the future.
+int FlaggedYearOf(MonthRange months, base::Date today);
+
 // Months the engine keeps: January 2000 to December 2041.
 constexpr int kFirstStatMonth = 2000 * 12;
 constexpr int kStatMonths = 42 * 12;
@@ -83,7 +87,7 @@ struct DashboardFigures {
     std::array<int, 4> levels{};     // Tốt, Khá, Trung bình, Kém (the meeting's latest level).
     int meetings_superior = 0;       // Meetings a superior official attended…
     int cells_visited = 0;           // …and the cells they were in.
-    int members_flagged = 0;         // ≥ 3 unexcused absences in the calendar year of the period's end.
+    int members_flagged = 0;         // ≥ 3 unexcused absences in a cell in the year FlaggedYearOf.
 
     bool operator==(const DashboardFigures&) const = default;
 };

@@ -189,6 +189,8 @@ TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
     // The year is the period's end's: a period ending in August counts the absences of 2026.
     EXPECT_EQ(e.Figures(OrganizationId(2), {MonthNumber(2026, 8), MonthNumber(2026, 8)}, kToday).members_flagged, 1);
     EXPECT_EQ(e.Figures(OrganizationId(2), {MonthNumber(2025, 1), MonthNumber(2025, 12)}, kToday).members_flagged, 0);
+    // A period running into next year counts this year's (next year has not started).
+    EXPECT_EQ(e.Figures(OrganizationId(2), {MonthNumber(2026, 1), MonthNumber(2030, 12)}, kToday).members_flagged, 1);
     const auto alerts = e.Alerts(OrganizationId(1), kYear, kToday, 0, 10);
     ASSERT_EQ(alerts.flagged.size(), 1U);
     EXPECT_EQ(alerts.flagged[0].member, MemberId(31));

@@ -1903,7 +1903,7 @@ public:
                          .Text(std::string(ToCode(MemberStatus::kOfficial)))
                          .Text(std::string(ToCode(MemberStatus::kProbationary))))
                 ->Int(0));
-        const int year = YearOfMonth(months.last);
+        const int year = FlaggedYearOf(months, today);
         f.members_flagged = static_cast<int>(
             QueryOne(s_,
                      "SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
