@@ -331,11 +331,15 @@ TEST_F(DemoFixture, StatisticsFollowEveryWriteAndEqualARebuild) {
     std::map<std::string, int> points = scoring->prefill;
     for (const ScoreBlock& b : scoring->scorecard.card.blocks)
         for (const Criterion& c : b.criteria) points.try_emplace(c.code, c.max_points);
+    const auto scored_year = (*meetings.Get(secretary, *held)).meeting.date.year() == today.year() ? year : last_year;
+    auto scored = [&] {
+        const auto f = followed.FiguresOf(cell, scored_year, today);
+        return f.levels[0] + f.levels[1] + f.levels[2] + f.levels[3];
+    };
+    const int scored_before = scored();
     ASSERT_TRUE(scores.SaveScore(secretary, *held, ScorerRole::kCell, points, "").has_value());
     ASSERT_TRUE(followed.CatchUp().has_value());
-    const auto scored_year = (*meetings.Get(secretary, *held)).meeting.date.year() == today.year() ? year : last_year;
-    const auto after_score = followed.FiguresOf(cell, scored_year, today);
-    EXPECT_EQ(after_score.levels[0] + after_score.levels[1] + after_score.levels[2] + after_score.levels[3], 1);
+    EXPECT_EQ(scored(), scored_before + 1);
 
     // A new probationary member, a transfer, and a cell moved to another commune.
     Member m;

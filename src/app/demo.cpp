@@ -1,6 +1,7 @@
 #include "app/demo.hpp"
 
 #include <array>
+#include <map>
 #include <random>
 #include <set>
 #include <vector>
@@ -423,6 +424,34 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
     repos_.meetings().SaveAttendance(m.id, attendance);
     repos_.meetings().SaveOpinions(m.id, opinions);
     repos_.meetings().ReplaceTasksSetBy(m.id, cell.id, tasks);
+
+    // Most meetings older than about three months were scored by the cell (HD 42), and by the commune
+    // when its official attended; the recent ones wait, as they do in practice.
+    if (m.date.AddDays(100) > today_ || Uniform(0, 99) < 15) return;
+    const Scorecard card = Hd42Scorecard();
+    const MeetingFacts facts = FactsOf(m, attendance, opinions, false, TargetsMetShare(review), today_);
+    const int care = Uniform(0, 99);  // How well the cell did what only people judge.
+    for (ScorerRole role : {ScorerRole::kCell, ScorerRole::kSuperior}) {
+        if (role == ScorerRole::kSuperior && !rec.superior_attended) break;
+        std::map<std::string, int> points = Prefill(card, facts);
+        for (const ScoreBlock& b : card.blocks)
+            for (const Criterion& c : b.criteria) {
+                if (points.contains(c.code)) continue;
+                const int lost = care < 40 ? 0 : care < 75 ? Uniform(0, 1) : care < 92 ? Uniform(1, 3) : Uniform(2, 6);
+                points[c.code] = std::max(0, c.max_points - lost - (role == ScorerRole::kSuperior ? Uniform(0, 1) : 0));
+            }
+        auto result = Score(card, points);
+        if (!result) continue;
+        MeetingScore score;
+        score.meeting = m.id;
+        score.role = role;
+        score.points = points;
+        score.total = result->total;
+        score.level = result->level;
+        score.scored_by = role == ScorerRole::kCell ? "demo.chibo" : "demo.xa";
+        score.scored_at = start + 2 * kDay;
+        repos_.meetings().InsertScore(score);
+    }
 }
 
 }  // namespace
