@@ -63,7 +63,7 @@ struct Period {
 
 std::string Ms(double v) {
     char text[32];
-    std::snprintf(text, sizeof text, v < 1 ? "%.3f" : v < 100 ? "%.2f" : "%.0f", v);
+    std::snprintf(text, sizeof text, v < 0.01 ? "%.4f" : v < 1 ? "%.3f" : v < 100 ? "%.2f" : "%.0f", v);
     return text;
 }
 
@@ -145,8 +145,10 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
                     return mismatch("D1 " + what + " (" + e.name + ")", Describe(mine), Describe(theirs));
                 ++compared;
             }
-            // D2: every child.
-            const auto view = engine.ViewOf(node.org.id, period.months, today);
+            // D2: the children, at most 200 (the first by name), as the targets of performance.md count them.
+            auto view = engine.ViewOf(node.org.id, period.months, today);
+            const std::size_t all_children = view->children.size();
+            if (view->children.size() > 200) view->children.resize(200);
             for (const app::ChildFigures& child : view->children)
                 for (const Engine& e : sql) {
                     CHIBO_TRY_ASSIGN(const DashboardFigures theirs,
@@ -195,8 +197,12 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
                 [&](Store& s) { (void)sql_figures(s, node.org.path, period.months); });
             if (!view->children.empty())
                 row(
-                    "D2 (" + std::to_string(view->children.size()) + ")",
-                    [&] { (void)engine.ViewOf(node.org.id, period.months, today); },
+                    "D2 (" + std::to_string(view->children.size()) +
+                        (all_children > view->children.size() ? " of " + std::to_string(all_children) : "") + ")",
+                    [&] {
+                        for (const app::ChildFigures& child : view->children)
+                            (void)engine.FiguresOf(child.organization.id, period.months, today);
+                    },
                     [&](Store& s) {
                         for (const app::ChildFigures& child : view->children)
                             (void)sql_figures(s, child.organization.path, period.months);
@@ -213,7 +219,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
     }
     std::ostringstream out;
     out << "Figures identical across the engine and " << (postgres ? "SQL on SQLite and PostgreSQL" : "SQL on SQLite")
-        << ": " << compared << " comparisons (D1, every D2 child, D3).\n";
+        << ": " << compared << " comparisons (D1, D2 for up to 200 children, D3).\n";
     out << "Engine load from the store: " << Ms(load_s) << " s, " << engine.meeting_count() << " held meetings.\n";
     if (!options.check_only) out << "\n" << table.str();
     return out.str();

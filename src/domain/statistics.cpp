@@ -351,24 +351,36 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
     const Span span = spans_[found->second];
     const int last_over = MonthOf(today) - 1;
     const int year = FlaggedYearOf(months, today);
+    auto flagged = flagged_.find(year);
+    const bool any_flagged =
+        flagged != flagged_.end() && !flagged->second.empty() && flagged->second.Range(span.lo, span.hi) > 0;
     for (std::size_t c = span.lo; c < span.hi; ++c) {
         const CellBits& b = bits_[c];
-        const StatOrganization& org = orgs_[cell_orgs_[c]];
         const int first = std::max(months.first, b.from_month);
         const int last = std::min(months.last, b.to_month);
         if (first <= last) {
-            MissedCell missed{org.id, org.name, {}, {}};
-            for (int m = first; m <= std::min(last, last_over); ++m)
-                if (!Bit(b.regular, m - kFirstStatMonth)) missed.regular_months.push_back(m);
-            const int q_last = std::min((last - kFirstStatMonth) / 3, (last_over - kFirstStatMonth - 2) / 3);
-            for (int q = (first - kFirstStatMonth) / 3; q <= q_last; ++q)
-                if (!Bit(b.thematic, q)) missed.thematic_quarters.push_back(kFirstStatMonth + q * 3);
-            if (!missed.regular_months.empty() || !missed.thematic_quarters.empty()) {
-                if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit)
-                    out.missed.push_back(std::move(missed));
+            // The same word-wide test as the figures; the months are listed only for the page shown.
+            const int r_first = first - kFirstStatMonth;
+            const int r_over = std::min(last, last_over) - kFirstStatMonth;
+            const int q_first = r_first / 3;
+            const int q_over = std::min((last - kFirstStatMonth) / 3, (last_over - kFirstStatMonth - 2) / 3);
+            const bool missing = (r_first <= r_over && !AllBits(b.regular, r_first, r_over)) ||
+                                 (q_first <= q_over && !AllBits(b.thematic, q_first, q_over));
+            if (missing) {
+                if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
+                    const StatOrganization& org = orgs_[cell_orgs_[c]];
+                    MissedCell m{org.id, org.name, {}, {}};
+                    for (int r = r_first; r <= r_over; ++r)
+                        if (!Bit(b.regular, r)) m.regular_months.push_back(kFirstStatMonth + r);
+                    for (int q = q_first; q <= q_over; ++q)
+                        if (!Bit(b.thematic, q)) m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
+                    out.missed.push_back(std::move(m));
+                }
                 ++out.missed_total;
             }
         }
+        if (!any_flagged || flagged->second.At(c) == 0) continue;
+        const StatOrganization& org = orgs_[cell_orgs_[c]];
         auto absent = unexcused_.find({org.id.value, year});
         if (absent == unexcused_.end()) continue;
         for (const auto& [member, count] : absent->second) {
