@@ -99,6 +99,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
     };
     if (auto root = first([](const StatOrganization& o) { return !o.parent; }))
         nodes.push_back({root->kind == OrganizationKind::kCentral ? "Trung ương" : "tỉnh", *root});
+    if (nodes.empty()) return base::MakeError(base::ErrorCode::kNotFound, "the database holds no organisation");
     if (nodes.front().org.kind == OrganizationKind::kCentral)
         if (auto p = first([](const StatOrganization& o) { return o.kind == OrganizationKind::kProvince; }))
             nodes.push_back({"tỉnh", *p});

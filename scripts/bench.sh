@@ -25,8 +25,11 @@ log() { echo "bench: $*" >&2; }
 db="$out/$scale.db"
 if [ ! -f "$db" ]; then
     log "generating the $scale dataset (seed $seed)"
-    /usr/bin/time -f "generate: %e s, peak RSS %M KB" "$bin" bench generate --scale "$scale" --seed "$seed" --db "$db" \
+    # Into a temporary file first, so that an interrupted run leaves nothing half made behind.
+    rm -f "$db.part"
+    /usr/bin/time -f "generate: %e s, peak RSS %M KB" "$bin" bench generate --scale "$scale" --seed "$seed" --db "$db.part" \
         2>&1 | tee "$out/$scale.generate.log" | grep -v "chi bộ$" >&2
+    mv "$db.part" "$db"
 fi
 
 # PostgreSQL: a throwaway cluster, the schema by migrate, the rows by COPY from the SQLite file
@@ -53,8 +56,7 @@ for table in organizations members meetings meeting_attendance meeting_scores; d
     sqlite3 -csv -nullvalue '\N' "$db" "SELECT $columns FROM $table" |
         psql -q "$pg" -c "\\copy $table ($columns) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
 done
-psql -q "$pg" -c "SELECT setval(pg_get_serial_sequence(t, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM organizations), false) FROM (VALUES ('organizations')) v(t)" >/dev/null
-for table in members meetings meeting_scores; do
+for table in organizations members meetings meeting_scores; do
     psql -q "$pg" -c "SELECT setval(pg_get_serial_sequence('$table', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM $table), false)" >/dev/null
 done
 psql -q "$pg" -c "ANALYZE" >/dev/null
@@ -73,7 +75,10 @@ port=$(free_port)
 start=$(date +%s.%N)
 "$bin" serve --db "$db" --host 127.0.0.1 --port "$port" >"$out/$scale.serve.log" 2>&1 &
 server_pid=$!
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
+    kill -0 "$server_pid" 2>/dev/null || { log "the server stopped: see $out/$scale.serve.log"; exit 1; }
+    sleep 0.2
+done
 ready_s=$(echo "$(date +%s.%N) - $start" | bc)
 cookie=$(curl -s -c - -H 'Content-Type: application/json' -d '{"username":"bench.admin","password":"bench-2026"}' \
     "http://127.0.0.1:$port/api/v1/auth/login" | awk '/chibo_session/ {print $7}')
@@ -132,4 +137,5 @@ rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
     echo
     echo "Peak RSS after the HTTP runs: $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
 } | tee "$out/$scale.http.md"
-cat "$out/$scale.dashboard.md"
+[ -f "$out/$scale.dashboard.md" ] && cat "$out/$scale.dashboard.md"
+true

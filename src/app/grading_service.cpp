@@ -65,10 +65,12 @@ Result<Scope> LoadRound(Repositories& repos, const Actor& actor, std::int64_t id
     return s;
 }
 
-// The grassroots organisation a cell belongs to (the quota is counted there): the nearest commune or
-// grassroots committee or grassroots cell, else the round's organisation.
-const Organization& GrassrootsOf(const Scope& s, const Organization& cell) {
+// The grassroots organisation the quota is counted in (HD 21): for a member, the nearest commune or
+// grassroots committee or grassroots cell above or at their cell; for a cell, the one above it (a grassroots
+// cell is counted among its superior's); else the round's organisation.
+const Organization& GrassrootsOf(const Scope& s, const Organization& cell, GradingSubject subject) {
     auto ids = PathIds(cell.path);
+    if (subject == GradingSubject::kCell && !ids.empty()) ids.pop_back();
     std::reverse(ids.begin(), ids.end());
     for (OrganizationId id : ids) {
         auto found = s.orgs.find(id.value);
@@ -96,6 +98,7 @@ GradingInput InputFor(Repositories& repos, const GradingRound& round, const Orga
     GradingInput in;
     in.period = round.period;
     in.until = std::min(round.period.to, Date::Today());
+    in.today = Date::Today();
     in.active_from = cell.valid_from;
     if (in.until < in.period.from) return in;
     for (int year = in.period.from.year(); year <= in.until.year(); ++year) {
@@ -171,8 +174,9 @@ std::map<std::pair<std::int64_t, GradingSubject>, QuotaCount> DecidedCounts(Repo
         if (decision) c = AfterDecision(c, std::nullopt, decision->level);
     };
     for (const Organization& cell : s.cells) {
-        const std::int64_t g = GrassrootsOf(s, cell).id.value;
-        count(g, GradingSubject::kCell, steps[{GradingSubject::kCell, cell.id.value}].decision);
+        count(GrassrootsOf(s, cell, GradingSubject::kCell).id.value, GradingSubject::kCell,
+              steps[{GradingSubject::kCell, cell.id.value}].decision);
+        const std::int64_t g = GrassrootsOf(s, cell, GradingSubject::kMember).id.value;
         for (const Member& m : GradedMembersOf(repos, cell.id))
             count(g, GradingSubject::kMember, steps[{GradingSubject::kMember, m.id.value}].decision);
     }
@@ -250,7 +254,8 @@ Result<RoundDetail> GradingService::Round(const Actor& actor, std::int64_t id) {
             for (const auto& [key, count] : DecidedCounts(repos, s, steps)) {
                 QuotaRow row;
                 row.organization = OrganizationId(key.first);
-                row.organization_name = s.orgs.at(key.first).name;
+                auto named = s.orgs.find(key.first);
+                row.organization_name = named != s.orgs.end() ? named->second.name : s.org.name;
                 row.subject = key.second;
                 row.count = count;
                 row.allowed = ExcellentAllowed(count, s.round.excellent_quota);
@@ -392,7 +397,7 @@ Result<Grade> GradingService::Record(const Actor& actor, std::int64_t id, const 
             return MakeError(ErrorCode::kInvalidArgument, "Ghi lại một bước đã có cần nêu lý do điều chỉnh.", "reason");
         bool over_quota = false;
         if (grade.step == GradingStep::kDecision) {
-            const Organization& grassroots = GrassrootsOf(s, *cell);
+            const Organization& grassroots = GrassrootsOf(s, *cell, grade.subject);
             const QuotaCount before = DecidedCounts(repos, s, steps)[{grassroots.id.value, grade.subject}];
             std::optional<GradeLevel> was;
             if (mine.decision) was = mine.decision->level;

@@ -1,6 +1,7 @@
 #include "app/statistics_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
@@ -39,6 +40,10 @@ std::optional<OrganizationId> ExpectedIn(Repositories& repos, MemberId id) {
 
 Result<void> StatisticsService::Rebuild() {
     const std::lock_guard feed(catch_up_);
+    return RebuildLocked();
+}
+
+Result<void> StatisticsService::RebuildLocked() {
     StatisticsEngine fresh;
     std::int64_t seen = 0;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
@@ -56,15 +61,14 @@ Result<void> StatisticsService::Rebuild() {
 }
 
 Result<void> StatisticsService::CatchUp() {
-    std::unique_lock feed(catch_up_);
-    if (!built_) {
-        feed.unlock();
-        return Rebuild();
-    }
+    const std::lock_guard feed(catch_up_);
+    if (!built_) return RebuildLocked();
     struct Update {
-        bool tree = false;
-        std::vector<std::pair<MeetingId, std::optional<MeetingFigures>>> meetings;
-        std::vector<std::pair<MemberId, std::optional<OrganizationId>>> members;
+        bool tree = false;   // An organisation was created, moved, renamed, re-dated or changed kind.
+        bool merge = false;  // A merge also moves members: load everything again.
+        std::vector<StatOrganization> organizations;
+        std::map<std::int64_t, std::optional<MeetingFigures>> meetings;
+        std::map<std::int64_t, std::optional<OrganizationId>> members;
         std::int64_t seen = 0;
     } update;
     update.seen = seen_;
@@ -73,24 +77,24 @@ Result<void> StatisticsService::CatchUp() {
             const auto changes = repos.audit().Since(update.seen, 1000);
             for (const AuditChange& c : changes) {
                 update.seen = c.id;
-                if (c.entity == "organization") update.tree = true;
-                if (c.entity == "meeting")
-                    update.meetings.emplace_back(MeetingId(c.entity_id), ReadFigures(repos, MeetingId(c.entity_id)));
-                if (c.entity == "member")
-                    update.members.emplace_back(MemberId(c.entity_id), ExpectedIn(repos, MemberId(c.entity_id)));
+                // Meeting rules, scorecards and the like are audited on the organisation but change no figure.
+                if (c.action.starts_with("organization.")) update.tree = true;
+                if (c.action.starts_with("organization.merge")) update.merge = true;
+                if (c.entity == "meeting" && !update.meetings.contains(c.entity_id))
+                    update.meetings[c.entity_id] = ReadFigures(repos, MeetingId(c.entity_id));
+                if (c.entity == "member" && !update.members.contains(c.entity_id))
+                    update.members[c.entity_id] = ExpectedIn(repos, MemberId(c.entity_id));
             }
-            if (changes.size() < 1000 || update.tree) break;
+            if (changes.size() < 1000 || update.merge) break;
         }
+        if (update.tree && !update.merge) update.organizations = StatTree(repos);
         return {};
     }));
-    if (update.tree) {
-        // A reorganisation moves cells and, in a merge, members: load everything again.
-        feed.unlock();
-        return Rebuild();
-    }
+    if (update.merge) return RebuildLocked();
     const std::unique_lock lock(engine_mutex_);
-    for (const auto& [id, figures] : update.meetings) engine_.PutMeeting(id, figures);
-    for (const auto& [id, cell] : update.members) engine_.PutMember(id, cell);
+    if (update.tree) engine_.SetTree(std::move(update.organizations));
+    for (const auto& [id, figures] : update.meetings) engine_.PutMeeting(MeetingId(id), figures);
+    for (const auto& [id, cell] : update.members) engine_.PutMember(MemberId(id), cell);
     seen_ = update.seen;
     return {};
 }

@@ -71,11 +71,12 @@ public:
     std::size_t meeting_count();
 
 private:
+    base::Result<void> RebuildLocked();  // With catch_up_ held.
     base::Result<domain::Organization> Readable(const domain::Actor& actor, domain::OrganizationId organization);
 
     domain::Store& store_;
-    std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order.
-    std::shared_mutex engine_mutex_;
+    std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order; guards seen_, built_.
+    std::shared_mutex engine_mutex_;  // Guards engine_: shared for answers, exclusive for changes.
     domain::StatisticsEngine engine_;
     std::int64_t seen_ = 0;
     bool built_ = false;

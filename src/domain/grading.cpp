@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "base/text.hpp"
+
 namespace chibo::domain {
 
 using base::Date;
@@ -241,15 +243,17 @@ CellEvidence CellEvidenceOf(const GradingInput& input) {
             if (Attended(a.presence)) ++e.attendance_present;
         }
     }
-    // A month (quarter) is expected once it is over, or earlier when its meeting was already held.
+    // A month (quarter) is expected once it is over — the day after its last — or earlier when its
+    // meeting was already held.
+    const Date today = input.today.value_or(input.until.AddDays(1));
     if (start <= input.until) {
         for (int month = MonthIndex(start); month <= MonthIndex(input.until); ++month) {
-            const bool over = MonthEnd(month / 12, month % 12 + 1) <= input.until;
+            const bool over = MonthEnd(month / 12, month % 12 + 1) < today;
             if (over || regular_months.contains(month)) ++e.regular_expected;
         }
         for (int quarter = MonthIndex(start) / 3; quarter <= MonthIndex(input.until) / 3; ++quarter) {
             const int last = quarter * 3 + 2;
-            const bool over = MonthEnd(last / 12, last % 12 + 1) <= input.until;
+            const bool over = MonthEnd(last / 12, last % 12 + 1) < today;
             if (over || thematic_quarters.contains(quarter)) ++e.thematic_expected;
         }
     }
@@ -360,7 +364,7 @@ Result<void> CompleteGrade(Grade& grade) {
     if (grade.task_points < 0 || grade.task_points > kTaskMax)
         return MakeError(ErrorCode::kInvalidArgument, "Điểm kết quả thực hiện nhiệm vụ phải từ 0 đến 70.",
                          "task_points");
-    if (grade.comment.size() > 4000)
+    if (base::Utf8Length(grade.comment) > 4000)
         return MakeError(ErrorCode::kInvalidArgument, "Nhận xét dài quá 4000 ký tự.", "comment");
     grade.total = grade.general_points + grade.task_points;
     grade.level = LevelFor(grade.total, grade.exceeded_targets, grade.disciplined);

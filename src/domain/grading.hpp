@@ -74,6 +74,8 @@ struct GradingInput {
     GradingPeriod period;
     base::Date until;
     base::Date active_from;  // The cell's founding day: months before it are not expected.
+    // The day the evidence is read on; unset: the day after `until` (the period is over).
+    std::optional<base::Date> today;
     std::vector<GradedMeeting> meetings;
     std::vector<ResolutionTask> tasks;  // Set by the cell's meetings; those due in the period count.
 };

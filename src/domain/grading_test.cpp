@@ -131,6 +131,7 @@ GradingInput HandWorkedYear() {
     GradingInput in;
     in.period = *ParseGradingPeriod("2026");
     in.until = D(2026, 11, 22);
+    in.today = D(2026, 11, 22);
     in.active_from = D(2010, 1, 1);
     int id = 1;
     for (int month = 1; month <= 11; ++month) {
@@ -183,10 +184,25 @@ TEST(GradingEvidence, CountsTheCellsYearUpToToday) {
     EXPECT_DOUBLE_EQ(e.tasks_met, 4.5);
 }
 
+TEST(GradingEvidence, AMonthIsOverOnlyTheDayAfterItsLast) {
+    GradingInput in;
+    in.period = *ParseGradingPeriod("2026");
+    in.active_from = D(2010, 1, 1);
+    in.until = D(2026, 3, 31);
+    in.today = D(2026, 3, 31);  // The last day of March: March and quarter I are not over yet.
+    EXPECT_EQ(CellEvidenceOf(in).regular_expected, 2);
+    EXPECT_EQ(CellEvidenceOf(in).thematic_expected, 0);
+    in.today = D(2026, 4, 1);
+    in.until = D(2026, 4, 1);
+    EXPECT_EQ(CellEvidenceOf(in).regular_expected, 3);
+    EXPECT_EQ(CellEvidenceOf(in).thematic_expected, 1);
+}
+
 TEST(GradingEvidence, StartsAtTheCellsFoundingAndCountsQuartersOnlyWhenOver) {
     GradingInput in;
     in.period = *ParseGradingPeriod("2026");
     in.until = D(2026, 11, 22);
+    in.today = D(2026, 11, 22);
     in.active_from = D(2026, 8, 15);  // Founded mid-August: August to October are expected.
     in.meetings.push_back(Held(1, MeetingKind::kRegular, D(2026, 9, 3), 5, 0, 0, std::nullopt));
     const CellEvidence e = CellEvidenceOf(in);
@@ -196,6 +212,7 @@ TEST(GradingEvidence, StartsAtTheCellsFoundingAndCountsQuartersOnlyWhenOver) {
     EXPECT_EQ(e.thematic_held, 0);
 
     in.until = D(2026, 12, 31);  // The period is over: every month and quarter counts.
+    in.today = std::nullopt;
     const CellEvidence whole = CellEvidenceOf(in);
     EXPECT_EQ(whole.regular_expected, 5);
     EXPECT_EQ(whole.thematic_expected, 2);

@@ -25,7 +25,7 @@ test('the commune dataset has the scale of performance.md and the same figures t
     assert.equal(members, 398);
     assert.ok(meetings > 170 && meetings < 200, `about 190 meetings, got ${meetings}`);
     assert.ok(attendance > 5500 && attendance < 6600, `about 6k attendance rows, got ${attendance}`);
-    // The same seed gives the same dataset; another database must be empty.
+    // The database must be empty, the scale known.
     assert.notEqual(run('bench', 'generate', '--scale', 'commune', '--db', db).status, 0);
     assert.notEqual(run('bench', 'generate', '--scale', 'city', '--db', join(dir, 'x.db')).status, 0);
 

@@ -1788,13 +1788,17 @@ public:
     }
 
 private:
-    // Collects rows and runs one INSERT per batch; the destructor sends the rest.
+    // Collects rows and runs one INSERT per batch; the destructor sends the rest unless an exception is
+    // already on its way (the transaction is being rolled back then).
     class Rows {
     public:
-        Rows(soci::session& s, std::string head) : s_(s), head_(std::move(head)) {}
+        Rows(soci::session& s, std::string head)
+            : s_(s), head_(std::move(head)), exceptions_(std::uncaught_exceptions()) {}
         Rows(const Rows&) = delete;
         Rows& operator=(const Rows&) = delete;
-        ~Rows() noexcept(false) { Flush(); }
+        ~Rows() noexcept(false) {
+            if (std::uncaught_exceptions() == exceptions_) Flush();
+        }
 
         void Add(std::initializer_list<std::string> values) {
             sql_ += count_ ? ",(" : "(";
@@ -1811,15 +1815,17 @@ private:
     private:
         void Flush() {
             if (count_ == 0) return;
-            Exec(s_, head_ + sql_);
+            const std::string statement = head_ + sql_;
             sql_.clear();
             count_ = 0;
+            Exec(s_, statement);
         }
 
         soci::session& s_;
         std::string head_;
         std::string sql_;
         int count_ = 0;
+        int exceptions_;
     };
 
     static std::string Num(std::int64_t v) { return std::to_string(v); }
@@ -1854,7 +1860,7 @@ public:
                 std::string(ToCode(Presence::kLate)) +
                 "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN organizations o ON o.id = m.organization_id "
                 "LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE o.path >= :lo AND o.path < :hi AND "
-                "m.state IN (" +
+                "o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.state IN (" +
                 held +
                 ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY m.id, m.kind, m.superior_attended), "
                 "lv AS (SELECT s.meeting_id, s.level FROM meeting_scores s JOIN mm ON mm.id = s.meeting_id WHERE "
@@ -1908,7 +1914,8 @@ public:
             QueryOne(s_,
                      "SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
                      "meetings m ON m.id = a.meeting_id JOIN organizations o ON o.id = m.organization_id WHERE "
-                     "o.path >= :lo AND o.path < :hi AND m.state IN (" +
+                     "o.path >= :lo AND o.path < :hi AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND "
+                     "m.state IN (" +
                          held +
                          ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY "
                          "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
@@ -1924,9 +1931,7 @@ public:
 
     std::pair<int, std::vector<OrganizationId>> MissedCells(const std::string& path, MonthRange months,
                                                             base::Date today, int limit) override {
-        const std::string missed =
-            "(regular_due = 1 AND regular_all = 0) OR (thematic_due = 1 AND thematic_all = 0) OR "
-            "(q_over >= q_first AND held_q < q_over - q_first + 1)";
+        const std::string missed = "(regular_due = 1 AND regular_all = 0) OR (thematic_due = 1 AND thematic_all = 0)";
         const int total =
             static_cast<int>(QueryOne(s_, "SELECT COUNT(*) FROM (" + PerCell(months, today) + ") t WHERE " + missed,
                                       CellParams(path, months))
