@@ -86,14 +86,6 @@ std::vector<Member> GradedMembersOf(Repositories& repos, OrganizationId cell) {
     return out;
 }
 
-// The superior's latest level if any, else the cell's.
-std::optional<QualityLevel> LevelOf(const std::vector<MeetingScore>& scores) {
-    std::optional<QualityLevel> cell;
-    std::optional<QualityLevel> superior;
-    for (const MeetingScore& s : scores) (s.role == ScorerRole::kSuperior ? superior : cell) = s.level;
-    return superior ? superior : cell;
-}
-
 GradingInput InputFor(Repositories& repos, const GradingRound& round, const Organization& cell) {
     GradingInput in;
     in.period = round.period;
@@ -107,7 +99,7 @@ GradingInput InputFor(Repositories& repos, const GradingRound& round, const Orga
             GradedMeeting g;
             g.attendance = repos.meetings().Attendance(m.id);
             g.opinions = repos.meetings().Opinions(m.id);
-            g.level = LevelOf(repos.meetings().Scores(m.id));
+            g.level = LatestLevel(repos.meetings().Scores(m.id));
             g.meeting = std::move(m);
             in.meetings.push_back(std::move(g));
         }
@@ -163,6 +155,42 @@ GradeRow RowOf(const Actor& actor, const Scope& s, const Organization& cell, Gra
     row.can_collective = actor.CanWrite(cell.path);
     row.can_decide = actor.CanWrite(s.org.path);
     return row;
+}
+
+// The subject of a grading as the actor may see it: its name and the cell it belongs to (a cell is its
+// own); NotFound for anything outside the round or the actor's reading.
+struct FoundSubject {
+    const Organization* cell = nullptr;
+    std::string name;
+};
+
+Result<FoundSubject> FindSubject(Repositories& repos, const Actor& actor, const Scope& s, GradingSubject subject,
+                                 std::int64_t id) {
+    if (subject == GradingSubject::kCell) {
+        auto found = s.orgs.find(id);
+        if (found == s.orgs.end() || !IsCell(found->second.kind) || !actor.CanReadMembers(found->second.path))
+            return NotFound("chi bộ");
+        return FoundSubject{&found->second, found->second.name};
+    }
+    auto member = repos.members().Get(MemberId(id));
+    auto found = member ? s.orgs.find(member->organization.value) : s.orgs.end();
+    if (!member || found == s.orgs.end() || !OnRoll(member->status) || member->status == MemberStatus::kExempt ||
+        !actor.CanReadMember(found->second.path, member->id))
+        return NotFound("đảng viên");
+    return FoundSubject{&found->second, member->full_name};
+}
+
+// Fills a row's evidence and proposal from its cell's record (`input`).
+void Propose(GradeRow& row, const CellEvidence& cell, const std::map<MemberId, MemberEvidence>& members) {
+    if (row.subject == GradingSubject::kCell) {
+        row.evidence = cell;
+        row.proposal = ProposeForCell(cell);
+        return;
+    }
+    auto found = members.find(MemberId(row.subject_id));
+    const MemberEvidence e = found == members.end() ? MemberEvidence{} : found->second;
+    row.evidence = e;
+    row.proposal = ProposeForMember(e, cell);
 }
 
 // Latest decisions per grassroots organisation and kind of subject.
@@ -284,9 +312,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int6
             if (subject == GradingSubject::kCell) {
                 if (!actor.CanReadMembers(cell.path)) continue;
                 GradeRow row = RowOf(actor, s, cell, subject, cell.id.value, cell.name, steps);
-                const CellEvidence e = CellEvidenceOf(InputFor(repos, s.round, cell));
-                row.proposal = ProposeForCell(e);
-                row.evidence = e;
+                Propose(row, CellEvidenceOf(InputFor(repos, s.round, cell)), {});
                 rows.push_back(std::move(row));
                 continue;
             }
@@ -299,10 +325,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int6
             const auto evidence = MemberEvidenceOf(input);
             for (const Member& m : members) {
                 GradeRow row = RowOf(actor, s, cell, subject, m.id.value, m.full_name, steps);
-                auto found = evidence.find(m.id);
-                const MemberEvidence e = found == evidence.end() ? MemberEvidence{} : found->second;
-                row.proposal = ProposeForMember(e, cell_evidence);
-                row.evidence = e;
+                Propose(row, cell_evidence, evidence);
                 rows.push_back(std::move(row));
             }
         }
@@ -314,30 +337,12 @@ Result<GradeRow> GradingService::Subject(const Actor& actor, std::int64_t id, Gr
                                          std::int64_t subject_id) {
     return ReadValue<GradeRow>(store_, [&](Repositories& repos) -> Result<GradeRow> {
         CHIBO_TRY_ASSIGN(const Scope s, LoadRound(repos, actor, id));
+        CHIBO_TRY_ASSIGN(const FoundSubject found, FindSubject(repos, actor, s, subject, subject_id));
         auto steps = StepsOf(repos.grading().Grades(s.round.id));
-        if (subject == GradingSubject::kCell) {
-            auto found = s.orgs.find(subject_id);
-            if (found == s.orgs.end() || !IsCell(found->second.kind) || !actor.CanReadMembers(found->second.path))
-                return NotFound("chi bộ");
-            const Organization& cell = found->second;
-            GradeRow row = RowOf(actor, s, cell, subject, subject_id, cell.name, steps);
-            const CellEvidence e = CellEvidenceOf(InputFor(repos, s.round, cell));
-            row.proposal = ProposeForCell(e);
-            row.evidence = e;
-            row.history = steps[{subject, subject_id}].history;
-            return row;
-        }
-        auto member = repos.members().Get(MemberId(subject_id));
-        auto cell = member ? s.orgs.find(member->organization.value) : s.orgs.end();
-        if (!member || cell == s.orgs.end() || !OnRoll(member->status) || member->status == MemberStatus::kExempt ||
-            !actor.CanReadMember(cell->second.path, member->id))
-            return NotFound("đảng viên");
-        GradeRow row = RowOf(actor, s, cell->second, subject, subject_id, member->full_name, steps);
-        const GradingInput input = InputFor(repos, s.round, cell->second);
-        const auto evidence = MemberEvidenceOf(input);
-        auto e = evidence.find(member->id);
-        row.evidence = e == evidence.end() ? MemberEvidence{} : e->second;
-        row.proposal = ProposeForMember(std::get<MemberEvidence>(row.evidence), CellEvidenceOf(input));
+        GradeRow row = RowOf(actor, s, *found.cell, subject, subject_id, found.name, steps);
+        const GradingInput input = InputFor(repos, s.round, *found.cell);
+        Propose(row, CellEvidenceOf(input),
+                subject == GradingSubject::kMember ? MemberEvidenceOf(input) : std::map<MemberId, MemberEvidence>{});
         row.history = steps[{subject, subject_id}].history;
         return row;
     });
@@ -358,21 +363,8 @@ Result<Grade> GradingService::Record(const Actor& actor, std::int64_t id, const 
     CHIBO_TRY(CompleteGrade(grade));
     return WriteValue<Grade>(store_, [&](Repositories& repos) -> Result<Grade> {
         CHIBO_TRY_ASSIGN(const Scope s, LoadRound(repos, actor, id));
-        // The subject and the cell it belongs to, as the actor may see them.
-        const Organization* cell = nullptr;
-        if (grade.subject == GradingSubject::kCell) {
-            auto found = s.orgs.find(grade.subject_id);
-            if (found == s.orgs.end() || !IsCell(found->second.kind) || !actor.CanReadMembers(found->second.path))
-                return NotFound("chi bộ");
-            cell = &found->second;
-        } else {
-            auto member = repos.members().Get(MemberId(grade.subject_id));
-            auto found = member ? s.orgs.find(member->organization.value) : s.orgs.end();
-            if (!member || found == s.orgs.end() || !OnRoll(member->status) ||
-                member->status == MemberStatus::kExempt || !actor.CanReadMember(found->second.path, member->id))
-                return NotFound("đảng viên");
-            cell = &found->second;
-        }
+        CHIBO_TRY_ASSIGN(const FoundSubject found, FindSubject(repos, actor, s, grade.subject, grade.subject_id));
+        const Organization* cell = found.cell;
         switch (grade.step) {
             case GradingStep::kSelf:
                 if (!CanSelf(actor, *cell, grade.subject, grade.subject_id))

@@ -351,4 +351,11 @@ base::Result<ScoreResult> Score(const Scorecard& card, const std::map<std::strin
     return r;
 }
 
+std::optional<QualityLevel> LatestLevel(std::span<const MeetingScore> scores) {
+    std::optional<QualityLevel> cell;
+    std::optional<QualityLevel> superior;
+    for (const MeetingScore& s : scores) (s.role == ScorerRole::kSuperior ? superior : cell) = s.level;
+    return superior ? superior : cell;
+}
+
 }  // namespace chibo::domain

@@ -166,6 +166,9 @@ struct MeetingScore {
     std::string reason;  // Required for a correction.
 };
 
+// The level a meeting stands at: the superior's latest scoring if any, else the cell's (scores oldest first).
+std::optional<QualityLevel> LatestLevel(std::span<const MeetingScore> scores);
+
 // Totals the points given per criterion code and finds the level. Points above a criterion's maximum
 // or below zero, and unknown codes, are errors naming the criterion.
 base::Result<ScoreResult> Score(const Scorecard& card, const std::map<std::string, int>& points);

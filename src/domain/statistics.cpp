@@ -71,10 +71,6 @@ bool AllBits(std::span<const std::uint64_t> words, int from, int to) {
     return true;
 }
 
-int MonthStartOf(Date day) {
-    return MonthOf(day);
-}
-
 }  // namespace
 
 int MonthNumber(int year, int month) {
@@ -108,10 +104,7 @@ std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const 
         if (a.presence == Presence::kPresent || a.presence == Presence::kLate) ++f.present;
         if (a.presence == Presence::kUnexcused) f.unexcused.push_back(a.member);
     }
-    std::optional<QualityLevel> cell;
-    std::optional<QualityLevel> superior;
-    for (const MeetingScore& s : scores) (s.role == ScorerRole::kSuperior ? superior : cell) = s.level;
-    f.level = superior ? superior : cell;
+    f.level = LatestLevel(scores);
     f.superior_attended = meeting.record.superior_attended;
     return f;
 }
@@ -167,7 +160,7 @@ void StatisticsEngine::Reindex() {
     bits_.assign(n, {});
     for (std::size_t c = 0; c < n; ++c) {
         const StatOrganization& o = orgs_[cell_orgs_[c]];
-        bits_[c].from_month = MonthStartOf(o.valid_from);
+        bits_[c].from_month = MonthOf(o.valid_from);
         bits_[c].to_month = o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : kFirstStatMonth + kStatMonths - 1;
     }
     months_.clear();
@@ -276,6 +269,32 @@ bool ActiveIn(const StatOrganization& o, MonthRange months) {
     return !o.valid_to || MonthOf(o.valid_to->AddDays(-1)) >= months.first;
 }
 
+// A cell's months in a period, counted from kFirstStatMonth: the months it was active [first, last], those
+// of them over by `today` [first, over], and the same in quarters; nullopt when it was not active.
+struct Window {
+    int first = 0;
+    int last = 0;
+    int over = 0;
+    int q_first = 0;
+    int q_last = 0;
+    int q_over = 0;
+};
+
+std::optional<Window> WindowOf(int from_month, int to_month, MonthRange months, int last_over) {
+    const int first = std::max(months.first, from_month);
+    const int last = std::min(months.last, to_month);
+    if (first > last) return std::nullopt;
+    Window w;
+    w.first = first - kFirstStatMonth;
+    w.last = last - kFirstStatMonth;
+    w.over = std::min(last, last_over) - kFirstStatMonth;
+    // The quarters the period touches while the cell was active; over when their last month is.
+    w.q_first = w.first / 3;
+    w.q_last = w.last / 3;
+    w.q_over = std::min(w.q_last, (last_over - kFirstStatMonth - 2) / 3);
+    return w;
+}
+
 MonthRange Clip(MonthRange months) {
     return {std::max(months.first, kFirstStatMonth), std::min(months.last, kFirstStatMonth + kStatMonths - 1)};
 }
@@ -316,28 +335,20 @@ DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange month
     const int last_over = MonthOf(today) - 1;
     for (std::size_t c = span.lo; c < span.hi; ++c) {
         const CellBits& b = bits_[c];
-        const int first = std::max(months.first, b.from_month);
-        const int last = std::min(months.last, b.to_month);
-        if (first > last) continue;
+        const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
+        if (!w) continue;
         ++d.cells;
-        const int r_first = first - kFirstStatMonth;
-        const int r_last = last - kFirstStatMonth;
-        const int r_over = std::min(last, last_over) - kFirstStatMonth;
-        const bool missing = r_first <= r_over && !AllBits(b.regular, r_first, r_over);
-        if (r_first <= r_over || AnyBit(b.regular, r_first, r_last)) {
+        const bool missing = w->first <= w->over && !AllBits(b.regular, w->first, w->over);
+        if (w->first <= w->over || AnyBit(b.regular, w->first, w->last)) {
             ++d.cells_regular_due;
             if (!missing) ++d.cells_regular_all;
         }
-        // The quarters the period touches while the cell was active; over when their last month is.
-        const int q_first = r_first / 3;
-        const int q_last = r_last / 3;
-        const int q_over = std::min(q_last, (last_over - kFirstStatMonth - 2) / 3);
-        const bool q_missing = q_first <= q_over && !AllBits(b.thematic, q_first, q_over);
-        if (q_first <= q_over || AnyBit(b.thematic, q_first, q_last)) {
+        const bool q_missing = w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over);
+        if (w->q_first <= w->q_over || AnyBit(b.thematic, w->q_first, w->q_last)) {
             ++d.cells_thematic_due;
             if (!q_missing) ++d.cells_thematic_all;
         }
-        if (AnyBit(b.visited, r_first, r_last)) ++d.cells_visited;
+        if (AnyBit(b.visited, w->first, w->last)) ++d.cells_visited;
     }
     return d;
 }
@@ -356,23 +367,17 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
         flagged != flagged_.end() && !flagged->second.empty() && flagged->second.Range(span.lo, span.hi) > 0;
     for (std::size_t c = span.lo; c < span.hi; ++c) {
         const CellBits& b = bits_[c];
-        const int first = std::max(months.first, b.from_month);
-        const int last = std::min(months.last, b.to_month);
-        if (first <= last) {
+        if (const auto w = WindowOf(b.from_month, b.to_month, months, last_over)) {
             // The same word-wide test as the figures; the months are listed only for the page shown.
-            const int r_first = first - kFirstStatMonth;
-            const int r_over = std::min(last, last_over) - kFirstStatMonth;
-            const int q_first = r_first / 3;
-            const int q_over = std::min((last - kFirstStatMonth) / 3, (last_over - kFirstStatMonth - 2) / 3);
-            const bool missing = (r_first <= r_over && !AllBits(b.regular, r_first, r_over)) ||
-                                 (q_first <= q_over && !AllBits(b.thematic, q_first, q_over));
+            const bool missing = (w->first <= w->over && !AllBits(b.regular, w->first, w->over)) ||
+                                 (w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over));
             if (missing) {
                 if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
                     const StatOrganization& org = orgs_[cell_orgs_[c]];
                     MissedCell m{org.id, org.name, {}, {}};
-                    for (int r = r_first; r <= r_over; ++r)
+                    for (int r = w->first; r <= w->over; ++r)
                         if (!Bit(b.regular, r)) m.regular_months.push_back(kFirstStatMonth + r);
-                    for (int q = q_first; q <= q_over; ++q)
+                    for (int q = w->q_first; q <= w->q_over; ++q)
                         if (!Bit(b.thematic, q)) m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
                     out.missed.push_back(std::move(m));
                 }

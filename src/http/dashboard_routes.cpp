@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/statistics_service.hpp"
+#include "domain/grading.hpp"
 #include "export/spreadsheet.hpp"
 #include "http/api.hpp"
 #include "http/json_io.hpp"
@@ -86,10 +87,9 @@ std::string MonthLabel(int month) {
     return text;
 }
 
+// "Quý II/2026", as grading periods name quarters.
 std::string QuarterLabel(int first_month) {
-    static constexpr const char* kRoman[] = {"I", "II", "III", "IV"};
-    return std::string("Quý ") + kRoman[(MonthOfYear(first_month) - 1) / 3] + "/" +
-           std::to_string(YearOfMonth(first_month));
+    return ParseGradingPeriod(QuarterCode(first_month))->Label();
 }
 
 using exporting::Empty;
