@@ -117,9 +117,9 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
     std::vector<Engine> sql{{"SQLite", &sqlite}};
     if (postgres) sql.push_back({"PostgreSQL", postgres});
 
-    auto sql_figures = [&](Store& store, const std::string& path, MonthRange months) -> Result<DashboardFigures> {
+    auto sql_figures = [&](Store& store, OrganizationId node, MonthRange months) -> Result<DashboardFigures> {
         return ReadValue<DashboardFigures>(store, [&](Repositories& r) -> Result<DashboardFigures> {
-            return r.statistics().Figures(path, months, today);
+            return r.statistics().Figures(node, months, today);
         });
     };
     auto mismatch = [&](const std::string& what, const std::string& engine_side, const std::string& other) {
@@ -141,7 +141,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
             // D1.
             const DashboardFigures mine = engine.FiguresOf(node.org.id, period.months, today);
             for (const Engine& e : sql) {
-                CHIBO_TRY_ASSIGN(const DashboardFigures theirs, sql_figures(*e.store, node.org.path, period.months));
+                CHIBO_TRY_ASSIGN(const DashboardFigures theirs, sql_figures(*e.store, node.org.id, period.months));
                 if (!(theirs == mine))
                     return mismatch("D1 " + what + " (" + e.name + ")", Describe(mine), Describe(theirs));
                 ++compared;
@@ -153,7 +153,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
             for (const app::ChildFigures& child : view->children)
                 for (const Engine& e : sql) {
                     CHIBO_TRY_ASSIGN(const DashboardFigures theirs,
-                                     sql_figures(*e.store, child.organization.path, period.months));
+                                     sql_figures(*e.store, child.organization.id, period.months));
                     if (!(theirs == child.figures))
                         return mismatch("D2 " + what + " → " + child.organization.name + " (" + e.name + ")",
                                         Describe(child.figures), Describe(theirs));
@@ -165,7 +165,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
                 int their_total = 0;
                 std::vector<OrganizationId> their_ids;
                 CHIBO_TRY(e.store->Read([&](Repositories& r) -> Result<void> {
-                    auto got = r.statistics().MissedCells(node.org.path, period.months, today, 50);
+                    auto got = r.statistics().MissedCells(node.org.id, period.months, today, 50);
                     their_total = got.first;
                     their_ids = std::move(got.second);
                     return {};
@@ -195,7 +195,7 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
             };
             row(
                 "D1", [&] { (void)engine.FiguresOf(node.org.id, period.months, today); },
-                [&](Store& s) { (void)sql_figures(s, node.org.path, period.months); });
+                [&](Store& s) { (void)sql_figures(s, node.org.id, period.months); });
             if (!view->children.empty())
                 row(
                     "D2 (" + std::to_string(view->children.size()) +
@@ -206,13 +206,13 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
                     },
                     [&](Store& s) {
                         for (const app::ChildFigures& child : view->children)
-                            (void)sql_figures(s, child.organization.path, period.months);
+                            (void)sql_figures(s, child.organization.id, period.months);
                     });
             row(
                 "D3", [&] { (void)engine.AlertsOf(node.org.id, period.months, today, 0, 50); },
                 [&](Store& s) {
                     (void)s.Read([&](Repositories& r) -> Result<void> {
-                        (void)r.statistics().MissedCells(node.org.path, period.months, today, 50);
+                        (void)r.statistics().MissedCells(node.org.id, period.months, today, 50);
                         return {};
                     });
                 });

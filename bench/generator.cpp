@@ -1,5 +1,6 @@
 #include "bench/generator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -87,12 +88,14 @@ private:
         } else {
             provinces.push_back(root);
         }
+        provinces_ = provinces.size();
         for (int g = 0; g < scale_.grassroots; ++g) {
             const Organization& province = provinces[static_cast<std::size_t>(g) % provinces.size()];
             const std::string place = std::string(Pick(kPlaces)) + " " + std::to_string(g + 1);
             Organization commune =
                 Org(province.id, province.path, "Đảng bộ xã " + place, OrganizationKind::kCommuneCommittee);
             orgs.push_back(commune);
+            communes_.push_back(commune.id);
             // Cells spread evenly over the grassroots organisations.
             const int cells = scale_.cells / scale_.grassroots + (g < scale_.cells % scale_.grassroots ? 1 : 0);
             for (int c = 0; c < cells; ++c) {
@@ -108,6 +111,19 @@ private:
                 repos.bulk().InsertOrganizations(std::vector<Organization>(
                     orgs.begin() + static_cast<std::ptrdiff_t>(i),
                     orgs.begin() + static_cast<std::ptrdiff_t>(std::min(orgs.size(), i + 20000))));
+            // Reorganisations: one cell in 250 moved to the next commune of its province on the first of the
+            // month six months ago, through the store's own move (which keeps where it was before).
+            if (communes_.size() > 1) {
+                const int month = MonthOf(today_) - 6;
+                const Date moved_on = *Date::FromYmd(YearOfMonth(month), MonthOfYear(month), 1);
+                for (std::size_t c = 0; c < cells_.size(); c += 250) {
+                    const auto from = std::find(communes_.begin(), communes_.end(), *cells_[c].parent);
+                    const std::size_t next = static_cast<std::size_t>(from - communes_.begin()) + provinces_;
+                    if (next >= communes_.size()) continue;
+                    repos.organizations().Move(cells_[c].id, communes_[next], moved_on);
+                    ++summary_.moves;
+                }
+            }
             return {};
         });
     }
@@ -231,6 +247,8 @@ private:
     Date today_;
     std::function<void(const std::string&)> progress_;
     std::vector<Organization> cells_;
+    std::vector<OrganizationId> communes_;  // In order: commune g is in province g mod provinces_.
+    std::size_t provinces_ = 1;
     std::int64_t org_id_ = 0;
     std::int64_t member_id_ = 0;
     std::int64_t meeting_id_ = 0;

@@ -33,6 +33,7 @@ struct GenerateSummary {
     std::int64_t meetings = 0;
     std::int64_t attendance = 0;
     std::int64_t scores = 0;
+    int moves = 0;  // Cells moved to another commune during the year.
 };
 
 // Writes the dataset into an empty store: the twelve months before `today`'s month.

@@ -366,18 +366,112 @@ TEST_F(DemoFixture, StatisticsFollowEveryWriteAndEqualARebuild) {
         for (int q = 0; q < 4; ++q)
             periods.push_back({MonthNumber(today.year(), q * 3 + 1), MonthNumber(today.year(), q * 3 + 3)});
         for (const StatOrganization& o : *tree)
-            for (const MonthRange& p : periods)
-                EXPECT_EQ(followed.FiguresOf(o.id, p, today), rebuilt.FiguresOf(o.id, p, today))
+            for (const MonthRange& p : periods) {
+                const DashboardFigures mine = followed.FiguresOf(o.id, p, today);
+                EXPECT_EQ(mine, rebuilt.FiguresOf(o.id, p, today))
                     << when << ": " << o.name << " " << p.first << "–" << p.last;
+                // And the SQL baseline reads the same figures from the tables (past placements included).
+                const auto sql =
+                    ReadValue<DashboardFigures>(*store_, [&](Repositories& r) -> base::Result<DashboardFigures> {
+                        return r.statistics().Figures(o.id, p, today);
+                    });
+                EXPECT_EQ(mine, *sql) << when << " (SQL): " << o.name << " " << p.first << "–" << p.last;
+            }
     };
     compare_with_a_rebuild("after a score and a new member");
 
     // A cell moved to another commune: the tree is placed again, the figures follow.
     const OrganizationId moved = FindOrg("Chi bộ Thôn Nam");
-    ASSERT_TRUE(orgs.Move(admin, moved, FindOrg("Đảng bộ xã Tân Lập")).has_value());
+    const OrganizationId tan_lap = FindOrg("Đảng bộ xã Tân Lập");
+    const MonthRange previous{MonthOf(today) - 1, MonthOf(today) - 1};
+    const auto hoa_an_before = followed.FiguresOf(hoa_an, previous, today);
+    const auto tan_lap_before = followed.FiguresOf(tan_lap, previous, today);
+    const auto cell_before = followed.FiguresOf(moved, previous, today);
+    ASSERT_GT(cell_before.meetings_held, 0);
+    ASSERT_TRUE(orgs.Move(admin, moved, tan_lap).has_value());
     ASSERT_TRUE(followed.CatchUp().has_value());
     EXPECT_LT(followed.FiguresOf(hoa_an, year, today).cells, before.cells);
+    // Last month is over and stays as it was: the cell and its meetings are still Hòa An's, not Tân Lập's.
+    // Only what counts where things are now moves: members expected, and members flagged this year
+    // (counted where their cell is at the end of the year).
+    auto past_only = [](DashboardFigures f) {
+        f.members_expected = 0;
+        f.members_flagged = 0;
+        return f;
+    };
+    EXPECT_EQ(past_only(followed.FiguresOf(hoa_an, previous, today)), past_only(hoa_an_before));
+    EXPECT_EQ(past_only(followed.FiguresOf(tan_lap, previous, today)), past_only(tan_lap_before));
+    EXPECT_EQ(followed.FiguresOf(moved, previous, today), cell_before);
     compare_with_a_rebuild("after a move");
+}
+
+// Two AuthServices on one store are two nodes: each keeps the sessions it has looked up, and every
+// change made anywhere (a logout on the other node, a role, the store written directly) is seen on the
+// next request.
+TEST_F(DemoFixture, CachedSessionsFollowEveryChangeMadeAnywhere) {
+    std::int64_t now = base::NowUnixSeconds();
+    auto clock = [&] { return now; };
+    AuthService node_a(*store_, clock);
+    AuthService node_b(*store_, clock);
+    UserService users(*store_);
+    const Actor admin = Login("admin");
+    NewUser input{"cache.test", "mat-khau-2026",  "Kiểm tra phiên",
+                  std::nullopt, Role::kCommittee, FindOrg("Chi bộ Thôn Bắc")};
+    const auto created = users.Create(admin, input);
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+
+    const auto login = node_a.Login("cache.test", "mat-khau-2026", "127.0.0.1");
+    ASSERT_TRUE(login.has_value()) << login.error().message;
+    ASSERT_TRUE(node_b.Authenticate(login->session_token).has_value());
+    EXPECT_EQ(node_b.cache().size(), 1u);
+    const auto again = node_b.Authenticate(login->session_token);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->user.roles.size(), 1u);
+    EXPECT_EQ(again->csrf_token, login->csrf_token);
+
+    // A role granted through the other node shows at once.
+    ASSERT_TRUE(users.AddRole(admin, created->id, Role::kSecretary, FindOrg("Chi bộ Thôn Nam")).has_value());
+    EXPECT_EQ(node_b.Authenticate(login->session_token)->user.roles.size(), 2u);
+
+    // A session deleted straight in the store (as the command line would) ends at once.
+    const auto second = node_a.Login("cache.test", "mat-khau-2026", "127.0.0.1");
+    const std::string second_hash = node_b.Authenticate(second->session_token)->token_hash;
+    ASSERT_TRUE(store_
+                    ->Write([&](Repositories& r) -> base::Result<void> {
+                        r.users().DeleteSession(second_hash);
+                        return {};
+                    })
+                    .has_value());
+    EXPECT_EQ(node_b.Authenticate(second->session_token).error().code, ErrorCode::kUnauthenticated);
+
+    // A logout on one node ends the session on the other.
+    const auto before_logout = node_a.Authenticate(login->session_token);
+    ASSERT_TRUE(node_b.Authenticate(login->session_token).has_value());
+    ASSERT_TRUE(node_a.Logout(*before_logout).has_value());
+    EXPECT_EQ(node_b.Authenticate(login->session_token).error().code, ErrorCode::kUnauthenticated);
+
+    // A cached session still expires on time.
+    const auto third = node_a.Login("cache.test", "mat-khau-2026", "127.0.0.1");
+    ASSERT_TRUE(node_b.Authenticate(third->session_token).has_value());
+    now += AuthService::kSessionSeconds;
+    EXPECT_EQ(node_b.Authenticate(third->session_token).error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST(SessionCacheTest, KeepsOnlyTheNewestVersion) {
+    SessionCache cache;
+    Authenticated a;
+    a.csrf_token = "a";
+    cache.Put("t1", 5, 100, a);
+    EXPECT_TRUE(cache.Find("t1", 5, 99).has_value());
+    EXPECT_FALSE(cache.Find("t1", 5, 100).has_value());  // Expired.
+    EXPECT_FALSE(cache.Find("t1", 6, 99).has_value());   // The store changed since.
+    cache.Put("t2", 4, 100, a);                          // An older lookup is not kept…
+    EXPECT_FALSE(cache.Find("t2", 4, 99).has_value());
+    EXPECT_EQ(cache.size(), 1u);
+    cache.Put("t2", 6, 100, a);  // …and a newer one drops what was checked before it.
+    EXPECT_EQ(cache.size(), 1u);
+    EXPECT_FALSE(cache.Find("t1", 6, 99).has_value());
+    EXPECT_EQ(cache.Find("t2", 6, 99)->csrf_token, "a");
 }
 
 TEST(LoginThrottleTest, BlocksAfterFiveFailuresUntilTheWindowPasses) {

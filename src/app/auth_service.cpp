@@ -41,6 +41,31 @@ void LoginThrottle::Reset(const std::string& key) {
     failures_.erase(key);
 }
 
+std::optional<Authenticated> SessionCache::Find(const std::string& token_hash, std::int64_t version,
+                                                std::int64_t now) const {
+    std::shared_lock lock(mutex_);
+    if (version != version_) return std::nullopt;
+    auto it = entries_.find(token_hash);
+    if (it == entries_.end() || it->second.expires_at <= now) return std::nullopt;
+    return it->second.auth;
+}
+
+void SessionCache::Put(const std::string& token_hash, std::int64_t version, std::int64_t expires_at,
+                       const Authenticated& auth) {
+    std::unique_lock lock(mutex_);
+    if (version < version_) return;
+    if (version > version_ || entries_.size() >= kMaxEntries) {
+        entries_.clear();
+        version_ = version;
+    }
+    entries_.insert_or_assign(token_hash, Entry{auth, expires_at});
+}
+
+std::size_t SessionCache::size() const {
+    std::shared_lock lock(mutex_);
+    return entries_.size();
+}
+
 domain::Actor ActorOf(const domain::User& user) {
     domain::Actor a;
     a.user = user.id;
@@ -106,13 +131,20 @@ Result<void> AuthService::Logout(const Authenticated& session) {
 Result<Authenticated> AuthService::Authenticate(const std::string& session_token) {
     if (session_token.size() != 64) return MakeError(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.");
     const std::string token_hash = HashToken(session_token);
+    const std::int64_t now = clock_();
+    // The version first: a change committed after this read raises it, so what is read below is never
+    // kept under a version it is not good for.
+    CHIBO_TRY_ASSIGN(const std::int64_t version, store_.AuthVersion());
+    if (auto cached = cache_.Find(token_hash, version, now)) return std::move(*cached);
     return domain::ReadValue<Authenticated>(store_, [&](domain::Repositories& repos) -> Result<Authenticated> {
         auto session = repos.users().FindSession(token_hash);
-        if (!session || session->expires_at <= clock_())
+        if (!session || session->expires_at <= now)
             return MakeError(ErrorCode::kUnauthenticated, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.");
         auto user = repos.users().Get(session->user);
         if (!user) return MakeError(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.");
-        return Authenticated{ActorOf(*user), *user, session->csrf_token, token_hash};
+        Authenticated auth{ActorOf(*user), *user, session->csrf_token, token_hash};
+        cache_.Put(token_hash, version, session->expires_at, auth);
+        return auth;
     });
 }
 

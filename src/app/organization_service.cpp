@@ -181,7 +181,7 @@ Result<OrganizationDetail> OrganizationService::Move(const Actor& actor, Organiz
                 repos.members().Update(m);
             }
         }
-        repos.organizations().Move(id, new_parent);
+        repos.organizations().Move(id, new_parent, base::Date::Today());
         const Organization after = *repos.organizations().Get(id);
         RecordAudit(repos, actor, "organization.move", "organization", id.value, &after, Describe(before),
                     Describe(after));
@@ -218,7 +218,7 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
             ++moved;
         }
         for (const Organization& child : repos.organizations().Children(id, true)) {
-            if (child.kind == OrganizationKind::kPartyGroup) repos.organizations().Move(child.id, target.id);
+            if (child.kind == OrganizationKind::kPartyGroup) repos.organizations().Move(child.id, target.id, date);
         }
         for (const Position& p : repos.positions().ForOrganization(id, false)) {
             repos.positions().SetTermEnd(p.id, date);

@@ -13,10 +13,7 @@ using base::Result;
 using namespace chibo::domain;
 
 std::vector<StatOrganization> StatTree(Repositories& repos) {
-    std::vector<StatOrganization> out;
-    for (const Organization& o : repos.organizations().Subtree("/", true))
-        out.push_back({o.id, o.parent, o.path, o.name, o.kind, o.valid_from, o.valid_to});
-    return out;
+    return StatTreeOf(repos.organizations().Subtree("/", true), repos.organizations().PastPlacements());
 }
 
 namespace {

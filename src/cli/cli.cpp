@@ -3,10 +3,12 @@
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <thread>
 
 #include "app/auth_service.hpp"
 #include "app/demo.hpp"
@@ -54,10 +56,12 @@ std::optional<OpenedStore> Opened(base::Result<std::unique_ptr<S>> store, const 
     return opened;
 }
 
-std::optional<OpenedStore> OpenStore(const std::string& db) {
-    if (storage::postgres::IsPostgresUrl(db)) return Opened(storage::postgres::PostgresStore::Open(db), "PostgreSQL");
+// `connections`: one per request thread, so that no request waits for another's connection.
+std::optional<OpenedStore> OpenStore(const std::string& db, int connections = 4) {
+    if (storage::postgres::IsPostgresUrl(db))
+        return Opened(storage::postgres::PostgresStore::Open(db, connections), "PostgreSQL");
     const std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
-    return Opened(storage::sqlite::SqliteStore::Open(path), "SQLite");
+    return Opened(storage::sqlite::SqliteStore::Open(path, connections), "SQLite");
 }
 
 // Where uploaded files go unless --files says: beside a SQLite file, or ./chibo-files.
@@ -68,7 +72,7 @@ std::string DefaultFilesDir(const std::string& db) {
 
 int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root,
           const std::string& trusted_proxy, const std::string& files_dir) {
-    auto opened = OpenStore(db);
+    auto opened = OpenStore(db, std::max(4, threads));
     if (!opened) return 1;
     domain::Store& store = *opened->store;
     std::unique_ptr<storage::files::DirectoryFileStore> files;
@@ -217,7 +221,8 @@ int BenchGenerate(const std::string& db, const std::string& scale_name, std::uin
     std::cout << "chibo: generated the " << scale->name << " dataset (seed " << seed << ") in " << seconds
               << " s: " << summary->organizations << " organisations, " << summary->cells << " cells, "
               << summary->members << " members, " << summary->meetings << " meetings, " << summary->attendance
-              << " attendance rows, " << summary->scores << " scores" << std::endl;
+              << " attendance rows, " << summary->scores << " scores, " << summary->moves << " cells moved"
+              << std::endl;
     return 0;
 }
 
@@ -249,6 +254,9 @@ int Routes() {
             return base::MakeError(base::ErrorCode::kUnavailable, "no store");
         }
         base::Result<void> Write(const std::function<base::Result<void>(domain::Repositories&)>&) override {
+            return base::MakeError(base::ErrorCode::kUnavailable, "no store");
+        }
+        base::Result<std::int64_t> AuthVersion() override {
             return base::MakeError(base::ErrorCode::kUnavailable, "no store");
         }
     } store;
@@ -283,7 +291,8 @@ int Run(int argc, char** argv) {
     std::string db = "chibo.db";
     std::string host = "127.0.0.1";
     int port = 8080;
-    int threads = 2;
+    // Requests wait on the database synchronously: two threads per core keep the cores busy meanwhile.
+    int threads = std::clamp(2 * static_cast<int>(std::thread::hardware_concurrency()), 2, 64);
     std::string web_root = CHIBO_DEFAULT_WEB_ROOT;
     std::string trusted_proxy;
     std::string files_dir;

@@ -43,6 +43,16 @@ struct Organization {
     bool dissolved() const { return valid_to.has_value(); }
 };
 
+// Where an organisation was before a move: under `parent` at `path`, from `since` (nullopt: from the
+// start) until the day before `until`, the day it (or an ancestor) moved.
+struct OrganizationPlacement {
+    OrganizationId organization;
+    std::optional<OrganizationId> parent;
+    std::string path;
+    std::optional<base::Date> since;
+    base::Date until;
+};
+
 // Cells (chi bộ) hold members and meetings.
 bool IsCell(OrganizationKind kind);
 

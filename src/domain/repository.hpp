@@ -39,8 +39,11 @@ public:
     virtual Organization Insert(const Organization& organization) = 0;
     // Updates the plain fields (not parent or path; see Move).
     virtual void Update(const Organization& organization) = 0;
-    // Puts `id` under `new_parent` and rewrites the paths of its whole subtree.
-    virtual void Move(OrganizationId id, OrganizationId new_parent) = 0;
+    // Puts `id` under `new_parent` from day `on`, records where the whole subtree was until then (a past
+    // placement each) and rewrites their paths.
+    virtual void Move(OrganizationId id, OrganizationId new_parent, base::Date on) = 0;
+    // Every past placement, by organisation and date.
+    virtual std::vector<OrganizationPlacement> PastPlacements() = 0;
     // On-roll members of the subtree rooted at `path`, by status (a party group counts its members).
     virtual MemberCounts CountMembers(const std::string& path) = 0;
     // Every organisation in the subtree (inclusive), for pickers and exports; sorted by path.
@@ -285,9 +288,10 @@ class StatisticsQueries {
 public:
     virtual ~StatisticsQueries() = default;
 
-    virtual DashboardFigures Figures(const std::string& path, MonthRange months, base::Date today) = 0;
+    // D1 of an organisation's subtree, with the engine's reading of reorganisations (DashboardFigures).
+    virtual DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) = 0;
     // D3 in SQL: how many cells missed something due, and the first `limit` of them in tree order.
-    virtual std::pair<int, std::vector<OrganizationId>> MissedCells(const std::string& path, MonthRange months,
+    virtual std::pair<int, std::vector<OrganizationId>> MissedCells(OrganizationId node, MonthRange months,
                                                                     base::Date today, int limit) = 0;
 };
 
@@ -316,6 +320,12 @@ public:
 
     virtual base::Result<void> Read(const std::function<base::Result<void>(Repositories&)>& work) = 0;
     virtual base::Result<void> Write(const std::function<base::Result<void>(Repositories&)>& work) = 0;
+    // A number the store raises with every change that could end or alter a signed-in session: a
+    // session ended, an account or its roles changed, an organisation renamed, moved or merged (by
+    // triggers, so every writer counts, the command line and other nodes included). A session checked
+    // while it was v stays good while it is still v. Read on every signed-in request: one prepared
+    // statement, no transaction.
+    virtual base::Result<std::int64_t> AuthVersion() = 0;
 };
 
 // Runs `work` in a read transaction and returns its value.

@@ -1,6 +1,7 @@
 #include "domain/statistics.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace chibo::domain {
 
@@ -109,6 +110,33 @@ std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const 
     return f;
 }
 
+std::vector<StatOrganization> StatTreeOf(const std::vector<Organization>& organizations,
+                                         const std::vector<OrganizationPlacement>& past) {
+    std::unordered_map<std::int64_t, Date> moved;  // The day of each organisation's last move.
+    for (const OrganizationPlacement& p : past) {
+        auto [it, added] = moved.emplace(p.organization.value, p.until);
+        if (!added && it->second < p.until) it->second = p.until;
+    }
+    std::vector<StatOrganization> out;
+    std::unordered_map<std::int64_t, std::size_t> index;
+    for (const Organization& o : organizations) {
+        StatOrganization s{o.id, o.parent, o.path, o.name, o.kind, o.valid_from, o.valid_to};
+        if (auto m = moved.find(o.id.value); m != moved.end()) s.placed.first = MonthOf(m->second);
+        index.emplace(o.id.value, out.size());
+        out.push_back(std::move(s));
+    }
+    for (const OrganizationPlacement& p : past) {
+        auto i = index.find(p.organization.value);
+        if (i == index.end()) continue;
+        StatOrganization s = out[i->second];
+        s.parent = p.parent;
+        s.path = p.path;
+        s.placed = {p.since ? MonthOf(*p.since) : kAllMonths.first, MonthOf(p.until) - 1};
+        if (s.placed.first <= s.placed.last) out.push_back(std::move(s));
+    }
+    return out;
+}
+
 void StatisticsEngine::Fenwick::Add(std::size_t i, int delta) {
     for (std::size_t k = i + 1; k < tree_.size(); k += k & (~k + 1)) tree_[k] += delta;
 }
@@ -128,20 +156,61 @@ void StatisticsEngine::SetTree(std::vector<StatOrganization> organizations) {
     Reindex();
 }
 
+namespace {
+
+bool Contains(const std::vector<MonthRange>& ranges, int month) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const MonthRange& r) { return r.first <= month && month <= r.last; });
+}
+
+// The last month an organisation is active (the month before the day it ended, or for ever).
+int LastActiveMonth(const StatOrganization& o) {
+    return o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : kFirstStatMonth + kStatMonths - 1;
+}
+
+}  // namespace
+
 void StatisticsEngine::Reindex() {
-    std::sort(orgs_.begin(), orgs_.end(),
-              [](const StatOrganization& a, const StatOrganization& b) { return a.path < b.path; });
-    org_index_.clear();
-    cell_index_.clear();
-    cell_orgs_.clear();
-    std::vector<std::size_t> cells_before(orgs_.size() + 1, 0);
+    // Placements by path; the same organisation at the same path again (moved away and back) is one entry.
+    std::sort(orgs_.begin(), orgs_.end(), [](const StatOrganization& a, const StatOrganization& b) {
+        return a.path != b.path ? a.path < b.path : a.placed.first < b.placed.first;
+    });
+    placed_.clear();
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < orgs_.size(); ++i) {
-        org_index_[orgs_[i].id.value] = i;
-        cells_before[i + 1] = cells_before[i];
-        if (IsCell(orgs_[i].kind)) {
-            cell_index_[orgs_[i].id.value] = cell_orgs_.size();
-            cell_orgs_.push_back(i);
-            ++cells_before[i + 1];
+        if (kept > 0 && orgs_[kept - 1].path == orgs_[i].path) {
+            placed_.back().push_back(orgs_[i].placed);
+            if (orgs_[i].placed.last > orgs_[kept - 1].placed.last) orgs_[kept - 1] = orgs_[i];
+            continue;
+        }
+        placed_.push_back({orgs_[i].placed});
+        if (kept != i) orgs_[kept] = std::move(orgs_[i]);
+        ++kept;
+    }
+    orgs_.resize(kept);
+
+    entries_.clear();
+    current_.clear();
+    cell_number_.clear();
+    cell_slots_.clear();
+    slot_entry_.clear();
+    slot_cell_.clear();
+    std::unordered_map<std::string_view, std::size_t> by_path;
+    std::vector<std::size_t> slots_before(orgs_.size() + 1, 0);
+    for (std::size_t i = 0; i < orgs_.size(); ++i) {
+        const StatOrganization& o = orgs_[i];
+        by_path.emplace(o.path, i);
+        entries_[o.id.value].push_back(i);
+        auto cur = current_.find(o.id.value);
+        if (cur == current_.end() || Contains(placed_[i], kAllMonths.last)) current_[o.id.value] = i;
+        slots_before[i + 1] = slots_before[i];
+        if (IsCell(o.kind)) {
+            auto [number, added] = cell_number_.emplace(o.id.value, cell_slots_.size());
+            if (added) cell_slots_.emplace_back();
+            cell_slots_[number->second].push_back(slot_entry_.size());
+            slot_cell_.push_back(number->second);
+            slot_entry_.push_back(i);
+            ++slots_before[i + 1];
         }
     }
     spans_.assign(orgs_.size(), {});
@@ -151,43 +220,75 @@ void StatisticsEngine::Reindex() {
         const auto end =
             std::lower_bound(orgs_.begin() + static_cast<std::ptrdiff_t>(i), orgs_.end(), orgs_[i].path + "~",
                              [](const StatOrganization& o, const std::string& p) { return o.path < p; });
-        spans_[i] = {cells_before[i], cells_before[static_cast<std::size_t>(end - orgs_.begin())]};
-        if (orgs_[i].parent)
-            if (auto p = org_index_.find(orgs_[i].parent->value); p != org_index_.end())
-                children_[p->second].push_back(i);
+        spans_[i] = {slots_before[i], slots_before[static_cast<std::size_t>(end - orgs_.begin())]};
+        // The parent placement is the one at the path less its last step ("/1/5/" for "/1/5/9/").
+        const std::string& path = orgs_[i].path;
+        if (path.size() < 2) continue;
+        const std::size_t cut = path.rfind('/', path.size() - 2);
+        if (cut == std::string::npos || cut == 0) continue;
+        if (auto p = by_path.find(std::string_view(path).substr(0, cut + 1)); p != by_path.end())
+            children_[p->second].push_back(i);
     }
-    const std::size_t n = cell_orgs_.size();
-    bits_.assign(n, {});
-    for (std::size_t c = 0; c < n; ++c) {
-        const StatOrganization& o = orgs_[cell_orgs_[c]];
-        bits_[c].from_month = MonthOf(o.valid_from);
-        bits_[c].to_month = o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : kFirstStatMonth + kStatMonths - 1;
+    bits_.assign(cell_slots_.size(), {});
+    for (auto& [id, number] : cell_number_) {
+        auto& slots = cell_slots_[number];
+        std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+            return placed_[slot_entry_[a]].front().first < placed_[slot_entry_[b]].front().first;
+        });
+        const StatOrganization& o = orgs_[current_.at(id)];
+        bits_[number].from_month = MonthOf(o.valid_from);
+        bits_[number].to_month = LastActiveMonth(o);
     }
     months_.clear();
     flagged_.clear();
     unexcused_.clear();
-    members_.Resize(n);
+    members_.Resize(slot_entry_.size());
     for (const auto& [id, f] : meetings_) Apply(f, +1);
     for (const auto& [id, cell] : members_in_)
-        if (auto c = CellIndex(cell)) members_.Add(*c, 1);
+        if (auto c = CellNumber(cell)) members_.Add(SlotAt(*c, kAllMonths.last), 1);
 }
 
-std::optional<std::size_t> StatisticsEngine::CellIndex(OrganizationId cell) const {
-    auto found = cell_index_.find(cell.value);
-    if (found == cell_index_.end()) return std::nullopt;
+std::optional<std::size_t> StatisticsEngine::CellNumber(OrganizationId cell) const {
+    auto found = cell_number_.find(cell.value);
+    if (found == cell_number_.end()) return std::nullopt;
     return found->second;
+}
+
+bool StatisticsEngine::Placed(std::size_t entry, int month) const {
+    return Contains(placed_[entry], month);
+}
+
+std::size_t StatisticsEngine::SlotAt(std::size_t cell, int month) const {
+    const auto& slots = cell_slots_[cell];
+    if (slots.size() == 1) return slots.front();
+    for (std::size_t slot : slots)
+        if (Placed(slot_entry_[slot], month)) return slot;
+    // Placements that leave a month uncovered (not written by chibo): the current one.
+    const std::size_t now = current_.at(orgs_[slot_entry_[slots.front()]].id.value);
+    for (std::size_t slot : slots)
+        if (slot_entry_[slot] == now) return slot;
+    return slots.back();
+}
+
+bool StatisticsEngine::Representative(std::size_t entry, int month) const {
+    const auto& all = entries_.at(orgs_[entry].id.value);
+    if (all.size() == 1) return true;
+    if (Placed(entry, month)) return true;
+    // No placement covers the month (not written by chibo): the current one stands in.
+    return std::none_of(all.begin(), all.end(), [&](std::size_t e) { return Placed(e, month); }) &&
+           current_.at(orgs_[entry].id.value) == entry;
 }
 
 std::array<StatisticsEngine::Fenwick, StatisticsEngine::kCounters>& StatisticsEngine::Month(int month) {
     auto& trees = months_[month];
     if (trees[0].empty())
-        for (Fenwick& f : trees) f.Resize(cell_orgs_.size());
+        for (Fenwick& f : trees) f.Resize(slot_entry_.size());
     return trees;
 }
 
 StatisticsEngine::Fenwick& StatisticsEngine::FlaggedYear(int year) {
     Fenwick& f = flagged_[year];
-    if (f.empty()) f.Resize(cell_orgs_.size());
+    if (f.empty()) f.Resize(slot_entry_.size());
     return f;
 }
 
@@ -195,19 +296,21 @@ void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
     // Unexcused absences count by cell id, so they survive a reindex.
     const int year = YearOfMonth(f.month);
     auto& absent = unexcused_[{f.cell.value, year}];
-    const auto cell = CellIndex(f.cell);
+    const auto cell = CellNumber(f.cell);
     for (MemberId m : f.unexcused) {
         int& count = absent[m.value];
         const bool was = count >= 3;
         count += sign;
         const bool now = count >= 3;
-        if (cell && was != now) FlaggedYear(year).Add(*cell, now ? 1 : -1);
+        if (cell && was != now)
+            FlaggedYear(year).Add(SlotAt(*cell, std::min(MonthNumber(year, 12), bits_[*cell].to_month)), now ? 1 : -1);
         if (count == 0) absent.erase(m.value);
     }
     if (!cell) return;
     auto& trees = Month(f.month);
+    const std::size_t slot = SlotAt(*cell, f.month);
     auto add = [&](int counter, int value) {
-        if (value) trees[counter].Add(*cell, sign * value);
+        if (value) trees[counter].Add(slot, sign * value);
     };
     add(f.kind == MeetingKind::kRegular ? kRegularHeld : kThematicHeld, 1);
     add(kMeetingsHeld, 1);
@@ -223,13 +326,14 @@ void StatisticsEngine::RefreshBits(std::size_t cell, int month) {
     CellBits& b = bits_[cell];
     const int r = month - kFirstStatMonth;
     const auto& trees = months_.at(month);
-    SetBit(b.regular, r, trees[kRegularHeld].At(cell) > 0);
-    SetBit(b.visited, r, trees[kSuperior].At(cell) > 0);
+    const std::size_t slot = SlotAt(cell, month);
+    SetBit(b.regular, r, trees[kRegularHeld].At(slot) > 0);
+    SetBit(b.visited, r, trees[kSuperior].At(slot) > 0);
     const int q = r / 3;
     int thematic = 0;
     for (int m = q * 3; m < q * 3 + 3; ++m)
         if (auto t = months_.find(kFirstStatMonth + m); t != months_.end() && !t->second[0].empty())
-            thematic += t->second[kThematicHeld].At(cell);
+            thematic += t->second[kThematicHeld].At(SlotAt(cell, kFirstStatMonth + m));
     SetBit(b.thematic, q, thematic > 0);
 }
 
@@ -245,21 +349,21 @@ void StatisticsEngine::PutMeeting(MeetingId id, const std::optional<MeetingFigur
 
 void StatisticsEngine::PutMember(MemberId id, std::optional<OrganizationId> expected_in) {
     if (auto old = members_in_.find(id.value); old != members_in_.end()) {
-        if (auto c = CellIndex(old->second)) members_.Add(*c, -1);
+        if (auto c = CellNumber(old->second)) members_.Add(SlotAt(*c, kAllMonths.last), -1);
         members_in_.erase(old);
     }
     if (!expected_in) return;
     members_in_.emplace(id.value, *expected_in);
-    if (auto c = CellIndex(*expected_in)) members_.Add(*c, 1);
+    if (auto c = CellNumber(*expected_in)) members_.Add(SlotAt(*c, kAllMonths.last), 1);
 }
 
 bool StatisticsEngine::Knows(OrganizationId id) const {
-    return org_index_.contains(id.value);
+    return entries_.contains(id.value);
 }
 
 const StatOrganization* StatisticsEngine::Find(OrganizationId id) const {
-    auto found = org_index_.find(id.value);
-    return found == org_index_.end() ? nullptr : &orgs_[found->second];
+    auto found = current_.find(id.value);
+    return found == current_.end() ? nullptr : &orgs_[found->second];
 }
 
 namespace {
@@ -303,52 +407,79 @@ MonthRange Clip(MonthRange months) {
 
 std::vector<const StatOrganization*> StatisticsEngine::Children(OrganizationId id, MonthRange months) const {
     std::vector<const StatOrganization*> out;
-    auto found = org_index_.find(id.value);
-    if (found == org_index_.end()) return out;
-    for (std::size_t child : children_[found->second])
-        if (ActiveIn(orgs_[child], months)) out.push_back(&orgs_[child]);
+    auto found = entries_.find(id.value);
+    if (found == entries_.end()) return out;
+    for (std::size_t entry : found->second)
+        for (std::size_t child : children_[entry]) {
+            const StatOrganization& o = orgs_[child];
+            if (ActiveIn(o, months) && Representative(child, std::min(months.last, LastActiveMonth(o))))
+                out.push_back(&o);
+        }
     return out;
+}
+
+DashboardFigures& DashboardFigures::operator+=(const DashboardFigures& o) {
+    cells += o.cells;
+    members_expected += o.members_expected;
+    cells_regular_due += o.cells_regular_due;
+    cells_regular_all += o.cells_regular_all;
+    cells_thematic_due += o.cells_thematic_due;
+    cells_thematic_all += o.cells_thematic_all;
+    meetings_held += o.meetings_held;
+    attendance_expected += o.attendance_expected;
+    attendance_present += o.attendance_present;
+    meetings_attendance_90 += o.meetings_attendance_90;
+    for (std::size_t l = 0; l < levels.size(); ++l) levels[l] += o.levels[l];
+    meetings_superior += o.meetings_superior;
+    cells_visited += o.cells_visited;
+    members_flagged += o.members_flagged;
+    return *this;
 }
 
 DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange months_in, Date today) const {
     DashboardFigures d;
-    auto found = org_index_.find(node.value);
+    auto found = entries_.find(node.value);
     const MonthRange months = Clip(months_in);
-    if (found == org_index_.end() || months.first > months.last) return d;
-    const Span span = spans_[found->second];
-    std::array<std::int64_t, kCounters> sums{};
-    for (int m = months.first; m <= months.last; ++m) {
-        auto trees = months_.find(m);
-        if (trees == months_.end() || trees->second[0].empty()) continue;
-        for (int k = 0; k < kCounters; ++k) sums[k] += trees->second[k].Range(span.lo, span.hi);
-    }
-    d.meetings_held = static_cast<int>(sums[kMeetingsHeld]);
-    d.attendance_expected = static_cast<int>(sums[kAttendanceExpected]);
-    d.attendance_present = static_cast<int>(sums[kAttendancePresent]);
-    d.meetings_attendance_90 = static_cast<int>(sums[kAttendance90]);
-    for (int l = 0; l < 4; ++l) d.levels[l] = static_cast<int>(sums[kLevelGood + l]);
-    d.meetings_superior = static_cast<int>(sums[kSuperior]);
-    d.members_expected = static_cast<int>(members_.Range(span.lo, span.hi));
-    if (auto f = flagged_.find(FlaggedYearOf(months, today)); f != flagged_.end() && !f->second.empty())
-        d.members_flagged = static_cast<int>(f->second.Range(span.lo, span.hi));
-
+    if (found == entries_.end() || months.first > months.last) return d;
     const int last_over = MonthOf(today) - 1;
-    for (std::size_t c = span.lo; c < span.hi; ++c) {
-        const CellBits& b = bits_[c];
-        const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
-        if (!w) continue;
-        ++d.cells;
-        const bool missing = w->first <= w->over && !AllBits(b.regular, w->first, w->over);
-        if (w->first <= w->over || AnyBit(b.regular, w->first, w->last)) {
-            ++d.cells_regular_due;
-            if (!missing) ++d.cells_regular_all;
+    const int flagged_year = FlaggedYearOf(months, today);
+    const auto flagged = flagged_.find(flagged_year);
+    // Each placement of the node is its own run of slots; their paths differ, so the runs do not overlap.
+    for (std::size_t entry : found->second) {
+        const Span span = spans_[entry];
+        std::array<std::int64_t, kCounters> sums{};
+        for (int m = months.first; m <= months.last; ++m) {
+            auto trees = months_.find(m);
+            if (trees == months_.end() || trees->second[0].empty()) continue;
+            for (int k = 0; k < kCounters; ++k) sums[k] += trees->second[k].Range(span.lo, span.hi);
         }
-        const bool q_missing = w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over);
-        if (w->q_first <= w->q_over || AnyBit(b.thematic, w->q_first, w->q_last)) {
-            ++d.cells_thematic_due;
-            if (!q_missing) ++d.cells_thematic_all;
+        d.meetings_held += static_cast<int>(sums[kMeetingsHeld]);
+        d.attendance_expected += static_cast<int>(sums[kAttendanceExpected]);
+        d.attendance_present += static_cast<int>(sums[kAttendancePresent]);
+        d.meetings_attendance_90 += static_cast<int>(sums[kAttendance90]);
+        for (int l = 0; l < 4; ++l) d.levels[l] += static_cast<int>(sums[kLevelGood + l]);
+        d.meetings_superior += static_cast<int>(sums[kSuperior]);
+        d.members_expected += static_cast<int>(members_.Range(span.lo, span.hi));
+        if (flagged != flagged_.end() && !flagged->second.empty())
+            d.members_flagged += static_cast<int>(flagged->second.Range(span.lo, span.hi));
+
+        for (std::size_t slot = span.lo; slot < span.hi; ++slot) {
+            const CellBits& b = bits_[slot_cell_[slot]];
+            const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
+            if (!w || !Representative(slot_entry_[slot], std::min(months.last, b.to_month))) continue;
+            ++d.cells;
+            const bool missing = w->first <= w->over && !AllBits(b.regular, w->first, w->over);
+            if (w->first <= w->over || AnyBit(b.regular, w->first, w->last)) {
+                ++d.cells_regular_due;
+                if (!missing) ++d.cells_regular_all;
+            }
+            const bool q_missing = w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over);
+            if (w->q_first <= w->q_over || AnyBit(b.thematic, w->q_first, w->q_last)) {
+                ++d.cells_thematic_due;
+                if (!q_missing) ++d.cells_thematic_all;
+            }
+            if (AnyBit(b.visited, w->first, w->last)) ++d.cells_visited;
         }
-        if (AnyBit(b.visited, w->first, w->last)) ++d.cells_visited;
     }
     return d;
 }
@@ -356,43 +487,45 @@ DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange month
 DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_in, Date today, int offset,
                                          int limit) const {
     DashboardAlerts out;
-    auto found = org_index_.find(node.value);
+    auto found = entries_.find(node.value);
     const MonthRange months = Clip(months_in);
-    if (found == org_index_.end() || months.first > months.last) return out;
-    const Span span = spans_[found->second];
+    if (found == entries_.end() || months.first > months.last) return out;
     const int last_over = MonthOf(today) - 1;
     const int year = FlaggedYearOf(months, today);
     auto flagged = flagged_.find(year);
-    const bool any_flagged =
-        flagged != flagged_.end() && !flagged->second.empty() && flagged->second.Range(span.lo, span.hi) > 0;
-    for (std::size_t c = span.lo; c < span.hi; ++c) {
-        const CellBits& b = bits_[c];
-        if (const auto w = WindowOf(b.from_month, b.to_month, months, last_over)) {
-            // The same word-wide test as the figures; the months are listed only for the page shown.
-            const bool missing = (w->first <= w->over && !AllBits(b.regular, w->first, w->over)) ||
-                                 (w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over));
-            if (missing) {
-                if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
-                    const StatOrganization& org = orgs_[cell_orgs_[c]];
-                    MissedCell m{org.id, org.name, {}, {}};
-                    for (int r = w->first; r <= w->over; ++r)
-                        if (!Bit(b.regular, r)) m.regular_months.push_back(kFirstStatMonth + r);
-                    for (int q = w->q_first; q <= w->q_over; ++q)
-                        if (!Bit(b.thematic, q)) m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
-                    out.missed.push_back(std::move(m));
+    for (std::size_t entry : found->second) {
+        const Span span = spans_[entry];
+        const bool any_flagged =
+            flagged != flagged_.end() && !flagged->second.empty() && flagged->second.Range(span.lo, span.hi) > 0;
+        for (std::size_t slot = span.lo; slot < span.hi; ++slot) {
+            const CellBits& b = bits_[slot_cell_[slot]];
+            const StatOrganization& org = orgs_[slot_entry_[slot]];
+            const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
+            if (w && Representative(slot_entry_[slot], std::min(months.last, b.to_month))) {
+                // The same word-wide test as the figures; the months are listed only for the page shown.
+                const bool missing = (w->first <= w->over && !AllBits(b.regular, w->first, w->over)) ||
+                                     (w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over));
+                if (missing) {
+                    if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
+                        MissedCell m{org.id, org.name, {}, {}};
+                        for (int r = w->first; r <= w->over; ++r)
+                            if (!Bit(b.regular, r)) m.regular_months.push_back(kFirstStatMonth + r);
+                        for (int q = w->q_first; q <= w->q_over; ++q)
+                            if (!Bit(b.thematic, q)) m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
+                        out.missed.push_back(std::move(m));
+                    }
+                    ++out.missed_total;
                 }
-                ++out.missed_total;
             }
-        }
-        if (!any_flagged || flagged->second.At(c) == 0) continue;
-        const StatOrganization& org = orgs_[cell_orgs_[c]];
-        auto absent = unexcused_.find({org.id.value, year});
-        if (absent == unexcused_.end()) continue;
-        for (const auto& [member, count] : absent->second) {
-            if (count < 3) continue;
-            if (out.flagged_total >= offset && static_cast<int>(out.flagged.size()) < limit)
-                out.flagged.push_back({org.id, MemberId(member), count});
-            ++out.flagged_total;
+            if (!any_flagged || flagged->second.At(slot) == 0) continue;
+            auto absent = unexcused_.find({org.id.value, year});
+            if (absent == unexcused_.end()) continue;
+            for (const auto& [member, count] : absent->second) {
+                if (count < 3) continue;
+                if (out.flagged_total >= offset && static_cast<int>(out.flagged.size()) < limit)
+                    out.flagged.push_back({org.id, MemberId(member), count});
+                ++out.flagged_total;
+            }
         }
     }
     return out;

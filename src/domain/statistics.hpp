@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
@@ -61,7 +62,13 @@ struct MeetingFigures {
 std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
                                         std::span<const MeetingScore> scores);
 
-// An organisation as the engine places it.
+// Every month, for a placement that has always been and still is.
+constexpr MonthRange kAllMonths{std::numeric_limits<int>::min(), std::numeric_limits<int>::max()};
+
+// An organisation as the engine places it: one entry per placement under a parent (decision 0007). A
+// move ends the old placement with the month before the move (the month of a move counts under the
+// new parent); the current placement runs on. The same organisation back at the same path later is one
+// placement with several ranges of months.
 struct StatOrganization {
     OrganizationId id;
     std::optional<OrganizationId> parent;
@@ -70,9 +77,19 @@ struct StatOrganization {
     OrganizationKind kind = OrganizationKind::kSubordinateCell;
     base::Date valid_from;
     std::optional<base::Date> valid_to;
+    MonthRange placed = kAllMonths;
 };
 
+// The engine's entries for the tree: each organisation's current placement and its past ones (the month of
+// a move counts under the new parent).
+std::vector<StatOrganization> StatTreeOf(const std::vector<Organization>& organizations,
+                                         const std::vector<OrganizationPlacement>& past);
+
 // D1: the figures of a subtree over a period, on a day (months not yet over are due only once held).
+// Over reorganisations, a meeting counts where its cell was placed in the meeting's month; a cell (in
+// `cells` and the per-cell figures, over all its months in the period) counts where it was placed in the
+// period's last month it was active; its members flagged in a year, where it was placed in that year's
+// last month it was active; members expected, where it is now.
 struct DashboardFigures {
     int cells = 0;               // Cells active at some time in the period.
     int members_expected = 0;    // Official and probationary members on the rolls now.
@@ -90,6 +107,7 @@ struct DashboardFigures {
     int members_flagged = 0;         // ≥ 3 unexcused absences in a cell in the year FlaggedYearOf.
 
     bool operator==(const DashboardFigures&) const = default;
+    DashboardFigures& operator+=(const DashboardFigures& other);
 };
 
 struct MissedCell {
@@ -117,8 +135,8 @@ class StatisticsEngine {
 public:
     StatisticsEngine();
 
-    // Places the organisations (dissolved ones included: their past stays theirs). Keeps every meeting
-    // and member already put.
+    // Places the organisations, one entry per placement (dissolved ones included: their past stays
+    // theirs). Keeps every meeting and member already put.
     void SetTree(std::vector<StatOrganization> organizations);
     // Replaces what the meeting counts for (nullopt: nothing).
     void PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures);
@@ -127,8 +145,11 @@ public:
     void PutMember(MemberId id, std::optional<OrganizationId> expected_in);
 
     bool Knows(OrganizationId id) const;
+    // The organisation's current placement.
     const StatOrganization* Find(OrganizationId id) const;
-    // The organisation's children active at some time in the months, in tree order.
+    // The organisation's children active at some time in the months and placed under it in the last of
+    // those months they were active (so a cell moved away later is still its child for a past period), in
+    // tree order.
     std::vector<const StatOrganization*> Children(OrganizationId id, MonthRange months) const;
 
     DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) const;
@@ -171,15 +192,27 @@ private:
     void RefreshBits(std::size_t cell, int month);
     std::array<Fenwick, kCounters>& Month(int month);
     Fenwick& FlaggedYear(int year);
-    std::optional<std::size_t> CellIndex(OrganizationId cell) const;
+    std::optional<std::size_t> CellNumber(OrganizationId cell) const;
+    // The cell's slot (an index of the Fenwick trees) placed in `month`.
+    std::size_t SlotAt(std::size_t cell, int month) const;
+    bool Placed(std::size_t entry, int month) const;
+    // Whether the entry is where its organisation counts for a period ending (for it) in `month`.
+    bool Representative(std::size_t entry, int month) const;
     void Reindex();
 
-    std::vector<StatOrganization> orgs_;  // By path: depth-first order.
+    // Placements by path (depth-first order), each with its months.
+    std::vector<StatOrganization> orgs_;
+    std::vector<std::vector<MonthRange>> placed_;
     std::vector<std::vector<std::size_t>> children_;
-    std::unordered_map<std::int64_t, std::size_t> org_index_;
-    std::vector<Span> spans_;             // Per organisation.
-    std::vector<std::size_t> cell_orgs_;  // Cell index → organisation index.
-    std::unordered_map<std::int64_t, std::size_t> cell_index_;
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> entries_;  // Organisation id → its placements.
+    std::unordered_map<std::int64_t, std::size_t> current_;               // Organisation id → placed now.
+    std::vector<Span> spans_;                                             // Per placement, in slots.
+    // Slots: the placements of cells, in path order; the Fenwick trees' index.
+    std::vector<std::size_t> slot_entry_;  // Slot → placement.
+    std::vector<std::size_t> slot_cell_;   // Slot → cell.
+    // Cells (each once, however often moved): their slots by time and their month bits.
+    std::unordered_map<std::int64_t, std::size_t> cell_number_;
+    std::vector<std::vector<std::size_t>> cell_slots_;
     std::vector<CellBits> bits_;
     std::unordered_map<int, std::array<Fenwick, kCounters>> months_;
     Fenwick members_;

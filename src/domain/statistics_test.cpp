@@ -40,6 +40,36 @@ std::vector<StatOrganization> Tree() {
             Org(6, 5, "/1/5/6/", OrganizationKind::kSubordinateCell)};
 }
 
+// Tree() after two moves recorded with their months: cell 3 (with party group 7) moved from commune 2
+// to commune 5 on 1 July 2026; cell 4 to commune 5 on 1 March and back to 2 on 10 September.
+std::vector<StatOrganization> MovedTree() {
+    std::vector<StatOrganization> tree = Tree();
+    std::vector<StatOrganization> past;
+    for (StatOrganization& o : tree) {
+        if (o.id == OrganizationId(3) || o.id == OrganizationId(7)) {
+            StatOrganization before = o;
+            before.placed = {kAllMonths.first, MonthNumber(2026, 6)};
+            past.push_back(before);
+            o.path = o.id == OrganizationId(3) ? "/1/5/3/" : "/1/5/3/7/";
+            if (o.id == OrganizationId(3)) o.parent = OrganizationId(5);
+            o.placed = {MonthNumber(2026, 7), kAllMonths.last};
+        }
+        if (o.id == OrganizationId(4)) {
+            StatOrganization first = o;
+            first.placed = {kAllMonths.first, MonthNumber(2026, 2)};
+            past.push_back(first);
+            StatOrganization away = o;
+            away.parent = OrganizationId(5);
+            away.path = "/1/5/4/";
+            away.placed = {MonthNumber(2026, 3), MonthNumber(2026, 8)};
+            past.push_back(away);
+            o.placed = {MonthNumber(2026, 9), kAllMonths.last};
+        }
+    }
+    tree.insert(tree.end(), past.begin(), past.end());
+    return tree;
+}
+
 MeetingFigures Held(int cell, int month, MeetingKind kind = MeetingKind::kRegular, int expected = 10,
                     int present = 10) {
     MeetingFigures f;
@@ -226,6 +256,77 @@ TEST(Statistics, AReindexKeepsTheMeetingsAndChildrenFollowThePeriod) {
     EXPECT_EQ(children, (std::vector<int>{3})) << "cell 10 was founded in September";
 }
 
+// Reorganisations keep past periods: a period before a move is what it was, a period after it is the
+// cell's figures moved from one commune to the other, and the province never changes.
+TEST(Statistics, AMovedCellKeepsItsPastUnderItsOldParent) {
+    StatisticsEngine before = Loaded();
+    StatisticsEngine after = Loaded();
+    after.SetTree(MovedTree());
+    before.PutMeeting(MeetingId(4005), Held(4, 5));
+    after.PutMeeting(MeetingId(4005), Held(4, 5));
+    before.PutMeeting(MeetingId(4010), Held(4, 10));
+    after.PutMeeting(MeetingId(4010), Held(4, 10));
+    auto fig = [](const StatisticsEngine& e, int node, MonthRange r) {
+        return e.Figures(OrganizationId(node), r, kToday);
+    };
+    const MonthRange jan_feb{MonthNumber(2026, 1), MonthNumber(2026, 2)};
+    const MonthRange h2{MonthNumber(2026, 9), MonthNumber(2026, 12)};
+
+    // Before any move: nothing changes for either commune.
+    EXPECT_EQ(fig(after, 2, jan_feb).cells, 2);  // Cells 3 and 4 (10 is founded in September).
+    auto without_members = [](DashboardFigures f) {
+        f.members_expected = 0;  // Members count where they are now.
+        return f;
+    };
+    EXPECT_EQ(without_members(fig(after, 2, jan_feb)), without_members(fig(before, 2, jan_feb)));
+    EXPECT_EQ(fig(after, 5, jan_feb).meetings_held, fig(before, 5, jan_feb).meetings_held);
+
+    // From September to December: cell 3 is commune 5's with everything it held, cell 4 is back in 2.
+    DashboardFigures five = fig(before, 5, h2);
+    five += fig(before, 3, h2);
+    EXPECT_EQ(fig(after, 5, h2), five);
+    DashboardFigures two = fig(before, 4, h2);
+    two += fig(before, 10, h2);
+    EXPECT_EQ(fig(after, 2, h2), two);
+
+    // May: cell 4 held its meeting under commune 5 and counts there; cell 3 is still in commune 2.
+    const MonthRange may{MonthNumber(2026, 5), MonthNumber(2026, 5)};
+    EXPECT_EQ(fig(after, 5, may).meetings_held, fig(before, 5, may).meetings_held + 1);
+    EXPECT_EQ(fig(after, 5, may).cells, 2);
+    EXPECT_EQ(fig(after, 2, may).cells, 1);
+
+    // The year: a meeting counts where its cell was that month, a cell where it was in December.
+    EXPECT_EQ(fig(after, 2, kYear).cells, 2);  // 4 and 10.
+    EXPECT_EQ(fig(after, 5, kYear).cells, 2);  // 3 and 6.
+    EXPECT_EQ(fig(after, 2, kYear).meetings_held + fig(after, 5, kYear).meetings_held,
+              fig(before, 1, kYear).meetings_held);
+    EXPECT_EQ(fig(after, 5, kYear).meetings_held, fig(before, 5, kYear).meetings_held + 6 + 1);  // 3: Jul–Nov.
+
+    // An organisation's own figures and the province's never change, for any period.
+    for (int first = 1; first <= 12; ++first)
+        for (int last = first; last <= 12; ++last) {
+            const MonthRange r{MonthNumber(2026, first), MonthNumber(2026, last)};
+            for (int node : {1, 3, 4, 7}) EXPECT_EQ(fig(after, node, r), fig(before, node, r)) << node;
+            EXPECT_EQ(after.Alerts(OrganizationId(1), r, kToday, 0, 100).missed_total,
+                      before.Alerts(OrganizationId(1), r, kToday, 0, 100).missed_total);
+        }
+
+    auto children = [&](int node, MonthRange r) {
+        std::vector<std::string> out;
+        for (const StatOrganization* o : after.Children(OrganizationId(node), r)) out.push_back(o->path);
+        return out;
+    };
+    EXPECT_EQ(children(2, jan_feb), (std::vector<std::string>{"/1/2/3/", "/1/2/4/"}));
+    EXPECT_EQ(children(5, may), (std::vector<std::string>{"/1/5/4/", "/1/5/6/"}));
+    EXPECT_EQ(children(2, kYear), (std::vector<std::string>{"/1/2/10/", "/1/2/4/"}));
+    EXPECT_EQ(children(5, kYear), (std::vector<std::string>{"/1/5/3/", "/1/5/6/"}));
+    EXPECT_EQ(after.Find(OrganizationId(3))->path, "/1/5/3/");
+    EXPECT_EQ(after.Find(OrganizationId(4))->path, "/1/2/4/");
+    const auto missed = after.Alerts(OrganizationId(2), jan_feb, kToday, 0, 10);
+    ASSERT_EQ(missed.missed_total, 1);  // Cell 4 held nothing in January and February.
+    EXPECT_EQ(missed.missed[0].cell, OrganizationId(4));
+}
+
 TEST(Statistics, AlertsArePagedInTreeOrder) {
     const StatisticsEngine e = Loaded();
     const auto all = e.Alerts(OrganizationId(1), kYear, kToday, 0, 10);
@@ -242,10 +343,16 @@ TEST(Statistics, AlertsArePagedInTreeOrder) {
 
 // The consistency check: a long random series of puts, replacements and removals gives the figures
 // of an engine loaded once with the final state, for every organisation and many periods.
-TEST(Statistics, IncrementalMaintenanceEqualsARebuild) {
+class StatisticsConsistency : public testing::TestWithParam<bool> {
+protected:
+    static std::vector<StatOrganization> TreeOf(bool moved) { return moved ? MovedTree() : Tree(); }
+};
+
+TEST_P(StatisticsConsistency, IncrementalMaintenanceEqualsARebuild) {
     std::mt19937 rng(42);
+    const bool moved = GetParam();
     StatisticsEngine incremental;
-    incremental.SetTree(Tree());
+    incremental.SetTree(TreeOf(moved));
     std::map<int, std::optional<MeetingFigures>> final_state;
     const int cells[] = {3, 4, 6, 10};
     for (int step = 0; step < 3000; ++step) {
@@ -264,12 +371,17 @@ TEST(Statistics, IncrementalMaintenanceEqualsARebuild) {
         }
         incremental.PutMeeting(MeetingId(id), f);
         final_state[id] = f;
-        if (step == 1500) incremental.SetTree(Tree());  // A reindex half-way.
+        if (step == 1500) incremental.SetTree(TreeOf(moved));  // A reindex half-way.
     }
     StatisticsEngine rebuilt;
     for (const auto& [id, f] : final_state)
         if (f) rebuilt.PutMeeting(MeetingId(id), f);
-    rebuilt.SetTree(Tree());
+    rebuilt.SetTree(TreeOf(moved));
+    // The same meetings on the tree before the moves: the province and each cell see no difference.
+    StatisticsEngine unmoved;
+    for (const auto& [id, f] : final_state)
+        if (f) unmoved.PutMeeting(MeetingId(id), f);
+    unmoved.SetTree(Tree());
     for (int node : {1, 2, 3, 4, 5, 6, 7, 10})
         for (int first = 1; first <= 12; ++first)
             for (int last = first; last <= 12; last += 2) {
@@ -279,8 +391,14 @@ TEST(Statistics, IncrementalMaintenanceEqualsARebuild) {
                           rebuilt.Figures(OrganizationId(node), r, kToday));
                 EXPECT_EQ(incremental.Alerts(OrganizationId(node), r, kToday, 0, 100).flagged_total,
                           rebuilt.Alerts(OrganizationId(node), r, kToday, 0, 100).flagged_total);
+                if (node == 1 || node == 3 || node == 4 || node == 6 || node == 10) {
+                    EXPECT_EQ(rebuilt.Figures(OrganizationId(node), r, kToday),
+                              unmoved.Figures(OrganizationId(node), r, kToday));
+                }
             }
 }
+
+INSTANTIATE_TEST_SUITE_P(Trees, StatisticsConsistency, testing::Bool());
 
 }  // namespace
 }  // namespace chibo::domain

@@ -150,11 +150,21 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
 }
 
 asio::awaitable<void> Accept(tcp::acceptor& acceptor, const Server::Handler& handler, const Server::Options& options) {
+    boost::system::error_code ignored;
+    acceptor.non_blocking(true, ignored);
     for (;;) {
         auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         if (ec) continue;  // e.g. too many open files: keep serving the others.
         asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), handler, options), asio::detached);
+        // Take every other connection already waiting now: one accept per turn of the handler queue would
+        // make the thousandth of a burst of new connections wait behind a thousand turns.
+        for (int i = 0; i < 4096; ++i) {
+            tcp::socket more(acceptor.get_executor());
+            acceptor.accept(more, ec);
+            if (ec) break;  // would_block: none left.
+            asio::co_spawn(acceptor.get_executor(), Session(std::move(more), handler, options), asio::detached);
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 #include "tests/storage/store_contract.hpp"
 
+#include "domain/statistics.hpp"
+
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -118,7 +120,7 @@ TEST_P(StoreContract, MoveRewritesTheWholeSubtree) {
     OrganizationId group;
     Write(store(), [&](Repositories& r) {
         group = r.organizations().Insert(Org(t.cell_a.id, "Tổ đảng số 1", OrganizationKind::kPartyGroup)).id;
-        r.organizations().Move(t.cell_a.id, t.other_commune.id);
+        r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 3, 15));
     });
 
     Read(store(), [&](Repositories& r) {
@@ -129,6 +131,114 @@ TEST_P(StoreContract, MoveRewritesTheWholeSubtree) {
         EXPECT_EQ(g->path, cell->path + std::to_string(group.value) + "/");
         EXPECT_EQ(r.organizations().Subtree(t.commune.path, false).size(), 2u);
         EXPECT_EQ(r.organizations().Subtree(t.other_commune.path, false).size(), 3u);
+    });
+
+    // Where the subtree was is kept, a placement each; a second move starts where the first ended.
+    Write(store(), [&](Repositories& r) { r.organizations().Move(t.cell_a.id, t.commune.id, D(2026, 9, 1)); });
+    Read(store(), [&](Repositories& r) {
+        const auto past = r.organizations().PastPlacements();
+        ASSERT_EQ(past.size(), 4u);
+        const std::string first = t.commune.path + std::to_string(t.cell_a.id.value) + "/";
+        const std::string second = t.other_commune.path + std::to_string(t.cell_a.id.value) + "/";
+        const bool cell_first = past[0].organization == t.cell_a.id;
+        const auto& c1 = past[cell_first ? 0 : 2];
+        const auto& c2 = past[cell_first ? 1 : 3];
+        const auto& g1 = past[cell_first ? 2 : 0];
+        EXPECT_EQ(c1.organization, t.cell_a.id);
+        EXPECT_EQ(c1.parent, t.commune.id);
+        EXPECT_EQ(c1.path, first);
+        EXPECT_FALSE(c1.since.has_value());
+        EXPECT_EQ(c1.until, D(2026, 3, 15));
+        EXPECT_EQ(c2.parent, t.other_commune.id);
+        EXPECT_EQ(c2.path, second);
+        EXPECT_EQ(c2.since, D(2026, 3, 15));
+        EXPECT_EQ(c2.until, D(2026, 9, 1));
+        EXPECT_EQ(g1.organization, group);
+        EXPECT_EQ(g1.parent, t.cell_a.id);
+        EXPECT_EQ(g1.path, first + std::to_string(group.value) + "/");
+        EXPECT_EQ(r.organizations().Get(t.cell_a.id)->path, first);
+    });
+}
+
+// The SQL baseline and the statistics engine read the same figures from the tables, past placements
+// included: cell A moved from one commune to the other on 1 April, cell B stayed.
+TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
+    const Tree t = MakeTree(store());
+    const Date today = D(2026, 7, 15);
+    std::vector<MeetingId> ids;
+    Write(store(), [&](Repositories& r) {
+        std::vector<Member> members;
+        for (const char* name : {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"})
+            members.push_back(r.members().Insert(Mem(t.cell_a.id, name)));
+        members.push_back(r.members().Insert(Mem(t.cell_b.id, "Phạm Thị Dung")));
+        for (const Organization* cell : {&t.cell_a, &t.cell_b})
+            for (int month = 1; month <= 6; ++month) {
+                if (cell == &t.cell_b && month == 4) continue;  // B missed April.
+                for (MeetingKind kind : {MeetingKind::kRegular, MeetingKind::kThematic}) {
+                    if (kind == MeetingKind::kThematic && month != 2 && !(cell == &t.cell_a && month == 5)) continue;
+                    Meeting m;
+                    m.organization = cell->id;
+                    m.kind = kind;
+                    m.year = 2026;
+                    m.month = month;
+                    m.date = D(2026, month, kind == MeetingKind::kRegular ? 3 : 20);
+                    m.start_minutes = 14 * 60;
+                    m.state = MeetingState::kHeld;
+                    m.record.superior_attended = month == 3;
+                    m = r.meetings().Insert(m);
+                    ids.push_back(m.id);
+                    std::vector<AttendanceRecord> roll;
+                    for (const Member& member : members) {
+                        if (member.organization != cell->id) continue;
+                        AttendanceRecord a;
+                        a.member = member.id;
+                        a.member_name = member.full_name;
+                        // Bình misses every regular meeting from March, unexcused: flagged.
+                        a.presence = member.full_name == "Trần Thị Bình" && month >= 3 ? Presence::kUnexcused
+                                                                                       : Presence::kPresent;
+                        roll.push_back(a);
+                    }
+                    r.meetings().SaveAttendance(m.id, roll);
+                }
+            }
+        r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 4, 1));
+    });
+
+    StatisticsEngine engine;
+    Read(store(), [&](Repositories& r) {
+        engine.SetTree(
+            StatTreeOf(r.organizations().Subtree(t.province.path, true), r.organizations().PastPlacements()));
+        for (MeetingId id : ids)
+            engine.PutMeeting(id,
+                              FiguresOf(*r.meetings().Get(id), r.meetings().Attendance(id), r.meetings().Scores(id)));
+        for (const auto& [member, cell] : r.members().ExpectedMembers()) engine.PutMember(member, cell);
+    });
+    std::vector<MonthRange> periods{{MonthNumber(2026, 1), MonthNumber(2026, 12)},
+                                    {MonthNumber(2026, 1), MonthNumber(2026, 3)},
+                                    {MonthNumber(2026, 4), MonthNumber(2026, 6)},
+                                    {MonthNumber(2026, 2), MonthNumber(2026, 5)}};
+    for (int month = 1; month <= 7; ++month) periods.push_back({MonthNumber(2026, month), MonthNumber(2026, month)});
+    Read(store(), [&](Repositories& r) {
+        for (const Organization* node : {&t.province, &t.commune, &t.other_commune, &t.cell_a, &t.cell_b})
+            for (const MonthRange& p : periods) {
+                SCOPED_TRACE(node->name + " " + std::to_string(p.first) + "–" + std::to_string(p.last));
+                EXPECT_EQ(r.statistics().Figures(node->id, p, today), engine.Figures(node->id, p, today));
+                const auto sql = r.statistics().MissedCells(node->id, p, today, 10);
+                const auto alerts = engine.Alerts(node->id, p, today, 0, 10);
+                std::vector<OrganizationId> missed;
+                for (const MissedCell& m : alerts.missed) missed.push_back(m.cell);
+                EXPECT_EQ(sql.first, alerts.missed_total);
+                EXPECT_EQ(sql.second, missed);
+            }
+        // The quarter before the move is the first commune's, the one after the other's.
+        const MonthRange q1{MonthNumber(2026, 1), MonthNumber(2026, 3)};
+        const MonthRange q2{MonthNumber(2026, 4), MonthNumber(2026, 6)};
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).cells, 2);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).meetings_held, 3 + 1 + 3 + 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).cells, 1);
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).meetings_held, 3 + 1);
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).members_flagged, 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_flagged, 0);
     });
 }
 

@@ -223,6 +223,22 @@ base::Result<void> PostgresStore::Write(const std::function<base::Result<void>(d
     return impl_->Run(true, work);
 }
 
+base::Result<std::int64_t> PostgresStore::AuthVersion() {
+    const sql::SessionPool::Lease s(impl_->pool);
+    // One statement in autocommit, on a new connection once if the old one is gone.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            if (attempt > 0 || !s->is_connected()) s->reconnect();
+            auto row = sql::QueryOne(*s, "SELECT version FROM auth_changes WHERE id = 1");
+            if (row) return row->Int(0);
+            break;
+        } catch (const soci::soci_error&) {
+            // Try once more on a new connection.
+        }
+    }
+    return Unavailable();
+}
+
 int PostgresStore::schema_version() const {
     return impl_->schema_version;
 }

@@ -36,6 +36,7 @@ public:
 
     base::Result<void> Read(const std::function<base::Result<void>(domain::Repositories&)>& work) override;
     base::Result<void> Write(const std::function<base::Result<void>(domain::Repositories&)>& work) override;
+    base::Result<std::int64_t> AuthVersion() override;
 
     int schema_version() const;
 

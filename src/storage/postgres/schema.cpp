@@ -300,6 +300,38 @@ const std::vector<sql::Migration>& Migrations() {
                  recorded_at BIGINT NOT NULL))",
              "CREATE INDEX grades_round ON grades(round_id, id)",
          }},
+        {7,
+         "a version that changes with every change to sessions, accounts and roles",
+         {
+             "CREATE TABLE auth_changes (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL)",
+             "INSERT INTO auth_changes (id, version) VALUES (1, 0)",
+             R"(CREATE FUNCTION auth_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE auth_changes SET version = version + 1;
+                    RETURN NULL;
+                END $$)",
+             "CREATE TRIGGER sessions_changed AFTER UPDATE OR DELETE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION "
+             "auth_changed()",
+             "CREATE TRIGGER users_changed AFTER UPDATE OR DELETE ON users FOR EACH STATEMENT EXECUTE FUNCTION "
+             "auth_changed()",
+             "CREATE TRIGGER role_grants_changed AFTER INSERT OR UPDATE OR DELETE ON role_grants FOR EACH STATEMENT "
+             "EXECUTE FUNCTION auth_changed()",
+             "CREATE TRIGGER organizations_changed AFTER UPDATE OR DELETE ON organizations FOR EACH STATEMENT EXECUTE "
+             "FUNCTION auth_changed()",
+         }},
+        {8,
+         "where organisations were before each move",
+         {
+             R"(CREATE TABLE organization_placements (
+                 id BIGSERIAL PRIMARY KEY,
+                 organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                 parent_id BIGINT REFERENCES organizations(id),
+                 path TEXT COLLATE "C" NOT NULL,
+                 since DATE,
+                 until DATE NOT NULL))",
+             "CREATE INDEX organization_placements_organization ON organization_placements(organization_id, until)",
+             "CREATE INDEX organization_placements_path ON organization_placements(path)",
+         }},
     };
     return migrations;
 }

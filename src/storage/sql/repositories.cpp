@@ -115,12 +115,19 @@ public:
                  .Int(o.id.value));
     }
 
-    void Move(OrganizationId id, OrganizationId new_parent) override {
+    void Move(OrganizationId id, OrganizationId new_parent, base::Date on) override {
         auto self = Get(id);
         auto parent = Get(new_parent);
         if (!self || !parent) throw std::logic_error("moving an organisation that does not exist");
         const std::string old_path = self->path;
         const std::string new_path = parent->path + std::to_string(id.value) + "/";
+        Exec(s_,
+             std::string("INSERT INTO organization_placements (organization_id, parent_id, path, since, until) SELECT "
+                         "o.id, o.parent_id, o.path, (SELECT MAX(h.until) FROM organization_placements h WHERE "
+                         "h.organization_id = o.id), ") +
+                 (s_.get_backend_name() == "postgresql" ? "CAST(:on AS DATE)" : ":on") +
+                 " FROM organizations o WHERE o.path >= :lo AND o.path < :hi",
+             Params().Text(on.ToIso()).Text(old_path).Text(SubtreeEnd(old_path)));
         Exec(s_, "UPDATE organizations SET parent_id = :p WHERE id = :id",
              Params().Int(new_parent.value).Int(id.value));
         Exec(s_, "UPDATE organizations SET path = :np || SUBSTR(path, :len) WHERE path >= :lo AND path < :hi",
@@ -129,6 +136,22 @@ public:
                  .Int(static_cast<std::int64_t>(old_path.size()) + 1)
                  .Text(old_path)
                  .Text(SubtreeEnd(old_path)));
+    }
+
+    std::vector<OrganizationPlacement> PastPlacements() override {
+        std::vector<OrganizationPlacement> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT organization_id, parent_id, path, since, until FROM organization_placements "
+                                  "ORDER BY organization_id, until, id")) {
+            OrganizationPlacement p;
+            p.organization = OrganizationId(r.Int(0));
+            if (!r.IsNull(1)) p.parent = OrganizationId(r.Int(1));
+            p.path = r.Text(2);
+            p.since = r.OptDate(3);
+            p.until = r.Date(4);
+            out.push_back(std::move(p));
+        }
+        return out;
     }
 
     MemberCounts CountMembers(const std::string& path) override {
@@ -1848,20 +1871,79 @@ class SqlStatistics final : public StatisticsQueries {
 public:
     explicit SqlStatistics(soci::session& s) : s_(s), postgres_(s.get_backend_name() == "postgresql") {}
 
-    DashboardFigures Figures(const std::string& path, MonthRange months, base::Date today) override {
+    // An organisation's subtree is the subtrees of each path it has had: every placement under it then.
+    DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) override {
+        DashboardFigures total;
+        for (const std::string& path : PathsOf(node)) total += FiguresAt(path, months, today);
+        return total;
+    }
+
+    std::pair<int, std::vector<OrganizationId>> MissedCells(OrganizationId node, MonthRange months, base::Date today,
+                                                            int limit) override {
+        std::pair<int, std::vector<OrganizationId>> out{0, {}};
+        for (const std::string& path : PathsOf(node)) {
+            auto [total, first] = MissedCellsAt(path, months, today, limit);
+            out.first += total;
+            for (OrganizationId id : first)
+                if (static_cast<int>(out.second.size()) < limit) out.second.push_back(id);
+        }
+        return out;
+    }
+
+private:
+    std::vector<std::string> PathsOf(OrganizationId node) {
+        std::vector<std::string> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT path FROM organizations WHERE id = :a UNION SELECT path FROM organization_placements WHERE "
+                   "organization_id = :b ORDER BY 1",
+                   Params().Int(node.value).Int(node.value)))
+            out.push_back(r.Text(0));
+        return out;
+    }
+
+    // Every placement at or under `path` (two parameters: the range), now or in the past, with its dates:
+    // since NULL from the start, until NULL still there.
+    std::string Slots() const {
+        return "slots AS (SELECT o.id, o.path, o.kind, o.valid_from, o.valid_to, (SELECT MAX(h.until) FROM "
+               "organization_placements h WHERE h.organization_id = o.id) AS since, " +
+               std::string(postgres_ ? "CAST(NULL AS DATE)" : "NULL") +
+               " AS until FROM organizations o WHERE o.path >= :lo AND o.path < :hi UNION ALL SELECT "
+               "h.organization_id, h.path, o.kind, o.valid_from, o.valid_to, h.since, h.until FROM "
+               "organization_placements h JOIN organizations o ON o.id = h.organization_id WHERE h.path >= :plo AND "
+               "h.path < :phi)";
+    }
+    Params& SlotParams(Params& p, const std::string& path) const {
+        return p.Text(path).Text(SubtreeEnd(path)).Text(path).Text(SubtreeEnd(path));
+    }
+    // Whether slot `s` holds month `month` (an SQL expression): the month of a move counts under the new parent.
+    std::string PlacedIn(const std::string& month) const {
+        return "(s.since IS NULL OR " + month + " >= " + MonthOf("s.since") + ") AND (s.until IS NULL OR " + month +
+               " < " + MonthOf("s.until") + ")";
+    }
+    // The last month a slot's organisation is active, at most `month`.
+    std::string LastActive(const std::string& month) const {
+        return Least(month, "COALESCE(" + MonthOf(DayBefore("s.valid_to")) + ", 99999)");
+    }
+
+    DashboardFigures FiguresAt(const std::string& path, MonthRange months, base::Date today) {
         DashboardFigures f;
         const std::string held = Held();
+        const std::string cells = "s.kind IN ('grassroots_cell', 'subordinate_cell')";
+        Params sums_params;
+        SlotParams(sums_params, path).Text(MonthStart(months.first).ToIso()).Text(MonthEnd(months.last).ToIso());
+        // A meeting counts under the placement of its cell in the meeting's month.
         const auto sums = QueryOne(
             s_,
-            "WITH mm AS (SELECT m.id, m.kind, m.superior_attended, "
-            "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence <> '" +
+            "WITH " + Slots() +
+                ", mm AS (SELECT m.id, m.kind, m.superior_attended, "
+                "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence <> '" +
                 std::string(ToCode(Presence::kExempt)) + "' THEN 1 ELSE 0 END) AS expected, " +
                 "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) + "', '" +
                 std::string(ToCode(Presence::kLate)) +
-                "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN organizations o ON o.id = m.organization_id "
-                "LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE o.path >= :lo AND o.path < :hi AND "
-                "o.kind IN ('grassroots_cell', 'subordinate_cell') AND m.state IN (" +
-                held +
+                "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN slots s ON s.id = m.organization_id AND " +
+                PlacedIn(MonthOf("m.scheduled_on")) + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " +
+                cells + " AND m.state IN (" + held +
                 ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY m.id, m.kind, m.superior_attended), "
                 "lv AS (SELECT s.meeting_id, s.level FROM meeting_scores s JOIN mm ON mm.id = s.meeting_id WHERE "
                 "s.id = (SELECT MAX(s2.id) FROM meeting_scores s2 WHERE s2.meeting_id = s.meeting_id AND s2.role = "
@@ -1875,11 +1957,7 @@ public:
                 "COALESCE(SUM(CASE WHEN lv.level = 'poor' THEN 1 ELSE 0 END), 0), "
                 "COALESCE(SUM(CASE WHEN mm.superior_attended <> 0 THEN 1 ELSE 0 END), 0) "
                 "FROM mm LEFT JOIN lv ON lv.meeting_id = mm.id",
-            Params()
-                .Text(path)
-                .Text(SubtreeEnd(path))
-                .Text(MonthStart(months.first).ToIso())
-                .Text(MonthEnd(months.last).ToIso()));
+            sums_params);
         f.meetings_held = static_cast<int>(sums->Int(0));
         f.attendance_expected = static_cast<int>(sums->Int(1));
         f.attendance_present = static_cast<int>(sums->Int(2));
@@ -1887,18 +1965,19 @@ public:
         for (int l = 0; l < 4; ++l) f.levels[l] = static_cast<int>(sums->Int(4 + l));
         f.meetings_superior = static_cast<int>(sums->Int(8));
 
-        const auto cells = QueryOne(s_,
-                                    "SELECT COUNT(*), " + Sum("regular_due") + ", " + Sum("regular_all") + ", " +
-                                        Sum("thematic_due") + ", " + Sum("thematic_all") + ", " + Sum("visited") +
-                                        " FROM (" + PerCell(months, today) + ") t",
-                                    CellParams(path, months));
-        f.cells = static_cast<int>(cells->Int(0));
-        f.cells_regular_due = static_cast<int>(cells->Int(1));
-        f.cells_regular_all = static_cast<int>(cells->Int(2));
-        f.cells_thematic_due = static_cast<int>(cells->Int(3));
-        f.cells_thematic_all = static_cast<int>(cells->Int(4));
-        f.cells_visited = static_cast<int>(cells->Int(5));
+        const auto per_cell =
+            QueryOne(s_,
+                     PerCell(months, today) + " SELECT COUNT(*), " + Sum("regular_due") + ", " + Sum("regular_all") +
+                         ", " + Sum("thematic_due") + ", " + Sum("thematic_all") + ", " + Sum("visited") + " FROM t",
+                     CellParams(path, months));
+        f.cells = static_cast<int>(per_cell->Int(0));
+        f.cells_regular_due = static_cast<int>(per_cell->Int(1));
+        f.cells_regular_all = static_cast<int>(per_cell->Int(2));
+        f.cells_thematic_due = static_cast<int>(per_cell->Int(3));
+        f.cells_thematic_all = static_cast<int>(per_cell->Int(4));
+        f.cells_visited = static_cast<int>(per_cell->Int(5));
 
+        // Members expected: where they are now (current placements only).
         f.members_expected = static_cast<int>(
             QueryOne(s_,
                      "SELECT COUNT(*) FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= "
@@ -1909,44 +1988,42 @@ public:
                          .Text(std::string(ToCode(MemberStatus::kOfficial)))
                          .Text(std::string(ToCode(MemberStatus::kProbationary))))
                 ->Int(0));
+        // Members flagged in a year: under the cell's placement in the last month of the year it was active.
         const int year = FlaggedYearOf(months, today);
+        Params flagged_params;
+        SlotParams(flagged_params, path)
+            .Text(std::string(ToCode(Presence::kUnexcused)))
+            .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
+            .Text(base::Date::FromYmd(year, 12, 31)->ToIso());
         f.members_flagged = static_cast<int>(
             QueryOne(s_,
-                     "SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
-                     "meetings m ON m.id = a.meeting_id JOIN organizations o ON o.id = m.organization_id WHERE "
-                     "o.path >= :lo AND o.path < :hi AND o.kind IN ('grassroots_cell', 'subordinate_cell') AND "
-                     "m.state IN (" +
-                         held +
+                     "WITH " + Slots() +
+                         " SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
+                         "meetings m ON m.id = a.meeting_id JOIN slots s ON s.id = m.organization_id AND " +
+                         PlacedIn(LastActive(std::to_string(MonthNumber(year, 12)))) + " WHERE " + cells +
+                         " AND m.state IN (" + held +
                          ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY "
                          "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
-                     Params()
-                         .Text(path)
-                         .Text(SubtreeEnd(path))
-                         .Text(std::string(ToCode(Presence::kUnexcused)))
-                         .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
-                         .Text(base::Date::FromYmd(year, 12, 31)->ToIso()))
+                     flagged_params)
                 ->Int(0));
         return f;
     }
 
-    std::pair<int, std::vector<OrganizationId>> MissedCells(const std::string& path, MonthRange months,
-                                                            base::Date today, int limit) override {
+    std::pair<int, std::vector<OrganizationId>> MissedCellsAt(const std::string& path, MonthRange months,
+                                                              base::Date today, int limit) {
         const std::string missed = "(regular_due = 1 AND regular_all = 0) OR (thematic_due = 1 AND thematic_all = 0)";
-        const int total =
-            static_cast<int>(QueryOne(s_, "SELECT COUNT(*) FROM (" + PerCell(months, today) + ") t WHERE " + missed,
-                                      CellParams(path, months))
-                                 ->Int(0));
+        const int total = static_cast<int>(
+            QueryOne(s_, PerCell(months, today) + " SELECT COUNT(*) FROM t WHERE " + missed, CellParams(path, months))
+                ->Int(0));
         std::vector<OrganizationId> first;
         Params p = CellParams(path, months);
         p.Int(std::int64_t{limit});
-        for (const Row& r : Query(
-                 s_, "SELECT id FROM (" + PerCell(months, today) + ") t WHERE " + missed + " ORDER BY path LIMIT :lim",
-                 p))
+        for (const Row& r :
+             Query(s_, PerCell(months, today) + " SELECT id FROM t WHERE " + missed + " ORDER BY path LIMIT :lim", p))
             first.emplace_back(r.Int(0));
         return {total, first};
     }
 
-private:
     std::string Held() const {
         std::string out;
         for (MeetingState st : {MeetingState::kHeld, MeetingState::kMinutesFinalised, MeetingState::kReported})
@@ -1973,20 +2050,20 @@ private:
     static base::Date MonthStart(int month) { return *base::Date::FromYmd(YearOfMonth(month), MonthOfYear(month), 1); }
     static base::Date MonthEnd(int month) { return MonthStart(month + 1).AddDays(-1); }
 
-    // One row per cell of the subtree active in the period: its window of months, what it held in it, and
-    // whether it held every month and quarter due.
+    // A WITH clause ending in `t`: one row per cell counted in the subtree for the period (the cell placed
+    // there in the last month of the period it was active), with its window of months, what it held in it
+    // (wherever it was placed), and whether it held every month and quarter due.
     std::string PerCell(MonthRange months, base::Date today) const {
         const std::string a = std::to_string(months.first);
         const std::string b = std::to_string(months.last);
         const std::string over = std::to_string(domain::MonthOf(today) - 1);
         const std::string q_over_all = "(" + over + " - 2) / 3";
-        const std::string c =
-            "SELECT o.id, o.path, " + Greatest(a, MonthOf("o.valid_from")) + " AS f, " +
-            Least(b, "COALESCE(" + MonthOf(DayBefore("o.valid_to")) + ", 99999)") +
-            " AS l FROM organizations o WHERE o.path >= :lo AND o.path < :hi AND o.kind IN (:k1, :k2)";
+        const std::string c = "SELECT s.id, s.path, " + Greatest(a, MonthOf("s.valid_from")) + " AS f, " +
+                              LastActive(b) + " AS l FROM slots s WHERE s.kind IN (:k1, :k2) AND " +
+                              PlacedIn(LastActive(b));
         const std::string cm = "SELECT m.organization_id AS cell, " + MonthOf("m.scheduled_on") +
-                               " AS mo, m.kind, m.superior_attended FROM meetings m JOIN organizations o ON o.id = "
-                               "m.organization_id WHERE o.path >= :lo2 AND o.path < :hi2 AND m.state IN (" +
+                               " AS mo, m.kind, m.superior_attended FROM meetings m WHERE m.organization_id IN "
+                               "(SELECT id FROM c) AND m.state IN (" +
                                Held() + ") AND m.scheduled_on >= :qf AND m.scheduled_on <= :qt";
         const std::string per =
             "SELECT c.id, c.path, c.f, c.l, " + Least("c.l", over) +
@@ -2000,30 +2077,28 @@ private:
             "MAX(CASE WHEN cm.kind = 'thematic' AND cm.mo / 3 >= c.f / 3 AND cm.mo / 3 <= c.l / 3 THEN 1 ELSE 0 END) "
             "AS any_q, "
             "MAX(CASE WHEN cm.superior_attended <> 0 AND cm.mo >= c.f AND cm.mo <= c.l THEN 1 ELSE 0 END) AS visited "
-            "FROM (" +
-            c + ") c LEFT JOIN (" + cm + ") cm ON cm.cell = c.id WHERE c.f <= c.l GROUP BY c.id, c.path, c.f, c.l";
-        return "SELECT id, path, q_first, q_over, held_q, visited, "
+            "FROM c LEFT JOIN cm ON cm.cell = c.id WHERE c.f <= c.l GROUP BY c.id, c.path, c.f, c.l";
+        return "WITH " + Slots() + ", c AS (" + c + "), cm AS (" + cm +
+               "), t AS (SELECT id, path, q_first, q_over, held_q, visited, "
                "CASE WHEN o_last >= f OR any_held = 1 THEN 1 ELSE 0 END AS regular_due, "
                "CASE WHEN (o_last >= f OR any_held = 1) AND held_over = " +
                Greatest("0", "o_last - f + 1") +
                " THEN 1 ELSE 0 END AS regular_all, "
                "CASE WHEN q_over >= q_first OR any_q = 1 THEN 1 ELSE 0 END AS thematic_due, "
                "CASE WHEN (q_over >= q_first OR any_q = 1) AND held_q = " +
-               Greatest("0", "q_over - q_first + 1") + " THEN 1 ELSE 0 END AS thematic_all FROM (" + per + ") p";
+               Greatest("0", "q_over - q_first + 1") + " THEN 1 ELSE 0 END AS thematic_all FROM (" + per + ") p)";
     }
 
     Params CellParams(const std::string& path, MonthRange months) const {
         const int q_first_month = months.first - months.first % 3;
         const int q_last_month = months.last - months.last % 3 + 2;
-        return Params()
-            .Text(path)
-            .Text(SubtreeEnd(path))
+        Params p;
+        SlotParams(p, path)
             .Text(std::string(ToCode(OrganizationKind::kGrassrootsCell)))
             .Text(std::string(ToCode(OrganizationKind::kSubordinateCell)))
-            .Text(path)
-            .Text(SubtreeEnd(path))
             .Text(MonthStart(q_first_month).ToIso())
             .Text(MonthEnd(q_last_month).ToIso());
+        return p;
     }
 
     soci::session& s_;

@@ -298,6 +298,43 @@ const std::vector<sql::Migration>& Migrations() {
                  recorded_at INTEGER NOT NULL))",
              "CREATE INDEX grades_round ON grades(round_id, id)",
          }},
+        {7,
+         "a version that changes with every change to sessions, accounts and roles",
+         {
+             "CREATE TABLE auth_changes (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
+             "INSERT INTO auth_changes (id, version) VALUES (1, 0)",
+             "CREATE TRIGGER sessions_updated AFTER UPDATE ON sessions BEGIN UPDATE auth_changes SET version = version "
+             "+ 1; END",
+             "CREATE TRIGGER sessions_deleted AFTER DELETE ON sessions BEGIN UPDATE auth_changes SET version = version "
+             "+ 1; END",
+             "CREATE TRIGGER users_updated AFTER UPDATE ON users BEGIN UPDATE auth_changes SET version = version + 1; "
+             "END",
+             "CREATE TRIGGER users_deleted AFTER DELETE ON users BEGIN UPDATE auth_changes SET version = version + 1; "
+             "END",
+             "CREATE TRIGGER role_grants_inserted AFTER INSERT ON role_grants BEGIN UPDATE auth_changes SET version = "
+             "version + 1; END",
+             "CREATE TRIGGER role_grants_updated AFTER UPDATE ON role_grants BEGIN UPDATE auth_changes SET version = "
+             "version + 1; END",
+             "CREATE TRIGGER role_grants_deleted AFTER DELETE ON role_grants BEGIN UPDATE auth_changes SET version = "
+             "version + 1; END",
+             "CREATE TRIGGER organizations_updated AFTER UPDATE ON organizations BEGIN UPDATE auth_changes SET version "
+             "= version + 1; END",
+             "CREATE TRIGGER organizations_deleted AFTER DELETE ON organizations BEGIN UPDATE auth_changes SET version "
+             "= version + 1; END",
+         }},
+        {8,
+         "where organisations were before each move",
+         {
+             R"(CREATE TABLE organization_placements (
+                 id INTEGER PRIMARY KEY,
+                 organization_id INTEGER NOT NULL REFERENCES organizations(id),
+                 parent_id INTEGER REFERENCES organizations(id),
+                 path TEXT NOT NULL,
+                 since TEXT,
+                 until TEXT NOT NULL))",
+             "CREATE INDEX organization_placements_organization ON organization_placements(organization_id, until)",
+             "CREATE INDEX organization_placements_path ON organization_placements(path)",
+         }},
     };
     return migrations;
 }

@@ -18,6 +18,15 @@ struct SqliteStore::Impl {
     sql::SessionPool pool;
     std::mutex write_mutex;  // One writer at a time, as SQLite allows.
     int schema_version = 0;
+    // AuthVersion's own read-only connection and prepared statement, so that the check costs one step.
+    std::mutex version_mutex;
+    sqlite_api::sqlite3* version_db = nullptr;              // Guarded by version_mutex.
+    sqlite_api::sqlite3_stmt* version_statement = nullptr;  // Guarded by version_mutex.
+
+    ~Impl() {
+        sqlite_api::sqlite3_finalize(version_statement);
+        sqlite_api::sqlite3_close(version_db);
+    }
 
     base::Result<void> Run(const char* begin, const std::function<base::Result<void>(domain::Repositories&)>& work) {
         const sql::SessionPool::Lease s(pool);
@@ -110,6 +119,12 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
             }
             impl->pool.Add(std::move(s));
         }
+        using namespace sqlite_api;
+        if (sqlite3_open_v2(path.c_str(), &impl->version_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v2(impl->version_db, "SELECT version FROM auth_changes WHERE id = 1", -1,
+                               &impl->version_statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(impl->version_db ? sqlite3_errmsg(impl->version_db) : "out of memory");
+        sqlite3_busy_timeout(impl->version_db, 10000);
     } catch (const std::exception& e) {
         return base::MakeError(base::ErrorCode::kUnavailable, "Không mở được cơ sở dữ liệu " + path + ": " + e.what());
     }
@@ -123,6 +138,18 @@ base::Result<void> SqliteStore::Read(const std::function<base::Result<void>(doma
 base::Result<void> SqliteStore::Write(const std::function<base::Result<void>(domain::Repositories&)>& work) {
     std::lock_guard lock(impl_->write_mutex);
     return impl_->Run("BEGIN IMMEDIATE", work);
+}
+
+base::Result<std::int64_t> SqliteStore::AuthVersion() {
+    using namespace sqlite_api;
+    std::lock_guard lock(impl_->version_mutex);
+    sqlite3_stmt* st = impl_->version_statement;
+    const int rc = sqlite3_step(st);
+    const std::int64_t version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return base::MakeError(base::ErrorCode::kUnavailable, "Cơ sở dữ liệu đang bận. Vui lòng thử lại.");
+    return version;
 }
 
 int SqliteStore::schema_version() const {

@@ -29,6 +29,7 @@ public:
 
     base::Result<void> Read(const std::function<base::Result<void>(domain::Repositories&)>& work) override;
     base::Result<void> Write(const std::function<base::Result<void>(domain::Repositories&)>& work) override;
+    base::Result<std::int64_t> AuthVersion() override;
 
     // The schema version after opening.
     int schema_version() const;

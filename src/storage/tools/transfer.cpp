@@ -35,6 +35,7 @@ constexpr TableSpec kTables[] = {
     {"organizations",
      "id, parent_id, name, name_key, kind, category, address, valid_from, valid_to, merged_into_id, path", "id",
      "parent_id, merged_into_id"},
+    {"organization_placements", "id, organization_id, parent_id, path, since, until", "id", ""},
     {"members",
      "id, organization_id, party_group_id, full_name, sort_key, search_name, sex, date_of_birth, status, on_roll, "
      "admission_date, official_date, party_card_number, citizen_id, phone, address, note",
