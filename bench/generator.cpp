@@ -43,7 +43,7 @@ public:
             const std::size_t end = std::min(cells_.size(), next + 500);
             CHIBO_TRY(Batch(next, end));
             next = end;
-            if (progress_ && (next % 20000 == 0 || next == cells_.size()))
+            if (progress_ && (next % 5000 == 0 || next == cells_.size()))
                 progress_(std::to_string(next) + "/" + std::to_string(cells_.size()) + " chi bộ");
         }
         CHIBO_TRY(store_.Write([](Repositories& repos) -> base::Result<void> {
@@ -107,6 +107,7 @@ private:
         summary_.organizations = static_cast<int>(orgs.size());
         summary_.cells = static_cast<int>(cells_.size());
         return store_.Write([&](Repositories& repos) -> base::Result<void> {
+            repos.bulk().PrepareBulkLoad();
             for (std::size_t i = 0; i < orgs.size(); i += 20000)
                 repos.bulk().InsertOrganizations(std::vector<Organization>(
                     orgs.begin() + static_cast<std::ptrdiff_t>(i),
@@ -233,6 +234,7 @@ private:
         summary_.meetings += static_cast<std::int64_t>(meetings.size());
         summary_.scores += static_cast<std::int64_t>(scores.size());
         return store_.Write([&](Repositories& repos) -> base::Result<void> {
+            repos.bulk().PrepareBulkLoad();
             repos.bulk().InsertMembers(members);
             repos.bulk().InsertMeetings(meetings);
             repos.bulk().InsertAttendance(rolls);

@@ -2,13 +2,19 @@
 # The benchmarks of ../shared/performance.md, whose output goes into BENCHMARKS.md:
 #   scripts/bench.sh [SCALE] [SEED]      SCALE = commune | province | national (default province)
 # 1. builds the release binary; 2. generates the dataset into var/bench/SCALE.db (kept between runs);
-# 3. loads a throwaway PostgreSQL 15 cluster on 127.0.0.1 from it with COPY; 4. runs D1–D3 three ways
-# (identical figures required); 5. measures the server's start-to-ready time and peak RSS, then HTTP with
-# wrk against nginx serving a static file of the same size. Results: var/bench/SCALE.*.
+# 3. loads a PostgreSQL 15 cluster on 127.0.0.1 from it with COPY (kept in var/bench/SCALE.pg between
+# runs, stopped at the end); 4. runs D1–D3 three ways (identical figures required); 5. measures the
+# server's start-to-ready time and peak RSS, then HTTP with wrk against nginx serving a static file of
+# the same size. Results: var/bench/SCALE.*.
+# STEPS (default "generate pg dashboard http") runs only some steps, e.g. STEPS="generate pg" to
+# prepare the data, then STEPS="dashboard http" on a quiet machine. SQL_RUNS (default 5) repeats each
+# SQL query; use 1 at national scale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-province}
 seed=${2:-1}
+steps=" ${STEPS:-generate pg dashboard http} "
+has_step() { [[ "$steps" == *" $1 "* ]]; }
 out=var/bench
 mkdir -p "$out"
 bin=build/release/chibo
@@ -23,7 +29,7 @@ free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0
 log() { echo "bench: $*" >&2; }
 
 db="$out/$scale.db"
-if [ ! -f "$db" ]; then
+if has_step generate && [ ! -f "$db" ]; then
     log "generating the $scale dataset (seed $seed)"
     # Into a temporary file first, so that an interrupted run leaves nothing half made behind.
     rm -f "$db.part"
@@ -32,41 +38,53 @@ if [ ! -f "$db" ]; then
     mv "$db.part" "$db"
 fi
 
-# PostgreSQL: a throwaway cluster, the schema by migrate, the rows by COPY from the SQLite file
-# (SKIP_DASHBOARD=1 skips it and the three-way run, to repeat only the server measurements).
-pg_dir=$(mktemp -d)
-pg_port=$(free_port)
+[ -f "$db" ] || { log "no dataset at $db: run the generate step first"; exit 1; }
+
+# PostgreSQL: a cluster kept in var/bench/SCALE.pg, the schema by migrate, the rows by COPY from the
+# SQLite file (once; delete the folder to load again).
+pg_dir="$(pwd)/$out/$scale.pg"
 server_pid=""
 nginx_dir=""
+pg_started=""
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
     [ -n "$nginx_dir" ] && [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null || true
-    bash scripts/pg.sh stop "$pg_dir" >/dev/null 2>&1 || true
-    rm -rf "$pg_dir" "$nginx_dir"
+    [ -n "$pg_started" ] && bash scripts/pg.sh stop "$pg_dir" >/dev/null 2>&1 || true
+    [ -n "$nginx_dir" ] && rm -rf "$nginx_dir"
 }
 trap cleanup EXIT
-if [ -z "${SKIP_DASHBOARD:-}" ]; then
-bash scripts/pg.sh start "$pg_dir" "$pg_port" >/dev/null
-bash scripts/pg.sh createdb "$pg_dir" "$pg_port" bench
-pg="postgresql://postgres@127.0.0.1:$pg_port/bench"
-"$bin" migrate --db "$pg" >/dev/null
-load_start=$(date +%s.%N)
-for table in organizations members meetings meeting_attendance meeting_scores; do
-    columns=$(sqlite3 "$db" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table')")
-    sqlite3 -csv -nullvalue '\N' "$db" "SELECT $columns FROM $table" |
-        psql -q "$pg" -c "\\copy $table ($columns) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
-done
-for table in organizations members meetings meeting_scores; do
-    psql -q "$pg" -c "SELECT setval(pg_get_serial_sequence('$table', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM $table), false)" >/dev/null
-done
-psql -q "$pg" -c "ANALYZE" >/dev/null
-load_s=$(echo "$(date +%s.%N) - $load_start" | bc)
-log "PostgreSQL loaded by COPY in ${load_s} s"
-echo "PostgreSQL load by COPY: ${load_s} s" >"$out/$scale.pg-load.log"
+if has_step pg || has_step dashboard; then
+    pg_port=$(free_port)
+    bash scripts/pg.sh start "$pg_dir" "$pg_port" >/dev/null
+    pg_started=1
+    pg="postgresql://postgres@127.0.0.1:$pg_port/bench"
+    if [ ! -f "$pg_dir/loaded" ]; then
+        psql -q "postgresql://postgres@127.0.0.1:$pg_port/postgres" -c "DROP DATABASE IF EXISTS bench" >/dev/null
+        bash scripts/pg.sh createdb "$pg_dir" "$pg_port" bench
+        "$bin" migrate --db "$pg" >/dev/null
+        load_start=$(date +%s.%N)
+        for table in organizations organization_placements members meetings meeting_attendance meeting_scores; do
+            columns=$(sqlite3 "$db" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table')")
+            sqlite3 -csv -nullvalue '\N' "$db" "SELECT $columns FROM $table" |
+                psql -q "$pg" -c "\\copy $table ($columns) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+        done
+        for table in organizations organization_placements members meetings meeting_scores; do
+            psql -q "$pg" -c "SELECT setval(pg_get_serial_sequence('$table', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM $table), false)" >/dev/null
+        done
+        psql -q "$pg" -c "ANALYZE" >/dev/null
+        load_s=$(echo "$(date +%s.%N) - $load_start" | bc)
+        log "PostgreSQL loaded by COPY in ${load_s} s"
+        echo "PostgreSQL load by COPY: ${load_s} s" >"$out/$scale.pg-load.log"
+        touch "$pg_dir/loaded"
+    fi
+    "$bin" migrate --db "$pg" >/dev/null  # A kept cluster follows the schema.
 fi
 
+if has_step dashboard; then
 log "D1–D3 three ways"
-[ -n "${SKIP_DASHBOARD:-}" ] || "$bin" bench dashboard --db "$db" --pg "$pg" --engine-runs 200 --sql-runs "${SQL_RUNS:-5}" >"$out/$scale.dashboard.md"
+"$bin" bench dashboard --db "$db" --pg "$pg" --engine-runs 200 --sql-runs "${SQL_RUNS:-5}" >"$out/$scale.dashboard.md"
+fi
+has_step http || exit 0
 
 # The server on the dataset: start-to-ready and peak RSS.
 "$bin" user add --db "$db" --username bench.admin --password 'bench-2026' --display-name "Benchmark" \

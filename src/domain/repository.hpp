@@ -273,6 +273,9 @@ class BulkRepository {
 public:
     virtual ~BulkRepository() = default;
 
+    // Readies this transaction's connection for large loads (SQLite: a page cache of 1 GiB, so that
+    // inserts into large indexes stay in memory).
+    virtual void PrepareBulkLoad() = 0;
     virtual void InsertOrganizations(const std::vector<Organization>& organizations) = 0;
     virtual void InsertMembers(const std::vector<Member>& members) = 0;
     virtual void InsertMeetings(const std::vector<Meeting>& meetings) = 0;
