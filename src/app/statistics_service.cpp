@@ -42,9 +42,16 @@ Result<void> StatisticsService::Rebuild() {
 
 Result<void> StatisticsService::RebuildLocked() {
     StatisticsEngine fresh;
-    std::int64_t seen = 0;
+    AuditCursor cursor;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
-        seen = repos.audit().LatestId();
+        const std::int64_t seen = repos.audit().LatestId();
+        // Ids just below the newest may belong to transactions not yet committed: the cursor reads
+        // their gaps again.
+        constexpr std::int64_t kWindow = 1000;
+        std::vector<std::int64_t> recent;
+        for (const AuditChange& c : repos.audit().Since(std::max<std::int64_t>(0, seen - kWindow), kWindow))
+            recent.push_back(c.id);
+        cursor = AuditCursor(seen, recent, kWindow, base::NowUnixSeconds());
         fresh.SetTree(StatTree(repos));
         for (const auto& [id, cell] : repos.members().ExpectedMembers()) fresh.PutMember(id, cell);
         for (const auto& [id, figures] : repos.meetings().AllHeldFigures()) fresh.PutMeeting(id, figures);
@@ -52,7 +59,7 @@ Result<void> StatisticsService::RebuildLocked() {
     }));
     const std::unique_lock lock(engine_mutex_);
     engine_ = std::move(fresh);
-    seen_ = seen;
+    cursor_ = std::move(cursor);
     built_ = true;
     return {};
 }
@@ -66,22 +73,25 @@ Result<void> StatisticsService::CatchUp() {
         std::vector<StatOrganization> organizations;
         std::map<std::int64_t, std::optional<MeetingFigures>> meetings;
         std::map<std::int64_t, std::optional<OrganizationId>> members;
-        std::int64_t seen = 0;
     } update;
-    update.seen = seen_;
+    AuditCursor cursor = cursor_;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
+        auto take = [&](const AuditChange& c) {
+            // Meeting rules, scorecards and the like are audited on the organisation but change no figure.
+            if (c.action.starts_with("organization.")) update.tree = true;
+            if (c.action.starts_with("organization.merge")) update.merge = true;
+            if (c.entity == "meeting" && !update.meetings.contains(c.entity_id))
+                update.meetings[c.entity_id] = ReadFigures(repos, MeetingId(c.entity_id));
+            if (c.entity == "member" && !update.members.contains(c.entity_id))
+                update.members[c.entity_id] = ExpectedIn(repos, MemberId(c.entity_id));
+        };
+        const std::int64_t now = base::NowUnixSeconds();
+        // First the ids skipped over before (transactions that had not committed yet), then what is new.
+        if (const auto missing = cursor.Missing(now); !missing.empty())
+            for (const AuditChange& c : cursor.Take(repos.audit().WithIds(missing), now)) take(c);
         for (;;) {
-            const auto changes = repos.audit().Since(update.seen, 1000);
-            for (const AuditChange& c : changes) {
-                update.seen = c.id;
-                // Meeting rules, scorecards and the like are audited on the organisation but change no figure.
-                if (c.action.starts_with("organization.")) update.tree = true;
-                if (c.action.starts_with("organization.merge")) update.merge = true;
-                if (c.entity == "meeting" && !update.meetings.contains(c.entity_id))
-                    update.meetings[c.entity_id] = ReadFigures(repos, MeetingId(c.entity_id));
-                if (c.entity == "member" && !update.members.contains(c.entity_id))
-                    update.members[c.entity_id] = ExpectedIn(repos, MemberId(c.entity_id));
-            }
+            const auto changes = repos.audit().Since(cursor.seen(), 1000);
+            for (const AuditChange& c : cursor.Take(changes, now)) take(c);
             if (changes.size() < 1000 || update.merge) break;
         }
         if (update.tree && !update.merge) update.organizations = StatTree(repos);
@@ -92,7 +102,7 @@ Result<void> StatisticsService::CatchUp() {
     if (update.tree) engine_.SetTree(std::move(update.organizations));
     for (const auto& [id, figures] : update.meetings) engine_.PutMeeting(MeetingId(id), figures);
     for (const auto& [id, cell] : update.members) engine_.PutMember(MemberId(id), cell);
-    seen_ = update.seen;
+    cursor_ = std::move(cursor);
     return {};
 }
 

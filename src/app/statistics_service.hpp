@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "domain/audit.hpp"
 #include "domain/statistics.hpp"
 
 namespace chibo::app {
@@ -75,10 +76,10 @@ private:
     base::Result<domain::Organization> Readable(const domain::Actor& actor, domain::OrganizationId organization);
 
     domain::Store& store_;
-    std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order; guards seen_, built_.
+    std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order; guards cursor_, built_.
     std::shared_mutex engine_mutex_;  // Guards engine_: shared for answers, exclusive for changes.
     domain::StatisticsEngine engine_;
-    std::int64_t seen_ = 0;
+    domain::AuditCursor cursor_;
     bool built_ = false;
 };
 

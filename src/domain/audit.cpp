@@ -1,5 +1,7 @@
 #include "domain/audit.hpp"
 
+#include <algorithm>
+
 namespace chibo::domain {
 namespace {
 
@@ -110,6 +112,52 @@ Snapshot Describe(const Meeting& m) {
         {"minutes_number", m.minutes_number},
         {"resolution_number", m.resolution_number},
         {"reported_at", m.reported_at ? base::IsoTimestamp(*m.reported_at) : ""}};
+}
+
+AuditCursor::AuditCursor(std::int64_t seen, const std::vector<std::int64_t>& recent, std::int64_t window,
+                         std::int64_t now)
+    : seen_(seen) {
+    std::int64_t next = std::max<std::int64_t>(1, seen - window + 1);
+    for (std::int64_t id : recent) {
+        if (id < next || id > seen) continue;
+        Skip(next, id, now);
+        next = id + 1;
+    }
+    Skip(next, seen + 1, now);
+}
+
+void AuditCursor::Skip(std::int64_t from, std::int64_t to, std::int64_t now) {
+    // A long run of unused ids is a sequence that jumped, not transactions in flight: keep the last ones.
+    for (std::int64_t id = std::max(from, to - static_cast<std::int64_t>(kMaxGaps)); id < to; ++id)
+        gaps_.emplace(id, now);
+    while (gaps_.size() > kMaxGaps) gaps_.erase(gaps_.begin());
+}
+
+std::vector<std::int64_t> AuditCursor::Missing(std::int64_t now) {
+    std::vector<std::int64_t> out;
+    for (auto it = gaps_.begin(); it != gaps_.end();) {
+        if (it->second <= now - kGapSeconds) {
+            it = gaps_.erase(it);
+            continue;
+        }
+        out.push_back(it->first);
+        ++it;
+    }
+    return out;
+}
+
+std::vector<AuditChange> AuditCursor::Take(const std::vector<AuditChange>& rows, std::int64_t now) {
+    std::vector<AuditChange> out;
+    for (const AuditChange& c : rows) {
+        if (c.id <= seen_) {
+            if (gaps_.erase(c.id) > 0) out.push_back(c);
+            continue;
+        }
+        Skip(seen_ + 1, c.id, now);
+        seen_ = c.id;
+        out.push_back(c);
+    }
+    return out;
 }
 
 }  // namespace chibo::domain

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -40,6 +42,34 @@ struct AuditChange {
     std::string action;
     std::string entity;
     std::int64_t entity_id = 0;
+};
+
+// Where a reader of the audit log is. Ids come from a counter that, on PostgreSQL, transactions take
+// before they commit: a row with a lower id can appear after a higher one was read, and a rolled-back
+// transaction leaves its id unused for ever. The cursor remembers the ids it skipped over, so that they
+// are read again until they appear or are older than kGapSeconds.
+class AuditCursor {
+public:
+    static constexpr std::int64_t kGapSeconds = 300;
+    static constexpr std::size_t kMaxGaps = 10000;
+
+    AuditCursor() = default;
+    // Starts after `seen`; `recent` are the ids present in the window just below it (a gap among them
+    // may still commit).
+    AuditCursor(std::int64_t seen, const std::vector<std::int64_t>& recent, std::int64_t window, std::int64_t now);
+
+    std::int64_t seen() const { return seen_; }
+    // Skipped ids to read again, oldest first (after dropping those older than kGapSeconds).
+    std::vector<std::int64_t> Missing(std::int64_t now);
+    // Takes rows read: skipped ones that appeared and new ones after seen() in id order. Returns those
+    // not taken before, in the order given.
+    std::vector<AuditChange> Take(const std::vector<AuditChange>& rows, std::int64_t now);
+
+private:
+    void Skip(std::int64_t from, std::int64_t to, std::int64_t now);  // [from, to)
+
+    std::int64_t seen_ = 0;
+    std::map<std::int64_t, std::int64_t> gaps_;  // Skipped id → when skipped (Unix seconds).
 };
 
 Snapshot Describe(const Organization& organization);

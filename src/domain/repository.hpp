@@ -162,6 +162,8 @@ public:
     // What was written after entry `after` (oldest first, at most `limit`): the change feed the
     // statistics follow, on this node and on others sharing the database.
     virtual std::vector<AuditChange> Since(std::int64_t after, int limit) = 0;
+    // Those of `ids` that exist, by id (skipped ids read again, see AuditCursor).
+    virtual std::vector<AuditChange> WithIds(const std::vector<std::int64_t>& ids) = 0;
     virtual std::int64_t LatestId() = 0;
 };
 

@@ -41,6 +41,7 @@ public:
     // The largest request body accepted for a request line (the route's own limit, else 2 MiB): the
     // server asks before reading a body.
     static constexpr std::size_t kBodyLimit = std::size_t{2} * 1024 * 1024;
+    static constexpr std::size_t kGzipFrom = std::size_t{16} * 1024;  // Smaller JSON goes as it is.
     std::size_t BodyLimit(Method method, std::string_view path) const;
 
 private:

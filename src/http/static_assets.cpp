@@ -28,9 +28,11 @@ std::string ContentType(const std::string& ext) {
     return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-std::string Gzip(const std::string& data) {
+}  // namespace
+
+std::string Gzip(const std::string& data, int level) {
     z_stream zs{};
-    if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
     std::string out(deflateBound(&zs, data.size()), '\0');
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = static_cast<uInt>(data.size());
@@ -41,6 +43,8 @@ std::string Gzip(const std::string& data) {
     deflateEnd(&zs);
     return rc == Z_STREAM_END ? out : std::string();
 }
+
+namespace {
 
 std::string Etag(const std::string& data) {
     std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64.
@@ -53,11 +57,11 @@ std::string Etag(const std::string& data) {
     return s.str();
 }
 
+}  // namespace
+
 bool AcceptsGzip(const Request& request) {
     return request.Header("accept-encoding").find("gzip") != std::string::npos;
 }
-
-}  // namespace
 
 StaticAssets StaticAssets::Load(const std::string& root) {
     StaticAssets assets;
@@ -73,7 +77,7 @@ StaticAssets StaticAssets::Load(const std::string& root) {
         const std::string ext = entry.path().extension().string();
         f.content_type = ContentType(ext);
         if (ext != ".png" && ext != ".woff2" && f.body.size() > 256) {
-            std::string gz = Gzip(f.body);
+            std::string gz = Gzip(f.body, 9);
             if (!gz.empty() && gz.size() < f.body.size()) f.gzip = std::move(gz);
         }
         f.etag = Etag(f.body);

@@ -7,6 +7,10 @@
 
 namespace chibo::http {
 
+// gzip-compressed `data` (level 1 fastest, 9 smallest); empty on failure.
+std::string Gzip(const std::string& data, int level);
+bool AcceptsGzip(const Request& request);
+
 // The built web UI, read once at start and served from memory: gzip-compressed copies made up front,
 // strong ETags, long caching for Vite's hashed file names, and index.html for client-side routes.
 class StaticAssets {

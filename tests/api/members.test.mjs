@@ -1,6 +1,8 @@
 // The member roll: search without diacritics, Vietnamese order, field errors, edits and transfers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -43,6 +45,35 @@ test('lists are sorted by given name the Vietnamese way and paged', async () => 
     const page2 = await commune.get(`/api/v1/members?organization_id=${hoaAn.id}&page_size=200&page=2`);
     assert.equal(page2.json.items.length, 198);
     assert.ok(!page2.json.items.some((m) => r.json.items.some((x) => x.id === m.id)));
+});
+
+test('a large answer travels gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+    const path = `/api/v1/members?organization_id=${hoaAn.id}&page_size=200`;
+    const raw = (encoding) => new Promise((resolve, reject) => {
+        const headers = { Cookie: commune.cookie, Accept: 'application/json' };
+        if (encoding) headers['Accept-Encoding'] = encoding;
+        http.get(server.base + path, { headers }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ res, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+    });
+    const plain = await raw(null);
+    assert.equal(plain.res.statusCode, 200);
+    assert.equal(plain.res.headers['content-encoding'], undefined);
+    assert.ok(plain.body.length > 16 * 1024, `${plain.body.length} bytes`);
+    const zipped = await raw('gzip, deflate, br');
+    assert.equal(zipped.res.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.res.headers.vary, 'Accept-Encoding');
+    assert.ok(zipped.body.length * 4 < plain.body.length, `${zipped.body.length} of ${plain.body.length} bytes`);
+    assert.deepEqual(JSON.parse(gunzipSync(zipped.body).toString('utf8')), JSON.parse(plain.body.toString('utf8')));
+    // A small answer is not worth compressing.
+    const small = await new Promise((resolve, reject) => {
+        http.get(server.base + '/api/v1/auth/me', { headers: { Cookie: commune.cookie, 'Accept-Encoding': 'gzip' } },
+            (res) => { res.resume(); res.on('end', () => resolve(res)); }).on('error', reject);
+    });
+    assert.equal(small.statusCode, 200);
+    assert.equal(small.headers['content-encoding'], undefined);
 });
 
 test('filters by status and rejects bad query parameters', async () => {

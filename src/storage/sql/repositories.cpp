@@ -683,6 +683,17 @@ public:
         return out;
     }
 
+    std::vector<AuditChange> WithIds(const std::vector<std::int64_t>& ids) override {
+        std::vector<AuditChange> out;
+        if (ids.empty()) return out;
+        std::string list;
+        for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+        for (const Row& r :
+             Query(s_, "SELECT id, action, entity, entity_id FROM audit_log WHERE id IN (" + list + ") ORDER BY id"))
+            out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
+        return out;
+    }
+
     std::int64_t LatestId() override { return QueryOne(s_, "SELECT COALESCE(MAX(id), 0) FROM audit_log")->Int(0); }
 
     void Append(const AuditEntry& e) override {
