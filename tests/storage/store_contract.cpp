@@ -2,6 +2,7 @@
 
 #include "domain/statistics.hpp"
 
+#include <ctime>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -240,6 +241,50 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).members_flagged, 1);
         EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_flagged, 0);
     });
+}
+
+// The number a node's session cache is checked against rises with every change that could end or alter a
+// signed-in session, and only then.
+TEST_P(StoreContract, AuthVersionRisesWithEveryChangeToWhatASessionCarries) {
+    const Tree t = MakeTree(store());
+    auto version = [&] { return *store().AuthVersion(); };
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    UserId user;
+    RoleGrant grant;
+    Write(store(), [&](Repositories& r) {
+        User u;
+        u.username = "phien.kiemtra";
+        u.display_name = "Kiểm tra phiên";
+        u.password_hash = "x";
+        user = r.users().Insert(u).id;
+        grant = r.users().AddRole(user, Role::kCommittee, t.commune.id);
+        r.users().InsertSession({"live", user, "csrf", now, now + 3600});
+        r.users().InsertSession({"old", user, "csrf", now - 7200, now - 3600});
+    });
+    std::int64_t v = version();
+    auto rose = [&](const char* what) {
+        const std::int64_t after = version();
+        EXPECT_GT(after, v) << what;
+        v = after;
+    };
+    auto same = [&](const char* what) { EXPECT_EQ(version(), v) << what; };
+
+    Write(store(), [&](Repositories& r) { r.users().InsertSession({"another", user, "csrf", now, now + 3600}); });
+    same("a new session");
+    Write(store(), [&](Repositories& r) { r.users().DeleteExpiredSessions(now); });
+    same("clearing sessions already expired");
+    Write(store(), [&](Repositories& r) { r.users().DeleteSession("live"); });
+    rose("a sign-out");
+    Write(store(), [&](Repositories& r) { r.users().AddRole(user, Role::kSecretary, t.cell_a.id); });
+    rose("a role granted");
+    Write(store(), [&](Repositories& r) { r.users().RemoveRole(grant.id); });
+    rose("a role revoked");
+    Organization renamed = t.cell_a;
+    renamed.name = "Chi bộ Thôn Bắc Mới";
+    Write(store(), [&](Repositories& r) { r.organizations().Update(renamed); });
+    rose("an organisation renamed");
+    Write(store(), [&](Repositories& r) { r.organizations().Move(t.cell_b.id, t.other_commune.id, D(2026, 5, 1)); });
+    rose("an organisation moved");
 }
 
 TEST_P(StoreContract, MemberRoundTripsEveryField) {

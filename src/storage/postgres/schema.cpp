@@ -332,6 +332,25 @@ const std::vector<sql::Migration>& Migrations() {
              "CREATE INDEX organization_placements_organization ON organization_placements(organization_id, until)",
              "CREATE INDEX organization_placements_path ON organization_placements(path)",
          }},
+        {9,
+         "sign-outs of expired sessions and organisation changes that roles do not show leave sessions alone",
+         {
+             "DROP TRIGGER sessions_changed ON sessions",
+             R"(CREATE FUNCTION auth_sessions_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM ended WHERE expires_at > EXTRACT(EPOCH FROM now())) THEN
+                        UPDATE auth_changes SET version = version + 1;
+                    END IF;
+                    RETURN NULL;
+                END $$)",
+             "CREATE TRIGGER sessions_ended AFTER DELETE ON sessions REFERENCING OLD TABLE AS ended FOR EACH STATEMENT "
+             "EXECUTE FUNCTION auth_sessions_ended()",
+             "CREATE TRIGGER sessions_updated AFTER UPDATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION "
+             "auth_changed()",
+             "DROP TRIGGER organizations_changed ON organizations",
+             "CREATE TRIGGER organizations_changed AFTER UPDATE OF name, path OR DELETE ON organizations FOR EACH "
+             "STATEMENT EXECUTE FUNCTION auth_changed()",
+         }},
     };
     return migrations;
 }

@@ -335,6 +335,18 @@ const std::vector<sql::Migration>& Migrations() {
              "CREATE INDEX organization_placements_organization ON organization_placements(organization_id, until)",
              "CREATE INDEX organization_placements_path ON organization_placements(path)",
          }},
+        {9,
+         "sign-outs of expired sessions and organisation changes that roles do not show leave sessions alone",
+         {
+             "DROP TRIGGER sessions_deleted",
+             "CREATE TRIGGER sessions_deleted AFTER DELETE ON sessions WHEN OLD.expires_at > CAST(strftime('%s', "
+             "'now') "
+             "AS INTEGER) BEGIN UPDATE auth_changes SET version = version + 1; END",
+             "DROP TRIGGER organizations_updated",
+             "CREATE TRIGGER organizations_updated AFTER UPDATE OF name, path ON organizations BEGIN UPDATE "
+             "auth_changes "
+             "SET version = version + 1; END",
+         }},
     };
     return migrations;
 }
