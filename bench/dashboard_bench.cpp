@@ -109,7 +109,8 @@ Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const Dash
     if (auto c = first([](const StatOrganization& o) { return IsCell(o.kind); })) nodes.push_back({"chi bộ", *c});
 
     const int last = MonthOf(today) - 1;
-    const std::vector<Period> periods{{"tháng", {last, last}}, {"quý", {last - 2, last}}, {"năm", {last - 11, last}}};
+    std::vector<Period> periods{{"tháng", {last, last}}, {"quý", {last - 2, last}}, {"năm", {last - 11, last}}};
+    periods.resize(static_cast<std::size_t>(std::clamp(options.periods, 1, 3)));
 
     struct Engine {
         std::string name;

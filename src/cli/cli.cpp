@@ -226,7 +226,8 @@ int BenchGenerate(const std::string& db, const std::string& scale_name, std::uin
     return 0;
 }
 
-int BenchDashboard(const std::string& db, const std::string& pg, bool check, int engine_runs, int sql_runs) {
+int BenchDashboard(const std::string& db, const std::string& pg, bool check, int engine_runs, int sql_runs,
+                   int periods) {
     auto sqlite = OpenStore(db);
     if (!sqlite) return 1;
     std::optional<OpenedStore> postgres;
@@ -238,6 +239,7 @@ int BenchDashboard(const std::string& db, const std::string& pg, bool check, int
     options.check_only = check;
     options.engine_runs = engine_runs;
     options.sql_runs = sql_runs;
+    options.periods = periods;
     options.progress = [](const std::string& line) { std::cerr << "chibo: " << line << std::endl; };
     auto report = bench::RunDashboardBench(*sqlite->store, postgres ? postgres->store.get() : nullptr, options);
     if (!report) {
@@ -374,6 +376,7 @@ int Run(int argc, char** argv) {
     bool check = false;
     int engine_runs = 200;
     int sql_runs = 5;
+    int bench_periods = 3;
     auto* bench_dashboard =
         bench_cmd->add_subcommand("dashboard", "D1–D3 three ways (engine, SQL on SQLite, SQL on PostgreSQL)");
     bench_dashboard->add_option("--db", db, "SQLite file holding the dataset")->capture_default_str();
@@ -385,6 +388,9 @@ int Run(int argc, char** argv) {
     bench_dashboard->add_option("--sql-runs", sql_runs, "Timed runs per SQL query")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
+    bench_dashboard->add_option("--periods", bench_periods, "Periods: 1 = last month, 2 = and quarter, 3 = and year")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3));
 
     try {
         app.parse(argc, argv);
@@ -407,7 +413,7 @@ int Run(int argc, char** argv) {
     }
     if (*routes) return Routes();
     if (*bench_generate) return BenchGenerate(db, scale, bench_seed);
-    if (*bench_dashboard) return BenchDashboard(db, pg, check, engine_runs, sql_runs);
+    if (*bench_dashboard) return BenchDashboard(db, pg, check, engine_runs, sql_runs, bench_periods);
     if (*copy) return CopyDatabase(from, to, batch_rows, max_batches);
     if (*backup || *restore) {
         auto result = *backup ? storage::tools::Backup(db, file) : storage::tools::Restore(file, db);
