@@ -195,6 +195,7 @@ void StatisticsEngine::Reindex() {
     cell_slots_.clear();
     slot_entry_.clear();
     slot_cell_.clear();
+    entry_slot_.assign(orgs_.size(), 0);
     std::unordered_map<std::string_view, std::size_t> by_path;
     std::vector<std::size_t> slots_before(orgs_.size() + 1, 0);
     for (std::size_t i = 0; i < orgs_.size(); ++i) {
@@ -208,6 +209,7 @@ void StatisticsEngine::Reindex() {
             auto [number, added] = cell_number_.emplace(o.id.value, cell_slots_.size());
             if (added) cell_slots_.emplace_back();
             cell_slots_[number->second].push_back(slot_entry_.size());
+            entry_slot_[i] = slot_entry_.size();
             slot_cell_.push_back(number->second);
             slot_entry_.push_back(i);
             ++slots_before[i + 1];
@@ -230,11 +232,7 @@ void StatisticsEngine::Reindex() {
             children_[p->second].push_back(i);
     }
     bits_.assign(cell_slots_.size(), {});
-    for (auto& [id, number] : cell_number_) {
-        auto& slots = cell_slots_[number];
-        std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
-            return placed_[slot_entry_[a]].front().first < placed_[slot_entry_[b]].front().first;
-        });
+    for (const auto& [id, number] : cell_number_) {
         const StatOrganization& o = orgs_[current_.at(id)];
         bits_[number].from_month = MonthOf(o.valid_from);
         bits_[number].to_month = LastActiveMonth(o);
@@ -258,25 +256,23 @@ bool StatisticsEngine::Placed(std::size_t entry, int month) const {
     return Contains(placed_[entry], month);
 }
 
+std::size_t StatisticsEngine::EntryAt(std::int64_t organization, int month) const {
+    const auto& all = entries_.at(organization);
+    if (all.size() == 1) return all.front();
+    for (std::size_t entry : all)
+        if (Placed(entry, month)) return entry;
+    // Placements that leave a month uncovered (not written by chibo): the current one stands in.
+    return current_.at(organization);
+}
+
 std::size_t StatisticsEngine::SlotAt(std::size_t cell, int month) const {
     const auto& slots = cell_slots_[cell];
     if (slots.size() == 1) return slots.front();
-    for (std::size_t slot : slots)
-        if (Placed(slot_entry_[slot], month)) return slot;
-    // Placements that leave a month uncovered (not written by chibo): the current one.
-    const std::size_t now = current_.at(orgs_[slot_entry_[slots.front()]].id.value);
-    for (std::size_t slot : slots)
-        if (slot_entry_[slot] == now) return slot;
-    return slots.back();
+    return entry_slot_[EntryAt(orgs_[slot_entry_[slots.front()]].id.value, month)];
 }
 
 bool StatisticsEngine::Representative(std::size_t entry, int month) const {
-    const auto& all = entries_.at(orgs_[entry].id.value);
-    if (all.size() == 1) return true;
-    if (Placed(entry, month)) return true;
-    // No placement covers the month (not written by chibo): the current one stands in.
-    return std::none_of(all.begin(), all.end(), [&](std::size_t e) { return Placed(e, month); }) &&
-           current_.at(orgs_[entry].id.value) == entry;
+    return EntryAt(orgs_[entry].id.value, month) == entry;
 }
 
 std::array<StatisticsEngine::Fenwick, StatisticsEngine::kCounters>& StatisticsEngine::Month(int month) {
@@ -369,8 +365,7 @@ const StatOrganization* StatisticsEngine::Find(OrganizationId id) const {
 namespace {
 
 bool ActiveIn(const StatOrganization& o, MonthRange months) {
-    if (MonthOf(o.valid_from) > months.last) return false;
-    return !o.valid_to || MonthOf(o.valid_to->AddDays(-1)) >= months.first;
+    return MonthOf(o.valid_from) <= months.last && LastActiveMonth(o) >= months.first;
 }
 
 // A cell's months in a period, counted from kFirstStatMonth: the months it was active [first, last], those

@@ -193,9 +193,11 @@ private:
     std::array<Fenwick, kCounters>& Month(int month);
     Fenwick& FlaggedYear(int year);
     std::optional<std::size_t> CellNumber(OrganizationId cell) const;
+    bool Placed(std::size_t entry, int month) const;
+    // The organisation's placement in `month`: the one rule SlotAt and Representative share.
+    std::size_t EntryAt(std::int64_t organization, int month) const;
     // The cell's slot (an index of the Fenwick trees) placed in `month`.
     std::size_t SlotAt(std::size_t cell, int month) const;
-    bool Placed(std::size_t entry, int month) const;
     // Whether the entry is where its organisation counts for a period ending (for it) in `month`.
     bool Representative(std::size_t entry, int month) const;
     void Reindex();
@@ -210,6 +212,7 @@ private:
     // Slots: the placements of cells, in path order; the Fenwick trees' index.
     std::vector<std::size_t> slot_entry_;  // Slot → placement.
     std::vector<std::size_t> slot_cell_;   // Slot → cell.
+    std::vector<std::size_t> entry_slot_;  // Placement of a cell → its slot.
     // Cells (each once, however often moved): their slots by time and their month bits.
     std::unordered_map<std::int64_t, std::size_t> cell_number_;
     std::vector<std::vector<std::size_t>> cell_slots_;

@@ -37,6 +37,14 @@ Member Mem(OrganizationId cell, std::string name, MemberStatus status = MemberSt
     return m;
 }
 
+User Account(std::string username, std::string display_name) {
+    User u;
+    u.username = std::move(username);
+    u.display_name = std::move(display_name);
+    u.password_hash = "x";
+    return u;
+}
+
 // Runs `work` in a write transaction and fails the test when it does not commit.
 template <typename F>
 void Write(Store& store, F&& work) {
@@ -252,11 +260,7 @@ TEST_P(StoreContract, AuthVersionRisesWithEveryChangeToWhatASessionCarries) {
     UserId user;
     RoleGrant grant;
     Write(store(), [&](Repositories& r) {
-        User u;
-        u.username = "phien.kiemtra";
-        u.display_name = "Kiểm tra phiên";
-        u.password_hash = "x";
-        user = r.users().Insert(u).id;
+        user = r.users().Insert(Account("phien.kiemtra", "Kiểm tra phiên")).id;
         grant = r.users().AddRole(user, Role::kCommittee, t.commune.id);
         r.users().InsertSession({"live", user, "csrf", now, now + 3600});
         r.users().InsertSession({"old", user, "csrf", now - 7200, now - 3600});
@@ -810,11 +814,7 @@ TEST_P(StoreContract, TasksAreReviewedByALaterMeeting) {
 TEST_P(StoreContract, CalendarFeedsAreFoundByTokenHash) {
     UserId user;
     Write(store(), [&](Repositories& r) {
-        User u;
-        u.username = "dangvien";
-        u.display_name = "Đảng viên";
-        u.password_hash = "x";
-        user = r.users().Insert(u).id;
+        user = r.users().Insert(Account("dangvien", "Đảng viên")).id;
         EXPECT_FALSE(r.users().CalendarFeedCreatedAt(user).has_value());
         r.users().SaveCalendarFeed(user, "hash-1", 100);
         r.users().SaveCalendarFeed(user, "hash-2", 200);

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -136,17 +137,22 @@ struct PostgresStore::Impl {
 
     // Starts a transaction, reconnecting once when the connection was lost (a server restart leaves
     // pooled connections that look healthy until used).
-    static bool Begin(soci::session& s, const char* statement) {
+    // Runs `work` on `s`, on a new connection once if the old one is gone; false when both fail.
+    static bool OnLiveConnection(soci::session& s, const std::function<void()>& work) {
         for (int attempt = 0; attempt < 2; ++attempt) {
             try {
                 if (attempt > 0 || !s.is_connected()) s.reconnect();
-                sql::Exec(s, statement);
+                work();
                 return true;
             } catch (const soci::soci_error&) {
                 // Try once more on a new connection.
             }
         }
         return false;
+    }
+
+    static bool Begin(soci::session& s, const char* statement) {
+        return OnLiveConnection(s, [&] { sql::Exec(s, statement); });
     }
 
     static void RollBack(soci::session& s) {
@@ -225,18 +231,13 @@ base::Result<void> PostgresStore::Write(const std::function<base::Result<void>(d
 
 base::Result<std::int64_t> PostgresStore::AuthVersion() {
     const sql::SessionPool::Lease s(impl_->pool);
-    // One statement in autocommit, on a new connection once if the old one is gone.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        try {
-            if (attempt > 0 || !s->is_connected()) s->reconnect();
-            auto row = sql::QueryOne(*s, "SELECT version FROM auth_changes WHERE id = 1");
-            if (row) return row->Int(0);
-            break;
-        } catch (const soci::soci_error&) {
-            // Try once more on a new connection.
-        }
-    }
-    return Unavailable();
+    // One statement in autocommit.
+    std::optional<std::int64_t> version;
+    const bool ran = Impl::OnLiveConnection(*s, [&] {
+        if (auto row = sql::QueryOne(*s, "SELECT version FROM auth_changes WHERE id = 1")) version = row->Int(0);
+    });
+    if (!ran || !version) return Unavailable();
+    return *version;
 }
 
 int PostgresStore::schema_version() const {
