@@ -12,10 +12,11 @@
 namespace chibo::bench {
 
 struct DashboardBenchOptions {
-    int engine_runs = 200;    // Timed repetitions per query (engine).
-    int periods = 3;          // The first 1–3 of: the last month, quarter, twelve months.
-    int sql_runs = 5;         // Timed repetitions per query (each SQL baseline).
-    bool check_only = false;  // Compare the figures, time nothing.
+    int engine_runs = 200;     // Timed repetitions per query (engine).
+    int periods = 3;           // The first 1–3 of: the last month, quarter, twelve months.
+    int sql_runs = 5;          // Timed repetitions per query (each SQL baseline).
+    bool check_only = false;   // Compare the figures, time nothing.
+    bool engine_only = false;  // Time the engine alone: no SQL, nothing compared.
     std::function<void(const std::string&)> progress;
 };
 

@@ -142,8 +142,10 @@ std::optional<DashboardView> StatisticsService::ViewOf(OrganizationId organizati
     sorted.reserve(keys.size());
     for (const auto& [key, i] : keys) sorted.push_back(std::move(v.children[i]));
     v.children = std::move(sorted);
-    for (int m = months.first; m <= months.last; ++m)
-        v.trend.push_back({m, engine_.Figures(organization, {m, m}, today)});
+    std::vector<MonthRange> trend;
+    for (int m = months.first; m <= months.last; ++m) trend.push_back({m, m});
+    const std::vector<DashboardFigures> by_month = engine_.Figures(organization, trend, today);
+    for (std::size_t i = 0; i < trend.size(); ++i) v.trend.push_back({trend[i].first, by_month[i]});
     return v;
 }
 

@@ -226,8 +226,8 @@ int BenchGenerate(const std::string& db, const std::string& scale_name, std::uin
     return 0;
 }
 
-int BenchDashboard(const std::string& db, const std::string& pg, bool check, int engine_runs, int sql_runs,
-                   int periods) {
+int BenchDashboard(const std::string& db, const std::string& pg, bool check, bool engine_only, int engine_runs,
+                   int sql_runs, int periods) {
     auto sqlite = OpenStore(db);
     if (!sqlite) return 1;
     std::optional<OpenedStore> postgres;
@@ -237,6 +237,7 @@ int BenchDashboard(const std::string& db, const std::string& pg, bool check, int
     }
     bench::DashboardBenchOptions options;
     options.check_only = check;
+    options.engine_only = engine_only;
     options.engine_runs = engine_runs;
     options.sql_runs = sql_runs;
     options.periods = periods;
@@ -374,6 +375,7 @@ int Run(int argc, char** argv) {
     bench_generate->add_option("--seed", bench_seed, "Random seed")->capture_default_str();
     std::string pg;
     bool check = false;
+    bool engine_only = false;
     int engine_runs = 200;
     int sql_runs = 5;
     int bench_periods = 3;
@@ -382,6 +384,7 @@ int Run(int argc, char** argv) {
     bench_dashboard->add_option("--db", db, "SQLite file holding the dataset")->capture_default_str();
     bench_dashboard->add_option("--pg", pg, "postgresql:// URL holding the same dataset (optional)");
     bench_dashboard->add_flag("--check", check, "Only check that every figure is identical");
+    bench_dashboard->add_flag("--engine-only", engine_only, "Time the engine alone: no SQL, nothing compared");
     bench_dashboard->add_option("--engine-runs", engine_runs, "Timed runs per engine query")
         ->capture_default_str()
         ->check(CLI::Range(1, 100000));
@@ -413,7 +416,7 @@ int Run(int argc, char** argv) {
     }
     if (*routes) return Routes();
     if (*bench_generate) return BenchGenerate(db, scale, bench_seed);
-    if (*bench_dashboard) return BenchDashboard(db, pg, check, engine_runs, sql_runs, bench_periods);
+    if (*bench_dashboard) return BenchDashboard(db, pg, check, engine_only, engine_runs, sql_runs, bench_periods);
     if (*copy) return CopyDatabase(from, to, batch_rows, max_batches);
     if (*backup || *restore) {
         auto result = *backup ? storage::tools::Backup(db, file) : storage::tools::Restore(file, db);

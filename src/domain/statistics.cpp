@@ -1,6 +1,7 @@
 #include "domain/statistics.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <string_view>
 
 namespace chibo::domain {
@@ -37,18 +38,6 @@ int LevelCounter(QualityLevel level) {
     return kLevelPoor;
 }
 
-bool Bit(std::span<const std::uint64_t> words, int i) {
-    return (words[i / 64] >> (i % 64)) & 1U;
-}
-
-void SetBit(std::span<std::uint64_t> words, int i, bool on) {
-    const std::uint64_t mask = std::uint64_t{1} << (i % 64);
-    if (on)
-        words[i / 64] |= mask;
-    else
-        words[i / 64] &= ~mask;
-}
-
 // Bits [from, to] (inclusive) of word `w`.
 std::uint64_t WordMask(int w, int from, int to) {
     const int lo = std::max(from, w * 64) - w * 64;
@@ -58,18 +47,33 @@ std::uint64_t WordMask(int w, int from, int to) {
     return upper & ~((std::uint64_t{1} << lo) - 1);
 }
 
-bool AnyBit(std::span<const std::uint64_t> words, int from, int to) {
-    for (int w = from / 64; w <= to / 64; ++w)
-        if (words[w] & WordMask(w, from, to)) return true;
+using Bitmaps = std::vector<std::vector<std::uint64_t>>;
+
+bool TestBit(const std::vector<std::uint64_t>& bitmap, std::size_t slot) {
+    return !bitmap.empty() && ((bitmap[slot / 64] >> (slot % 64)) & 1U);
+}
+
+// One slot's bits in bitmaps [from, to] (the careful path and the alerts' lists).
+bool AnyBit(const Bitmaps& bitmaps, std::size_t slot, int from, int to) {
+    for (int i = from; i <= to; ++i)
+        if (TestBit(bitmaps[static_cast<std::size_t>(i)], slot)) return true;
     return false;
 }
 
-bool AllBits(std::span<const std::uint64_t> words, int from, int to) {
-    for (int w = from / 64; w <= to / 64; ++w) {
-        const std::uint64_t mask = WordMask(w, from, to);
-        if ((words[w] & mask) != mask) return false;
-    }
+bool AllBits(const Bitmaps& bitmaps, std::size_t slot, int from, int to) {
+    for (int i = from; i <= to; ++i)
+        if (!TestBit(bitmaps[static_cast<std::size_t>(i)], slot)) return false;
     return true;
+}
+
+void AssignBit(Bitmaps& bitmaps, int i, std::size_t slot, std::size_t words, bool on) {
+    auto& bitmap = bitmaps[static_cast<std::size_t>(i)];
+    if (bitmap.empty()) {
+        if (!on) return;
+        bitmap.assign(words, 0);
+    }
+    const std::uint64_t mask = std::uint64_t{1} << (slot % 64);
+    bitmap[slot / 64] = on ? bitmap[slot / 64] | mask : bitmap[slot / 64] & ~mask;
 }
 
 }  // namespace
@@ -231,11 +235,34 @@ void StatisticsEngine::Reindex() {
         if (auto p = by_path.find(std::string_view(path).substr(0, cut + 1)); p != by_path.end())
             children_[p->second].push_back(i);
     }
-    bits_.assign(cell_slots_.size(), {});
+    const std::size_t slots = slot_entry_.size();
+    const std::size_t words = (slots + 63) / 64;
+    regular_.assign(kStatMonths, {});
+    visited_.assign(kStatMonths, {});
+    thematic_.assign(kStatMonths / 3, {});
+    single_active_.assign(kStatMonths, std::vector<std::uint64_t>(words, 0));
+    zeros_.assign(words, 0);
+    active_.assign(cell_slots_.size(), {});
+    shared_index_.assign(slots, kNotShared);
+    represents_.clear();
     for (const auto& [id, number] : cell_number_) {
         const StatOrganization& o = orgs_[current_.at(id)];
-        bits_[number].from_month = MonthOf(o.valid_from);
-        bits_[number].to_month = LastActiveMonth(o);
+        active_[number] = {MonthOf(o.valid_from), LastActiveMonth(o)};
+        if (cell_slots_[number].size() != 1) {
+            for (std::size_t slot : cell_slots_[number]) {
+                shared_index_[slot] = static_cast<std::uint32_t>(represents_.size());
+                auto& bits = represents_.emplace_back();
+                for (int r = 0; r < kStatMonths; ++r)
+                    if (Representative(slot_entry_[slot], kFirstStatMonth + r))
+                        bits[static_cast<std::size_t>(r / 64)] |= std::uint64_t{1} << (r % 64);
+            }
+            continue;
+        }
+        const std::size_t slot = cell_slots_[number].front();
+        const int from = std::max(active_[number].from_month - kFirstStatMonth, 0);
+        const int to = std::min(active_[number].to_month - kFirstStatMonth, kStatMonths - 1);
+        for (int r = from; r <= to; ++r)
+            single_active_[static_cast<std::size_t>(r)][slot / 64] |= std::uint64_t{1} << (slot % 64);
     }
     months_.clear();
     flagged_.clear();
@@ -282,9 +309,12 @@ std::array<StatisticsEngine::Fenwick, StatisticsEngine::kCounters>& StatisticsEn
     return trees;
 }
 
-StatisticsEngine::Fenwick& StatisticsEngine::FlaggedYear(int year) {
-    Fenwick& f = flagged_[year];
-    if (f.empty()) f.Resize(slot_entry_.size());
+StatisticsEngine::FlaggedCounts& StatisticsEngine::FlaggedYear(int year) {
+    FlaggedCounts& f = flagged_[year];
+    if (f.tree.empty()) {
+        f.tree.Resize(slot_entry_.size());
+        f.at.assign(slot_entry_.size(), 0);
+    }
     return f;
 }
 
@@ -298,8 +328,12 @@ void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
         const bool was = count >= 3;
         count += sign;
         const bool now = count >= 3;
-        if (cell && was != now)
-            FlaggedYear(year).Add(SlotAt(*cell, std::min(MonthNumber(year, 12), bits_[*cell].to_month)), now ? 1 : -1);
+        if (cell && was != now) {
+            const std::size_t slot = SlotAt(*cell, std::min(MonthNumber(year, 12), active_[*cell].to_month));
+            FlaggedCounts& flagged = FlaggedYear(year);
+            flagged.tree.Add(slot, now ? 1 : -1);
+            flagged.at[slot] += now ? 1 : -1;
+        }
         if (count == 0) absent.erase(m.value);
     }
     if (!cell) return;
@@ -319,18 +353,22 @@ void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
 }
 
 void StatisticsEngine::RefreshBits(std::size_t cell, int month) {
-    CellBits& b = bits_[cell];
     const int r = month - kFirstStatMonth;
     const auto& trees = months_.at(month);
-    const std::size_t slot = SlotAt(cell, month);
-    SetBit(b.regular, r, trees[kRegularHeld].At(slot) > 0);
-    SetBit(b.visited, r, trees[kSuperior].At(slot) > 0);
+    const std::size_t at = SlotAt(cell, month);
+    const bool regular = trees[kRegularHeld].At(at) > 0;
+    const bool visited = trees[kSuperior].At(at) > 0;
     const int q = r / 3;
     int thematic = 0;
     for (int m = q * 3; m < q * 3 + 3; ++m)
         if (auto t = months_.find(kFirstStatMonth + m); t != months_.end() && !t->second[0].empty())
             thematic += t->second[kThematicHeld].At(SlotAt(cell, kFirstStatMonth + m));
-    SetBit(b.thematic, q, thematic > 0);
+    // Each slot of the cell holds its bits, so that any of them can be judged alone.
+    for (std::size_t slot : cell_slots_[cell]) {
+        AssignBit(regular_, r, slot, zeros_.size(), regular);
+        AssignBit(visited_, r, slot, zeros_.size(), visited);
+        AssignBit(thematic_, q, slot, zeros_.size(), thematic > 0);
+    }
 }
 
 void StatisticsEngine::PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures) {
@@ -431,52 +469,176 @@ DashboardFigures& DashboardFigures::operator+=(const DashboardFigures& o) {
     return *this;
 }
 
-DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange months_in, Date today) const {
-    DashboardFigures d;
-    auto found = entries_.find(node.value);
-    const MonthRange months = Clip(months_in);
-    if (found == entries_.end() || months.first > months.last) return d;
-    const int last_over = MonthOf(today) - 1;
-    const int flagged_year = FlaggedYearOf(months, today);
-    const auto flagged = flagged_.find(flagged_year);
-    // Each placement of the node is its own run of slots; their paths differ, so the runs do not overlap.
-    for (std::size_t entry : found->second) {
-        const Span span = spans_[entry];
-        std::array<std::int64_t, kCounters> sums{};
-        for (int m = months.first; m <= months.last; ++m) {
-            auto trees = months_.find(m);
-            if (trees == months_.end() || trees->second[0].empty()) continue;
-            for (int k = 0; k < kCounters; ++k) sums[k] += trees->second[k].Range(span.lo, span.hi);
-        }
-        d.meetings_held += static_cast<int>(sums[kMeetingsHeld]);
-        d.attendance_expected += static_cast<int>(sums[kAttendanceExpected]);
-        d.attendance_present += static_cast<int>(sums[kAttendancePresent]);
-        d.meetings_attendance_90 += static_cast<int>(sums[kAttendance90]);
-        for (int l = 0; l < 4; ++l) d.levels[l] += static_cast<int>(sums[kLevelGood + l]);
-        d.meetings_superior += static_cast<int>(sums[kSuperior]);
-        d.members_expected += static_cast<int>(members_.Range(span.lo, span.hi));
-        if (flagged != flagged_.end() && !flagged->second.empty())
-            d.members_flagged += static_cast<int>(flagged->second.Range(span.lo, span.hi));
+namespace {
 
-        for (std::size_t slot = span.lo; slot < span.hi; ++slot) {
-            const CellBits& b = bits_[slot_cell_[slot]];
-            const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
-            if (!w || !Representative(slot_entry_[slot], std::min(months.last, b.to_month))) continue;
-            ++d.cells;
-            const bool missing = w->first <= w->over && !AllBits(b.regular, w->first, w->over);
-            if (w->first <= w->over || AnyBit(b.regular, w->first, w->last)) {
-                ++d.cells_regular_due;
-                if (!missing) ++d.cells_regular_all;
+// What a cell counts for in a period: judged on its own window of months (Window).
+struct Verdict {
+    bool regular_due = false;
+    bool regular_all = false;
+    bool thematic_due = false;
+    bool thematic_all = false;
+    bool visited = false;
+
+    bool Missing() const { return (regular_due && !regular_all) || (thematic_due && !thematic_all); }
+};
+
+Verdict Judge(const Window& w, const Bitmaps& regular, const Bitmaps& thematic, const Bitmaps& visited,
+              std::size_t slot) {
+    Verdict v;
+    const bool missing = w.first <= w.over && !AllBits(regular, slot, w.first, w.over);
+    v.regular_due = w.first <= w.over || AnyBit(regular, slot, w.first, w.last);
+    v.regular_all = v.regular_due && !missing;
+    const bool q_missing = w.q_first <= w.q_over && !AllBits(thematic, slot, w.q_first, w.q_over);
+    v.thematic_due = w.q_first <= w.q_over || AnyBit(thematic, slot, w.q_first, w.q_last);
+    v.thematic_all = v.thematic_due && !q_missing;
+    v.visited = AnyBit(visited, slot, w.first, w.last);
+    return v;
+}
+
+// The same judgement for the cells active through the whole period, 64 slots at a time: an AND (or OR) of
+// the period's monthly bitmaps, then a popcount. A cell active in the period's first and last months was
+// active through it (a cell's months are one range); a cell with several slots is never among these.
+class WholeCount {
+public:
+    WholeCount(const Window& w, const Bitmaps& single_active, const Bitmaps& regular, const Bitmaps& thematic,
+               const Bitmaps& visited, const std::vector<std::uint64_t>& zeros)
+        : window_(w),
+          first_active_(single_active[static_cast<std::size_t>(w.first)].data()),
+          last_active_(single_active[static_cast<std::size_t>(w.last)].data()),
+          regular_over_(w.first <= w.over),
+          thematic_over_(w.q_first <= w.q_over) {
+        auto take = [&](const Bitmaps& bitmaps, int from, int to, std::vector<const std::uint64_t*>& out) {
+            for (int i = from; i <= to; ++i) {
+                const auto& bitmap = bitmaps[static_cast<std::size_t>(i)];
+                out.push_back(bitmap.empty() ? zeros.data() : bitmap.data());
             }
-            const bool q_missing = w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over);
-            if (w->q_first <= w->q_over || AnyBit(b.thematic, w->q_first, w->q_last)) {
-                ++d.cells_thematic_due;
-                if (!q_missing) ++d.cells_thematic_all;
+        };
+        // With a month over, every whole cell is due and the question is whether all were held (AND);
+        // with none, a cell is due (and complete) only if it held one (OR).
+        if (regular_over_)
+            take(regular, w.first, w.over, regular_);
+        else
+            take(regular, w.first, w.last, regular_);
+        if (thematic_over_)
+            take(thematic, w.q_first, w.q_over, thematic_);
+        else
+            take(thematic, w.q_first, w.q_last, thematic_);
+        take(visited, w.first, w.last, visited_);
+    }
+
+    const Window& window() const { return window_; }
+
+    // Adds the whole cells among `mask` in word `w` to the figures; returns them.
+    std::uint64_t Add(std::size_t w, std::uint64_t mask, DashboardFigures& d) const {
+        const std::uint64_t whole = mask & first_active_[w] & last_active_[w];
+        if (!whole) return 0;
+        const int n = std::popcount(whole);
+        d.cells += n;
+        const int regular = std::popcount(whole & Held(regular_, regular_over_, w));
+        d.cells_regular_due += regular_over_ ? n : regular;
+        d.cells_regular_all += regular;
+        const int thematic = std::popcount(whole & Held(thematic_, thematic_over_, w));
+        d.cells_thematic_due += thematic_over_ ? n : thematic;
+        d.cells_thematic_all += thematic;
+        d.cells_visited += std::popcount(whole & Held(visited_, false, w));
+        return whole;
+    }
+
+    // The whole cells among `mask` in word `w`, and of them those that missed a meeting due.
+    std::pair<std::uint64_t, std::uint64_t> Missing(std::size_t w, std::uint64_t mask) const {
+        const std::uint64_t whole = mask & first_active_[w] & last_active_[w];
+        std::uint64_t missing = 0;
+        if (regular_over_) missing |= whole & ~Held(regular_, true, w);
+        if (thematic_over_) missing |= whole & ~Held(thematic_, true, w);
+        return {whole, missing};
+    }
+
+private:
+    // The slots of word w set in every (all) or in some of the bitmaps.
+    static std::uint64_t Held(const std::vector<const std::uint64_t*>& bitmaps, bool all, std::size_t w) {
+        std::uint64_t x = all ? ~std::uint64_t{0} : 0;
+        for (const std::uint64_t* b : bitmaps) x = all ? x & b[w] : x | b[w];
+        return x;
+    }
+
+    Window window_;
+    const std::uint64_t* first_active_;
+    const std::uint64_t* last_active_;
+    bool regular_over_;
+    bool thematic_over_;
+    std::vector<const std::uint64_t*> regular_;
+    std::vector<const std::uint64_t*> thematic_;
+    std::vector<const std::uint64_t*> visited_;
+};
+
+// Calls visit(word, mask) for the words of slots [lo, hi), mask holding the word's slots in the range.
+template <typename F>
+void ForWords(std::size_t lo, std::size_t hi, F&& visit) {
+    if (lo >= hi) return;
+    for (std::size_t w = lo / 64; w <= (hi - 1) / 64; ++w)
+        visit(w, WordMask(static_cast<int>(w), static_cast<int>(lo), static_cast<int>(hi - 1)));
+}
+
+void Count(DashboardFigures& d, const Verdict& v) {
+    ++d.cells;
+    d.cells_regular_due += v.regular_due ? 1 : 0;
+    d.cells_regular_all += v.regular_all ? 1 : 0;
+    d.cells_thematic_due += v.thematic_due ? 1 : 0;
+    d.cells_thematic_all += v.thematic_all ? 1 : 0;
+    d.cells_visited += v.visited ? 1 : 0;
+}
+
+}  // namespace
+
+DashboardFigures StatisticsEngine::Figures(OrganizationId node, MonthRange months, Date today) const {
+    return Figures(node, std::span<const MonthRange>(&months, 1), today).front();
+}
+
+std::vector<DashboardFigures> StatisticsEngine::Figures(OrganizationId node, std::span<const MonthRange> periods,
+                                                        Date today) const {
+    std::vector<DashboardFigures> out(periods.size());
+    auto found = entries_.find(node.value);
+    if (found == entries_.end()) return out;
+    const int last_over = MonthOf(today) - 1;
+    for (std::size_t p = 0; p < periods.size(); ++p) {
+        const MonthRange months = Clip(periods[p]);
+        if (months.first > months.last) continue;
+        DashboardFigures& d = out[p];
+        auto flagged = flagged_.find(FlaggedYearOf(months, today));
+        const WholeCount whole(*WindowOf(months.first, months.last, months, last_over), single_active_, regular_,
+                               thematic_, visited_, zeros_);
+        // Each placement of the node is its own run of slots; their paths differ, so the runs do not overlap.
+        for (std::size_t entry : found->second) {
+            const Span span = spans_[entry];
+            std::array<std::int64_t, kCounters> sums{};
+            for (int m = months.first; m <= months.last; ++m) {
+                auto trees = months_.find(m);
+                if (trees == months_.end() || trees->second[0].empty()) continue;
+                for (int k = 0; k < kCounters; ++k) sums[k] += trees->second[k].Range(span.lo, span.hi);
             }
-            if (AnyBit(b.visited, w->first, w->last)) ++d.cells_visited;
+            d.meetings_held += static_cast<int>(sums[kMeetingsHeld]);
+            d.attendance_expected += static_cast<int>(sums[kAttendanceExpected]);
+            d.attendance_present += static_cast<int>(sums[kAttendancePresent]);
+            d.meetings_attendance_90 += static_cast<int>(sums[kAttendance90]);
+            for (int l = 0; l < 4; ++l) d.levels[l] += static_cast<int>(sums[kLevelGood + l]);
+            d.meetings_superior += static_cast<int>(sums[kSuperior]);
+            d.members_expected += static_cast<int>(members_.Range(span.lo, span.hi));
+            if (flagged != flagged_.end() && !flagged->second.tree.empty())
+                d.members_flagged += static_cast<int>(flagged->second.tree.Range(span.lo, span.hi));
+
+            ForWords(span.lo, span.hi, [&](std::size_t w, std::uint64_t mask) {
+                // The others (moved, or not active through the period), one by one.
+                for (std::uint64_t rest = mask & ~whole.Add(w, mask, d); rest; rest &= rest - 1) {
+                    const std::size_t slot = w * 64 + static_cast<std::size_t>(std::countr_zero(rest));
+                    const Active& a = active_[slot_cell_[slot]];
+                    const auto window = WindowOf(a.from_month, a.to_month, months, last_over);
+                    if (!window || !Represents(slot, std::min(months.last, a.to_month))) continue;
+                    Count(d, Judge(*window, regular_, thematic_, visited_, slot));
+                }
+            });
         }
     }
-    return d;
+    return out;
 }
 
 DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_in, Date today, int offset,
@@ -488,38 +650,66 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
     const int last_over = MonthOf(today) - 1;
     const int year = FlaggedYearOf(months, today);
     auto flagged = flagged_.find(year);
+    const WholeCount whole(*WindowOf(months.first, months.last, months, last_over), single_active_, regular_, thematic_,
+                           visited_, zeros_);
+    auto missed = [&](std::size_t slot, const Window& w) {
+        // The months are listed only for the page shown.
+        if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
+            const StatOrganization& org = orgs_[slot_entry_[slot]];
+            MissedCell m{org.id, org.name, {}, {}};
+            for (int r = w.first; r <= w.over; ++r)
+                if (!TestBit(regular_[static_cast<std::size_t>(r)], slot))
+                    m.regular_months.push_back(kFirstStatMonth + r);
+            for (int q = w.q_first; q <= w.q_over; ++q)
+                if (!TestBit(thematic_[static_cast<std::size_t>(q)], slot))
+                    m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
+            out.missed.push_back(std::move(m));
+        }
+        ++out.missed_total;
+    };
     for (std::size_t entry : found->second) {
         const Span span = spans_[entry];
-        const bool any_flagged =
-            flagged != flagged_.end() && !flagged->second.empty() && flagged->second.Range(span.lo, span.hi) > 0;
-        for (std::size_t slot = span.lo; slot < span.hi; ++slot) {
-            const CellBits& b = bits_[slot_cell_[slot]];
-            const StatOrganization& org = orgs_[slot_entry_[slot]];
-            const auto w = WindowOf(b.from_month, b.to_month, months, last_over);
-            if (w && Representative(slot_entry_[slot], std::min(months.last, b.to_month))) {
-                // The same word-wide test as the figures; the months are listed only for the page shown.
-                const bool missing = (w->first <= w->over && !AllBits(b.regular, w->first, w->over)) ||
-                                     (w->q_first <= w->q_over && !AllBits(b.thematic, w->q_first, w->q_over));
-                if (missing) {
-                    if (out.missed_total >= offset && static_cast<int>(out.missed.size()) < limit) {
-                        MissedCell m{org.id, org.name, {}, {}};
-                        for (int r = w->first; r <= w->over; ++r)
-                            if (!Bit(b.regular, r)) m.regular_months.push_back(kFirstStatMonth + r);
-                        for (int q = w->q_first; q <= w->q_over; ++q)
-                            if (!Bit(b.thematic, q)) m.thematic_quarters.push_back(kFirstStatMonth + q * 3);
-                        out.missed.push_back(std::move(m));
-                    }
-                    ++out.missed_total;
+        ForWords(span.lo, span.hi, [&](std::size_t w, std::uint64_t mask) {
+            const auto [whole_cells, missing] = whole.Missing(w, mask);
+            // In slot order: the whole cells that missed one, and the others judged one by one.
+            for (std::uint64_t bits = missing | (mask & ~whole_cells); bits; bits &= bits - 1) {
+                const std::uint64_t bit = bits & (~bits + 1);
+                const std::size_t slot = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+                if (whole_cells & bit) {
+                    missed(slot, whole.window());
+                    continue;
                 }
+                const Active& a = active_[slot_cell_[slot]];
+                const auto window = WindowOf(a.from_month, a.to_month, months, last_over);
+                if (!window || !Represents(slot, std::min(months.last, a.to_month))) continue;
+                if (Judge(*window, regular_, thematic_, visited_, slot).Missing()) missed(slot, *window);
             }
-            if (!any_flagged || flagged->second.At(slot) == 0) continue;
-            auto absent = unexcused_.find({org.id.value, year});
+        });
+    }
+    // Flagged members: their number from the sums, the page from the slots that hold some.
+    if (flagged == flagged_.end() || flagged->second.tree.empty()) return out;
+    int skip = offset;
+    for (std::size_t entry : found->second) {
+        const Span span = spans_[entry];
+        out.flagged_total += static_cast<int>(flagged->second.tree.Range(span.lo, span.hi));
+        for (std::size_t slot = span.lo; slot < span.hi && static_cast<int>(out.flagged.size()) < limit; ++slot) {
+            const int here = flagged->second.at[slot];
+            if (here == 0) continue;
+            if (skip >= here) {
+                skip -= here;
+                continue;
+            }
+            const OrganizationId cell = orgs_[slot_entry_[slot]].id;
+            auto absent = unexcused_.find({cell.value, year});
             if (absent == unexcused_.end()) continue;
             for (const auto& [member, count] : absent->second) {
                 if (count < 3) continue;
-                if (out.flagged_total >= offset && static_cast<int>(out.flagged.size()) < limit)
-                    out.flagged.push_back({org.id, MemberId(member), count});
-                ++out.flagged_total;
+                if (skip > 0) {
+                    --skip;
+                    continue;
+                }
+                if (static_cast<int>(out.flagged.size()) < limit)
+                    out.flagged.push_back({cell, MemberId(member), count});
             }
         }
     }

@@ -18,8 +18,9 @@
 
 // The statistics engine behind the dashboards (performance.md D1–D3): per cell and month counters
 // held in Fenwick trees over the cells in depth-first order, so that a subtree (a contiguous run of
-// that order) and a period answer in O(months × log cells), plus per-cell month bits for the figures
-// that are not sums ("held every required meeting"), read in one pass over the subtree's cells.
+// that order) and a period answer in O(months × log cells), plus bitmaps over the same order, one per
+// month, for the figures that are not sums ("held every required meeting"): AND and OR over the period's
+// months, 64 cells to a word, then a popcount (decision 0007).
 // Maintained meeting by meeting; rebuilt from the store at start. Pure: no I/O, not thread-safe (the
 // app layer guards it).
 namespace chibo::domain {
@@ -153,6 +154,9 @@ public:
     std::vector<const StatOrganization*> Children(OrganizationId id, MonthRange months) const;
 
     DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) const;
+    // The figures of several periods (a trend month by month).
+    std::vector<DashboardFigures> Figures(OrganizationId node, std::span<const MonthRange> periods,
+                                          base::Date today) const;
     DashboardAlerts Alerts(OrganizationId node, MonthRange months, base::Date today, int offset, int limit) const;
 
     std::size_t meeting_count() const { return meetings_.size(); }
@@ -160,7 +164,6 @@ public:
 private:
     static constexpr int kCounters = 11;
     static constexpr int kWords = (kStatMonths + 63) / 64;
-    static constexpr int kQuarterWords = (kStatMonths / 3 + 63) / 64;
 
     class Fenwick {
     public:
@@ -175,12 +178,19 @@ private:
         std::vector<std::int32_t> tree_;
     };
 
-    struct CellBits {
-        std::array<std::uint64_t, kWords> regular{};
-        std::array<std::uint64_t, kQuarterWords> thematic{};
-        std::array<std::uint64_t, kWords> visited{};
+    // A cell's active months, from its current record.
+    struct Active {
         int from_month = 0;
         int to_month = 0;  // Last active month, inclusive.
+    };
+
+    // Bits by slot, one bitmap per month (or quarter), each empty until one of its bits is set.
+    using Bitmaps = std::vector<std::vector<std::uint64_t>>;
+
+    // Members flagged in a year, per slot: summed by subtree and read one by one by the alerts.
+    struct FlaggedCounts {
+        Fenwick tree;
+        std::vector<std::int32_t> at;
     };
 
     struct Span {
@@ -191,7 +201,7 @@ private:
     void Apply(const MeetingFigures& f, int sign);
     void RefreshBits(std::size_t cell, int month);
     std::array<Fenwick, kCounters>& Month(int month);
-    Fenwick& FlaggedYear(int year);
+    FlaggedCounts& FlaggedYear(int year);
     std::optional<std::size_t> CellNumber(OrganizationId cell) const;
     bool Placed(std::size_t entry, int month) const;
     // The organisation's placement in `month`: the one rule SlotAt and Representative share.
@@ -200,6 +210,13 @@ private:
     std::size_t SlotAt(std::size_t cell, int month) const;
     // Whether the entry is where its organisation counts for a period ending (for it) in `month`.
     bool Representative(std::size_t entry, int month) const;
+    // The same for a slot, from the bits below: no lookups in the pass over a subtree.
+    bool Represents(std::size_t slot, int month) const {
+        const std::uint32_t shared = shared_index_[slot];
+        if (shared == kNotShared) return true;
+        const int r = month - kFirstStatMonth;
+        return (represents_[shared][static_cast<std::size_t>(r / 64)] >> (r % 64)) & 1U;
+    }
     void Reindex();
 
     // Placements by path (depth-first order), each with its months.
@@ -213,13 +230,26 @@ private:
     std::vector<std::size_t> slot_entry_;  // Slot → placement.
     std::vector<std::size_t> slot_cell_;   // Slot → cell.
     std::vector<std::size_t> entry_slot_;  // Placement of a cell → its slot.
-    // Cells (each once, however often moved): their slots by time and their month bits.
+    // Cells (each once, however often moved): their slots by time and their active months.
     std::unordered_map<std::int64_t, std::size_t> cell_number_;
     std::vector<std::vector<std::size_t>> cell_slots_;
-    std::vector<CellBits> bits_;
+    std::vector<Active> active_;
+    // By month from kFirstStatMonth: the slots whose cell held a regular meeting, was attended by a
+    // superior; by quarter, held a thematic meeting (a moved cell's bits are in each of its slots).
+    Bitmaps regular_;
+    Bitmaps visited_;
+    Bitmaps thematic_;
+    // By month, the slots of cells active that month and with no other slot: a cell active in the first
+    // and the last month of a period is active through it, and counts there without further question.
+    Bitmaps single_active_;
+    std::vector<std::uint64_t> zeros_;  // A bitmap with no bit, standing in for the empty ones.
+    // The slots of cells with several slots: for each, the months it represents its cell in.
+    static constexpr std::uint32_t kNotShared = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> shared_index_;  // Per slot: an index of represents_, or kNotShared.
+    std::vector<std::array<std::uint64_t, kWords>> represents_;
     std::unordered_map<int, std::array<Fenwick, kCounters>> months_;
     Fenwick members_;
-    std::unordered_map<int, Fenwick> flagged_;  // By year.
+    std::unordered_map<int, FlaggedCounts> flagged_;  // By year.
 
     std::unordered_map<std::int64_t, MeetingFigures> meetings_;
     std::unordered_map<std::int64_t, OrganizationId> members_in_;

@@ -225,6 +225,23 @@ TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
     ASSERT_EQ(alerts.flagged.size(), 1U);
     EXPECT_EQ(alerts.flagged[0].member, MemberId(31));
     EXPECT_EQ(alerts.flagged[0].unexcused, 3);
+    // Paged in tree order, cell by cell and by member: 31 and 32 of cell 3 (commune 2), then 61 of cell 6.
+    MeetingFigures september = Held(3, 9);
+    september.unexcused = {MemberId(32)};
+    e.PutMeeting(MeetingId(Id(3, 9)), september);
+    for (int month : {1, 2, 4}) {
+        MeetingFigures f = Held(6, month, {}, 20, 17);
+        f.unexcused = {MemberId(61)};
+        e.PutMeeting(MeetingId(Id(6, month)), f);
+    }
+    std::vector<std::int64_t> members;
+    for (int offset = 0; offset < 4; ++offset) {
+        const auto page = e.Alerts(OrganizationId(1), kYear, kToday, offset, 1);
+        EXPECT_EQ(page.flagged_total, 3);
+        for (const FlaggedMember& f : page.flagged) members.push_back(f.member.value);
+    }
+    EXPECT_EQ(members, (std::vector<std::int64_t>{31, 32, 61}));
+    EXPECT_EQ(e.Alerts(OrganizationId(5), kYear, kToday, 0, 10).flagged_total, 1);
     e.PutMeeting(MeetingId(Id(3, 8)), Held(3, 8));  // Corrected: present after all.
     EXPECT_EQ(e.Figures(OrganizationId(2), kYear, kToday).members_flagged, 0);
 }
@@ -399,6 +416,141 @@ TEST_P(StatisticsConsistency, IncrementalMaintenanceEqualsARebuild) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Trees, StatisticsConsistency, testing::Bool());
+
+// The figures by their definition, cell by cell and month by month, against the engine's word masks and
+// Fenwick sums: cells founded and dissolved at various times, meetings over ten years (several 64-month
+// words), periods from a month to eight years, on several days.
+TEST(Statistics, FiguresEqualTheirDefinitionOverManyYears) {
+    std::mt19937 rng(7);
+    std::vector<StatOrganization> tree = {Org(1, std::nullopt, "/1/", OrganizationKind::kProvince),
+                                          Org(2, 1, "/1/2/", OrganizationKind::kCommuneCommittee),
+                                          Org(5, 1, "/1/5/", OrganizationKind::kCommuneCommittee)};
+    std::vector<int> cells;
+    for (int c = 10; c < 40; ++c) {
+        const int parent = c % 3 == 0 ? 5 : 2;
+        base::Date from = D(2010, 1, 1);
+        std::optional<base::Date> to;
+        if (c % 4 == 1)
+            from = D(2018 + static_cast<int>(rng() % 8), 1 + static_cast<int>(rng() % 12),
+                     1 + static_cast<int>(rng() % 28));
+        if (c % 5 == 2)
+            to = D(2020 + static_cast<int>(rng() % 8), 1 + static_cast<int>(rng() % 12),
+                   1 + static_cast<int>(rng() % 28));
+        if (to && *to <= from) to = from.AddDays(40);
+        tree.push_back(Org(c, parent, "/1/" + std::to_string(parent) + "/" + std::to_string(c) + "/",
+                           OrganizationKind::kSubordinateCell, from, to));
+        cells.push_back(c);
+    }
+    StatisticsEngine e;
+    e.SetTree(tree);
+    std::vector<MeetingFigures> held;
+    const int first_month = MonthNumber(2018, 1);
+    const int months = 10 * 12;
+    for (int c : cells)
+        for (int m = first_month; m < first_month + months; ++m)
+            for (MeetingKind kind : {MeetingKind::kRegular, MeetingKind::kThematic}) {
+                if (rng() % 100 >= (kind == MeetingKind::kRegular ? 93U : 30U)) continue;
+                MeetingFigures f;
+                f.cell = OrganizationId(c);
+                f.kind = kind;
+                f.month = m;
+                f.held = true;
+                f.expected = 10;
+                f.present = 7 + static_cast<int>(rng() % 4);
+                f.superior_attended = rng() % 10 == 0;
+                e.PutMeeting(MeetingId(static_cast<std::int64_t>(held.size()) + 1), f);
+                held.push_back(f);
+            }
+
+    struct Month {
+        bool regular = false;
+        bool thematic = false;
+        bool superior = false;
+    };
+    std::map<std::pair<std::int64_t, int>, Month> by_month;  // (cell, month) → what was held.
+    std::map<std::int64_t, std::vector<MeetingFigures>> held_by_cell;
+    for (const MeetingFigures& f : held) {
+        held_by_cell[f.cell.value].push_back(f);
+        Month& m = by_month[{f.cell.value, f.month}];
+        (f.kind == MeetingKind::kRegular ? m.regular : m.thematic) = true;
+        m.superior = m.superior || f.superior_attended;
+    }
+    auto definition = [&](int node, MonthRange r, base::Date today) {
+        DashboardFigures d;
+        const int last_over = MonthOf(today) - 1;
+        const std::string prefix = "/1/" + (node == 1 ? std::string() : std::to_string(node) + "/");
+        for (const StatOrganization& o : tree) {
+            if (!IsCell(o.kind) || o.path.rfind(prefix, 0) != 0) continue;
+            for (const MeetingFigures& f : held_by_cell[o.id.value])
+                if (r.first <= f.month && f.month <= r.last) {
+                    ++d.meetings_held;
+                    d.attendance_expected += f.expected;
+                    d.attendance_present += f.present;
+                    d.meetings_attendance_90 += f.present * 10 >= f.expected * 9 ? 1 : 0;
+                    d.meetings_superior += f.superior_attended ? 1 : 0;
+                }
+            const int first = std::max(r.first, MonthOf(o.valid_from));
+            const int last = std::min(r.last, o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : r.last);
+            if (first > last) continue;
+            ++d.cells;
+            auto any = [&](MeetingKind kind, int from, int to, bool superior) {
+                for (int m = from; m <= to; ++m) {
+                    auto it = by_month.find({o.id.value, m});
+                    if (it == by_month.end()) continue;
+                    if (superior ? it->second.superior
+                                 : (kind == MeetingKind::kRegular ? it->second.regular : it->second.thematic))
+                        return true;
+                }
+                return false;
+            };
+            bool regular_due = false, regular_all = true, thematic_due = false, thematic_all = true;
+            for (int m = first; m <= last; ++m) {
+                const bool h = any(MeetingKind::kRegular, m, m, false);
+                if (m <= last_over) {
+                    regular_due = true;
+                    regular_all = regular_all && h;
+                } else if (h) {
+                    regular_due = true;
+                }
+            }
+            for (int q = first / 3; q <= last / 3; ++q) {
+                const bool h = any(MeetingKind::kThematic, q * 3, q * 3 + 2, false);
+                if (q * 3 + 2 <= last_over) {
+                    thematic_due = true;
+                    thematic_all = thematic_all && h;
+                } else if (h) {
+                    thematic_due = true;
+                }
+            }
+            d.cells_regular_due += regular_due ? 1 : 0;
+            d.cells_regular_all += regular_due && regular_all ? 1 : 0;
+            d.cells_thematic_due += thematic_due ? 1 : 0;
+            d.cells_thematic_all += thematic_due && thematic_all ? 1 : 0;
+            d.cells_visited += any(MeetingKind::kRegular, first, last, true) ? 1 : 0;
+        }
+        return d;
+    };
+
+    int compared = 0;
+    for (base::Date today : {D(2019, 2, 10), D(2023, 7, 1), D(2026, 11, 22), D(2029, 1, 5)})
+        for (int trial = 0; trial < 60; ++trial) {
+            const int length = std::array{1, 3, 12, 60, 96}[rng() % 5];
+            const int first = first_month - 6 + static_cast<int>(rng() % (months + 6));
+            const MonthRange r{first, first + length - 1};
+            for (int node : {1, 2, 5}) {
+                SCOPED_TRACE(testing::Message() << node << " " << r.first << "–" << r.last << " " << today.ToIso());
+                EXPECT_EQ(e.Figures(OrganizationId(node), r, today), definition(node, r, today));
+                ++compared;
+            }
+            // The trend: every month of the period (and the period itself) in one pass.
+            std::vector<MonthRange> trend{r};
+            for (int m = r.first; m <= std::min(r.last, r.first + 13); ++m) trend.push_back({m, m});
+            const std::vector<DashboardFigures> got = e.Figures(OrganizationId(2), trend, today);
+            ASSERT_EQ(got.size(), trend.size());
+            for (std::size_t i = 0; i < trend.size(); ++i) EXPECT_EQ(got[i], definition(2, trend[i], today));
+        }
+    EXPECT_EQ(compared, 720);
+}
 
 }  // namespace
 }  // namespace chibo::domain

@@ -56,3 +56,16 @@ test('a timed run prints the table BENCHMARKS.md records', () => {
     for (const row of ['| D1 | xã | năm |', '| D2 (12) | xã | tháng |', '| D3 | chi bộ | quý |'])
         assert.ok(timed.stdout.includes(row), row);
 });
+
+test('the engine alone is timed without SQL, and the dashboard answer has its own table', () => {
+    const db = join(dir, 'engine.db');
+    assert.equal(run('bench', 'generate', '--scale', 'commune', '--db', db).status, 0);
+    const timed = run('bench', 'dashboard', '--db', db, '--engine-only', '--engine-runs', '10', '--periods', '2');
+    assert.equal(timed.status, 0, timed.stderr);
+    assert.match(timed.stdout, /The engine alone: nothing compared/);
+    assert.match(timed.stdout, /\| query \| node \| period \| engine p50 \/ p95 \(ms\) \| faster SQL ÷ engine \(p50\) \|/);
+    assert.doesNotMatch(timed.stdout, /SQLite p50/);
+    assert.ok(timed.stdout.includes('| D1 | xã | quý |'));
+    assert.doesNotMatch(timed.stdout, /\| năm \|/);  // --periods 2: month and quarter only.
+    assert.match(timed.stdout, /\| node \| period \| children \| engine p50 \/ p95 \(ms\) \|\n\|---\|---\|---\|---\|\n\| tỉnh \| tháng \| 1 \|/);
+});
