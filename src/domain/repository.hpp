@@ -250,8 +250,11 @@ public:
     virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;
     virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
 
-    // What every held meeting counts for in the statistics, read in a few passes.
-    virtual std::vector<std::pair<MeetingId, MeetingFigures>> AllHeldFigures() = 0;
+    // What every held meeting with an id in [first, last] counts for in the statistics, read in a few
+    // passes; ranges let a load read on several connections at once.
+    virtual std::vector<std::pair<MeetingId, MeetingFigures>> HeldFigures(std::int64_t first, std::int64_t last) = 0;
+    // The largest meeting id (0 when there is none).
+    virtual std::int64_t LastMeetingId() = 0;
 };
 
 // Grading rounds and their records (append-only).

@@ -210,7 +210,49 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
                     r.meetings().SaveAttendance(m.id, roll);
                 }
             }
+        // Levels: the cell's on an early meeting, then the superior's on a late one (two ranges below).
+        for (const auto& [id, role, level] :
+             {std::tuple{ids[1], ScorerRole::kCell, QualityLevel::kGood},
+              std::tuple{ids[ids.size() - 2], ScorerRole::kCell, QualityLevel::kFair},
+              std::tuple{ids[ids.size() - 2], ScorerRole::kSuperior, QualityLevel::kAverage}}) {
+            MeetingScore score;
+            score.meeting = id;
+            score.role = role;
+            score.level = level;
+            score.scored_by = "xa";
+            r.meetings().InsertScore(score);
+        }
         r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 4, 1));
+    });
+
+    // The bulk read a server loads with, in two id ranges read apart, gives each meeting's own figures.
+    Read(store(), [&](Repositories& r) {
+        const std::int64_t last = r.meetings().LastMeetingId();
+        EXPECT_EQ(last, ids.back().value);
+        const std::int64_t mid = ids[ids.size() / 2].value;
+        auto all = r.meetings().HeldFigures(1, mid);
+        for (auto& f : r.meetings().HeldFigures(mid + 1, last)) all.push_back(std::move(f));
+        ASSERT_EQ(all.size(), ids.size());
+        int unexcused = 0;
+        for (auto& [id, f] : all) {
+            auto own = FiguresOf(*r.meetings().Get(id), r.meetings().Attendance(id), r.meetings().Scores(id));
+            ASSERT_TRUE(own);
+            SCOPED_TRACE(id.value);
+            EXPECT_EQ(f.cell, own->cell);
+            EXPECT_EQ(f.kind, own->kind);
+            EXPECT_EQ(f.month, own->month);
+            EXPECT_EQ(f.expected, own->expected);
+            EXPECT_EQ(f.present, own->present);
+            EXPECT_EQ(f.level, own->level);
+            EXPECT_EQ(f.superior_attended, own->superior_attended);
+            std::sort(f.unexcused.begin(), f.unexcused.end());
+            std::sort(own->unexcused.begin(), own->unexcused.end());
+            EXPECT_EQ(f.unexcused, own->unexcused);
+            unexcused += static_cast<int>(f.unexcused.size());
+        }
+        EXPECT_EQ(unexcused, 5);  // Bình: the regular meetings of March to June and the thematic one of May.
+        EXPECT_EQ(all[1].second.level, QualityLevel::kGood);
+        EXPECT_EQ(all[all.size() - 2].second.level, QualityLevel::kAverage);
     });
 
     StatisticsEngine engine;

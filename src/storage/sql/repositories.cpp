@@ -1536,9 +1536,15 @@ public:
         return out;
     }
 
-    std::vector<std::pair<MeetingId, MeetingFigures>> AllHeldFigures() override {
+    std::int64_t LastMeetingId() override {
+        auto r = QueryOne(s_, "SELECT COALESCE(MAX(id), 0) FROM meetings");
+        return r ? r->Int(0) : 0;
+    }
+
+    std::vector<std::pair<MeetingId, MeetingFigures>> HeldFigures(std::int64_t first, std::int64_t last) override {
         std::string held;
         Params states;
+        states.Int(first).Int(last);
         for (MeetingState st :
              {MeetingState::kPlanned, MeetingState::kPrepared, MeetingState::kNotified, MeetingState::kHeld,
               MeetingState::kMinutesFinalised, MeetingState::kReported, MeetingState::kCancelled}) {
@@ -1550,7 +1556,7 @@ public:
         std::unordered_map<std::int64_t, std::size_t> at;
         for (const Row& r : Query(s_,
                                   "SELECT id, organization_id, kind, scheduled_on, superior_attended FROM meetings "
-                                  "WHERE state IN (" +
+                                  "WHERE id BETWEEN :a AND :b AND state IN (" +
                                       held + ") ORDER BY id",
                                   states)) {
             MeetingFigures f;
@@ -1563,31 +1569,45 @@ public:
             at[r.Int(0)] = out.size();
             out.emplace_back(MeetingId(r.Int(0)), std::move(f));
         }
-        const std::string exempt(ToCode(Presence::kExempt));
-        const std::string unexcused(ToCode(Presence::kUnexcused));
+        // One pass over the roll calls (the largest table): the counts, and the members absent without
+        // leave as a list.
+        const bool postgres = s_.get_backend_name() == "postgresql";
+        const std::string unexcused_list =
+            postgres ? "string_agg(CASE WHEN presence = :u THEN CAST(member_id AS TEXT) END, ',')"
+                     : "group_concat(CASE WHEN presence = :u THEN member_id END, ',')";
         for (const Row& r : Query(s_,
                                   "SELECT meeting_id, SUM(CASE WHEN presence = :x THEN 0 ELSE 1 END), "
-                                  "SUM(CASE WHEN presence IN (:p, :l) THEN 1 ELSE 0 END) FROM meeting_attendance "
-                                  "GROUP BY meeting_id",
+                                  "SUM(CASE WHEN presence IN (:p, :l) THEN 1 ELSE 0 END), " +
+                                      unexcused_list +
+                                      " FROM meeting_attendance WHERE meeting_id BETWEEN :a AND :b GROUP BY meeting_id",
                                   Params()
-                                      .Text(exempt)
+                                      .Text(std::string(ToCode(Presence::kExempt)))
                                       .Text(std::string(ToCode(Presence::kPresent)))
-                                      .Text(std::string(ToCode(Presence::kLate))))) {
+                                      .Text(std::string(ToCode(Presence::kLate)))
+                                      .Text(std::string(ToCode(Presence::kUnexcused)))
+                                      .Int(first)
+                                      .Int(last))) {
             auto found = at.find(r.Int(0));
             if (found == at.end()) continue;
-            out[found->second].second.expected = static_cast<int>(r.Int(1));
-            out[found->second].second.present = static_cast<int>(r.Int(2));
-        }
-        for (const Row& r : Query(s_,
-                                  "SELECT meeting_id, member_id FROM meeting_attendance WHERE presence = :u ORDER BY "
-                                  "meeting_id, member_id",
-                                  Params().Text(unexcused))) {
-            auto found = at.find(r.Int(0));
-            if (found != at.end()) out[found->second].second.unexcused.push_back(MemberId(r.Int(1)));
+            MeetingFigures& f = out[found->second].second;
+            f.expected = static_cast<int>(r.Int(1));
+            f.present = static_cast<int>(r.Int(2));
+            if (r.IsNull(3)) continue;
+            const std::string members = r.Text(3);
+            for (std::size_t from = 0; from < members.size();) {
+                std::size_t to = members.find(',', from);
+                if (to == std::string::npos) to = members.size();
+                f.unexcused.push_back(MemberId(std::stoll(members.substr(from, to - from))));
+                from = to + 1;
+            }
         }
         // The superior's latest level if any, else the cell's (rows in id order: later ones win).
         std::unordered_map<std::int64_t, std::pair<std::optional<QualityLevel>, std::optional<QualityLevel>>> levels;
-        for (const Row& r : Query(s_, "SELECT meeting_id, role, level FROM meeting_scores ORDER BY id")) {
+        for (const Row& r :
+             Query(s_,
+                   "SELECT meeting_id, role, level FROM meeting_scores WHERE meeting_id BETWEEN :a AND :b "
+                   "ORDER BY id",
+                   Params().Int(first).Int(last))) {
             auto& [cell, superior] = levels[r.Int(0)];
             const auto level = QualityLevelFromCode(r.Text(2));
             (ScorerRoleFromCode(r.Text(1)) == ScorerRole::kSuperior ? superior : cell) = level;
