@@ -37,6 +37,13 @@ public:
 
     base::Result<GenerateSummary> Run() {
         CHIBO_TRY(Tree());
+        // The indexes of the large tables are built once at the end (a failed run leaves a database without
+        // them; it is refused as not empty anyway).
+        CHIBO_TRY_ASSIGN(const std::vector<std::string> indexes,
+                         WriteValue<std::vector<std::string>>(
+                             store_, [](Repositories& repos) -> base::Result<std::vector<std::string>> {
+                                 return repos.bulk().SuspendIndexes();
+                             }));
         // Cells in batches: their members, meetings, roll calls and scores in one transaction each.
         std::size_t next = 0;
         while (next < cells_.size()) {
@@ -46,7 +53,10 @@ public:
             if (progress_ && (next % 5000 == 0 || next == cells_.size()))
                 progress_(std::to_string(next) + "/" + std::to_string(cells_.size()) + " chi bộ");
         }
-        CHIBO_TRY(store_.Write([](Repositories& repos) -> base::Result<void> {
+        if (progress_ && !indexes.empty()) progress_("xây lại " + std::to_string(indexes.size()) + " chỉ mục");
+        CHIBO_TRY(store_.Write([&](Repositories& repos) -> base::Result<void> {
+            repos.bulk().PrepareBulkLoad();
+            repos.bulk().RestoreIndexes(indexes);
             repos.bulk().ResetSequences();
             return {};
         }));

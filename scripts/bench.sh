@@ -137,22 +137,28 @@ run_wrk() {  # SLUG NAME CONNECTIONS URL [COOKIE]
     local slug=$1 name=$2 conns=$3 url=$4 header=()
     [ -n "${5:-}" ] && header=(-H "Cookie: chibo_session=$5")
     local file="$out/$scale.wrk-$slug.log"
-    wrk -t2 -c"$conns" -d10s --latency "${header[@]}" "$url" >"$file" 2>&1
-    local rps p99 errors
+    wrk -t"$((conns < 2 ? conns : 2))" -c"$conns" -d10s --latency "${header[@]}" "$url" >"$file" 2>&1
+    local rps p50 p90 p99 errors
     rps=$(awk '/Requests\/sec/ {print $2}' "$file")
+    p50=$(awk '$1 == "50%" {print $2}' "$file")
+    p90=$(awk '$1 == "90%" {print $2}' "$file")
     p99=$(awk '$1 == "99%" {print $2}' "$file")
     errors=$(grep -E "Socket errors|Non-2xx" "$file" | tr '\n' ' ' || true)
-    echo "| $name | $conns | $rps | $p99 | ${errors:-none} |"
+    echo "| $name | $conns | $rps | $p50 / $p90 / $p99 | ${errors:-none} |"
 }
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 {
     echo "Server start to ready: ${ready_s} s; peak RSS after start: $((rss_kb / 1024)) MB"
     echo "Response sizes: /auth/me ${size} B; commune dashboard $(curl -s -H "Cookie: chibo_session=$cookie" "$dashboard" | wc -c) B; root dashboard $(curl -s -H "Cookie: chibo_session=$cookie" "$root_dashboard" | wc -c) B"
     echo
-    echo "| request | connections | req/s | p99 | errors |"
+    echo "| request | connections | req/s | p50 / p90 / p99 | errors |"
     echo "|---|---|---|---|---|"
     run_wrk nginx "nginx static ${size} B" 64 "http://127.0.0.1:$nginx_port/small.json"
     run_wrk small "chibo GET /auth/me (${size} B)" 64 "$small" "$cookie"
+    # One connection: the time a user waits for the page (64 connections measure throughput, and their
+    # latency is mostly the queue).
+    run_wrk dashboard-one "chibo GET dashboard (a commune, this year)" 1 "$dashboard" "$cookie"
+    run_wrk root-one "chibo GET dashboard (the root and all its children, this year)" 1 "$root_dashboard" "$cookie"
     run_wrk dashboard "chibo GET dashboard (a commune, this year)" 64 "$dashboard" "$cookie"
     # Before the root's dashboard, whose slow answers leave queued work behind them.
     run_wrk keepalive "chibo GET /auth/me, 1000 keep-alive" 1000 "$small" "$cookie"

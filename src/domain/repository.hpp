@@ -286,6 +286,11 @@ public:
     virtual void InsertMeetings(const std::vector<Meeting>& meetings) = 0;
     virtual void InsertAttendance(const std::vector<std::pair<MeetingId, std::vector<AttendanceRecord>>>& rolls) = 0;
     virtual void InsertScores(const std::vector<MeetingScore>& scores) = 0;
+    // Drops the secondary indexes of the tables a bulk load fills (SQLite; nothing on PostgreSQL) and
+    // returns the statements that build them again: one sort each at the end of the load instead of
+    // millions of inserts in random order (the roll calls' index by member: 88.8 M at national scale).
+    virtual std::vector<std::string> SuspendIndexes() = 0;
+    virtual void RestoreIndexes(const std::vector<std::string>& statements) = 0;
     // Moves the engines' id sequences past the ids written.
     virtual void ResetSequences() = 0;
 };

@@ -25,6 +25,13 @@ test('the commune dataset has the scale of performance.md and the same figures t
     assert.equal(members, 398);
     assert.ok(meetings > 170 && meetings < 200, `about 190 meetings, got ${meetings}`);
     assert.ok(attendance > 5500 && attendance < 6600, `about 6k attendance rows, got ${attendance}`);
+    // The indexes dropped for the load are all built again: the same as a freshly migrated database's.
+    const indexes = (file) => spawnSync('sqlite3', [file, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM " +
+        "sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)"], { encoding: 'utf8' }).stdout;
+    const fresh = join(dir, 'fresh.db');
+    assert.equal(run('migrate', '--db', fresh).status, 0);
+    assert.match(indexes(fresh), /meeting_attendance_member/);
+    assert.equal(indexes(db), indexes(fresh));
     // The database must be empty, the scale known.
     assert.notEqual(run('bench', 'generate', '--scale', 'commune', '--db', db).status, 0);
     assert.notEqual(run('bench', 'generate', '--scale', 'city', '--db', join(dir, 'x.db')).status, 0);

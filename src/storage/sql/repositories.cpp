@@ -1838,6 +1838,25 @@ public:
                       Quote(ToCode(sc.level)), Quote(sc.scored_by), Num(sc.scored_at), Quote(sc.reason)});
     }
 
+    std::vector<std::string> SuspendIndexes() override {
+        std::vector<std::string> statements;
+        if (s_.get_backend_name() != "sqlite3") return statements;
+        std::vector<std::string> names;
+        for (const Row& r : Query(s_,
+                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                                  "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('members', 'meetings', "
+                                  "'meeting_attendance', 'meeting_scores') ORDER BY name")) {
+            names.push_back(r.Text(0));
+            statements.push_back(r.Text(1));
+        }
+        for (const std::string& name : names) Exec(s_, "DROP INDEX " + name);
+        return statements;
+    }
+
+    void RestoreIndexes(const std::vector<std::string>& statements) override {
+        for (const std::string& statement : statements) Exec(s_, statement);
+    }
+
     void ResetSequences() override {
         if (s_.get_backend_name() != "postgresql") return;  // SQLite continues from the largest rowid.
         for (const char* table : {"organizations", "members", "meetings", "meeting_scores"})
