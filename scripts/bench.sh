@@ -10,6 +10,7 @@
 # prepare the data, then STEPS="dashboard http" on a quiet machine. SQL_RUNS (default 5) repeats each
 # SQL query; use 1 at national scale. PERIODS (default 3) limits the grid to the last month (1) or
 # month and quarter (2): at national scale the root's SQL baselines take 7 minutes for a month.
+# SMALL_RUNS (default 1) repeats the pair of nginx and the small JSON GET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-province}
@@ -153,8 +154,12 @@ rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
     echo
     echo "| request | connections | req/s | p50 / p90 / p99 | errors |"
     echo "|---|---|---|---|---|"
-    run_wrk nginx "nginx static ${size} B" 64 "http://127.0.0.1:$nginx_port/small.json"
-    run_wrk small "chibo GET /auth/me (${size} B)" 64 "$small" "$cookie"
+    # SMALL_RUNS pairs of nginx and the small JSON, one after the other: their p99 varies from run to run.
+    for run in $(seq 1 "${SMALL_RUNS:-1}"); do
+        suffix=$([ "$run" -gt 1 ] && echo "-$run" || true)
+        run_wrk "nginx$suffix" "nginx static ${size} B" 64 "http://127.0.0.1:$nginx_port/small.json"
+        run_wrk "small$suffix" "chibo GET /auth/me (${size} B)" 64 "$small" "$cookie"
+    done
     # One connection: the time a user waits for the page (64 connections measure throughput, and their
     # latency is mostly the queue).
     run_wrk dashboard-one "chibo GET dashboard (a commune, this year)" 1 "$dashboard" "$cookie"

@@ -673,9 +673,9 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
             const auto [whole_cells, missing] = whole.Missing(w, mask);
             // In slot order: the whole cells that missed one, and the others judged one by one.
             for (std::uint64_t bits = missing | (mask & ~whole_cells); bits; bits &= bits - 1) {
-                const std::uint64_t bit = bits & (~bits + 1);
-                const std::size_t slot = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-                if (whole_cells & bit) {
+                const int offset = std::countr_zero(bits);
+                const std::size_t slot = w * 64 + static_cast<std::size_t>(offset);
+                if ((whole_cells >> offset) & 1U) {
                     missed(slot, whole.window());
                     continue;
                 }

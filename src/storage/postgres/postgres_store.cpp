@@ -135,9 +135,8 @@ struct PostgresStore::Impl {
         }
     }
 
-    // Starts a transaction, reconnecting once when the connection was lost (a server restart leaves
-    // pooled connections that look healthy until used).
-    // Runs `work` on `s`, on a new connection once if the old one is gone; false when both fail.
+    // Runs `work` on `s`, on a new connection once if the old one is gone (a server restart leaves pooled
+    // connections that look healthy until used); false when both fail.
     static bool OnLiveConnection(soci::session& s, const std::function<void()>& work) {
         for (int attempt = 0; attempt < 2; ++attempt) {
             try {
@@ -151,6 +150,7 @@ struct PostgresStore::Impl {
         return false;
     }
 
+    // Starts a transaction, reconnecting once when the connection was lost.
     static bool Begin(soci::session& s, const char* statement) {
         return OnLiveConnection(s, [&] { sql::Exec(s, statement); });
     }
