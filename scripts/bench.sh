@@ -10,7 +10,8 @@
 # prepare the data, then STEPS="dashboard http" on a quiet machine. SQL_RUNS (default 5) repeats each
 # SQL query; use 1 at national scale. PERIODS (default 3) limits the grid to the last month (1) or
 # month and quarter (2): at national scale the root's SQL baselines take 7 minutes for a month.
-# SMALL_RUNS (default 1) repeats the pair of nginx and the small JSON GET.
+# SMALL_RUNS (default 1) repeats the pair of nginx and the small JSON GET. Each HTTP row records the CPU
+# time the hypervisor stole during its run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-province}
@@ -134,26 +135,34 @@ http {
 CONF
 nginx -c "$nginx_dir/nginx.conf" -p "$nginx_dir"
 
+# Time the hypervisor kept this machine's CPUs from running (steal), in ms, from /proc/stat's ticks: in
+# a virtual machine, the host's own work freezes every process here, nginx as well, for tens of
+# milliseconds at a time, and the p99 of a run follows it (BENCHMARKS.md, "The small JSON's stalls").
+steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print int($9 * 1000 / hz)}' /proc/stat; }
+
 run_wrk() {  # SLUG NAME CONNECTIONS URL [COOKIE]
     local slug=$1 name=$2 conns=$3 url=$4 header=()
     [ -n "${5:-}" ] && header=(-H "Cookie: chibo_session=$5")
     local file="$out/$scale.wrk-$slug.log"
+    local steal_before
+    steal_before=$(steal_ms)
     wrk -t"$((conns < 2 ? conns : 2))" -c"$conns" -d10s --latency "${header[@]}" "$url" >"$file" 2>&1
+    local steal=$(($(steal_ms) - steal_before))
     local rps p50 p90 p99 errors
     rps=$(awk '/Requests\/sec/ {print $2}' "$file")
     p50=$(awk '$1 == "50%" {print $2}' "$file")
     p90=$(awk '$1 == "90%" {print $2}' "$file")
     p99=$(awk '$1 == "99%" {print $2}' "$file")
     errors=$(grep -E "Socket errors|Non-2xx" "$file" | tr '\n' ' ' || true)
-    echo "| $name | $conns | $rps | $p50 / $p90 / $p99 | ${errors:-none} |"
+    echo "| $name | $conns | $rps | $p50 / $p90 / $p99 | ${errors:-none} | $steal |"
 }
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 {
     echo "Server start to ready: ${ready_s} s; peak RSS after start: $((rss_kb / 1024)) MB"
     echo "Response sizes: /auth/me ${size} B; commune dashboard $(curl -s -H "Cookie: chibo_session=$cookie" "$dashboard" | wc -c) B; root dashboard $(curl -s -H "Cookie: chibo_session=$cookie" "$root_dashboard" | wc -c) B"
     echo
-    echo "| request | connections | req/s | p50 / p90 / p99 | errors |"
-    echo "|---|---|---|---|---|"
+    echo "| request | connections | req/s | p50 / p90 / p99 | errors | steal during the run (ms) |"
+    echo "|---|---|---|---|---|---|"
     # SMALL_RUNS pairs of nginx and the small JSON, one after the other: their p99 varies from run to run.
     for run in $(seq 1 "${SMALL_RUNS:-1}"); do
         suffix=$([ "$run" -gt 1 ] && echo "-$run" || true)

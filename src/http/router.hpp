@@ -22,6 +22,12 @@ public:
         Access access;
         Handler handler;
         std::size_t max_body = 0;  // The largest request body the route accepts; 0: the server's default.
+        // The pattern split once at registration: a literal segment, or a parameter's name ("{id}" -> "id").
+        struct Segment {
+            std::string text;
+            bool parameter = false;
+        };
+        std::vector<Segment> segments;
     };
 
     void Add(Method method, std::string pattern, Access access, Handler handler, std::size_t max_body = 0);

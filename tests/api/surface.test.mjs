@@ -2,6 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { BIN, Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -83,4 +84,61 @@ test('malformed bodies on every write route are 4xx, never 5xx', async () => {
     }
     const huge = await c.request('POST', '/api/v1/members', 'x'.repeat(3 * 1024 * 1024));
     assert.equal(huge.status, 413);
+});
+
+// Sends raw bytes on one connection and collects what comes back until the server closes it or the
+// expected number of responses has arrived.
+function exchange(base, text, { responses = 1 } = {}) {
+    const { hostname, port } = new URL(base);
+    return new Promise((resolve, reject) => {
+        const socket = net.connect(Number(port), hostname, () => socket.write(text));
+        let data = '';
+        let closed = false;
+        const done = () => resolve({ data, closed });
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk) => {
+            data += chunk;
+            if (data.split('HTTP/1.').length - 1 >= responses && !closed) setTimeout(() => { socket.destroy(); done(); }, 300);
+        });
+        socket.on('end', () => { closed = true; });
+        socket.on('close', () => { closed = true; done(); });
+        socket.on('error', reject);
+    });
+}
+
+test('the wire: keep-alive by version, HEAD without a body, pipelined requests, headers from the server', async () => {
+    // HTTP/1.1 keeps the connection: two pipelined requests, two answers in order.
+    const two = await exchange(server.base, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/nothing HTTP/1.1\r\nHost: x\r\n\r\n', { responses: 2 });
+    const [first, second] = two.data.split(/(?=HTTP\/1\.1 )/);
+    assert.match(first, /^HTTP\/1\.1 200 OK\r\n/);
+    assert.match(first, /\r\nContent-Length: 15\r\n/);
+    assert.match(first, /\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+    assert.match(first, /\r\nX-Content-Type-Options: nosniff\r\n/);
+    assert.ok(first.endsWith('\r\n\r\n{"status":"ok"}'), first);
+    assert.doesNotMatch(first, /Connection:/);
+    assert.match(second, /^HTTP\/1\.1 401 Unauthorized\r\n|^HTTP\/1\.1 404 Not Found\r\n/);
+
+    // HTTP/1.1 with "Connection: close": said back, and the server closes.
+    const close = await exchange(server.base, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(close.data, /\r\nConnection: close\r\n/);
+    assert.ok(close.closed);
+
+    // HTTP/1.0 closes unless asked to keep the connection.
+    const old = await exchange(server.base, 'GET /healthz HTTP/1.0\r\n\r\n');
+    assert.match(old.data, /^HTTP\/1\.0 200 OK\r\n/);
+    assert.ok(old.closed);
+    const kept = await exchange(server.base, 'GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n');
+    assert.match(kept.data, /\r\nConnection: keep-alive\r\n/);
+    assert.ok(!kept.closed, 'HTTP/1.0 with keep-alive stays open');
+
+    // HEAD: the GET's length, no body.
+    const head = await exchange(server.base, 'HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(head.data, /\r\nContent-Length: 15\r\n/);
+    assert.ok(head.data.endsWith('\r\n\r\n'), head.data);
+
+    // Not HTTP: a 400 in JSON, and the connection ends.
+    const bad = await exchange(server.base, 'NONSENSE\r\n\r\n');
+    assert.match(bad.data, /^HTTP\/1\.1 400 Bad Request\r\n/);
+    assert.match(bad.data, /Yêu cầu HTTP không hợp lệ|Y\xC3\xAAu c/);
+    assert.ok(bad.closed);
 });
