@@ -4,6 +4,7 @@
 #include <future>
 #include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
@@ -189,15 +190,26 @@ Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, Organi
     v.missed_total = alerts.missed_total;
     v.missed = std::move(alerts.missed);
     v.flagged_total = alerts.flagged_total;
+    // The names in a few queries, not two a row: an export lists up to 100,000 members of a few cells each.
+    std::vector<MemberId> ids;
+    ids.reserve(alerts.flagged.size());
+    for (const FlaggedMember& f : alerts.flagged) ids.push_back(f.member);
+    std::unordered_map<std::int64_t, std::string> member_names;
+    std::unordered_map<std::int64_t, std::string> cell_names;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
+        for (auto& [id, name] : repos.members().NamesOf(ids)) member_names.emplace(id.value, std::move(name));
         for (const FlaggedMember& f : alerts.flagged) {
-            FlaggedMemberView view{f, "", ""};
-            if (auto m = repos.members().Get(f.member)) view.member_name = m->full_name;
-            if (auto c = repos.organizations().Get(f.cell)) view.cell_name = c->name;
-            v.flagged.push_back(std::move(view));
+            if (cell_names.contains(f.cell.value)) continue;
+            auto c = repos.organizations().Get(f.cell);
+            cell_names.emplace(f.cell.value, c ? c->name : "");
         }
         return {};
     }));
+    v.flagged.reserve(alerts.flagged.size());
+    for (const FlaggedMember& f : alerts.flagged) {
+        auto member = member_names.find(f.member.value);
+        v.flagged.push_back({f, member == member_names.end() ? "" : member->second, cell_names[f.cell.value]});
+    }
     return v;
 }
 

@@ -70,6 +70,8 @@ public:
     virtual ~MemberRepository() = default;
 
     virtual std::optional<Member> Get(MemberId id) = 0;
+    // The full names of those of `ids` that exist, in no particular order: one query per 500 ids.
+    virtual std::vector<std::pair<MemberId, std::string>> NamesOf(const std::vector<MemberId>& ids) = 0;
     // Sorted by given name, then full name (Vietnamese collation), then id.
     virtual MemberPage Search(const MemberQuery& query) = 0;
     virtual Member Insert(const Member& member) = 0;

@@ -79,6 +79,12 @@ test('a cell\'s figures agree with its calendar, its alerts and the absence flag
     const all = (await commune.get(`/api/v1/organizations/${hoaAn.id}/dashboard/alerts?from=${YEAR}-01&to=${YEAR}-12&page_size=200`)).json;
     assert.equal(all.flagged_total, (await dashboard(commune, hoaAn.id, `?from=${YEAR}-01&to=${YEAR}-12`)).json.figures.members_flagged);
     assert.deepEqual(all.flagged.map((f) => f.member_id).sort(), flags.map((f) => f.member_id).sort());
+    // Each row names its member and cell as they are.
+    assert.ok(all.flagged.length > 0, 'the demo flags some members');
+    for (const f of all.flagged) {
+        assert.equal(f.member_name, (await commune.get(`/api/v1/members/${f.member_id}`)).json.full_name);
+        assert.equal(f.organization_name, (await commune.get(`/api/v1/organizations/${f.organization_id}`)).json.name);
+    }
     const paged = (await commune.get(`/api/v1/organizations/${hoaAn.id}/dashboard/alerts?page=2&page_size=1`)).json;
     assert.equal(paged.missed.length, all.missed_total > 1 ? 1 : 0);
     if (all.missed_total > 1) assert.equal(paged.missed[0].organization_id, all.missed[1].organization_id);

@@ -3,6 +3,7 @@
 #include "domain/statistics.hpp"
 
 #include <ctime>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -363,6 +364,28 @@ TEST_P(StoreContract, MemberRoundTripsEveryField) {
         EXPECT_EQ(r.members().FindByPartyCard("012345678901"), saved.id);
         EXPECT_EQ(r.members().FindByCitizenId("001080012345"), saved.id);
         EXPECT_FALSE(r.members().FindByPartyCard("999999999999").has_value());
+    });
+}
+
+TEST_P(StoreContract, NamesOfReadsManyMembersInChunksAndSkipsUnknownIds) {
+    const Tree t = MakeTree(store());
+    std::vector<MemberId> ids;
+    std::map<std::int64_t, std::string> expected;
+    Write(store(), [&](Repositories& r) {
+        for (int i = 0; i < 1203; ++i) {  // Three chunks of 500, the last one partial.
+            const Member m = r.members().Insert(Mem(t.cell_a.id, "Đảng viên " + std::to_string(i)));
+            if (i % 2 == 0) {
+                ids.push_back(m.id);
+                expected[m.id.value] = m.full_name;
+            }
+        }
+    });
+    ids.push_back(MemberId(987654321));  // No such member.
+    Read(store(), [&](Repositories& r) {
+        std::map<std::int64_t, std::string> got;
+        for (auto& [id, name] : r.members().NamesOf(ids)) got[id.value] = name;
+        EXPECT_EQ(got, expected);
+        EXPECT_TRUE(r.members().NamesOf({}).empty());
     });
 }
 
