@@ -190,25 +190,22 @@ Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, Organi
     v.missed_total = alerts.missed_total;
     v.missed = std::move(alerts.missed);
     v.flagged_total = alerts.flagged_total;
-    // The names in a few queries, not two a row: an export lists up to 100,000 members of a few cells each.
+    // The members' names in a few queries, not one a row (an export lists up to 100,000); the cells' names
+    // from the engine's tree, as for the missed cells.
     std::vector<MemberId> ids;
     ids.reserve(alerts.flagged.size());
     for (const FlaggedMember& f : alerts.flagged) ids.push_back(f.member);
     std::unordered_map<std::int64_t, std::string> member_names;
-    std::unordered_map<std::int64_t, std::string> cell_names;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
         for (auto& [id, name] : repos.members().NamesOf(ids)) member_names.emplace(id.value, std::move(name));
-        for (const FlaggedMember& f : alerts.flagged) {
-            if (cell_names.contains(f.cell.value)) continue;
-            auto c = repos.organizations().Get(f.cell);
-            cell_names.emplace(f.cell.value, c ? c->name : "");
-        }
         return {};
     }));
     v.flagged.reserve(alerts.flagged.size());
+    const std::shared_lock lock(engine_mutex_);
     for (const FlaggedMember& f : alerts.flagged) {
         auto member = member_names.find(f.member.value);
-        v.flagged.push_back({f, member == member_names.end() ? "" : member->second, cell_names[f.cell.value]});
+        const StatOrganization* cell = engine_.Find(f.cell);
+        v.flagged.push_back({f, member == member_names.end() ? "" : member->second, cell ? cell->name : ""});
     }
     return v;
 }

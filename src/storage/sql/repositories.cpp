@@ -20,6 +20,13 @@ namespace {
 
 using namespace chibo::domain;
 
+// "1,2,3" for an IN list: integers written by us, not text from a request, so nothing to quote.
+std::string IdList(const std::vector<std::int64_t>& ids) {
+    std::string list;
+    for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+    return list;
+}
+
 // ---- Organizations ---------------------------------------------------------------------------
 
 constexpr const char* kOrganizationColumns =
@@ -273,13 +280,9 @@ public:
         std::vector<std::pair<MemberId, std::string>> out;
         out.reserve(ids.size());
         for (std::size_t at = 0; at < ids.size(); at += kChunk) {
-            // Integers written by us, not text from a request: nothing to quote.
-            std::string list;
-            for (std::size_t i = at; i < std::min(ids.size(), at + kChunk); ++i) {
-                if (i > at) list += ',';
-                list += std::to_string(ids[i].value);
-            }
-            for (const Row& r : Query(s_, "SELECT id, full_name FROM members WHERE id IN (" + list + ")"))
+            std::vector<std::int64_t> chunk;
+            for (std::size_t i = at; i < std::min(ids.size(), at + kChunk); ++i) chunk.push_back(ids[i].value);
+            for (const Row& r : Query(s_, "SELECT id, full_name FROM members WHERE id IN (" + IdList(chunk) + ")"))
                 out.emplace_back(MemberId(r.Int(0)), r.Text(1));
         }
         return out;
@@ -703,10 +706,8 @@ public:
     std::vector<AuditChange> WithIds(const std::vector<std::int64_t>& ids) override {
         std::vector<AuditChange> out;
         if (ids.empty()) return out;
-        std::string list;
-        for (std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-        for (const Row& r :
-             Query(s_, "SELECT id, action, entity, entity_id FROM audit_log WHERE id IN (" + list + ") ORDER BY id"))
+        for (const Row& r : Query(s_, "SELECT id, action, entity, entity_id FROM audit_log WHERE id IN (" +
+                                          IdList(ids) + ") ORDER BY id"))
             out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
         return out;
     }
