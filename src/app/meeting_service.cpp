@@ -162,6 +162,15 @@ Result<MeetingView> MeetingService::Get(const Actor& actor, MeetingId id) {
     });
 }
 
+Result<MeetingView> MeetingService::ForDocuments(const Actor& actor, MeetingId id) {
+    CHIBO_TRY_ASSIGN(MeetingView view, Get(actor, id));
+    // Members read the minutes and the resolution once they are issued (finalised); until then only
+    // those who write the record see the drafts.
+    if (!view.can_write && !view.meeting.Locked())
+        return base::MakeError(base::ErrorCode::kNotFound, "Văn bản chưa được ban hành.");
+    return view;
+}
+
 Result<MeetingView> MeetingService::Move(const Actor& actor, MeetingId id, Date date, std::optional<int> start_minutes,
                                          const std::string& reason_in) {
     const std::string reason = base::NormalizeSpaces(reason_in);

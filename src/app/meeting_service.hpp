@@ -142,6 +142,8 @@ public:
     base::Result<MeetingView> Open(const domain::Actor& actor, domain::OrganizationId cell, domain::MeetingKind kind,
                                    int year, int month);
     base::Result<MeetingView> Get(const domain::Actor& actor, domain::MeetingId id);
+    // The meeting, for its minutes and resolution: NotFound for a member until they are issued.
+    base::Result<MeetingView> ForDocuments(const domain::Actor& actor, domain::MeetingId id);
     base::Result<MeetingView> Move(const domain::Actor& actor, domain::MeetingId id, base::Date date,
                                    std::optional<int> start_minutes, const std::string& reason);
     base::Result<MeetingView> Cancel(const domain::Actor& actor, domain::MeetingId id, const std::string& reason);

@@ -100,7 +100,8 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics},
+    const base::SystemClock clock;
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
                         &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
@@ -277,7 +278,8 @@ int Routes() {
     app::ScoreService scores(store);
     app::GradingService grading(store);
     app::StatisticsService statistics(store);
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics},
+    const base::SystemClock clock;
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
                         nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";

@@ -4,13 +4,14 @@
 
 #include <cstdio>
 
-#include "http/json_io.hpp"
-#include "http/json_mapping.hpp"
+#include "http/handler.hpp"
+#include "http/json/user.hpp"
 
 namespace chibo::http {
 
 namespace json = boost::json;
 using base::ErrorCode;
+using base::Result;
 
 namespace {
 
@@ -25,11 +26,12 @@ std::string SessionCookie(const std::string& token, std::int64_t max_age) {
 
 }  // namespace
 
-Api::Api(Services services, const StaticAssets* assets) : services_(services), assets_(assets) {
-    router_.Add(Method::kGet, "/healthz", Access::kPublic, [](Request&) {
-        return JsonResponse(json::object{{"status", "ok"}});
+Api::Api(Services services, const base::Clock& clock, const StaticAssets* assets)
+    : services_(services), clock_(clock), assets_(assets) {
+    router_.Add(Method::kGet, "/healthz", Access::kPublic, [](Request&) -> Result<Response> {
+        return Json(json::object{{"status", "ok"}});
     });
-    router_.Add(Method::kGet, "/api/v1/openapi.json", Access::kPublic, [](Request&) {
+    router_.Add(Method::kGet, "/api/v1/openapi.json", Access::kPublic, [](Request&) -> Result<Response> {
         Response r;
         r.body = OpenApiDocument();
         return r;
@@ -47,29 +49,21 @@ Api::Api(Services services, const StaticAssets* assets) : services_(services), a
 }
 
 void Api::AddAuthRoutes() {
-    router_.Add(Method::kPost, "/api/v1/auth/login", Access::kPublic, [this](Request& req) {
-        auto body = JsonBody::Parse(req.body);
-        if (!body) return ErrorResponse(body.error());
-        auto username = body->String("username", true, 100);
-        if (!username) return ErrorResponse(username.error());
-        auto password = body->String("password", true, 1000);
-        if (!password) return ErrorResponse(password.error());
-        auto login = services_.auth.Login(*username, *password, req.remote_address);
-        if (!login) return ErrorResponse(login.error());
-        Response r = JsonResponse(json::object{{"user", ToJson(login->user)}, {"csrf_token", login->csrf_token}});
-        r.headers.emplace_back("Set-Cookie", SessionCookie(login->session_token, app::AuthService::kSessionSeconds));
+    router_.Add(Method::kPost, "/api/v1/auth/login", Access::kPublic, [this](Request& req) -> Result<Response> {
+        CHIBO_TRY_ASSIGN(const auto in, ParseLogin(req.body));
+        CHIBO_TRY_ASSIGN(const auto login, services_.auth.Login(in.username, in.password, req.remote_address));
+        Response r = Json(json::object{{"user", ToJson(login.user)}, {"csrf_token", login.csrf_token}});
+        r.headers.emplace_back("Set-Cookie", SessionCookie(login.session_token, app::AuthService::kSessionSeconds));
         return r;
     });
-    router_.Add(Method::kPost, "/api/v1/auth/logout", Access::kSignedIn, [this](Request& req) {
-        auto done = services_.auth.Logout(*req.auth);
-        if (!done) return ErrorResponse(done.error());
-        Response r;
-        r.status = 204;
+    router_.Add(Method::kPost, "/api/v1/auth/logout", Access::kSignedIn, [this](Request& req) -> Result<Response> {
+        CHIBO_TRY(services_.auth.Logout(*req.auth));
+        Response r = NoContent();
         r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
         return r;
     });
-    router_.Add(Method::kGet, "/api/v1/auth/me", Access::kSignedIn, [](Request& req) {
-        return JsonResponse(json::object{{"user", ToJson(req.auth->user)}, {"csrf_token", req.auth->csrf_token}});
+    router_.Add(Method::kGet, "/api/v1/auth/me", Access::kSignedIn, [](Request& req) -> Result<Response> {
+        return Json(json::object{{"user", ToJson(req.auth->user)}, {"csrf_token", req.auth->csrf_token}});
     });
 }
 
@@ -99,7 +93,9 @@ Response Api::Dispatch(Request& req) const {
                                                  "Thiếu hoặc sai mã bảo vệ (CSRF). Vui lòng tải lại trang."));
         }
     }
-    return route->handler(req);
+    Result<Response> answer = route->handler(req);
+    if (!answer) return ErrorResponse(answer.error());
+    return std::move(answer).value();
 }
 
 Response Api::Handle(Request& req) const {

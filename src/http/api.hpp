@@ -11,6 +11,7 @@
 #include "app/score_service.hpp"
 #include "app/statistics_service.hpp"
 #include "app/user_service.hpp"
+#include "base/clock.hpp"
 #include "http/router.hpp"
 #include "http/static_assets.hpp"
 
@@ -34,7 +35,8 @@ class Api {
 public:
     static constexpr const char* kSessionCookie = "chibo_session";
 
-    Api(Services services, const StaticAssets* assets);
+    // `clock` tells the handlers what "today" is (the default year, month and term start).
+    Api(Services services, const base::Clock& clock, const StaticAssets* assets);
 
     Response Handle(Request& request) const;
     const Router& router() const { return router_; }
@@ -58,6 +60,7 @@ private:
     Response Dispatch(Request& request) const;
 
     Services services_;
+    const base::Clock& clock_;
     const StaticAssets* assets_;
     Router router_;
 };

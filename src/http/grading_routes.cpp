@@ -1,267 +1,68 @@
 // Routes for the annual grading of cells and members: rounds of an organisation
 // (/api/v1/organizations/{id}/grading-rounds) and the subjects and records of one round (/api/v1/grading-rounds/…).
-#include "app/grading_service.hpp"
 #include "http/api.hpp"
-#include "http/json_io.hpp"
+#include "http/handler.hpp"
+#include "http/json/body.hpp"
+#include "http/json/common.hpp"
+#include "http/json/grading.hpp"
 
 namespace chibo::http {
 
-namespace json = boost::json;
 using base::Result;
 using namespace chibo::domain;
-
-namespace {
-
-std::string_view KindCode(GradingPeriodKind kind) {
-    switch (kind) {
-        case GradingPeriodKind::kYear:
-            return "year";
-        case GradingPeriodKind::kQuarter:
-            return "quarter";
-        case GradingPeriodKind::kTerm:
-            return "term";
-    }
-    return "";
-}
-
-json::object ToJson(const app::RoundView& v) {
-    const GradingRound& r = v.round;
-    return {{"id", r.id},
-            {"organization_id", r.organization.value},
-            {"organization_name", v.organization_name},
-            {"period", r.period.code},
-            {"period_kind", KindCode(r.period.kind)},
-            {"period_label", r.period.Label()},
-            {"period_from", r.period.from.ToIso()},
-            {"period_to", r.period.to.ToIso()},
-            {"excellent_quota", r.excellent_quota},
-            {"created_by", r.created_by},
-            {"created_at", base::IsoTimestamp(r.created_at)},
-            {"can_decide", v.can_decide}};
-}
-
-json::value ToJson(const std::optional<Grade>& grade) {
-    if (!grade) return nullptr;
-    const Grade& g = *grade;
-    return json::object{{"id", g.id},
-                        {"subject", ToCode(g.subject)},
-                        {"subject_id", g.subject_id},
-                        {"step", ToCode(g.step)},
-                        {"step_label", Label(g.step)},
-                        {"general_points", g.general_points},
-                        {"task_points", g.task_points},
-                        {"total", g.total},
-                        {"level", ToCode(g.level)},
-                        {"level_label", Label(g.level)},
-                        {"exceeded_targets", g.exceeded_targets},
-                        {"disciplined", g.disciplined},
-                        {"comment", g.comment},
-                        {"reason", g.reason},
-                        {"recorded_by", g.recorded_by},
-                        {"recorded_at", base::IsoTimestamp(g.recorded_at)}};
-}
-
-json::object SummaryJson(const app::GradeSummary& s) {
-    auto level = [&](GradeLevel l) {
-        auto found = s.levels.find(l);
-        return found == s.levels.end() ? 0 : found->second;
-    };
-    return {{"total", s.total},
-            {"excellent", level(GradeLevel::kExcellent)},
-            {"good", level(GradeLevel::kGood)},
-            {"completed", level(GradeLevel::kCompleted)},
-            {"not_completed", level(GradeLevel::kNotCompleted)},
-            {"undecided", s.undecided},
-            {"good_or_better_share", s.good_or_better_share ? json::value(*s.good_or_better_share) : nullptr}};
-}
-
-json::object EvidenceJson(const CellEvidence& e) {
-    auto level = [&](QualityLevel l) {
-        auto found = e.levels.find(l);
-        return found == e.levels.end() ? 0 : found->second;
-    };
-    return {{"regular_expected", e.regular_expected},
-            {"regular_held", e.regular_held},
-            {"thematic_expected", e.thematic_expected},
-            {"thematic_held", e.thematic_held},
-            {"meetings_scored", e.meetings_scored},
-            {"levels", json::object{{"good", level(QualityLevel::kGood)},
-                                    {"fair", level(QualityLevel::kFair)},
-                                    {"average", level(QualityLevel::kAverage)},
-                                    {"poor", level(QualityLevel::kPoor)}}},
-            {"attendance_expected", e.attendance_expected},
-            {"attendance_present", e.attendance_present},
-            {"tasks_assessed", e.tasks_assessed},
-            {"tasks_met", e.tasks_met}};
-}
-
-json::object EvidenceJson(const MemberEvidence& e) {
-    return {{"meetings_expected", e.meetings_expected},
-            {"present", e.present},
-            {"excused", e.excused},
-            {"unexcused", e.unexcused},
-            {"spoke", e.spoke},
-            {"tasks_assessed", e.tasks_assessed},
-            {"tasks_met", e.tasks_met}};
-}
-
-json::object ToJson(const GradeProposal& p) {
-    json::array parts;
-    for (const ProposalPart& part : p.parts)
-        parts.push_back(json::object{{"code", part.code},
-                                     {"label", part.label},
-                                     {"block", part.general ? "general" : "tasks"},
-                                     {"weight", part.weight},
-                                     {"value", part.value ? json::value(*part.value) : nullptr}});
-    return {{"general_points", p.general_points},
-            {"task_points", p.task_points},
-            {"total", p.total},
-            {"level", ToCode(p.level)},
-            {"level_label", Label(p.level)},
-            {"excellent_eligible", p.excellent_eligible},
-            {"parts", std::move(parts)}};
-}
-
-json::object ToJson(const app::GradeRow& r) {
-    json::object o{{"subject", ToCode(r.subject)},
-                   {"subject_id", r.subject_id},
-                   {"name", r.name},
-                   {"cell_id", r.cell.value},
-                   {"cell_name", r.cell_name},
-                   {"evidence", std::visit([](const auto& e) { return EvidenceJson(e); }, r.evidence)},
-                   {"proposal", ToJson(r.proposal)},
-                   {"self", ToJson(r.self)},
-                   {"collective", ToJson(r.collective)},
-                   {"decision", ToJson(r.decision)},
-                   {"records", r.records},
-                   {"can_self", r.can_self},
-                   {"can_collective", r.can_collective},
-                   {"can_decide", r.can_decide}};
-    return o;
-}
-
-Result<GradingSubject> ParseSubject(std::string_view code, const char* field) {
-    auto subject = GradingSubjectFromCode(code);
-    if (!subject) return FieldError(field, "Đối tượng phải là cell (chi bộ) hoặc member (đảng viên).");
-    return *subject;
-}
-
-Result<app::GradeInput> ParseGradeInput(const std::string& text) {
-    CHIBO_TRY_ASSIGN(const JsonBody body, JsonBody::Parse(text));
-    app::GradeInput in;
-    CHIBO_TRY_ASSIGN(const std::string subject, body.String("subject", true, 20));
-    CHIBO_TRY_ASSIGN(in.subject, ParseSubject(subject, "subject"));
-    CHIBO_TRY_ASSIGN(in.subject_id, body.Id("subject_id"));
-    CHIBO_TRY_ASSIGN(const std::string step, body.String("step", true, 20));
-    const auto parsed = GradingStepFromCode(step);
-    if (!parsed) return FieldError("step", "Bước phải là self (tự đánh giá), collective (tập thể) hoặc decision.");
-    in.step = *parsed;
-    CHIBO_TRY_ASSIGN(const auto general, body.OptionalInt("general_points", 0, kGeneralMax));
-    if (!general) return FieldError("general_points", "Vui lòng nhập điểm tiêu chí chung (0–30).");
-    CHIBO_TRY_ASSIGN(const auto tasks, body.OptionalInt("task_points", 0, kTaskMax));
-    if (!tasks) return FieldError("task_points", "Vui lòng nhập điểm kết quả thực hiện nhiệm vụ (0–70).");
-    in.general_points = *general;
-    in.task_points = *tasks;
-    CHIBO_TRY_ASSIGN(in.exceeded_targets, body.Bool("exceeded_targets", false));
-    CHIBO_TRY_ASSIGN(in.disciplined, body.Bool("disciplined", false));
-    CHIBO_TRY_ASSIGN(in.comment, body.String("comment", false, 4000));
-    CHIBO_TRY_ASSIGN(in.reason, body.String("reason", false, 500));
-    CHIBO_TRY_ASSIGN(in.acknowledge_quota, body.Bool("acknowledge_quota", false));
-    return in;
-}
-
-}  // namespace
 
 void Api::AddGradingRoutes() {
     auto& grading = services_.grading;
 
-    router_.Add(Method::kGet, "/api/v1/organizations/{id}/grading-rounds", Access::kSignedIn, [&grading](Request& req) {
-        auto id = PathId(req, "id");
-        if (!id) return ErrorResponse(id.error());
-        return Render(grading.Rounds(req.auth->actor, OrganizationId(*id)), [](const app::RoundList& list) {
-            json::array items;
-            for (const app::RoundView& v : list.items) items.push_back(ToJson(v));
-            return json::object{{"items", std::move(items)}, {"can_create", list.can_create}};
-        });
-    });
+    router_.Add(Method::kGet, "/api/v1/organizations/{id}/grading-rounds", Access::kSignedIn,
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
+                    CHIBO_TRY_ASSIGN(const auto list, grading.Rounds(req.auth->actor, id));
+                    return Json(ToJson(list));
+                });
 
     router_.Add(Method::kPost, "/api/v1/organizations/{id}/grading-rounds", Access::kSignedIn,
-                [&grading](Request& req) {
-                    auto id = PathId(req, "id");
-                    if (!id) return ErrorResponse(id.error());
-                    auto body = JsonBody::Parse(req.body);
-                    if (!body) return ErrorResponse(body.error());
-                    auto period = body->String("period", true, 20);
-                    if (!period) return ErrorResponse(period.error());
-                    auto quota = body->OptionalNumber("excellent_quota");
-                    if (!quota) return ErrorResponse(quota.error());
-                    return Render(
-                        grading.CreateRound(req.auth->actor, OrganizationId(*id), *period, *quota),
-                        [](const app::RoundView& v) { return ToJson(v); }, 201);
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
+                    CHIBO_TRY_ASSIGN(const auto in, ParseRound(req.body));
+                    CHIBO_TRY_ASSIGN(const auto round,
+                                     grading.CreateRound(req.auth->actor, id, in.period, in.excellent_quota));
+                    return Json(ToJson(round), 201);
                 });
 
-    router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}", Access::kSignedIn, [&grading](Request& req) {
-        auto id = PathId(req, "id");
-        if (!id) return ErrorResponse(id.error());
-        return Render(grading.Round(req.auth->actor, *id), [](const app::RoundDetail& d) {
-            json::object o = ToJson(d.view);
-            o["summary"] = json::object{{"cells", SummaryJson(d.cells)}, {"members", SummaryJson(d.members)}};
-            json::array quota;
-            for (const app::QuotaRow& q : d.quota)
-                quota.push_back(json::object{{"organization_id", q.organization.value},
-                                             {"organization_name", q.organization_name},
-                                             {"subject", ToCode(q.subject)},
-                                             {"excellent", q.count.excellent},
-                                             {"good", q.count.good},
-                                             {"allowed", q.allowed},
-                                             {"over", q.over}});
-            o["quota"] = std::move(quota);
-            return o;
-        });
-    });
+    router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}", Access::kSignedIn,
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto detail, grading.Round(req.auth->actor, id));
+                    return Json(ToJson(detail));
+                });
 
-    router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn, [&grading](Request& req) {
-        auto id = PathId(req, "id");
-        if (!id) return ErrorResponse(id.error());
-        auto subject = ParseSubject(req.Query("subject").value_or("cell"), "subject");
-        if (!subject) return ErrorResponse(subject.error());
-        auto organization = QueryId(req, "organization");
-        if (!organization) return ErrorResponse(organization.error());
-        std::optional<OrganizationId> within;
-        if (*organization) within = OrganizationId(**organization);
-        return Render(grading.Rows(req.auth->actor, *id, *subject, within), [](const std::vector<app::GradeRow>& rows) {
-            json::array items;
-            for (const app::GradeRow& r : rows) items.push_back(ToJson(r));
-            return json::object{{"items", std::move(items)}};
-        });
-    });
+    router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn,
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto subject,
+                                     ParseSubject(req.Query("subject").value_or("cell"), "subject"));
+                    CHIBO_TRY_ASSIGN(const auto within, QueryId<OrganizationId>(req, "organization"));
+                    CHIBO_TRY_ASSIGN(const auto rows, grading.Rows(req.auth->actor, id, subject, within));
+                    return Json(Items(rows, [](const app::GradeRow& r) { return ToJson(r); }));
+                });
 
     router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}/grades/{subject}/{subject_id}", Access::kSignedIn,
-                [&grading](Request& req) {
-                    auto id = PathId(req, "id");
-                    if (!id) return ErrorResponse(id.error());
-                    auto subject_id = PathId(req, "subject_id");
-                    if (!subject_id) return ErrorResponse(subject_id.error());
-                    auto subject = ParseSubject(req.path_params["subject"], "subject");
-                    if (!subject) return ErrorResponse(subject.error());
-                    return Render(grading.Subject(req.auth->actor, *id, *subject, *subject_id),
-                                  [](const app::GradeRow& r) {
-                                      json::object o = ToJson(r);
-                                      json::array history;
-                                      for (const Grade& g : r.history) history.push_back(ToJson(g));
-                                      o["history"] = std::move(history);
-                                      return o;
-                                  });
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto subject_id, PathNumber(req, "subject_id"));
+                    CHIBO_TRY_ASSIGN(const auto subject, ParseSubject(req.path_params["subject"], "subject"));
+                    CHIBO_TRY_ASSIGN(const auto row, grading.Subject(req.auth->actor, id, subject, subject_id));
+                    return Json(SubjectToJson(row));
                 });
 
-    router_.Add(Method::kPost, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn, [&grading](Request& req) {
-        auto id = PathId(req, "id");
-        if (!id) return ErrorResponse(id.error());
-        auto input = ParseGradeInput(req.body);
-        if (!input) return ErrorResponse(input.error());
-        return Render(
-            grading.Record(req.auth->actor, *id, *input), [](const Grade& g) { return ToJson(g).as_object(); }, 201);
-    });
+    router_.Add(Method::kPost, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn,
+                [&grading](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto in, ParseGradeInput(req.body));
+                    CHIBO_TRY_ASSIGN(const auto grade, grading.Record(req.auth->actor, id, in));
+                    return Json(ToJson(std::optional<Grade>(grade)), 201);
+                });
 }
 
 }  // namespace chibo::http

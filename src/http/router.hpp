@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "http/types.hpp"
 
 namespace chibo::http {
 
-using Handler = std::function<Response(Request&)>;
+// A handler returns its answer, or the error the router renders as the one error body.
+using Handler = std::function<base::Result<Response>(Request&)>;
 
 enum class Access { kPublic, kSignedIn };
 

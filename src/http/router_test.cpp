@@ -30,7 +30,7 @@ TEST(RouterTest, MatchesLiteralAndParameterSegments) {
     req.path = "/api/v1/members/42";
     const auto* route = router.Find(req, exists);
     ASSERT_NE(route, nullptr);
-    EXPECT_EQ(route->handler(req).body, "get");
+    EXPECT_EQ(route->handler(req)->body, "get");
     EXPECT_EQ(req.path_params["id"], "42");
 
     req.method = Method::kDelete;

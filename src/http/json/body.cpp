@@ -1,74 +1,15 @@
-#include "http/json_io.hpp"
+#include "http/json/body.hpp"
 
 #include <charconv>
 
 #include "base/text.hpp"
+#include "domain/meeting.hpp"
 
 namespace chibo::http {
 
 using base::ErrorCode;
 using base::Result;
 namespace json = boost::json;
-
-int StatusFor(ErrorCode code) {
-    switch (code) {
-        case ErrorCode::kInvalidArgument:
-            return 400;
-        case ErrorCode::kUnauthenticated:
-            return 401;
-        case ErrorCode::kPermissionDenied:
-            return 403;
-        case ErrorCode::kNotFound:
-            return 404;
-        case ErrorCode::kConflict:
-            return 409;
-        case ErrorCode::kTooManyRequests:
-            return 429;
-        case ErrorCode::kUnavailable:
-            return 503;
-        case ErrorCode::kInternal:
-            return 500;
-    }
-    return 500;
-}
-
-std::string_view CodeName(ErrorCode code) {
-    switch (code) {
-        case ErrorCode::kInvalidArgument:
-            return "invalid_argument";
-        case ErrorCode::kUnauthenticated:
-            return "unauthenticated";
-        case ErrorCode::kPermissionDenied:
-            return "permission_denied";
-        case ErrorCode::kNotFound:
-            return "not_found";
-        case ErrorCode::kConflict:
-            return "conflict";
-        case ErrorCode::kTooManyRequests:
-            return "too_many_requests";
-        case ErrorCode::kUnavailable:
-            return "unavailable";
-        case ErrorCode::kInternal:
-            return "internal";
-    }
-    return "internal";
-}
-
-Response ErrorResponse(const base::Error& error) {
-    json::object e;
-    e["code"] = CodeName(error.code);
-    e["message"] = error.message;
-    e["field"] = error.field.empty() ? json::value(nullptr) : json::value(error.field);
-    return JsonResponse(json::object{{"error", e}}, StatusFor(error.code));
-}
-
-Response JsonResponse(const json::value& value, int status) {
-    Response r;
-    r.status = status;
-    r.body = json::serialize(value);
-    r.headers.emplace_back("Cache-Control", "no-store");
-    return r;
-}
 
 base::Error FieldError(const std::string& field, std::string message) {
     return base::MakeError(ErrorCode::kInvalidArgument, std::move(message), field);
@@ -171,7 +112,8 @@ Result<std::optional<JsonBody>> JsonBody::Object(const char* name) const {
     return std::optional<JsonBody>(JsonBody(v->as_object()));
 }
 
-Result<std::string> JsonBody::String(const char* name, bool required, std::size_t max_chars) const {
+Result<std::string> JsonBody::String(const char* name, Need need, std::size_t max_chars) const {
+    const bool required = need == Need::kRequired;
     const json::value* v = Find(name);
     if (!v) {
         if (required) return FieldError(name, "Vui lòng nhập trường này.");
@@ -184,6 +126,14 @@ Result<std::string> JsonBody::String(const char* name, bool required, std::size_
     if (s.find('\0') != std::string::npos) return FieldError(name, "Giá trị chứa ký tự không hợp lệ.");
     if (required && base::NormalizeSpaces(s).empty()) return FieldError(name, "Vui lòng nhập trường này.");
     return s;
+}
+
+Result<std::optional<int>> JsonBody::Clock(const char* name) const {
+    CHIBO_TRY_ASSIGN(const std::string text, String(name, Need::kOptional, 5));
+    if (text.empty()) return std::optional<int>();
+    const auto minutes = domain::ParseClock(text);
+    if (!minutes) return FieldError(name, "Giờ phải có dạng HH:MM, ví dụ 14:00.");
+    return minutes;
 }
 
 Result<std::optional<std::int64_t>> JsonBody::OptionalId(const char* name) const {
@@ -286,7 +236,7 @@ Result<int> QueryInt(const Request& request, const std::string& name, int defaul
     return static_cast<int>(*v);
 }
 
-Result<std::optional<std::int64_t>> QueryId(const Request& request, const std::string& name) {
+Result<std::optional<std::int64_t>> QueryNumber(const Request& request, const std::string& name) {
     auto raw = request.Query(name);
     if (!raw || raw->empty()) return std::optional<std::int64_t>();
     auto v = ParseInt(*raw);
@@ -308,30 +258,19 @@ Result<app::PageRequest> QueryPage(const Request& request) {
     return app::PageRequest{page, size};
 }
 
-Result<std::int64_t> PathId(const Request& request, const std::string& name) {
-    auto it = request.path_params.find(name);
-    auto v = it == request.path_params.end() ? std::nullopt : ParseInt(it->second);
-    if (!v || *v <= 0) return base::MakeError(ErrorCode::kNotFound, "Không tìm thấy tài nguyên.");
-    return *v;
+Result<std::optional<base::Date>> QueryDate(const Request& request, const std::string& name) {
+    const auto text = request.Query(name);
+    if (!text || text->empty()) return std::optional<base::Date>();
+    const auto day = base::Date::ParseIso(*text);
+    if (!day) return FieldError(name, "Ngày không hợp lệ (định dạng YYYY-MM-DD).");
+    return std::optional<base::Date>(*day);
 }
 
-std::string Disposition(const std::string& file_name) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string ascii;
-    std::string encoded;
-    for (unsigned char c : file_name) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                           c == '-' || c == '_';
-        ascii += plain ? static_cast<char>(c) : '_';
-        if (plain) {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += '%';
-            encoded += kHex[c >> 4];
-            encoded += kHex[c & 15];
-        }
-    }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+Result<std::string> QueryText(const Request& request, const std::string& name, std::size_t max_chars,
+                              const char* message) {
+    std::string text = request.Query(name).value_or("");
+    if (text.size() > max_chars) return FieldError(name, message);
+    return text;
 }
 
 }  // namespace chibo::http

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <string>
+
+#include "app/member_service.hpp"
+#include "base/result.hpp"
+#include "http/types.hpp"
+
+// Members on the wire (docs/api/openapi.json: MemberSummary, MemberDetail, MemberInput, TransferInput).
+namespace chibo::http {
+
+boost::json::object ToJson(const app::MemberListItem& item);
+boost::json::object ToJson(const app::MemberDetail& detail);
+
+// Whether a body creates a member (organization_id) or edits one.
+enum class MemberBody { kCreate, kUpdate };
+
+base::Result<domain::Member> ParseMember(const std::string& body, MemberBody kind);
+base::Result<app::TransferInput> ParseTransfer(const std::string& body);
+// ?q=&organization_id=&status=&include_off_roll=&page=&page_size=
+base::Result<app::MemberListQuery> ParseMemberQuery(const Request& request);
+
+}  // namespace chibo::http

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <string>
+
+#include "app/score_service.hpp"
+#include "base/result.hpp"
+
+// Meeting quality on the wire (docs/api/openapi.json: Scorecard, StoredScorecard, ScorecardView,
+// MeetingScore, MeetingScoring, CellAlert, ScoreInput).
+namespace chibo::http {
+
+boost::json::object ToJson(const domain::Scorecard& card);
+boost::json::object ToJson(const domain::StoredScorecard& scorecard);
+boost::json::object ToJson(const domain::MeetingScore& score);
+boost::json::object ToJson(const app::ScorecardView& view);
+boost::json::object ToJson(const app::MeetingScoring& scoring);
+boost::json::object ToJson(const app::CellAlert& alert);
+
+base::Result<domain::Scorecard> ParseScorecard(const std::string& body);
+
+struct ScoreInput {
+    domain::ScorerRole role = domain::ScorerRole::kCell;
+    std::map<std::string, int> points;
+    std::string reason;
+};
+base::Result<ScoreInput> ParseScore(const std::string& body);
+
+}  // namespace chibo::http
