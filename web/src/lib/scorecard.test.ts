@@ -59,6 +59,8 @@ function hd42(): Scorecard {
     name: 'Phiếu đánh giá chất lượng sinh hoạt chi bộ (Hướng dẫn 42-HD/BTCTW)',
     effective_from: '2025-10-28',
     total: 100,
+    created_by: '',
+    created_at: null,
     good_min: 90,
     fair_min: 70,
     average_min: 50,
