@@ -3,6 +3,14 @@ import { Alert, Button, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError, errorMessage } from '../lib/api';
 
+// Thrown by a submit handler when the person cancelled a confirmation: the form stays open silently.
+export class Cancelled extends Error {
+  constructor() {
+    super('Đã hủy');
+    this.name = 'Cancelled';
+  }
+}
+
 // The form field an API error is about: the field a 400 names.
 function namedField(error: ApiError): string | null {
   return error.status === 400 ? error.field : null;
@@ -80,7 +88,7 @@ function FormModalBody<T extends object>({
       onClose();
     } catch (e) {
       setBusy(false);
-      if (e instanceof Error && e.name === 'Cancelled') return;
+      if (e instanceof Cancelled) return;
       setError(applyApiError(form, e, errorField));
     }
   };

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Grid, Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { diffRows, type DiffRow } from './diff';
 import { actionLabel, entityLabel, fieldLabel } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { AuditEntry, Paged } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 function Diff({ entry }: { entry: AuditEntry }) {
   const rows = diffRows(entry.before, entry.after);
@@ -74,7 +74,7 @@ export default function AuditPage() {
       <Typography.Title level={3} className="page-title">
         Nhật ký thao tác
       </Typography.Title>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} className="section" />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       <Table<AuditEntry>
         data-testid="audit-table"
         rowKey="id"

@@ -1,11 +1,12 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Grid, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatCount, monthLabel, type Period, quarterLabel } from './dashboard';
 import type { DashboardAlerts, DashboardFlagged, DashboardMissed } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 const PAGE_SIZE = 20;
 
@@ -158,7 +159,7 @@ export default function DashboardAlertsCard({ organizationId, period }: { organi
       className="section dashboard-section"
       data-testid="dashboard-alerts"
     >
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       <Typography.Title level={5} className="dashboard-subtitle" data-testid="missed-title">
         Chi bộ chưa sinh hoạt đủ{missedData ? ` (${formatCount(missedData.missed_total)})` : ''}
       </Typography.Title>

@@ -1,17 +1,18 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import DateInput from '../../ui/DateInput';
 import FormModal from '../../ui/FormModal';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatDate, toIsoDate } from '../../lib/dates';
 import { documentTypeOptions } from '../../lib/labels';
 import { matchesWords } from '../../lib/text';
 import { useApi } from '../../lib/useApi';
 import type { DocumentType, IssuedDocument, Organization, Paged } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 interface DocumentValues {
   type: DocumentType;
@@ -155,7 +156,7 @@ export default function DocumentRegister({ organization, canWrite }: { organizat
           </Button>
         )}
       </div>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {error !== undefined && <LoadError error={error} style={{ marginBottom: 12 }} />}
       <Table<IssuedDocument>
         data-testid="documents-table"
         rowKey="id"

@@ -1,10 +1,10 @@
-import { Alert, Drawer, Empty, Grid, Skeleton, Tag, Typography } from 'antd';
+import { Drawer, Empty, Grid, Skeleton, Tag, Typography } from 'antd';
 import GradeLevelTag from './GradeLevelTag';
-import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { GRADE_TOTAL, GRADING_STEP_LABELS } from './grading';
 import { useApi } from '../../lib/useApi';
 import type { GradeRowWithHistory, GradingSubject } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 // Every record of one subject's grading, oldest first: each step, the corrections with their reasons, who and when.
 export default function GradeHistory({
@@ -35,7 +35,7 @@ export default function GradeHistory({
       className="grade-history"
     >
       {error !== undefined ? (
-        <Alert type="error" showIcon title={errorMessage(error)} />
+        <LoadError error={error} />
       ) : !data && loading ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : history.length === 0 ? (

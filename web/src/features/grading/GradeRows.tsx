@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Collapse, Empty, Grid, Input, Pagination, Select, Skeleton, Tag, Typography } from 'antd';
+import { Button, Collapse, Empty, Grid, Input, Pagination, Select, Skeleton, Tag, Typography } from 'antd';
 import { EditOutlined, FormOutlined, HistoryOutlined, SearchOutlined } from '@ant-design/icons';
 import GradeHistory from './GradeHistory';
 import GradeLevelTag from './GradeLevelTag';
 import GradeStepForm from './GradeStepForm';
-import { nameSearch } from '../meetings/MeetingRollCall';
-import { errorMessage } from '../../lib/api';
+import { nameSearch } from '../../ui/nameSearch';
 import { formatDateTime } from '../../lib/dates';
 import {
   GENERAL_MAX,
@@ -22,6 +21,7 @@ import {
 import { matchesWords } from '../../lib/text';
 import { useApi } from '../../lib/useApi';
 import type { Grade, GradeRow, GradingRound, GradingStep, GradingSubject } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 const PAGE_SIZE = 20;
 
@@ -278,7 +278,7 @@ export default function GradeRows({
           />
         </div>
       )}
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       {!data && loading ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : shown.length === 0 ? (

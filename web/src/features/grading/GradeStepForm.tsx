@@ -1,8 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import FormModal from '../../ui/FormModal';
+import FormModal, { Cancelled } from '../../ui/FormModal';
 import GradeLevelTag from './GradeLevelTag';
-import { Cancelled } from '../organizations/OrgForms';
 import { ApiError, api } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import {

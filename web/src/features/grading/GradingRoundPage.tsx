@@ -1,14 +1,14 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Breadcrumb, Button, Card, Grid, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import GradeLevelTag from './GradeLevelTag';
 import GradeRows from './GradeRows';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { GRADE_LEVELS, GRADING_SUBJECT_LABELS, quotaPercent, sharePercent } from './grading';
 import { useApi } from '../../lib/useApi';
 import type { GradingQuota, GradingRoundView, GradingSubject, GradingSummary } from '../../lib/types';
+import LoadFailure from '../../ui/LoadFailure';
 
 // One subject's figures from the latest decisions: the share "good or better" (what the statistics report), the
 // count of each level and those not decided yet.
@@ -71,13 +71,13 @@ export default function GradingRoundPage() {
   const tab: GradingSubject = requested === 'member' || ownOnly ? 'member' : 'cell';
 
   if (error) {
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy đợt đánh giá' : 'Không tải được đợt đánh giá'}
-        subTitle={notFound ? 'Đợt đánh giá không tồn tại hoặc nằm ngoài phạm vi của bạn.' : errorMessage(error)}
-        extra={<Button onClick={() => navigate('/organizations')}>Về cây tổ chức</Button>}
+      <LoadFailure
+        error={error}
+        what="đợt đánh giá"
+        missingText="Đợt đánh giá không tồn tại hoặc nằm ngoài phạm vi của bạn."
+        forbiddenIsMissing
+        back={{ label: 'Về cây tổ chức', onClick: () => navigate('/organizations') }}
       />
     );
   }

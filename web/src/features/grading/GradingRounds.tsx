@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Empty, Form, InputNumber, Radio, Skeleton, Typography } from 'antd';
 import { PlusOutlined, RightOutlined, TrophyOutlined } from '@ant-design/icons';
 import FormModal from '../../ui/FormModal';
-import { ApiError, api, errorMessage } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import {
   DEFAULT_QUOTA,
@@ -16,6 +16,7 @@ import {
 } from './grading';
 import { useApi } from '../../lib/useApi';
 import type { GradingPeriodKind, GradingRound, GradingRoundList, Organization } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 interface RoundFormValues extends PeriodInput {
   // The quota as typed: a percentage, 0–100.
@@ -217,7 +218,7 @@ export default function GradingRounds({ organization, canWrite }: { organization
         </div>
       )}
       {error !== undefined ? (
-        <Alert type="error" showIcon title={errorMessage(error)} />
+        <LoadError error={error} />
       ) : !data && loading ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : !data?.items.length ? (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Grid, Select, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import type { AbsenceFlag, Organization } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 // Members of the subtree absent without reason from 3 or more meetings of a calendar year: the Party Charter asks
 // the cell to consider removing them. The system only points them out; people decide.
@@ -86,7 +87,7 @@ export default function AbsenceFlags({ organization, cell }: { organization: Org
         Đảng viên bỏ sinh hoạt 3 lần trở lên trong năm không có lý do chính đáng: chi bộ xem xét, đề nghị xóa tên theo
         Điều lệ Đảng.
       </Typography.Paragraph>
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       <Table<AbsenceFlag>
         data-testid="absence-flags-table"
         rowKey="member_id"

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Empty, Select, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Select, Skeleton, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { countAlerts, groupAlerts } from './alerts';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { alertKindColor, alertKindLabel } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { AlertKind, ComplianceAlert, Organization } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 // A committee's page lists many cells: each shows its first alerts until opened, or all of them when filtered by kind.
 const FIRST = 3;
@@ -66,7 +67,7 @@ export default function ComplianceAlerts({ organization }: { organization: Organ
       className="section alerts-card"
       data-testid="alerts-card"
     >
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       {!data && loading ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, App, Button, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CalendarOutlined, CloseCircleOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from '../../ui/DateInput';
-import FormModal from '../../ui/FormModal';
-import { Cancelled } from '../organizations/OrgForms';
+import FormModal, { Cancelled } from '../../ui/FormModal';
 import { api, errorMessage } from '../../lib/api';
 import { formatDate, parseIsoDate, toIsoDate } from '../../lib/dates';
 import {
@@ -20,6 +19,7 @@ import {
 } from './meetings';
 import { useApi } from '../../lib/useApi';
 import type { CalendarEntry, DayShift, Meeting, Organization } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 const entryKey = (e: Pick<CalendarEntry, 'kind' | 'year' | 'month'>) => `${e.kind}-${e.year}-${e.month}`;
 // "sinh hoạt thường kỳ tháng 12/2026"
@@ -364,7 +364,7 @@ export default function MeetingCalendar({
           onChange={setYear}
         />
       </div>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {error !== undefined && <LoadError error={error} style={{ marginBottom: 12 }} />}
       <Table<CalendarEntry>
         data-testid="meetings-table"
         rowKey={entryKey}

@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { Alert, Button, Descriptions, Empty, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from '../../ui/DateInput';
-import { nameSearch } from './MeetingRollCall';
-import { ApiError, errorMessage } from '../../lib/api';
+import { nameSearch } from '../../ui/nameSearch';
+import RowActions from '../../ui/RowActions';
+import SectionSaveBar from '../../ui/SectionSaveBar';
+import { useSave } from '../../ui/useSave';
 import { formatDate, parseIsoDate, toIsoDate } from '../../lib/dates';
 import { incompleteTasks, newKey, type ConclusionDraft, type ReviewDraft, type TaskDraft } from './meetingDraft';
 import {
@@ -142,19 +143,13 @@ export default function MeetingConclusion({
   onChange: (draft: ConclusionDraft) => void;
   onSave: () => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ConclusionField, string>>>({});
+  const saving = useSave<ConclusionField>({ fields: CONCLUSION_FIELDS });
+  const { busy, error, setError, setFieldErrors, fieldStatus } = saving;
 
   if (!editable) return <ConclusionView meeting={meeting} />;
 
   const set = (patch: Partial<ConclusionDraft>) => onChange({ ...draft, ...patch });
-  const clearError = (...fields: ConclusionField[]) => {
-    if (!fields.some((f) => fieldErrors[f])) return;
-    const next = { ...fieldErrors };
-    for (const f of fields) delete next[f];
-    setFieldErrors(next);
-  };
+  const clearError = (...fields: ConclusionField[]) => saving.clearFieldErrors(...fields);
   const setReview = (index: number, patch: Partial<ReviewDraft>) =>
     set({ review: draft.review.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const setTask = (key: number, patch: Partial<TaskDraft>) =>
@@ -187,28 +182,8 @@ export default function MeetingConclusion({
       });
       return;
     }
-    setError(null);
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      await onSave();
-    } catch (e) {
-      const field = e instanceof ApiError && e.status === 400 ? (e.field as ConclusionField | null) : null;
-      if (field && CONCLUSION_FIELDS.includes(field)) {
-        setFieldErrors({ [field]: e instanceof Error ? e.message : '' });
-        document.getElementById(`field-${field}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      } else {
-        setError(errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(onSave);
   };
-
-  const fieldStatus = (f: ConclusionField) => ({
-    validateStatus: fieldErrors[f] ? ('error' as const) : undefined,
-    help: fieldErrors[f],
-  });
 
   return (
     <Form layout="vertical" component="div" data-testid="conclusion-editor" className="meeting-form">
@@ -294,14 +269,12 @@ export default function MeetingConclusion({
           <div key={t.key} className="opinion-card" data-testid="task-row">
             <div className="opinion-head">
               <b>Nhiệm vụ {i + 1}</b>
-              <span className="list-row-actions">
-                <Button
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={`Xóa nhiệm vụ ${i + 1}`}
-                  onClick={() => set({ tasks: draft.tasks.filter((x) => x.key !== t.key) })}
-                />
-              </span>
+              <RowActions
+                noun="nhiệm vụ"
+                index={i}
+                count={draft.tasks.length}
+                onRemove={() => set({ tasks: draft.tasks.filter((x) => x.key !== t.key) })}
+              />
             </div>
             <Form.Item label="Nội dung">
               <Input.TextArea
@@ -409,18 +382,9 @@ export default function MeetingConclusion({
         )}
       </div>
 
-      <div className="section-save">
-        <Button
-          type="primary"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={busy}
-          data-testid="conclusion-save"
-          onClick={save}
-        >
-          Lưu kết luận và biểu quyết
-        </Button>
-      </div>
+      <SectionSaveBar busy={busy} testId="conclusion-save" onSave={save}>
+        Lưu kết luận và biểu quyết
+      </SectionSaveBar>
     </Form>
   );
 }

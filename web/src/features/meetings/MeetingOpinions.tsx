@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Alert, AutoComplete, Button, Empty, Form, Input, Select, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { nameSearch, presentMemberOptions } from './MeetingRollCall';
-import { errorMessage } from '../../lib/api';
+import { PlusOutlined } from '@ant-design/icons';
+import { presentMemberOptions } from './MeetingRollCall';
+import { nameSearch } from '../../ui/nameSearch';
+import RowActions from '../../ui/RowActions';
+import SectionSaveBar from '../../ui/SectionSaveBar';
+import { useSave } from '../../ui/useSave';
 import { incompleteOpinions, newKey, type OpinionDraft } from './meetingDraft';
 import type { Attendance, Meeting } from '../../lib/types';
 
@@ -29,8 +32,8 @@ export default function MeetingOpinions({
   onChange: (opinions: OpinionDraft[]) => void;
   onSave: () => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useSave();
+  const { busy, error, setError } = saving;
   // Rows switched to "someone else" before a name is typed.
   const [guestKeys, setGuestKeys] = useState<ReadonlySet<number>>(new Set());
 
@@ -66,15 +69,7 @@ export default function MeetingOpinions({
       setError(`Ý kiến số ${rows.join(', ')} còn thiếu người phát biểu hoặc nội dung.`);
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
-      await onSave();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(onSave);
   };
 
   return (
@@ -100,26 +95,13 @@ export default function MeetingOpinions({
           <div key={o.key} className="opinion-card" data-testid="opinion-row">
             <div className="opinion-head">
               <b>Ý kiến {i + 1}</b>
-              <span className="list-row-actions">
-                <Button
-                  icon={<ArrowUpOutlined />}
-                  aria-label={`Đưa ý kiến ${i + 1} lên`}
-                  disabled={i === 0}
-                  onClick={() => move(i, i - 1)}
-                />
-                <Button
-                  icon={<ArrowDownOutlined />}
-                  aria-label={`Đưa ý kiến ${i + 1} xuống`}
-                  disabled={i === opinions.length - 1}
-                  onClick={() => move(i, i + 1)}
-                />
-                <Button
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={`Xóa ý kiến ${i + 1}`}
-                  onClick={() => onChange(opinions.filter((x) => x.key !== o.key))}
-                />
-              </span>
+              <RowActions
+                noun="ý kiến"
+                index={i}
+                count={opinions.length}
+                onMove={move}
+                onRemove={() => onChange(opinions.filter((x) => x.key !== o.key))}
+              />
             </div>
             <Form.Item label="Người phát biểu">
               <Select<number>
@@ -175,18 +157,9 @@ export default function MeetingOpinions({
       >
         Thêm ý kiến
       </Button>
-      <div className="section-save">
-        <Button
-          type="primary"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={busy}
-          data-testid="opinions-save"
-          onClick={save}
-        >
-          Lưu ý kiến phát biểu
-        </Button>
-      </div>
+      <SectionSaveBar busy={busy} testId="opinions-save" onSave={save}>
+        Lưu ý kiến phát biểu
+      </SectionSaveBar>
     </Form>
   );
 }

@@ -8,14 +8,12 @@ import {
   Button,
   Card,
   Grid,
-  Result,
   Skeleton,
   Space,
   Steps,
   Tabs,
   Tag,
-  Typography,
-} from 'antd';
+  Typography } from 'antd';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import {
@@ -54,6 +52,7 @@ import MeetingOpinions from './MeetingOpinions';
 import MeetingPreparation from './MeetingPreparation';
 import MeetingRollCall from './MeetingRollCall';
 import MeetingScoringSection from '../scoring/MeetingScoring';
+import LoadFailure from '../../ui/LoadFailure';
 
 // A section's draft and what it was when loaded or last saved (to tell unsaved changes).
 interface Tracked<T> {
@@ -424,15 +423,13 @@ export default function MeetingPage() {
   const { data, error } = useApi<Meeting>(`/meetings/${meetingId}`);
 
   if (error) {
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy cuộc họp' : 'Không tải được cuộc họp'}
-        subTitle={
-          notFound ? 'Cuộc họp không tồn tại, chưa được thông báo hoặc nằm ngoài phạm vi của bạn.' : errorMessage(error)
-        }
-        extra={<Button onClick={() => navigate(-1)}>Quay lại</Button>}
+      <LoadFailure
+        error={error}
+        what="cuộc họp"
+        missingText="Cuộc họp không tồn tại, chưa được thông báo hoặc nằm ngoài phạm vi của bạn."
+        forbiddenIsMissing
+        back={{ label: 'Quay lại', onClick: () => navigate(-1) }}
       />
     );
   }

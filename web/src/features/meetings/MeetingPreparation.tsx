@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from '../../ui/DateInput';
-import { applyApiError } from '../../ui/FormModal';
+import RowActions from '../../ui/RowActions';
+import SectionSaveBar from '../../ui/SectionSaveBar';
+import { useSave } from '../../ui/useSave';
 import MemberSelect from '../members/MemberSelect';
 import { api } from '../../lib/api';
 import { formatDate, parseIsoDate, toIsoDate } from '../../lib/dates';
@@ -89,8 +90,8 @@ export default function MeetingPreparation({ editable, ...props }: PreparationPr
 function PreparationForm({ meeting, onSaved, onDirtyChange }: PreparationProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<PreparationValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useSave({ form });
+  const { busy, error } = saving;
   const prefilled = meeting.preparation.agenda.length === 0;
 
   const save = async (values: PreparationValues) => {
@@ -102,19 +103,13 @@ function PreparationForm({ meeting, onSaved, onDirtyChange }: PreparationProps) 
       agenda: (values.agenda ?? []).map((a) => (a ?? '').trim()).filter((a) => a !== ''),
       superior_official: (values.superior_official ?? '').trim(),
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await saving.run(async () => {
       const saved = await api.put<Meeting>(`/meetings/${meeting.id}/preparation`, body);
       form.setFieldsValue(initialValues(saved));
       onDirtyChange(false);
       onSaved(saved);
       message.success('Đã lưu phần chuẩn bị');
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -202,26 +197,13 @@ function PreparationForm({ meeting, onSaved, onDirtyChange }: PreparationProps) 
                     aria-label={`Nội dung ${index + 1}`}
                   />
                 </Form.Item>
-                <span className="list-row-actions">
-                  <Button
-                    icon={<ArrowUpOutlined />}
-                    aria-label={`Đưa nội dung ${index + 1} lên`}
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                  />
-                  <Button
-                    icon={<ArrowDownOutlined />}
-                    aria-label={`Đưa nội dung ${index + 1} xuống`}
-                    disabled={index === fields.length - 1}
-                    onClick={() => move(index, index + 1)}
-                  />
-                  <Button
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={`Xóa nội dung ${index + 1}`}
-                    onClick={() => remove(index)}
-                  />
-                </span>
+                <RowActions
+                  noun="nội dung"
+                  index={index}
+                  count={fields.length}
+                  onMove={move}
+                  onRemove={() => remove(index)}
+                />
               </div>
             ))}
             <Form.ErrorList errors={errors} />
@@ -239,18 +221,9 @@ function PreparationForm({ meeting, onSaved, onDirtyChange }: PreparationProps) 
           </div>
         )}
       </Form.List>
-      <div className="section-save">
-        <Button
-          type="primary"
-          htmlType="submit"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={busy}
-          data-testid="preparation-save"
-        >
-          Lưu phần chuẩn bị
-        </Button>
-      </div>
+      <SectionSaveBar busy={busy} testId="preparation-save">
+        Lưu phần chuẩn bị
+      </SectionSaveBar>
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -15,10 +15,9 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ClockCircleOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import StatusTag from '../members/StatusTag';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDate, todayIso } from '../../lib/dates';
 import { missingReasons, type RollDraft } from './meetingDraft';
 import {
@@ -30,7 +29,10 @@ import {
   PRESENCE_LABELS,
   TIME_RE,
 } from './meetings';
-import { matchesWords } from '../../lib/text';
+import RowActions from '../../ui/RowActions';
+import SectionSaveBar from '../../ui/SectionSaveBar';
+import { nameSearch } from '../../ui/nameSearch';
+import { useSave } from '../../ui/useSave';
 import type { Attendance, Meeting, Presence } from '../../lib/types';
 
 const CHOICES: Presence[] = ['present', 'late', 'excused', 'unexcused'];
@@ -56,9 +58,6 @@ export function presentMemberOptions(attendance: Attendance[], keep?: { id: numb
   return options;
 }
 
-export const nameSearch = {
-  filterOption: (input: string, option?: { label?: ReactNode }) => matchesWords(String(option?.label ?? ''), input),
-};
 
 function TimeField({
   label,
@@ -185,9 +184,8 @@ export default function MeetingRollCall({
   onSave: () => Promise<void>;
 }) {
   const narrow = !Grid.useBreakpoint().md;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<RollField, string>>>({});
+  const saving = useSave<RollField>({ fields: ROLL_FIELDS });
+  const { busy, error, setError, fieldErrors, setFieldErrors } = saving;
   const [tried, setTried] = useState(false);
   const counts = countAttendance(draft.attendance);
   const summary = (
@@ -207,12 +205,7 @@ export default function MeetingRollCall({
 
   const set = (patch: Partial<RollDraft>) => {
     onChange({ ...draft, ...patch });
-    const touched = Object.keys(patch).filter((k) => k in fieldErrors);
-    if (touched.length) {
-      const next = { ...fieldErrors };
-      for (const k of touched) delete next[k as RollField];
-      setFieldErrors(next);
-    }
+    saving.clearFieldErrors(...Object.keys(patch));
   };
   const setEntry = (memberId: number, patch: Partial<Attendance>) =>
     set({ attendance: draft.attendance.map((a) => (a.member_id === memberId ? { ...a, ...patch } : a)) });
@@ -236,21 +229,7 @@ export default function MeetingRollCall({
       return;
     }
     if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      await onSave();
-      setTried(false);
-    } catch (e) {
-      const field = e instanceof ApiError && e.status === 400 ? (e.field as RollField | null) : null;
-      if (field && ROLL_FIELDS.includes(field)) {
-        setFieldErrors({ [field]: e instanceof Error ? e.message : '' });
-        document.getElementById(`field-${field}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      } else {
-        setError(errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (await saving.run(onSave)) setTried(false);
   };
 
   const reasonInput = (a: Attendance) =>
@@ -452,14 +431,12 @@ export default function MeetingRollCall({
               className="list-row-field"
               onChange={(e) => set({ guests: draft.guests.map((g, j) => (j === i ? e.target.value : g)) })}
             />
-            <span className="list-row-actions">
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={`Xóa khách mời ${i + 1}`}
-                onClick={() => set({ guests: draft.guests.filter((_, j) => j !== i) })}
-              />
-            </span>
+            <RowActions
+              noun="khách mời"
+              index={i}
+              count={draft.guests.length}
+              onRemove={() => set({ guests: draft.guests.filter((_, j) => j !== i) })}
+            />
           </div>
         ))}
         <Button
@@ -475,18 +452,9 @@ export default function MeetingRollCall({
         </Button>
       </div>
 
-      <div className="section-save">
-        <Button
-          type="primary"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={busy}
-          data-testid="roll-save"
-          onClick={save}
-        >
-          Lưu điểm danh
-        </Button>
-      </div>
+      <SectionSaveBar busy={busy} testId="roll-save" onSave={save}>
+        Lưu điểm danh
+      </SectionSaveBar>
     </Form>
   );
 }

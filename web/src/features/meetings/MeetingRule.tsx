@@ -4,7 +4,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from '../../ui/DateInput';
 import FormModal from '../../ui/FormModal';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import { isCell } from '../../lib/labels';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 import {
@@ -17,6 +17,7 @@ import {
   type RuleSetting,
 } from './meetings';
 import type { DayShift, Organization, RuleOverride, RuleView } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 interface RuleValues {
   regular_day?: number | null;
@@ -188,7 +189,7 @@ export default function MeetingRuleSection({
   onEdit: () => void;
 }) {
   const narrow = !Grid.useBreakpoint().md;
-  if (error !== undefined) return <Alert type="error" showIcon title={errorMessage(error)} />;
+  if (error !== undefined) return <LoadError error={error} />;
   if (!view) return <Skeleton active paragraph={{ rows: 3 }} />;
   const settings = ruleSettings(view);
   const columns: TableColumnsType<RuleSetting> = narrow

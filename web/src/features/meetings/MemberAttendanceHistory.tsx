@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Grid, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { errorMessage } from '../../lib/api';
 import { formatDate, recentYears } from '../../lib/dates';
 import { MEETING_KIND_LABELS, PRESENCE_COLORS, PRESENCE_LABELS } from './meetings';
 import { useApi } from '../../lib/useApi';
 import type { MemberAttendance, MemberAttendanceEntry, Presence } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 const COUNT_ORDER: Presence[] = ['present', 'late', 'excused', 'unexcused', 'exempt'];
 
@@ -67,7 +67,7 @@ export default function MemberAttendanceHistory({ memberId }: { memberId: number
         />
       }
     >
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       {data && (
         <div className="counts section" data-testid="attendance-counts">
           {COUNT_ORDER.map((p) => (

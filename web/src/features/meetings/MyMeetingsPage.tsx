@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import { MEETING_KIND_LABELS, MEETING_STATE_COLORS, meetingTitle, weekdayLabel } from './meetings';
 import { useApi } from '../../lib/useApi';
 import type { CalendarFeed, LeaveRequest, Meeting } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 function LeaveModal({
   meeting,
@@ -274,7 +275,7 @@ export default function MyMeetingsPage() {
       <Typography.Title level={3} className="page-title">
         Lịch sinh hoạt của tôi
       </Typography.Title>
-      {error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(error)} />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : meetings.length === 0 ? (

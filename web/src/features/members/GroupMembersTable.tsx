@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Table } from 'antd';
+import { Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { MemberSummary, Paged } from '../../lib/types';
 import StatusTag from './StatusTag';
+import { LoadError } from '../../ui/LoadFailure';
 
 // Members of a party group. Members are recorded on the cell and point at their group, so the list is the
 // cell's roll (in the server's order) filtered by party_group_id.
@@ -53,7 +54,7 @@ export default function GroupMembersTable({ members, error }: { members: MemberS
   ];
   return (
     <>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {error !== undefined && <LoadError error={error} style={{ marginBottom: 12 }} />}
       <Table<MemberSummary>
         data-testid="org-members-table"
         rowKey="id"

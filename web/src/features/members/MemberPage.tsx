@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Grid, Result, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Skeleton, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { positionLabel, SEX_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
@@ -11,6 +10,7 @@ import type { Member, Membership, Position } from '../../lib/types';
 import MemberAttendanceHistory from '../meetings/MemberAttendanceHistory';
 import StatusTag from './StatusTag';
 import { MemberFormModal, TransferModal } from './MemberForms';
+import LoadFailure from '../../ui/LoadFailure';
 
 export default function MemberPage() {
   const { id } = useParams();
@@ -22,13 +22,12 @@ export default function MemberPage() {
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
 
   if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy đảng viên' : 'Không tải được đảng viên'}
-        subTitle={notFound ? 'Đảng viên không tồn tại hoặc nằm ngoài phạm vi của bạn.' : errorMessage(error)}
-        extra={<Button onClick={() => navigate('/members')}>Về danh sách đảng viên</Button>}
+      <LoadFailure
+        error={error}
+        what="đảng viên"
+        missingText="Đảng viên không tồn tại hoặc nằm ngoài phạm vi của bạn."
+        back={{ label: 'Về danh sách đảng viên', onClick: () => navigate('/members') }}
       />
     );
   }

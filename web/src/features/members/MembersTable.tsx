@@ -1,12 +1,12 @@
-import { Alert, Grid, Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { SEX_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { MemberStatus, MemberSummary, Paged } from '../../lib/types';
 import StatusTag from './StatusTag';
+import { LoadError } from '../../ui/LoadFailure';
 
 export interface MemberFilters {
   q?: string;
@@ -103,7 +103,7 @@ export default function MembersTable({
 
   return (
     <>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {error !== undefined && <LoadError error={error} style={{ marginBottom: 12 }} />}
       <Table<MemberSummary>
         data-testid={testId}
         rowKey="id"

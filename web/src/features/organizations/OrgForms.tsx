@@ -2,21 +2,13 @@ import { App, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import DateInput from '../../ui/DateInput';
-import FormModal from '../../ui/FormModal';
+import FormModal, { Cancelled } from '../../ui/FormModal';
 import OrgPicker from './OrgPicker';
 import { api } from '../../lib/api';
 import { formatDate, parseIsoDate, toIsoDate } from '../../lib/dates';
 import { CATEGORY_LABELS, defaultChildKind, KIND_LABELS, options } from '../../lib/labels';
 import { invalidateOrgTree } from './orgTree';
 import type { OrgCategory, OrgKind, Organization } from '../../lib/types';
-
-// Thrown by a submit handler when the person cancelled a confirmation: the form stays open silently.
-export class Cancelled extends Error {
-  constructor() {
-    super('Đã hủy');
-    this.name = 'Cancelled';
-  }
-}
 
 interface OrgFormValues {
   name: string;

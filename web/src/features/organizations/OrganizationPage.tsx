@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Grid, Result, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Grid, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   ApartmentOutlined,
@@ -13,7 +13,6 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { categoryLabel, isCell, kindLabel, positionLabel } from '../../lib/labels';
 import { fetchChildren } from './orgTree';
@@ -30,6 +29,7 @@ import { MemberFormModal } from '../members/MemberForms';
 import ScorecardCard from '../scoring/ScorecardCard';
 import { MergeModal, MoveModal, OrgFormModal } from './OrgForms';
 import { EndPositionModal, PositionModal } from './PositionForms';
+import LoadFailure from '../../ui/LoadFailure';
 
 type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'member' | 'position' | null;
 
@@ -75,13 +75,12 @@ export default function OrganizationPage() {
   }, [org]);
 
   if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy tổ chức' : 'Không tải được tổ chức'}
-        subTitle={notFound ? 'Tổ chức không tồn tại hoặc nằm ngoài phạm vi của bạn.' : errorMessage(error)}
-        extra={<Button onClick={() => navigate('/organizations')}>Về cây tổ chức</Button>}
+      <LoadFailure
+        error={error}
+        what="tổ chức"
+        missingText="Tổ chức không tồn tại hoặc nằm ngoài phạm vi của bạn."
+        back={{ label: 'Về cây tổ chức', onClick: () => navigate('/organizations') }}
       />
     );
   }

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Card, Empty, Grid, Input, Spin, Tree, Typography } from 'antd';
+import { Card, Empty, Grid, Input, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
-import { errorMessage } from '../../lib/api';
 import { flatten, useOrgTree } from './orgTree';
 import { matchesWords } from '../../lib/text';
 import type { TreeNode } from '../../lib/types';
 import OrgTitle from './OrgTitle';
+import { LoadError } from '../../ui/LoadFailure';
 
 // Expanded nodes survive leaving and re-entering the page (for the same user).
 let remembered: { userId: number; keys: React.Key[] } | null = null;
@@ -39,7 +39,7 @@ export default function TreePage() {
     return flatten(roots).filter(({ node }) => matchesWords(node.name, query));
   }, [roots, query]);
 
-  if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
+  if (error) return <LoadError error={error} />;
 
   return (
     <div>

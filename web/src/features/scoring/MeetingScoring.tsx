@@ -15,8 +15,10 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CalculatorOutlined, EditOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { ApiError, api, errorMessage } from '../../lib/api';
+import { CalculatorOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { api } from '../../lib/api';
+import SectionSaveBar from '../../ui/SectionSaveBar';
+import { useSave } from '../../ui/useSave';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { changed } from '../meetings/meetingDraft';
 import { beforeHeld } from '../meetings/meetings';
@@ -200,10 +202,13 @@ export default function MeetingScoringSection({
   // Computed criteria opened for a change by hand.
   const [unlocked, setUnlocked] = useState<Set<string>>(() => new Set());
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // Errors by criterion code, or "reason".
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const saving = useSave<string>({
+    fields: (field): field is string => field === 'reason' || !!findCriterion(card, field),
+    elementId: (field) => (field === 'reason' ? 'score-reason-field' : `score-criterion-${field}`),
+  });
+  const { busy, error, setError, setFieldErrors } = saving;
+  const fieldErrors: Record<string, string | undefined> = saving.fieldErrors;
   // Saving was tried with criteria not scored: the list of those still missing shows until none is left.
   const [missingTried, setMissingTried] = useState(false);
 
@@ -246,12 +251,7 @@ export default function MeetingScoringSection({
     setFieldErrors({});
     setMissingTried(false);
   };
-  const clearError = (key: string) => {
-    if (!fieldErrors[key]) return;
-    const next = { ...fieldErrors };
-    delete next[key];
-    setFieldErrors(next);
-  };
+  const clearError = (key: string) => saving.clearFieldErrors(key);
   const setPoint = (code: string, value: number | null) => {
     setPoints((p) => ({ ...p, [code]: value }));
     clearError(code);
@@ -271,9 +271,7 @@ export default function MeetingScoringSection({
       scrollTo('score-reason-field');
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    await saving.run(async () => {
       const saved = await api.post<MeetingScore>(`/meetings/${meeting.id}/scores`, {
         role,
         points: pointsToSend(card, points),
@@ -284,17 +282,7 @@ export default function MeetingScoringSection({
         `Đã lưu điểm (${SCORER_ROLE_LABELS[role].toLowerCase()}): ${saved.total} điểm, ${saved.level_label}`,
       );
       onSaved(saved);
-    } catch (e) {
-      const field = e instanceof ApiError && e.status === 400 ? e.field : null;
-      if (field === 'reason' || (field && findCriterion(card, field))) {
-        setFieldErrors({ [field]: errorMessage(e) });
-        scrollTo(field === 'reason' ? 'score-reason-field' : `score-criterion-${field}`);
-      } else {
-        setError(errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // The points cell of a criterion while scoring: an input, or the computed points with "Sửa".
@@ -599,18 +587,9 @@ export default function MeetingScoringSection({
           {shownError && (
             <Alert type="error" showIcon role="alert" className="section" title={shownError} data-testid="score-error" />
           )}
-          <div className="section-save">
-            <Button
-              type="primary"
-              size="large"
-              icon={<SaveOutlined />}
-              loading={busy}
-              data-testid="score-submit"
-              onClick={save}
-            >
-              {correction ? 'Lưu điểm chấm lại' : 'Lưu điểm'} — {SCORER_ROLE_LABELS[role].toLowerCase()}
-            </Button>
-          </div>
+          <SectionSaveBar busy={busy} testId="score-submit" onSave={save}>
+            {correction ? 'Lưu điểm chấm lại' : 'Lưu điểm'} — {SCORER_ROLE_LABELS[role].toLowerCase()}
+          </SectionSaveBar>
         </div>
       )}
 

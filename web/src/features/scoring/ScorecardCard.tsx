@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import ScorecardEditor from './ScorecardEditor';
 import { LevelTag } from './MeetingScoring';
-import { ApiError, errorMessage } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
 import { formatTier, levelRules, METRIC_LABELS, scorecardSource } from './scorecard';
 import { useApi } from '../../lib/useApi';
 import type { Organization, Scorecard, ScorecardInput, ScorecardView } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 // The content of a scorecard: its blocks (each opens to its criteria and how computed ones are counted) and the
 // level rules.
@@ -105,7 +106,7 @@ export default function ScorecardCard({ organization, canWrite }: { organization
         </div>
       )}
       {error !== undefined ? (
-        <Alert type="error" showIcon title={errorMessage(error)} />
+        <LoadError error={error} />
       ) : !data ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (

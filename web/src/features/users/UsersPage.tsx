@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Alert, Button, Form, Grid, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Grid, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import FormModal from '../../ui/FormModal';
@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../lib/api';
 import { options, ROLE_LABELS, roleLabel } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { Paged, RoleKind, User } from '../../lib/types';
+import { LoadError } from '../../ui/LoadFailure';
 
 interface NewUserValues {
   username: string;
@@ -109,7 +110,7 @@ export default function UsersPage() {
           Thêm người dùng
         </Button>
       </div>
-      {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} className="section" />}
+      {error !== undefined && <LoadError error={error} className="section" />}
       <Table<User>
         data-testid="users-table"
         rowKey="id"
