@@ -20,14 +20,13 @@ import { useApi } from '../../lib/useApi';
 import type { Organization, PartyGroup, Position, TreeNode } from '../../lib/types';
 import AbsenceFlags from '../meetings/AbsenceFlags';
 import ComplianceAlerts from '../meetings/ComplianceAlerts';
-import DocumentRegister from '../documents/DocumentRegister';
 import GradingRounds from '../grading/GradingRounds';
-import MeetingsTab from '../meetings/MeetingsTab';
-import MembersTable from '../members/MembersTable';
-import GroupMembersTable, { useGroupMembers } from '../members/GroupMembersTable';
+import { useGroupMembers } from '../members/GroupMembersTable';
 import { MemberFormModal } from '../members/MemberForms';
 import ScorecardCard from '../scoring/ScorecardCard';
 import { MergeModal, MoveModal, OrgFormModal } from './OrgForms';
+import { ORG_TABS } from './orgTabList';
+import type { OrgTabFacts } from './orgTabs';
 import { EndPositionModal, PositionModal } from './PositionForms';
 import LoadFailure from '../../ui/LoadFailure';
 
@@ -38,9 +37,8 @@ export default function OrganizationPage() {
   const orgId = Number(id);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // The members / register / meetings tab is kept in the address, so reloading or going back shows the same tab.
+  // The open tab is kept in the address, so reloading or going back shows the same tab.
   const requestedTab = params.get('tab');
-  const tab = requestedTab === 'documents' || requestedTab === 'meetings' ? requestedTab : 'members';
   const { message } = App.useApp();
   const { user } = useAuth();
   const narrow = !Grid.useBreakpoint().md;
@@ -48,14 +46,13 @@ export default function OrganizationPage() {
   const [children, setChildren] = useState<TreeNode[] | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [ending, setEnding] = useState<Position | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  // Each tab's own state, kept while another tab is open (see OrgTabContext).
+  const [tabStates, setTabStates] = useState<Record<string, unknown>>({});
   const [membersVersion, setMembersVersion] = useState(0);
   const isGroupPage = org?.id === orgId && org.kind === 'party_group';
   const groupMembers = useGroupMembers(isGroupPage ? (org?.parent_id ?? null) : null, orgId, membersVersion);
 
   useEffect(() => {
-    setPage(1);
     setChildren(null);
   }, [orgId]);
 
@@ -108,6 +105,17 @@ export default function OrganizationPage() {
           on_roll: groupMembers.members.length,
         }
       : org.counts;
+  const tabContext: OrgTabFacts = {
+    organization: org,
+    user,
+    canWrite,
+    cell,
+    group,
+    membersVersion,
+    groupMembers,
+  };
+  const tabs = ORG_TABS.filter((t) => t.shown?.(tabContext) ?? true);
+  const activeTab = tabs.find((t) => t.key === requestedTab) ?? tabs[0];
   const refreshAll = () => {
     reload();
     setMembersVersion((v) => v + 1);
@@ -344,45 +352,26 @@ export default function OrganizationPage() {
         className="section org-tabs"
         size="small"
         data-testid="org-tabs"
-        activeTabKey={group && tab === 'meetings' ? 'members' : tab}
+        activeTabKey={activeTab.key}
         onTabChange={(key) =>
           setParams(
             (previous) => {
               const next = new URLSearchParams(previous);
-              if (key === 'documents' || key === 'meetings') next.set('tab', key);
-              else next.delete('tab');
+              if (key === ORG_TABS[0].key) next.delete('tab');
+              else next.set('tab', key);
               return next;
             },
             { replace: true },
           )
         }
-        tabList={[
-          { key: 'members', label: 'Đảng viên' },
-          { key: 'documents', label: 'Sổ văn bản' },
-          // Party groups meet with their cell: no rule or calendar of their own.
-          ...(group ? [] : [{ key: 'meetings', label: 'Lịch sinh hoạt' }]),
-        ]}
+        tabList={tabs.map((t) => ({ key: t.key, label: t.label }))}
       >
-        {tab === 'documents' ? (
-          <DocumentRegister key={org.id} organization={org} canWrite={canWrite} />
-        ) : tab === 'meetings' && !group ? (
-          <MeetingsTab key={org.id} organization={org} canWrite={canWrite} />
-        ) : group ? (
-          <GroupMembersTable members={groupMembers.members} error={groupMembers.error} />
-        ) : (
-        <MembersTable
-          key={`${org.id}-${membersVersion}`}
-          testId="org-members-table"
-          filters={{ organization_id: org.id }}
-          page={page}
-          pageSize={pageSize}
-          hideOrganization={cell}
-          onPageChange={(p, s) => {
-            setPage(p);
-            setPageSize(s);
-          }}
+        <activeTab.Component
+          key={`${activeTab.key}-${org.id}`}
+          {...tabContext}
+          tabState={tabStates[activeTab.key]}
+          setTabState={(state) => setTabStates((all) => ({ ...all, [activeTab.key]: state }))}
         />
-        )}
       </Card>
 
       {/* Meeting quality (HD 42): committees set the scorecard for their subtree, cells see the one in force. Party
