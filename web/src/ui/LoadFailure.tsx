@@ -30,6 +30,18 @@ export default function LoadFailure({ error, what, missingText, forbiddenIsMissi
 }
 
 // The inline block shown where a list or a card could not be loaded: the server's message.
-export function LoadError({ error, className, style }: { error: unknown; className?: string; style?: CSSProperties }) {
-  return <Alert type="error" showIcon className={className} style={style} title={errorMessage(error)} />;
+export function LoadError({
+  error,
+  className,
+  style,
+  testId,
+}: {
+  error: unknown;
+  className?: string;
+  style?: CSSProperties;
+  testId?: string;
+}) {
+  return (
+    <Alert type="error" showIcon className={className} style={style} title={errorMessage(error)} data-testid={testId} />
+  );
 }

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Grid, Result, Skeleton, Spin, Tag, Typography } from 'antd';
 import { ApartmentOutlined, FileExcelOutlined, LineChartOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
-import { ApiError, apiUrl, errorMessage } from '../../lib/api';
+import { ApiError, apiUrl } from '../../lib/api';
 import {
   dashboardPath,
   defaultPeriod,
@@ -30,6 +30,7 @@ import DashboardCards, { type Target } from './DashboardCards';
 import DashboardChildren from './DashboardChildren';
 import EChart from './EChart';
 import PeriodPicker from './PeriodPicker';
+import { LoadError } from '../../ui/LoadFailure';
 
 // A dashboard is printed across the page: the children's table is wide.
 const PRINT_STYLE = '@media print { @page { size: A4 landscape; margin: 10mm; } }';
@@ -208,7 +209,7 @@ export default function DashboardPage() {
 
       {invalid && <Alert type="error" showIcon className="section" title={invalid} data-testid="dashboard-error" />}
       {error !== undefined && !invalid && (
-        <Alert type="error" showIcon className="section" title={errorMessage(error)} data-testid="dashboard-error" />
+        <LoadError error={error} className="section" testId="dashboard-error" />
       )}
 
       {!shown ? (

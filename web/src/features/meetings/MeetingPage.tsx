@@ -14,7 +14,7 @@ import {
   Tabs,
   Tag,
   Typography } from 'antd';
-import { ApiError, api, errorMessage } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import {
   changed,
@@ -53,6 +53,7 @@ import MeetingPreparation from './MeetingPreparation';
 import MeetingRollCall from './MeetingRollCall';
 import MeetingScoringSection from '../scoring/MeetingScoring';
 import LoadFailure from '../../ui/LoadFailure';
+import { LoadError } from '../../ui/LoadFailure';
 
 // A section's draft and what it was when loaded or last saved (to tell unsaved changes).
 interface Tracked<T> {
@@ -227,7 +228,7 @@ function MeetingView({ initial }: { initial: Meeting }) {
         }}
       />
     ) : rollApi.error !== undefined ? (
-      <Alert type="error" showIcon title={errorMessage(rollApi.error)} />
+      <LoadError error={rollApi.error} />
     ) : (
       <Skeleton active paragraph={{ rows: 6 }} />
     ),
@@ -285,7 +286,7 @@ function MeetingView({ initial }: { initial: Meeting }) {
         onDirtyChange={setScoreDirty}
       />
     ) : scoreApi.error !== undefined ? (
-      <Alert type="error" showIcon title={errorMessage(scoreApi.error)} />
+      <LoadError error={scoreApi.error} />
     ) : (
       <Skeleton active paragraph={{ rows: 6 }} />
     ),

@@ -199,7 +199,7 @@ function CalendarFeedCard() {
         Thêm lịch sinh hoạt chi bộ vào ứng dụng lịch của điện thoại: tạo liên kết, sao chép rồi thêm vào ứng dụng lịch
         (Google Lịch: Thêm lịch → Từ URL; iPhone: Cài đặt → Lịch → Tài khoản → Thêm lịch đã đăng ký).
       </Typography.Paragraph>
-      {feed.error !== undefined && <Alert type="error" showIcon className="section" title={errorMessage(feed.error)} />}
+      {feed.error !== undefined && <LoadError error={feed.error} className="section" />}
       {feed.loading && !feed.data ? (
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : (
