@@ -83,6 +83,10 @@ for bin in build/debug/base_test build/debug/domain_test build/debug/app_test bu
            build/debug/file_store_test; do
     stage_gtest "$bin"
 done
+stage_tap gen-api-types-test node --test --test-reporter=tap tools/gen_api_types_test.mjs
+# The web UI's API types are generated from the OpenAPI document: fail while the committed file is stale.
+stage_check api-types-fresh bash -c 't=$(mktemp); trap "rm -f $t" EXIT
+    node tools/gen_api_types.mjs docs/api/openapi.json "$t" && diff -u web/src/lib/api.gen.ts "$t"'
 stage_vitest web-unit
 CHIBO_TEST_ENGINE=sqlite stage_node api-sqlite tests/api
 CHIBO_TEST_ENGINE=postgres stage_node api-postgres tests/api

@@ -1,22 +1,22 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Result, Skeleton, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useAuth } from './auth';
-import AppLayout from './components/AppLayout';
-import LoginPage from './pages/LoginPage';
-import TreePage from './pages/TreePage';
-import OrganizationPage from './pages/OrganizationPage';
-import MembersPage from './pages/MembersPage';
-import MemberPage from './pages/MemberPage';
-import MeetingPage from './pages/MeetingPage';
-import MyMeetingsPage from './pages/MyMeetingsPage';
-import UsersPage from './pages/UsersPage';
-import AuditPage from './pages/AuditPage';
-import GradingRoundPage from './pages/GradingRoundPage';
-import DashboardHome from './pages/DashboardHome';
+import { useAuth } from './features/auth/auth';
+import AppLayout from './AppLayout';
+import LoginPage from './features/auth/LoginPage';
+import TreePage from './features/organizations/TreePage';
+import OrganizationPage from './features/organizations/OrganizationPage';
+import MembersPage from './features/members/MembersPage';
+import MemberPage from './features/members/MemberPage';
+import MeetingPage from './features/meetings/MeetingPage';
+import MyMeetingsPage from './features/meetings/MyMeetingsPage';
+import UsersPage from './features/users/UsersPage';
+import AuditPage from './features/audit/AuditPage';
+import GradingRoundPage from './features/grading/GradingRoundPage';
+import DashboardHome from './features/dashboard/DashboardHome';
 
 // The dashboard (and ECharts behind it) loads when first opened, not with the rest of the app.
-const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();

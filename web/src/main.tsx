@@ -5,7 +5,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { AuthProvider } from './auth';
+import { AuthProvider } from './features/auth/auth';
 import App from './App';
 import './styles.css';
 
