@@ -86,19 +86,19 @@ void AddMembership(std::vector<Block>& body, const MeetingDocumentData& d) {
     if (c.temporary > 0) composition += ", sinh hoạt tạm thời: " + std::to_string(c.temporary);
     if (exempt_by_status > 0) composition += ", miễn sinh hoạt: " + std::to_string(exempt_by_status);
     if (c.working_away > 0) composition += ", đi làm ăn xa: " + std::to_string(c.working_away);
-    body.push_back(
+    body.emplace_back(
         Text("- Tổng số đảng viên của chi bộ: " + std::to_string(c.total) + " đồng chí (" + composition + ")."));
-    body.push_back(Text("- Số đảng viên được miễn sinh hoạt: " + std::to_string(c.exempt) + " đồng chí."));
-    body.push_back(Text("- Số đảng viên có mặt: " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
-                        " đồng chí phải dự."));
+    body.emplace_back(Text("- Số đảng viên được miễn sinh hoạt: " + std::to_string(c.exempt) + " đồng chí."));
+    body.emplace_back(Text("- Số đảng viên có mặt: " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
+                           " đồng chí phải dự."));
     const std::string late = Names(d.attendance, Presence::kLate, true);
-    if (!late.empty()) body.push_back(Text("- Đến muộn: " + late + "."));
+    if (!late.empty()) body.emplace_back(Text("- Đến muộn: " + late + "."));
     const std::string excused = Names(d.attendance, Presence::kExcused, true);
-    body.push_back(Text("- Vắng có lý do: " + std::to_string(c.excused) + " đồng chí" +
-                        (excused.empty() ? "." : ": " + excused + ".")));
+    body.emplace_back(Text("- Vắng có lý do: " + std::to_string(c.excused) + " đồng chí" +
+                           (excused.empty() ? "." : ": " + excused + ".")));
     const std::string unexcused = Names(d.attendance, Presence::kUnexcused, false);
-    body.push_back(Text("- Vắng không lý do: " + std::to_string(c.unexcused) + " đồng chí" +
-                        (unexcused.empty() ? "." : ": " + unexcused + ".")));
+    body.emplace_back(Text("- Vắng không lý do: " + std::to_string(c.unexcused) + " đồng chí" +
+                           (unexcused.empty() ? "." : ": " + unexcused + ".")));
 }
 
 // "Chi bộ tự chấm 92 điểm, xếp loại Tốt; cấp trên chấm 88 điểm, xếp loại Khá."
@@ -145,16 +145,16 @@ Table TaskTable(const std::vector<ResolutionTask>& tasks) {
 void AddVote(std::vector<Block>& body, const MeetingDocumentData& d, const std::string& what) {
     const auto& vote = d.meeting.record.vote;
     if (!vote) {
-        body.push_back(Text("Chưa ghi kết quả biểu quyết."));
+        body.emplace_back(Text("Chưa ghi kết quả biểu quyết."));
         return;
     }
-    body.push_back(Text("Số đảng viên có mặt được biểu quyết: " + std::to_string(d.eligible) +
-                        " đồng chí. Tán thành: " + std::to_string(vote->in_favour) +
-                        "; không tán thành: " + std::to_string(vote->against) +
-                        "; không biểu quyết: " + std::to_string(vote->abstaining) + "."));
+    body.emplace_back(Text("Số đảng viên có mặt được biểu quyết: " + std::to_string(d.eligible) +
+                           " đồng chí. Tán thành: " + std::to_string(vote->in_favour) +
+                           "; không tán thành: " + std::to_string(vote->against) +
+                           "; không biểu quyết: " + std::to_string(vote->abstaining) + "."));
     Paragraph p;
     p.runs = {{what + " được " + VoteSentence(*vote, d.eligible) + ".", true, false}};
-    body.push_back(p);
+    body.emplace_back(p);
 }
 
 }  // namespace
@@ -179,55 +179,56 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
     doc.title = "BIÊN BẢN";
     doc.subtitle = Subtitle(m);
     auto& body = doc.body;
-    body.push_back(Labelled("Thời gian: ", "bắt đầu lúc " + Hour(r.started_minutes.value_or(m.start_minutes)) +
-                                               " ngày " + m.date.ToVietnamese() + "."));
-    body.push_back(Labelled("Địa điểm: ", m.preparation.place.empty() ? "…" : m.preparation.place + "."));
-    body.push_back(Labelled("Chủ trì: ", r.chair_name.empty() ? "…" : "đồng chí " + r.chair_name + "."));
-    body.push_back(Labelled("Thư ký: ", r.minute_taker_name.empty() ? "…" : "đồng chí " + r.minute_taker_name + "."));
+    body.emplace_back(Labelled("Thời gian: ", "bắt đầu lúc " + Hour(r.started_minutes.value_or(m.start_minutes)) +
+                                                  " ngày " + m.date.ToVietnamese() + "."));
+    body.emplace_back(Labelled("Địa điểm: ", m.preparation.place.empty() ? "…" : m.preparation.place + "."));
+    body.emplace_back(Labelled("Chủ trì: ", r.chair_name.empty() ? "…" : "đồng chí " + r.chair_name + "."));
+    body.emplace_back(
+        Labelled("Thư ký: ", r.minute_taker_name.empty() ? "…" : "đồng chí " + r.minute_taker_name + "."));
     if (!r.guests.empty()) {
         std::string guests;
         for (const std::string& g : r.guests) guests += (guests.empty() ? "" : "; ") + g;
-        body.push_back(Labelled("Khách mời: ", guests + "."));
+        body.emplace_back(Labelled("Khách mời: ", guests + "."));
     }
     if (r.superior_attended)
-        body.push_back(Labelled("Đại diện cấp ủy cấp trên dự: ", m.preparation.superior_official.empty()
-                                                                     ? "có."
-                                                                     : m.preparation.superior_official + "."));
-    body.push_back(Section("I. TÌNH HÌNH ĐẢNG VIÊN DỰ SINH HOẠT"));
+        body.emplace_back(Labelled("Đại diện cấp ủy cấp trên dự: ", m.preparation.superior_official.empty()
+                                                                        ? "có."
+                                                                        : m.preparation.superior_official + "."));
+    body.emplace_back(Section("I. TÌNH HÌNH ĐẢNG VIÊN DỰ SINH HOẠT"));
     AddMembership(body, d);
-    body.push_back(Section("II. NỘI DUNG SINH HOẠT"));
+    body.emplace_back(Section("II. NỘI DUNG SINH HOẠT"));
     for (std::size_t i = 0; i < m.preparation.agenda.size(); ++i)
-        body.push_back(Text(Letter(i) + ") " + m.preparation.agenda[i] + "."));
+        body.emplace_back(Text(Letter(i) + ") " + m.preparation.agenda[i] + "."));
     if (!d.review.empty()) {
-        body.push_back(Text("Kết quả thực hiện nghị quyết tháng trước:"));
-        body.push_back(ReviewTable(d.review));
+        body.emplace_back(Text("Kết quả thực hiện nghị quyết tháng trước:"));
+        body.emplace_back(ReviewTable(d.review));
         if (auto share = TargetsMetShare(d.review))
-            body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
+            body.emplace_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
     }
-    body.push_back(Section("III. Ý KIẾN THẢO LUẬN"));
-    if (d.opinions.empty()) body.push_back(Text("Không có ý kiến phát biểu."));
+    body.emplace_back(Section("III. Ý KIẾN THẢO LUẬN"));
+    if (d.opinions.empty()) body.emplace_back(Text("Không có ý kiến phát biểu."));
     for (const Opinion& o : d.opinions) {
         Paragraph p;
         const bool is_member = o.speaker.has_value();
         p.runs = {{"- " + std::string(is_member ? "Đồng chí " : "") + o.speaker_name + ": ", true, false},
                   {o.summary, false, false}};
-        body.push_back(p);
+        body.emplace_back(p);
     }
-    body.push_back(Section("IV. KẾT LUẬN CỦA CHỦ TRÌ"));
-    body.push_back(Text(r.conclusion.empty() ? "…" : r.conclusion));
+    body.emplace_back(Section("IV. KẾT LUẬN CỦA CHỦ TRÌ"));
+    body.emplace_back(Text(r.conclusion.empty() ? "…" : r.conclusion));
     if (!d.tasks.empty()) {
-        body.push_back(Text("Nhiệm vụ tháng tới:"));
-        body.push_back(TaskTable(d.tasks));
+        body.emplace_back(Text("Nhiệm vụ tháng tới:"));
+        body.emplace_back(TaskTable(d.tasks));
     }
-    body.push_back(Section("V. BIỂU QUYẾT"));
+    body.emplace_back(Section("V. BIỂU QUYẾT"));
     AddVote(body, d, "Kết luận và nghị quyết");
-    body.push_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
-    body.push_back(Text("Buổi sinh hoạt kết thúc lúc " + Hour(r.ended_minutes.value_or(m.start_minutes)) +
-                        " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua."));
+    body.emplace_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
+    body.emplace_back(Text("Buổi sinh hoạt kết thúc lúc " + Hour(r.ended_minutes.value_or(m.start_minutes)) +
+                           " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và thông qua."));
     if (!d.amendments.empty()) {
-        body.push_back(Section("BỔ SUNG, ĐÍNH CHÍNH"));
+        body.emplace_back(Section("BỔ SUNG, ĐÍNH CHÍNH"));
         for (const Amendment& a : d.amendments)
-            body.push_back(
+            body.emplace_back(
                 Text("- Ngày " + base::VietnamDateOf(a.created_at).ToVietnamese() + " (" + a.reason + "): " + a.text));
     }
     doc.signatures = {{"THƯ KÝ", r.minute_taker_name}, {"CHỦ TRÌ", r.chair_name}};
@@ -246,35 +247,35 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
     doc.title = "NGHỊ QUYẾT";
     doc.subtitle = Subtitle(m);
     auto& body = doc.body;
-    body.push_back(Text(
+    body.emplace_back(Text(
         "Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt " + std::string(KindWords(m.kind)) +
         " tháng " + std::to_string(m.month) + " năm " + std::to_string(m.year) + ". Có mặt " +
         std::to_string(c.present) + "/" + std::to_string(c.expected) + " đồng chí đảng viên phải dự; vắng có lý do " +
         std::to_string(c.excused) + ", vắng không lý do " + std::to_string(c.unexcused) + " đồng chí."));
-    body.push_back(Text("Sau khi nghe báo cáo và thảo luận, chi bộ thống nhất quyết nghị:"));
-    body.push_back(Section("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
+    body.emplace_back(Text("Sau khi nghe báo cáo và thảo luận, chi bộ thống nhất quyết nghị:"));
+    body.emplace_back(Section("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
     if (d.review.empty()) {
-        body.push_back(Text("Không có nhiệm vụ chuyển từ kỳ trước."));
+        body.emplace_back(Text("Không có nhiệm vụ chuyển từ kỳ trước."));
     } else {
-        body.push_back(ReviewTable(d.review));
+        body.emplace_back(ReviewTable(d.review));
         if (auto share = TargetsMetShare(d.review))
-            body.push_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
+            body.emplace_back(Text("Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành: " + Percent(*share) + "."));
     }
-    body.push_back(Section("II. NHIỆM VỤ THÁNG TỚI"));
-    if (!r.resolution.empty()) body.push_back(Text(r.resolution));
-    if (!d.tasks.empty()) body.push_back(TaskTable(d.tasks));
-    body.push_back(Section("III. TỔ CHỨC THỰC HIỆN"));
-    body.push_back(
+    body.emplace_back(Section("II. NHIỆM VỤ THÁNG TỚI"));
+    if (!r.resolution.empty()) body.emplace_back(Text(r.resolution));
+    if (!d.tasks.empty()) body.emplace_back(TaskTable(d.tasks));
+    body.emplace_back(Section("III. TỔ CHỨC THỰC HIỆN"));
+    body.emplace_back(
         Text("Chi ủy chi bộ cụ thể hóa các nhiệm vụ, phân công đảng viên thực hiện; đảng viên được phân công "
              "chủ động triển khai và báo cáo kết quả tại kỳ sinh hoạt tháng sau. Chi bộ kiểm điểm việc thực "
              "hiện nghị quyết này tại buổi sinh hoạt kế tiếp."));
-    body.push_back(Section("IV. TỰ ĐÁNH GIÁ BUỔI SINH HOẠT"));
+    body.emplace_back(Section("IV. TỰ ĐÁNH GIÁ BUỔI SINH HOẠT"));
     if (const auto duration = m.Duration())
-        body.push_back(Text("Thời gian sinh hoạt: " + std::to_string(*duration) + " phút (tối thiểu " +
-                            std::to_string(m.min_minutes) + " phút)."));
+        body.emplace_back(Text("Thời gian sinh hoạt: " + std::to_string(*duration) + " phút (tối thiểu " +
+                               std::to_string(m.min_minutes) + " phút)."));
     if (const auto rate = c.AttendanceRate())
-        body.push_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
-    body.push_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
+        body.emplace_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
+    body.emplace_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
     AddVote(body, d, "Nghị quyết");
     doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
     doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};

@@ -19,7 +19,7 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-constexpr std::size_t kBodyLimit = 2 * 1024 * 1024;
+constexpr std::size_t kBodyLimit = std::size_t{2} * 1024 * 1024;
 Method ToMethod(bhttp::verb verb) {
     switch (verb) {
         case bhttp::verb::get:
@@ -129,9 +129,9 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
             // Lingering close: stop sending, then read and drop what the client is still sending (for a
             // short while), so that it reads the 413 instead of a connection reset.
             stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-            std::array<char, 64 * 1024> sink{};
+            std::array<char, std::size_t{64} * 1024> sink{};
             std::size_t drained = 0;
-            while (drained < 64 * 1024 * 1024) {
+            while (drained < std::size_t{64} * 1024 * 1024) {
                 stream.expires_after(std::chrono::seconds(2));
                 auto [read_ec, got] =
                     co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));

@@ -7,8 +7,7 @@ namespace chibo::http {
 namespace json = boost::json;
 
 json::value DateOrNull(const std::optional<base::Date>& date) {
-    if (!date) return nullptr;
-    return json::value(date->ToIso());
+    return date ? json::value(date->ToIso()) : json::value(nullptr);
 }
 
 json::value IntOrNull(const std::optional<int>& value) {

@@ -13,7 +13,7 @@ namespace chibo::http {
 
 boost::json::object ToJson(const domain::RegisteredDocument& document);
 
-base::Result<app::NewDocument> ParseNewDocument(const std::string& body);
+base::Result<app::NewDocument> ParseNewDocument(const std::string& text);
 
 struct DocumentQuery {
     std::optional<domain::DocumentType> type;

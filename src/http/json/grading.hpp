@@ -25,12 +25,12 @@ boost::json::object SubjectToJson(const app::GradeRow& row);
 
 // "cell" or "member", as `field` names it.
 base::Result<domain::GradingSubject> ParseSubject(std::string_view code, const char* field);
-base::Result<app::GradeInput> ParseGradeInput(const std::string& body);
+base::Result<app::GradeInput> ParseGradeInput(const std::string& text);
 
 struct RoundInput {
     std::string period;
     std::optional<double> excellent_quota;
 };
-base::Result<RoundInput> ParseRound(const std::string& body);
+base::Result<RoundInput> ParseRound(const std::string& text);
 
 }  // namespace chibo::http

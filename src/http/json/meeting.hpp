@@ -20,22 +20,22 @@ boost::json::object MeetingFields(const domain::Meeting& meeting);
 boost::json::object ToJson(const app::CalendarEntry& entry);
 boost::json::object ToJson(const app::MeetingView& view);
 
-base::Result<domain::MeetingRuleOverride> ParseRule(const std::string& body);
+base::Result<domain::MeetingRuleOverride> ParseRule(const std::string& text);
 
 struct OpenInput {
     domain::MeetingKind kind = domain::MeetingKind::kRegular;
     int year = 0;
     int month = 0;
 };
-base::Result<OpenInput> ParseOpen(const std::string& body);
+base::Result<OpenInput> ParseOpen(const std::string& text);
 
 struct MoveInput {
     base::Date date;
     std::optional<int> start_minutes;
     std::string reason;
 };
-base::Result<MoveInput> ParseMove(const std::string& body);
+base::Result<MoveInput> ParseMove(const std::string& text);
 // {"reason"} of a cancellation.
-base::Result<std::string> ParseCancel(const std::string& body);
+base::Result<std::string> ParseCancel(const std::string& text);
 
 }  // namespace chibo::http

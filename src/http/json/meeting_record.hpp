@@ -27,15 +27,15 @@ boost::json::object RollToJson(const std::vector<domain::AttendanceRecord>& roll
 boost::json::object ToJson(const app::AttendanceHistory& history);
 boost::json::object ToJson(const app::AbsenceFlagView& flag);
 
-base::Result<app::PreparationInput> ParsePreparation(const std::string& body);
-base::Result<app::RecordPatch> ParseRecord(const std::string& body);
+base::Result<app::PreparationInput> ParsePreparation(const std::string& text);
+base::Result<app::RecordPatch> ParseRecord(const std::string& text);
 
 struct AmendmentInput {
     std::string text;
     std::string reason;
 };
-base::Result<AmendmentInput> ParseAmendment(const std::string& body);
+base::Result<AmendmentInput> ParseAmendment(const std::string& text);
 // {"reason"} of a leave request.
-base::Result<std::string> ParseLeave(const std::string& body);
+base::Result<std::string> ParseLeave(const std::string& text);
 
 }  // namespace chibo::http

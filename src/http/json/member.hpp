@@ -17,8 +17,8 @@ boost::json::object ToJson(const app::MemberDetail& detail);
 // Whether a body creates a member (organization_id) or edits one.
 enum class MemberBody { kCreate, kUpdate };
 
-base::Result<domain::Member> ParseMember(const std::string& body, MemberBody kind);
-base::Result<app::TransferInput> ParseTransfer(const std::string& body);
+base::Result<domain::Member> ParseMember(const std::string& text, MemberBody kind);
+base::Result<app::TransferInput> ParseTransfer(const std::string& text);
 // ?q=&organization_id=&status=&include_off_roll=&page=&page_size=
 base::Result<app::MemberListQuery> ParseMemberQuery(const Request& request);
 

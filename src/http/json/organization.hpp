@@ -18,13 +18,13 @@ boost::json::object ToJson(const app::OrganizationDetail& detail);
 // Whether a body creates an organisation (parent_id) or edits one (valid_to).
 enum class OrganizationBody { kCreate, kUpdate };
 
-base::Result<app::OrganizationInput> ParseOrganization(const std::string& body, OrganizationBody kind);
-base::Result<app::PositionInput> ParsePosition(const std::string& body, base::Date today);
+base::Result<app::OrganizationInput> ParseOrganization(const std::string& text, OrganizationBody kind);
+base::Result<app::PositionInput> ParsePosition(const std::string& text, base::Date today);
 
 struct MergeInput {
     domain::OrganizationId into;
     base::Date date;
 };
-base::Result<MergeInput> ParseMerge(const std::string& body);
+base::Result<MergeInput> ParseMerge(const std::string& text);
 
 }  // namespace chibo::http

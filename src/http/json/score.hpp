@@ -19,13 +19,13 @@ boost::json::object ToJson(const app::ScorecardView& view);
 boost::json::object ToJson(const app::MeetingScoring& scoring);
 boost::json::object ToJson(const app::CellAlert& alert);
 
-base::Result<domain::Scorecard> ParseScorecard(const std::string& body);
+base::Result<domain::Scorecard> ParseScorecard(const std::string& text);
 
 struct ScoreInput {
     domain::ScorerRole role = domain::ScorerRole::kCell;
     std::map<std::string, int> points;
     std::string reason;
 };
-base::Result<ScoreInput> ParseScore(const std::string& body);
+base::Result<ScoreInput> ParseScore(const std::string& text);
 
 }  // namespace chibo::http

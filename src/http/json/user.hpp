@@ -18,13 +18,13 @@ struct LoginInput {
     std::string username;
     std::string password;
 };
-base::Result<LoginInput> ParseLogin(const std::string& body);
-base::Result<app::NewUser> ParseNewUser(const std::string& body);
+base::Result<LoginInput> ParseLogin(const std::string& text);
+base::Result<app::NewUser> ParseNewUser(const std::string& text);
 
 struct RoleInput {
     domain::Role role = domain::Role::kMember;
     domain::OrganizationId organization;
 };
-base::Result<RoleInput> ParseRole(const std::string& body);
+base::Result<RoleInput> ParseRole(const std::string& text);
 
 }  // namespace chibo::http
