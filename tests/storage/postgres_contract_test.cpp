@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "domain/store.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/postgres/schema.hpp"
 #include "storage/sql/sql.hpp"

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "domain/organization_repository.hpp"
+#include "domain/store.hpp"
 #include "storage/sqlite/schema.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "tests/storage/store_contract.hpp"

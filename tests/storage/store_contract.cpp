@@ -1,6 +1,18 @@
 #include "tests/storage/store_contract.hpp"
 
+#include "domain/audit_repository.hpp"
+#include "domain/document_repository.hpp"
+#include "domain/grading_repository.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/position_repository.hpp"
+#include "domain/score_repository.hpp"
 #include "domain/statistics.hpp"
+#include "domain/statistics_queries.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 
 #include <ctime>
 #include <map>
@@ -208,7 +220,7 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
                                                                                        : Presence::kPresent;
                         roll.push_back(a);
                     }
-                    r.meetings().SaveAttendance(m.id, roll);
+                    r.records().SaveAttendance(m.id, roll);
                 }
             }
         // Levels: the cell's on an early meeting, then the superior's on a late one (two ranges below).
@@ -221,7 +233,7 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
             score.role = role;
             score.level = level;
             score.scored_by = "xa";
-            r.meetings().InsertScore(score);
+            r.scores().InsertScore(score);
         }
         r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 4, 1));
     });
@@ -236,7 +248,7 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         ASSERT_EQ(all.size(), ids.size());
         int unexcused = 0;
         for (auto& [id, f] : all) {
-            auto own = FiguresOf(*r.meetings().Get(id), r.meetings().Attendance(id), r.meetings().Scores(id));
+            auto own = FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id));
             ASSERT_TRUE(own);
             SCOPED_TRACE(id.value);
             EXPECT_EQ(f.cell, own->cell);
@@ -261,8 +273,7 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         engine.SetTree(
             StatTreeOf(r.organizations().Subtree(t.province.path, true), r.organizations().PastPlacements()));
         for (MeetingId id : ids)
-            engine.PutMeeting(id,
-                              FiguresOf(*r.meetings().Get(id), r.meetings().Attendance(id), r.meetings().Scores(id)));
+            engine.PutMeeting(id, FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id)));
         for (const auto& [member, cell] : r.members().ExpectedMembers()) engine.PutMember(member, cell);
     });
     std::vector<MonthRange> periods{{MonthNumber(2026, 1), MonthNumber(2026, 12)},
@@ -768,19 +779,19 @@ TEST_P(StoreContract, TheMeetingRecordRoundTripsEveryField) {
     m.reported_at = 1772200000;
     Write(store(), [&](Repositories& r) {
         r.meetings().Update(m);
-        r.meetings().SaveAttendance(m.id,
-                                    {{a.id, "Nguyễn Văn An", MemberStatus::kOfficial, Presence::kPresent, ""},
-                                     {b.id, "Trần Thị Bình", MemberStatus::kProbationary, Presence::kUnexcused, ""}});
-        r.meetings().SaveOpinions(m.id, {{a.id, "Nguyễn Văn An", "Ý kiến 1"}, {std::nullopt, "Khách", "Ý kiến 2"}});
+        r.records().SaveAttendance(m.id,
+                                   {{a.id, "Nguyễn Văn An", MemberStatus::kOfficial, Presence::kPresent, ""},
+                                    {b.id, "Trần Thị Bình", MemberStatus::kProbationary, Presence::kUnexcused, ""}});
+        r.records().SaveOpinions(m.id, {{a.id, "Nguyễn Văn An", "Ý kiến 1"}, {std::nullopt, "Khách", "Ý kiến 2"}});
         ResolutionTask task;
         task.assignee = b.id;
         task.assignee_name = "Trần Thị Bình";
         task.description = "Làm đường";
         task.deadline = D(2026, 3, 31);
-        r.meetings().ReplaceTasksSetBy(m.id, t.cell_a.id, {task, task});
-        r.meetings().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Ốm", 5});
-        r.meetings().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Đi công tác", 6});
-        r.meetings().InsertAmendment({0, m.id, "Bổ sung", "Ghi sót", "bithu", 7});
+        r.records().ReplaceTasksSetBy(m.id, t.cell_a.id, {task, task});
+        r.records().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Ốm", 5});
+        r.records().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Đi công tác", 6});
+        r.records().InsertAmendment({0, m.id, "Bổ sung", "Ghi sót", "bithu", 7});
         Attachment file;
         file.meeting = m.id;
         file.file_name = "Dự thảo.docx";
@@ -789,7 +800,7 @@ TEST_P(StoreContract, TheMeetingRecordRoundTripsEveryField) {
         file.sha256 = std::string(64, 'a');
         file.uploaded_at = 8;
         file.uploaded_by = "bithu";
-        r.meetings().InsertAttachment(file);
+        r.records().InsertAttachment(file);
     });
     Read(store(), [&](Repositories& r) {
         const Meeting got = *r.meetings().Get(m.id);
@@ -810,29 +821,29 @@ TEST_P(StoreContract, TheMeetingRecordRoundTripsEveryField) {
         EXPECT_EQ(got.record.vote_scope, VoteScope::kOfficialOnly);
         EXPECT_EQ(got.minutes_number, "01-BB/CB");
         EXPECT_EQ(got.reported_at, 1772200000);
-        const auto attendance = r.meetings().Attendance(m.id);
+        const auto attendance = r.records().Attendance(m.id);
         ASSERT_EQ(attendance.size(), 2u);
         EXPECT_EQ(attendance[1].status_at_meeting, MemberStatus::kProbationary);
         EXPECT_EQ(attendance[1].presence, Presence::kUnexcused);
-        const auto opinions = r.meetings().Opinions(m.id);
+        const auto opinions = r.records().Opinions(m.id);
         ASSERT_EQ(opinions.size(), 2u);
         EXPECT_FALSE(opinions[1].speaker.has_value());
-        EXPECT_EQ(r.meetings().TasksSetBy(m.id).size(), 2u);
-        const auto leave = r.meetings().LeaveRequests(m.id);
+        EXPECT_EQ(r.records().TasksSetBy(m.id).size(), 2u);
+        const auto leave = r.records().LeaveRequests(m.id);
         ASSERT_EQ(leave.size(), 1u);
         EXPECT_EQ(leave[0].reason, "Đi công tác");
-        EXPECT_EQ(r.meetings().Amendments(m.id).at(0).reason, "Ghi sót");
-        EXPECT_EQ(r.meetings().Attachments(m.id).at(0).file_name, "Dự thảo.docx");
-        EXPECT_TRUE(r.meetings().ContentInUse(std::string(64, 'a')));
-        EXPECT_FALSE(r.meetings().ContentInUse(std::string(64, 'b')));
+        EXPECT_EQ(r.records().Amendments(m.id).at(0).reason, "Ghi sót");
+        EXPECT_EQ(r.records().Attachments(m.id).at(0).file_name, "Dự thảo.docx");
+        EXPECT_TRUE(r.records().ContentInUse(std::string(64, 'a')));
+        EXPECT_FALSE(r.records().ContentInUse(std::string(64, 'b')));
         // The roll call of the subtree's year: only unexcused absences, with the meeting's day.
-        const auto unexcused = r.meetings().UnexcusedInSubtree(t.commune.path, 2026);
+        const auto unexcused = r.records().UnexcusedInSubtree(t.commune.path, 2026);
         ASSERT_EQ(unexcused.size(), 1u);
         EXPECT_EQ(unexcused[0].first, D(2026, 3, 3));
         EXPECT_EQ(unexcused[0].second.at(0).member, b.id);
-        EXPECT_TRUE(r.meetings().UnexcusedInSubtree(t.other_commune.path, 2026).empty());
-        EXPECT_TRUE(r.meetings().UnexcusedInSubtree(t.commune.path, 2025).empty());
-        const auto history = r.meetings().AttendanceOf(a.id, 2026);
+        EXPECT_TRUE(r.records().UnexcusedInSubtree(t.other_commune.path, 2026).empty());
+        EXPECT_TRUE(r.records().UnexcusedInSubtree(t.commune.path, 2025).empty());
+        const auto history = r.records().AttendanceOf(a.id, 2026);
         ASSERT_EQ(history.size(), 1u);
         EXPECT_EQ(history[0].first.id, m.id);
         EXPECT_EQ(r.meetings().InSubtreeBetween(t.commune.path, D(2026, 3, 1), D(2026, 3, 31), 10).size(), 1u);
@@ -856,19 +867,19 @@ TEST_P(StoreContract, TasksAreReviewedByALaterMeeting) {
         ResolutionTask task;
         task.description = "Làm đường";
         task.deadline = D(2026, 3, 31);
-        r.meetings().ReplaceTasksSetBy(march.id, t.cell_a.id, {task});
+        r.records().ReplaceTasksSetBy(march.id, t.cell_a.id, {task});
     });
     Write(store(), [&](Repositories& r) {
-        auto before = r.meetings().TasksOfCellBefore(t.cell_a.id, april.date);
+        auto before = r.records().TasksOfCellBefore(t.cell_a.id, april.date);
         ASSERT_EQ(before.size(), 1u);
-        EXPECT_TRUE(r.meetings().TasksOfCellBefore(t.cell_a.id, march.date).empty());
+        EXPECT_TRUE(r.records().TasksOfCellBefore(t.cell_a.id, march.date).empty());
         before[0].outcome = TaskOutcome::kPartlyDone;
         before[0].result = "Xong 1 km";
         before[0].reviewed_in = april.id;
-        r.meetings().SaveTaskReview(before[0]);
+        r.records().SaveTaskReview(before[0]);
     });
     Read(store(), [&](Repositories& r) {
-        const auto reviewed = r.meetings().TasksReviewedIn(april.id);
+        const auto reviewed = r.records().TasksReviewedIn(april.id);
         ASSERT_EQ(reviewed.size(), 1u);
         EXPECT_EQ(reviewed[0].outcome, TaskOutcome::kPartlyDone);
         EXPECT_EQ(reviewed[0].result, "Xong 1 km");
@@ -907,10 +918,10 @@ TEST_P(StoreContract, ScorecardVersionsAndScoresRoundTrip) {
     m.month = 7;
     m.date = D(2026, 7, 3);
     Write(store(), [&](Repositories& r) {
-        v = r.meetings().InsertScorecard(v);
+        v = r.scores().InsertScorecard(v);
         StoredScorecard older = v;
         older.card.effective_from = D(2026, 1, 1);
-        r.meetings().InsertScorecard(older);
+        r.scores().InsertScorecard(older);
         m = r.meetings().Insert(m);
         MeetingScore score;
         score.meeting = m.id;
@@ -921,16 +932,16 @@ TEST_P(StoreContract, ScorecardVersionsAndScoresRoundTrip) {
         score.level = QualityLevel::kPoor;
         score.scored_by = "xa";
         score.scored_at = 20;
-        r.meetings().InsertScore(score);
+        r.scores().InsertScore(score);
         score.reason = "Chấm lại";
         score.total = 7;
-        r.meetings().InsertScore(score);
+        r.scores().InsertScore(score);
     });
     Read(store(), [&](Repositories& r) {
-        const auto versions = r.meetings().Scorecards(t.commune.id);
+        const auto versions = r.scores().Scorecards(t.commune.id);
         ASSERT_EQ(versions.size(), 2u);
         EXPECT_EQ(versions[0].card.effective_from, D(2026, 1, 1));
-        const auto got = r.meetings().GetScorecard(v.id);
+        const auto got = r.scores().GetScorecard(v.id);
         ASSERT_TRUE(got.has_value());
         EXPECT_EQ(got->card.name, "Phiếu của xã");
         EXPECT_EQ(got->card.Total(), 100);
@@ -939,8 +950,8 @@ TEST_P(StoreContract, ScorecardVersionsAndScoresRoundTrip) {
         EXPECT_EQ(got->card.blocks[1].criteria[0].caps.at(0).metric, Metric::kUnexcusedAbsences);
         EXPECT_FALSE(got->card.Find("procedure")->metric.has_value());
         EXPECT_EQ(got->card.full_marks_for_good, Hd42Scorecard().full_marks_for_good);
-        EXPECT_TRUE(r.meetings().Scorecards(t.cell_a.id).empty());
-        const auto scores = r.meetings().Scores(m.id);
+        EXPECT_TRUE(r.scores().Scorecards(t.cell_a.id).empty());
+        const auto scores = r.scores().Scores(m.id);
         ASSERT_EQ(scores.size(), 2u);
         EXPECT_EQ(scores[0].role, ScorerRole::kSuperior);
         EXPECT_EQ(scores[0].points.at("attendance"), 1);

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::tests {
 
