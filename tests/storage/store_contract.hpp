@@ -21,19 +21,30 @@
 //                            [](const auto& info) { return info.param.name; });
 namespace chibo::tests {
 
-// How an engine's test creates an empty, migrated store; each call must give a fresh database.
+// An empty, migrated store, and its database reached below the repositories.
+struct EngineStore {
+    std::unique_ptr<domain::Store> store;
+    // Runs one statement outside the store's transactions: to plant what no repository writes.
+    std::function<void(const std::string& sql)> execute;
+    // The first column of the first row a query returns, as text ("" when there is none).
+    std::function<std::string(const std::string& sql)> query_text;
+};
+
+// How an engine's test creates its store; each call must give a fresh database.
 struct StoreFactory {
     std::string name;
-    std::function<std::unique_ptr<domain::Store>()> create;
+    std::function<EngineStore()> create;
 };
 
 class StoreContract : public ::testing::TestWithParam<StoreFactory> {
 protected:
-    void SetUp() override { store_ = GetParam().create(); }
-    domain::Store& store() { return *store_; }
+    void SetUp() override { engine_ = GetParam().create(); }
+    domain::Store& store() { return *engine_.store; }
+    void ExecuteSql(const std::string& sql) { engine_.execute(sql); }
+    std::string QueryText(const std::string& sql) { return engine_.query_text(sql); }
 
 private:
-    std::unique_ptr<domain::Store> store_;
+    EngineStore engine_;
 };
 
 // The helpers the contract files share (store_contract.cpp).

@@ -79,13 +79,13 @@ Meeting ReadMeeting(const Row& r) {
     Meeting m;
     m.id = MeetingId(r.Int(0));
     m.organization = OrganizationId(r.Int(1));
-    m.kind = r.Text(2) == "thematic" ? MeetingKind::kThematic : MeetingKind::kRegular;
+    m.kind = Decode(r.Text(2), MeetingKindFromCode, "meetings.kind");
     m.year = static_cast<int>(r.Int(3));
     m.month = static_cast<int>(r.Int(4));
     m.date = r.Date(5);
     m.start_minutes = static_cast<int>(r.Int(6));
     m.min_minutes = static_cast<int>(r.Int(7));
-    m.state = MeetingStateFromCode(r.Text(8)).value_or(MeetingState::kPlanned);
+    m.state = Decode(r.Text(8), MeetingStateFromCode, "meetings.state");
     m.shifted = r.Int(9) != 0;
     m.moved_reason = r.Text(10);
     m.cancelled_reason = r.Text(11);
@@ -112,7 +112,7 @@ Meeting ReadMeeting(const Row& r) {
     rec.resolution = r.Text(30);
     if (!r.IsNull(31))
         rec.vote = Vote{static_cast<int>(r.Int(31)), static_cast<int>(r.Int(32)), static_cast<int>(r.Int(33))};
-    rec.vote_scope = VoteScopeFromCode(r.Text(34)).value_or(VoteScope::kAllPresent);
+    rec.vote_scope = Decode(r.Text(34), VoteScopeFromCode, "meetings.vote_scope");
     m.finalised_at = r.OptInt(35);
     m.minutes_number = r.Text(36);
     m.resolution_number = r.Text(37);
@@ -124,8 +124,8 @@ AttendanceRecord ReadAttendance(const Row& r, std::size_t at) {
     AttendanceRecord a;
     a.member = MemberId(r.Int(at));
     a.member_name = r.Text(at + 1);
-    a.status_at_meeting = MemberStatusFromCode(r.Text(at + 2)).value_or(MemberStatus::kOfficial);
-    a.presence = PresenceFromCode(r.Text(at + 3)).value_or(Presence::kUnexcused);
+    a.status_at_meeting = Decode(r.Text(at + 2), MemberStatusFromCode, "meeting_attendance.status_at_meeting");
+    a.presence = Decode(r.Text(at + 3), PresenceFromCode, "meeting_attendance.presence");
     a.reason = r.Text(at + 4);
     return a;
 }
@@ -178,7 +178,8 @@ Scorecard ScorecardFromJson(const std::string& text) {
             c.code = co.at("code").as_string().c_str();
             c.label = co.at("label").as_string().c_str();
             c.max_points = static_cast<int>(co.at("max_points").to_number<std::int64_t>());
-            if (co.at("metric").is_string()) c.metric = MetricFromCode(co.at("metric").as_string().c_str());
+            if (co.at("metric").is_string())
+                c.metric = Decode(co.at("metric").as_string(), MetricFromCode, "scorecards.body (criterion metric)");
             for (const auto& tv : co.at("tiers").as_array()) {
                 const auto& to = tv.as_object();
                 Tier t;
@@ -190,7 +191,7 @@ Scorecard ScorecardFromJson(const std::string& text) {
             for (const auto& capv : co.at("caps").as_array()) {
                 const auto& capo = capv.as_object();
                 Cap cap;
-                cap.metric = MetricFromCode(capo.at("metric").as_string().c_str()).value_or(Metric::kUnexcusedAbsences);
+                cap.metric = Decode(capo.at("metric").as_string(), MetricFromCode, "scorecards.body (cap metric)");
                 cap.at_least = JsonNumber(capo.at("at_least"));
                 cap.points = static_cast<int>(capo.at("points").to_number<std::int64_t>());
                 c.caps.push_back(cap);
@@ -232,7 +233,7 @@ std::optional<Snapshot> SnapshotFromJson(const std::string& text) {
     Snapshot out;
     boost::system::error_code ec;
     const boost::json::value v = boost::json::parse(text, ec);
-    if (ec || !v.is_object()) return out;
+    if (ec || !v.is_object()) throw std::runtime_error("corrupt row: malformed snapshot in audit_log: " + text);
     for (const auto& kv : v.as_object()) {
         out.emplace_back(std::string(kv.key()), kv.value().is_string() ? std::string(kv.value().as_string()) : "");
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/document_repository.hpp"
+#include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
 
 namespace chibo::storage::sql {
@@ -76,7 +77,7 @@ public:
             RegisteredDocument d;
             d.id = DocumentId(r.Int(0));
             d.organization = OrganizationId(r.Int(1));
-            d.type = DocumentTypeFromCode(r.Text(2)).value_or(DocumentType::kResolution);
+            d.type = Decode(r.Text(2), DocumentTypeFromCode, "documents.doc_type");
             d.term = r.Text(3);
             d.number = static_cast<int>(r.Int(4));
             d.number_text = r.Text(5);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/grading_repository.hpp"
+#include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
 
 namespace chibo::storage::sql {
@@ -78,13 +79,13 @@ public:
             Grade g;
             g.id = r.Int(0);
             g.round = r.Int(1);
-            g.subject = GradingSubjectFromCode(r.Text(2)).value_or(GradingSubject::kCell);
+            g.subject = Decode(r.Text(2), GradingSubjectFromCode, "grades.subject");
             g.subject_id = r.Int(3);
-            g.step = GradingStepFromCode(r.Text(4)).value_or(GradingStep::kSelf);
+            g.step = Decode(r.Text(4), GradingStepFromCode, "grades.step");
             g.general_points = static_cast<int>(r.Int(5));
             g.task_points = static_cast<int>(r.Int(6));
             g.total = static_cast<int>(r.Int(7));
-            g.level = GradeLevelFromCode(r.Text(8)).value_or(GradeLevel::kNotCompleted);
+            g.level = Decode(r.Text(8), GradeLevelFromCode, "grades.level");
             g.exceeded_targets = r.Int(9) != 0;
             g.disciplined = r.Int(10) != 0;
             g.comment = r.Text(11);
@@ -129,7 +130,7 @@ private:
         GradingRound g;
         g.id = r.Int(0);
         g.organization = OrganizationId(r.Int(1));
-        if (auto period = ParseGradingPeriod(r.Text(2))) g.period = *period;
+        g.period = Decode(r.Text(2), ParseGradingPeriod, "grading_rounds.period");
         g.excellent_quota = static_cast<double>(r.Int(3)) / 10000.0;
         g.created_by = r.Text(4);
         g.created_at = r.Int(5);

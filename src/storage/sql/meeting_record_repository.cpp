@@ -28,7 +28,7 @@ ResolutionTask ReadTask(const Row& r) {
     t.assignee_name = r.Text(3);
     t.description = r.Text(4);
     t.deadline = r.Date(5);
-    t.outcome = TaskOutcomeFromCode(r.Text(6)).value_or(TaskOutcome::kOpen);
+    t.outcome = Decode(r.Text(6), TaskOutcomeFromCode, "resolution_tasks.outcome");
     t.result = r.Text(7);
     t.reviewed_in = OptId<MeetingId>(r, 8);
     return t;

@@ -43,12 +43,12 @@ public:
         if (!r->IsNull(2)) rule.thematic_months = SplitInts(r->Text(2));
         rule.min_minutes = opt_int(3);
         rule.combined_min_minutes = opt_int(4);
-        if (!r->IsNull(5)) rule.shift = DayShiftFromCode(r->Text(5));
+        if (!r->IsNull(5)) rule.shift = Decode(r->Text(5), DayShiftFromCode, "meeting_rules.shift");
         const std::string holidays = r->Text(6);
         std::size_t i = 0;
         while (i < holidays.size()) {
             const std::size_t end = std::min(holidays.find(',', i), holidays.size());
-            if (auto d = base::Date::ParseIso(holidays.substr(i, end - i))) rule.holidays.insert(*d);
+            rule.holidays.insert(Decode(holidays.substr(i, end - i), base::Date::ParseIso, "meeting_rules.holidays"));
             i = end + 1;
         }
         return rule;
@@ -212,7 +212,7 @@ public:
                                   states)) {
             MeetingFigures f;
             f.cell = OrganizationId(r.Int(1));
-            f.kind = r.Text(2) == ToCode(MeetingKind::kThematic) ? MeetingKind::kThematic : MeetingKind::kRegular;
+            f.kind = Decode(r.Text(2), MeetingKindFromCode, "meetings.kind");
             f.month = MonthOf(r.Date(3));
             if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) continue;
             f.held = true;
@@ -260,8 +260,9 @@ public:
                    "ORDER BY id",
                    Params().Int(first).Int(last))) {
             auto& [cell, superior] = levels[r.Int(0)];
-            const auto level = QualityLevelFromCode(r.Text(2));
-            (ScorerRoleFromCode(r.Text(1)) == ScorerRole::kSuperior ? superior : cell) = level;
+            const QualityLevel level = Decode(r.Text(2), QualityLevelFromCode, "meeting_scores.level");
+            (Decode(r.Text(1), ScorerRoleFromCode, "meeting_scores.role") == ScorerRole::kSuperior ? superior : cell) =
+                level;
         }
         for (auto& [id, f] : out) {
             auto found = levels.find(id.value);

@@ -33,9 +33,9 @@ Member ReadMember(const Row& r) {
     m.organization = OrganizationId(r.Int(1));
     if (auto g = r.OptInt(2)) m.party_group = OrganizationId(*g);
     m.full_name = r.Text(3);
-    m.sex = SexFromCode(r.Text(4)).value_or(Sex::kMale);
+    m.sex = Decode(r.Text(4), SexFromCode, "members.sex");
     m.date_of_birth = r.Date(5);
-    m.status = MemberStatusFromCode(r.Text(6)).value_or(MemberStatus::kOfficial);
+    m.status = Decode(r.Text(6), MemberStatusFromCode, "members.status");
     m.admission_date = r.OptDate(7);
     m.official_date = r.OptDate(8);
     m.party_card_number = r.Text(9);

@@ -13,6 +13,7 @@
 #include "base/text.hpp"
 #include "domain/member.hpp"
 #include "domain/organization_repository.hpp"
+#include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
 
 namespace chibo::storage::sql {
@@ -28,8 +29,8 @@ Organization ReadOrganization(const Row& r) {
     o.id = OrganizationId(r.Int(0));
     if (auto p = r.OptInt(1)) o.parent = OrganizationId(*p);
     o.name = r.Text(2);
-    o.kind = OrganizationKindFromCode(r.Text(3)).value_or(OrganizationKind::kSubordinateCell);
-    o.category = CellCategoryFromCode(r.Text(4)).value_or(CellCategory::kNone);
+    o.kind = Decode(r.Text(3), OrganizationKindFromCode, "organizations.kind");
+    o.category = Decode(r.Text(4), CellCategoryFromCode, "organizations.category");
     o.address = r.Text(5);
     o.valid_from = r.Date(6);
     o.valid_to = r.OptDate(7);
@@ -161,7 +162,7 @@ public:
                  "GROUP BY m.status",
                  Params().Text(path).Text(SubtreeEnd(path)))) {
             const int n = static_cast<int>(r.Int(1));
-            switch (MemberStatusFromCode(r.Text(0)).value_or(MemberStatus::kRemoved)) {
+            switch (Decode(r.Text(0), MemberStatusFromCode, "members.status")) {
                 case MemberStatus::kOfficial:
                     c.official = n;
                     break;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/position_repository.hpp"
+#include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
 
 namespace chibo::storage::sql {
@@ -27,7 +28,7 @@ Position ReadPosition(const Row& r) {
     p.organization = OrganizationId(r.Int(1));
     p.member = MemberId(r.Int(2));
     p.member_name = r.Text(3);
-    p.kind = PositionKindFromCode(r.Text(4)).value_or(PositionKind::kCommitteeMember);
+    p.kind = Decode(r.Text(4), PositionKindFromCode, "positions.kind");
     p.term_start = r.Date(5);
     p.term_end = r.OptDate(6);
     return p;

@@ -67,11 +67,11 @@ public:
             MeetingScore sc;
             sc.id = r.Int(0);
             sc.meeting = MeetingId(r.Int(1));
-            sc.role = ScorerRoleFromCode(r.Text(2)).value_or(ScorerRole::kCell);
+            sc.role = Decode(r.Text(2), ScorerRoleFromCode, "meeting_scores.role");
             sc.scorecard_id = r.Int(3);
             sc.points = PointsFromJson(r.Text(4));
             sc.total = static_cast<int>(r.Int(5));
-            sc.level = QualityLevelFromCode(r.Text(6)).value_or(QualityLevel::kPoor);
+            sc.level = Decode(r.Text(6), QualityLevelFromCode, "meeting_scores.level");
             sc.scored_by = r.Text(7);
             sc.scored_at = r.Int(8);
             sc.reason = r.Text(9);

@@ -9,6 +9,7 @@
 
 #include "domain/organization.hpp"
 #include "domain/user_repository.hpp"
+#include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
 
 namespace chibo::storage::sql {
@@ -151,7 +152,7 @@ private:
                    Params().Int(user.value))) {
             RoleGrant g;
             g.id = RoleGrantId(r.Int(0));
-            g.role = RoleFromCode(r.Text(1)).value_or(Role::kMember);
+            g.role = Decode(r.Text(1), RoleFromCode, "role_grants.role");
             g.organization = OrganizationId(r.Int(2));
             g.organization_name = r.Text(3);
             g.organization_path = r.Text(4);
