@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/statistics_service.hpp"
+#include "domain/statistics_queries.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::bench {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "base/result.hpp"
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 // D1–D3 on a grid of nodes (the root, a province, a grassroots committee, a cell) and periods (a month, a
 // quarter, a year) computed three ways — the statistics engine, SQL on SQLite, SQL on PostgreSQL — with a

@@ -1,4 +1,8 @@
 #include "bench/generator.hpp"
+#include "domain/bulk_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/statistics.hpp"
+#include "domain/store.hpp"
 
 #include <algorithm>
 #include <array>

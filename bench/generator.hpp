@@ -7,7 +7,7 @@
 
 #include "base/date.hpp"
 #include "base/result.hpp"
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 // The benchmark datasets of performance.md, generated deterministically from a seed and written through
 // the store's bulk path: a tree of organisations, members in every status, a year of meetings with roll

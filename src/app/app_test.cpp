@@ -14,6 +14,11 @@
 #include "app/score_service.hpp"
 #include "app/statistics_service.hpp"
 #include "app/user_service.hpp"
+#include "domain/audit_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/statistics_queries.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace chibo::app {

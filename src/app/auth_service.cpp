@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/password.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 
 namespace chibo::app {
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "app/common.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

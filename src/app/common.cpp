@@ -1,4 +1,6 @@
 #include "app/common.hpp"
+#include "domain/audit_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

@@ -8,7 +8,7 @@
 #include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

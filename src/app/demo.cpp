@@ -10,6 +10,14 @@
 #include "app/meeting_detail.hpp"
 #include "app/password.hpp"
 #include "base/text.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/position_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 
 namespace chibo::app {
 
@@ -389,13 +397,13 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
 
     // Review the tasks still open and set new ones.
     std::vector<ResolutionTask> review;
-    for (ResolutionTask t : repos_.meetings().TasksOfCellBefore(cell.id, m.date)) {
+    for (ResolutionTask t : repos_.records().TasksOfCellBefore(cell.id, m.date)) {
         if (t.reviewed_in) continue;
         const int d = Uniform(0, 99);
         t.outcome = d < 70 ? TaskOutcome::kDone : d < 88 ? TaskOutcome::kPartlyDone : TaskOutcome::kNotDone;
         t.result = t.outcome == TaskOutcome::kDone ? "Hoàn thành đúng hạn" : "Đang tiếp tục thực hiện";
         t.reviewed_in = m.id;
-        repos_.meetings().SaveTaskReview(t);
+        repos_.records().SaveTaskReview(t);
     }
     std::vector<ResolutionTask> tasks;
     for (int i = Uniform(2, 3); i > 0; --i) {
@@ -421,9 +429,9 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
         m.reported_at = start + (Uniform(0, 99) < 15 ? Uniform(3, 8) : Uniform(0, 2)) * kDay + std::int64_t{3} * 3600;
     }
     repos_.meetings().Update(m);
-    repos_.meetings().SaveAttendance(m.id, attendance);
-    repos_.meetings().SaveOpinions(m.id, opinions);
-    repos_.meetings().ReplaceTasksSetBy(m.id, cell.id, tasks);
+    repos_.records().SaveAttendance(m.id, attendance);
+    repos_.records().SaveOpinions(m.id, opinions);
+    repos_.records().ReplaceTasksSetBy(m.id, cell.id, tasks);
 
     // Most meetings older than about three months were scored by the cell (HD 42), and by the commune
     // when its official attended; the recent ones wait, as they do in practice.
@@ -450,7 +458,7 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
         score.level = result->level;
         score.scored_by = role == ScorerRole::kCell ? "demo.chibo" : "demo.xa";
         score.scored_at = start + 2 * kDay;
-        repos_.meetings().InsertScore(score);
+        repos_.scores().InsertScore(score);
     }
 }
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "base/result.hpp"
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

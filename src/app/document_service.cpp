@@ -2,6 +2,8 @@
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/document_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

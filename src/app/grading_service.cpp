@@ -5,6 +5,13 @@
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/grading_repository.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 
@@ -97,14 +104,14 @@ GradingInput InputFor(Repositories& repos, const GradingRound& round, const Orga
         for (Meeting& m : repos.meetings().ForYear(cell.id, year)) {
             if (!Held(m.state) || m.date < in.period.from || m.date > in.until) continue;
             GradedMeeting g;
-            g.attendance = repos.meetings().Attendance(m.id);
-            g.opinions = repos.meetings().Opinions(m.id);
-            g.level = LatestLevel(repos.meetings().Scores(m.id));
+            g.attendance = repos.records().Attendance(m.id);
+            g.opinions = repos.records().Opinions(m.id);
+            g.level = LatestLevel(repos.scores().Scores(m.id));
             g.meeting = std::move(m);
             in.meetings.push_back(std::move(g));
         }
     }
-    in.tasks = repos.meetings().TasksOfCellBefore(cell.id, in.until.AddDays(1));
+    in.tasks = repos.records().TasksOfCellBefore(cell.id, in.until.AddDays(1));
     return in;
 }
 

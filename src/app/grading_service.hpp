@@ -8,6 +8,7 @@
 
 #include "app/common.hpp"
 #include "domain/grading.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/meeting_service.hpp"
+#include "domain/store.hpp"
 
 // Shared by the meeting use cases (meeting_service.cpp, meeting_record.cpp); not part of the app's
 // public surface.

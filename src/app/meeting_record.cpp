@@ -10,6 +10,15 @@
 #include "app/organization_service.hpp"
 #include "app/password.hpp"
 #include "base/text.hpp"
+#include "domain/document_repository.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/position_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 
 namespace chibo::app {
 
@@ -84,7 +93,7 @@ std::string Sha256Hex(const std::string& content) {
 // The earlier tasks this meeting reviews: those not yet done that fell due by the meeting or were
 // set by the cell's previous meeting, and those already reviewed here.
 std::vector<ResolutionTask> ReviewOf(Repositories& repos, const Meeting& m) {
-    std::vector<ResolutionTask> earlier = repos.meetings().TasksOfCellBefore(m.organization, m.date);
+    std::vector<ResolutionTask> earlier = repos.records().TasksOfCellBefore(m.organization, m.date);
     std::optional<MeetingId> previous;
     std::optional<Date> previous_date;
     std::set<std::int64_t> looked_up;
@@ -144,20 +153,20 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
     const bool reader = actor.CanReadMembers(cell.path);
     v.can_write = actor.CanWrite(cell.path) && !cell.dissolved();
     if (!m.id.valid()) return v;
-    v.attendance = repos.meetings().Attendance(m.id);
-    v.opinions = repos.meetings().Opinions(m.id);
-    v.tasks = repos.meetings().TasksSetBy(m.id);
+    v.attendance = repos.records().Attendance(m.id);
+    v.opinions = repos.records().Opinions(m.id);
+    v.tasks = repos.records().TasksSetBy(m.id);
     v.review = ReviewOf(repos, m);
-    v.meeting.record.targets_met_share = TargetsMetShare(repos.meetings().TasksReviewedIn(m.id));
-    v.attachments = repos.meetings().Attachments(m.id);
-    v.amendments = repos.meetings().Amendments(m.id);
+    v.meeting.record.targets_met_share = TargetsMetShare(repos.records().TasksReviewedIn(m.id));
+    v.attachments = repos.records().Attachments(m.id);
+    v.amendments = repos.records().Amendments(m.id);
     for (ScorerRole role : {ScorerRole::kCell, ScorerRole::kSuperior}) {
         std::optional<MeetingScore> latest;
-        for (MeetingScore& s : repos.meetings().Scores(m.id))
+        for (MeetingScore& s : repos.scores().Scores(m.id))
             if (s.role == role) latest = std::move(s);
         if (latest) v.scores.push_back(std::move(*latest));
     }
-    for (LeaveRequest& r : repos.meetings().LeaveRequests(m.id)) {
+    for (LeaveRequest& r : repos.records().LeaveRequests(m.id)) {
         if (actor.member && r.member == *actor.member) v.my_leave_request = r;
         if (reader) v.leave_requests.push_back(std::move(r));
     }
@@ -225,7 +234,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
         CHIBO_TRY_ASSIGN(const auto found, WritableMeeting(repos, actor, id));
         const auto& [meeting, cell] = found;
         CHIBO_TRY(Unlocked(meeting));
-        if (repos.meetings().Attachments(id).size() >= 30)
+        if (repos.records().Attachments(id).size() >= 30)
             return MakeError(ErrorCode::kInvalidArgument, "Mỗi cuộc họp đính kèm tối đa 30 tệp.", "file");
         // The file is written before the row that refers to it commits, so no row ever points at a
         // missing file (a failed commit leaves at most an unreferenced file).
@@ -241,7 +250,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
         a.sha256 = hash;
         a.uploaded_at = base::NowUnixSeconds();
         a.uploaded_by = actor.username;
-        const Attachment out = repos.meetings().InsertAttachment(a);
+        const Attachment out = repos.records().InsertAttachment(a);
         // A document added after the notice reaches members now: that is when they had it.
         if (meeting.notified_at && BeforeHeld(meeting.state)) {
             Meeting after = meeting;
@@ -258,7 +267,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
 Result<AttachmentContent> MeetingService::GetAttachment(const Actor& actor, MeetingId id, std::int64_t attachment) {
     auto found = ReadValue<Attachment>(store_, [&](Repositories& repos) -> Result<Attachment> {
         CHIBO_TRY(VisibleMeeting(repos, actor, id));
-        for (const Attachment& a : repos.meetings().Attachments(id))
+        for (const Attachment& a : repos.records().Attachments(id))
             if (a.id == attachment) return a;
         return NotFound("tệp đính kèm");
     });
@@ -276,11 +285,11 @@ Result<void> MeetingService::DeleteAttachment(const Actor& actor, MeetingId id, 
         const auto& [meeting, cell] = found;
         if (!BeforeHeld(meeting.state))
             return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra, không xóa tài liệu được nữa.", "state");
-        for (const Attachment& a : repos.meetings().Attachments(id)) {
+        for (const Attachment& a : repos.records().Attachments(id)) {
             if (a.id != attachment) continue;
-            repos.meetings().DeleteAttachment(a.id);
+            repos.records().DeleteAttachment(a.id);
             hash = a.sha256;
-            unused = !repos.meetings().ContentInUse(a.sha256);
+            unused = !repos.records().ContentInUse(a.sha256);
             RecordAudit(repos, actor, "meeting.detach", "meeting", id.value, &cell,
                         Snapshot{{"file_name", a.file_name}, {"sha256", a.sha256}}, std::nullopt);
             return {};
@@ -299,7 +308,7 @@ Result<MeetingView> MeetingService::Notify(const Actor& actor, MeetingId id) {
         Meeting after = before;
         after.state = MeetingState::kNotified;
         after.notified_at = base::NowUnixSeconds();
-        if (!repos.meetings().Attachments(id).empty()) after.documents_sent_at = after.notified_at;
+        if (!repos.records().Attachments(id).empty()) after.documents_sent_at = after.notified_at;
         repos.meetings().Update(after);
         RecordAudit(repos, actor, "meeting.notify", "meeting", id.value, &cell, Describe(before), Describe(after));
         return Detail(repos, actor, after, cell);
@@ -323,7 +332,7 @@ Result<LeaveRequest> MeetingService::AskLeave(const Actor& actor, MeetingId id, 
             return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra hoặc đã hủy, không xin vắng được.", "state");
         if (!meeting.notified_at) return MakeError(ErrorCode::kConflict, "Cuộc họp chưa được thông báo.", "state");
         LeaveRequest request{member->id, member->full_name, reason, base::NowUnixSeconds()};
-        repos.meetings().SaveLeaveRequest(id, request);
+        repos.records().SaveLeaveRequest(id, request);
         RecordAudit(repos, actor, "meeting.leave_request", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"member", member->full_name}, {"reason", reason}});
         return request;
@@ -336,10 +345,10 @@ Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, M
             CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
             const auto& [meeting, cell] = found;
             if (!actor.CanReadMembers(cell.path)) return Forbidden();
-            auto saved = repos.meetings().Attendance(id);
+            auto saved = repos.records().Attendance(id);
             if (!saved.empty() || meeting.Locked()) return saved;
             std::map<std::int64_t, std::string> leave;
-            for (const LeaveRequest& r : repos.meetings().LeaveRequests(id)) leave[r.member.value] = r.reason;
+            for (const LeaveRequest& r : repos.records().LeaveRequests(id)) leave[r.member.value] = r.reason;
             std::vector<AttendanceRecord> proposal;
             for (const Member& m : repos.members().OnRollOf(cell.id)) {
                 AttendanceRecord r{m.id, m.full_name, m.status, Presence::kPresent, ""};
@@ -372,7 +381,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         MeetingRecord& rec = after.record;
 
         // The roll call: every member on the roll once; records already saved stay frozen.
-        std::vector<AttendanceRecord> attendance = repos.meetings().Attendance(id);
+        std::vector<AttendanceRecord> attendance = repos.records().Attendance(id);
         if (patch.attendance) {
             std::map<std::int64_t, AttendanceRecord> frozen;
             for (const AttendanceRecord& r : attendance) frozen[r.member.value] = r;
@@ -406,7 +415,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
                                      "attendance");
             CHIBO_TRY(ValidateRollCall(next));
             attendance = std::move(next);
-            repos.meetings().SaveAttendance(id, attendance);
+            repos.records().SaveAttendance(id, attendance);
         }
         auto name_of = [&](const std::optional<MemberId>& member) {
             if (!member) return std::string();
@@ -434,7 +443,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         if (patch.vote) rec.vote = *patch.vote;
         if (patch.vote_scope) rec.vote_scope = *patch.vote_scope;
 
-        std::vector<Opinion> opinions = patch.opinions ? *patch.opinions : repos.meetings().Opinions(id);
+        std::vector<Opinion> opinions = patch.opinions ? *patch.opinions : repos.records().Opinions(id);
         for (Opinion& o : opinions) {
             if (o.speaker) {
                 o.speaker_name = name_of(o.speaker);
@@ -447,10 +456,10 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         if (opinions.size() > 200)
             return MakeError(ErrorCode::kInvalidArgument, "Quá nhiều ý kiến phát biểu.", "opinions");
         CHIBO_TRY(ValidateRecord(rec, attendance, opinions));
-        if (patch.opinions) repos.meetings().SaveOpinions(id, opinions);
+        if (patch.opinions) repos.records().SaveOpinions(id, opinions);
 
         if (patch.tasks) {
-            for (const ResolutionTask& t : repos.meetings().TasksSetBy(id))
+            for (const ResolutionTask& t : repos.records().TasksSetBy(id))
                 if (t.reviewed_in)
                     return MakeError(ErrorCode::kConflict,
                                      "Nhiệm vụ của nghị quyết này đã được kiểm điểm ở kỳ sau, không thay đổi được.",
@@ -470,7 +479,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
                 tasks.push_back(std::move(t));
             }
             if (tasks.size() > 100) return MakeError(ErrorCode::kInvalidArgument, "Quá nhiều nhiệm vụ.", "tasks");
-            repos.meetings().ReplaceTasksSetBy(id, cell.id, tasks);
+            repos.records().ReplaceTasksSetBy(id, cell.id, tasks);
         }
         if (patch.review) {
             const std::vector<ResolutionTask> reviewable = ReviewOf(repos, after);
@@ -484,7 +493,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
                 t.outcome = in.outcome;
                 CHIBO_TRY_ASSIGN(t.result, Text(in.result, "review", "Kết quả thực hiện"));
                 t.reviewed_in = in.outcome == TaskOutcome::kOpen ? std::nullopt : std::optional<MeetingId>(id);
-                repos.meetings().SaveTaskReview(t);
+                repos.records().SaveTaskReview(t);
             }
         }
         repos.meetings().Update(after);
@@ -497,7 +506,7 @@ Result<MeetingView> MeetingService::Finalise(const Actor& actor, MeetingId id) {
     return WriteValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
         CHIBO_TRY_ASSIGN(const auto found, WritableMeeting(repos, actor, id));
         const auto& [before, cell] = found;
-        CHIBO_TRY(CheckFinalisable(before, repos.meetings().Attendance(id)));
+        CHIBO_TRY(CheckFinalisable(before, repos.records().Attendance(id)));
         Meeting after = before;
         after.state = MeetingState::kMinutesFinalised;
         after.finalised_at = base::NowUnixSeconds();
@@ -525,7 +534,7 @@ Result<Amendment> MeetingService::Amend(const Actor& actor, MeetingId id, const 
         if (!meeting.Locked())
             return MakeError(ErrorCode::kConflict, "Biên bản chưa hoàn thành: hãy sửa trực tiếp biên bản.", "state");
         const Amendment saved =
-            repos.meetings().InsertAmendment({0, id, text, reason, actor.username, base::NowUnixSeconds()});
+            repos.records().InsertAmendment({0, id, text, reason, actor.username, base::NowUnixSeconds()});
         RecordAudit(repos, actor, "meeting.amend", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"text", text}, {"reason", reason}});
         return saved;
@@ -571,7 +580,7 @@ Result<AttendanceHistory> MeetingService::Attendance(const Actor& actor, MemberI
         if (!member) return NotFound("đảng viên");
         auto cell = repos.organizations().Get(member->organization);
         if (!cell || !actor.CanReadMember(cell->path, member_id)) return NotFound("đảng viên");
-        return AttendanceHistory{repos.meetings().AttendanceOf(member_id, year)};
+        return AttendanceHistory{repos.records().AttendanceOf(member_id, year)};
     });
 }
 
@@ -582,7 +591,7 @@ Result<std::vector<AbsenceFlagView>> MeetingService::AbsenceFlags(const Actor& a
         store_, [&](Repositories& repos) -> Result<std::vector<AbsenceFlagView>> {
             CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
             if (!actor.CanReadMembers(org.path)) return Forbidden();
-            const auto meetings = repos.meetings().UnexcusedInSubtree(org.path, year);
+            const auto meetings = repos.records().UnexcusedInSubtree(org.path, year);
             std::vector<AbsenceFlagView> out;
             for (const AbsenceFlag& f : FlagRepeatedAbsences(meetings, year)) {
                 AbsenceFlagView v{f, {}, ""};

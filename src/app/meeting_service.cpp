@@ -5,6 +5,9 @@
 #include "app/meeting_detail.hpp"
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

@@ -8,6 +8,11 @@
 
 #include "app/common.hpp"
 #include "domain/file_store.hpp"
+#include "domain/meeting.hpp"
+#include "domain/meeting_rule.hpp"
+#include "domain/scorecard.hpp"
+#include "domain/store.hpp"
+#include "domain/task.hpp"
 
 namespace chibo::app {
 

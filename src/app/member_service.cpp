@@ -2,6 +2,10 @@
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/position_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

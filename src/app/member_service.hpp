@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

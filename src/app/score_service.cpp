@@ -5,6 +5,13 @@
 #include "app/meeting_detail.hpp"
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/position_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 
@@ -22,7 +29,7 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
     auto ids = PathIds(org.path);
     std::reverse(ids.begin(), ids.end());
     for (OrganizationId id : ids) {
-        const auto versions = repos.meetings().Scorecards(id);
+        const auto versions = repos.scores().Scorecards(id);
         std::vector<Scorecard> cards;
         cards.reserve(versions.size());
         for (const StoredScorecard& v : versions) cards.push_back(v.card);
@@ -45,7 +52,7 @@ Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
         ScorecardView view;
         std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(Date::Today()));
-        view.own_versions = repos.meetings().Scorecards(org.id);
+        view.own_versions = repos.scores().Scorecards(org.id);
         view.can_write = actor.CanWrite(org.path) && !IsCell(org.kind) && org.kind != OrganizationKind::kPartyGroup;
         return view;
     });
@@ -66,7 +73,7 @@ Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, Organiza
         if (IsCell(org.kind) || org.kind == OrganizationKind::kPartyGroup)
             return MakeError(ErrorCode::kInvalidArgument, "Phiếu đánh giá do cấp ủy cấp trên ban hành cho các chi bộ.");
         StoredScorecard stored{0, org.id, card, actor.username, base::NowUnixSeconds()};
-        stored = repos.meetings().InsertScorecard(stored);
+        stored = repos.scores().InsertScorecard(stored);
         RecordAudit(repos, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
                     Snapshot{{"name", card.name},
                              {"effective_from", card.effective_from.ToIso()},
@@ -86,7 +93,7 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
         s.facts = FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
                           view.meeting.record.targets_met_share, Date::Today());
         s.prefill = Prefill(s.scorecard.card, s.facts);
-        s.scores = repos.meetings().Scores(id);
+        s.scores = repos.scores().Scores(id);
         const bool held = Held(meeting.state);
         s.can_score_cell = held && actor.CanWrite(cell.path);
         auto parent = cell.parent ? repos.organizations().Get(*cell.parent) : std::nullopt;
@@ -109,7 +116,7 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
                 return MakeError(ErrorCode::kPermissionDenied, "Chỉ cấp ủy cấp trên chấm cột của cấp trên.");
         }
         if (!Held(meeting.state)) return MakeError(ErrorCode::kConflict, "Chỉ chấm điểm cuộc họp đã diễn ra.", "state");
-        const auto earlier = repos.meetings().Scores(id);
+        const auto earlier = repos.scores().Scores(id);
         const bool correction =
             std::any_of(earlier.begin(), earlier.end(), [&](const MeetingScore& s) { return s.role == role; });
         if (correction && reason.empty())
@@ -128,7 +135,7 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
         score.scored_by = actor.username;
         score.scored_at = base::NowUnixSeconds();
         score.reason = reason;
-        score = repos.meetings().InsertScore(score);
+        score = repos.scores().InsertScore(score);
         RecordAudit(repos, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
                     std::nullopt,
                     Snapshot{{"role", std::string(ToCode(role))},
@@ -151,7 +158,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
             in.active_from = cell.valid_from;
             in.thematic_months = BuildRule(repos, cell).effective.thematic_months;
             for (const Meeting& m : repos.meetings().ForYear(cell.id, today.year()))
-                in.meetings.push_back({m, repos.meetings().Attendance(m.id)});
+                in.meetings.push_back({m, repos.records().Attendance(m.id)});
             in.roll = repos.members().OnRollOf(cell.id);
             for (const Position& p : repos.positions().ForOrganization(cell.id, false))
                 if (p.kind == PositionKind::kCommitteeMember) in.has_committee = true;

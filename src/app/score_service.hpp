@@ -7,6 +7,8 @@
 
 #include "app/common.hpp"
 #include "domain/alert.hpp"
+#include "domain/scorecard.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

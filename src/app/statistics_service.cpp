@@ -8,6 +8,13 @@
 
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/audit_repository.hpp"
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 
@@ -24,8 +31,8 @@ namespace {
 std::optional<MeetingFigures> ReadFigures(Repositories& repos, MeetingId id) {
     auto meeting = repos.meetings().Get(id);
     if (!meeting) return std::nullopt;
-    const auto attendance = repos.meetings().Attendance(id);
-    const auto scores = repos.meetings().Scores(id);
+    const auto attendance = repos.records().Attendance(id);
+    const auto scores = repos.scores().Scores(id);
     return domain::FiguresOf(*meeting, attendance, scores);
 }
 

@@ -10,6 +10,7 @@
 #include "app/common.hpp"
 #include "domain/audit.hpp"
 #include "domain/statistics.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

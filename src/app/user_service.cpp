@@ -4,6 +4,11 @@
 
 #include "app/password.hpp"
 #include "base/text.hpp"
+#include "domain/audit_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/store.hpp"
+#include "domain/user_repository.hpp"
 
 namespace chibo::app {
 

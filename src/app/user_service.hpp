@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/common.hpp"
+#include "domain/store.hpp"
 
 namespace chibo::app {
 

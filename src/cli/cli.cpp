@@ -20,6 +20,7 @@
 #include "app/user_service.hpp"
 #include "bench/dashboard_bench.hpp"
 #include "bench/generator.hpp"
+#include "domain/store.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_assets.hpp"

@@ -123,4 +123,10 @@ std::string_view ToCode(MeetingKind kind) {
     return kind == MeetingKind::kRegular ? "regular" : "thematic";
 }
 
+std::optional<MeetingKind> MeetingKindFromCode(std::string_view code) {
+    for (MeetingKind k : {MeetingKind::kRegular, MeetingKind::kThematic})
+        if (ToCode(k) == code) return k;
+    return std::nullopt;
+}
+
 }  // namespace chibo::domain

@@ -78,5 +78,6 @@ std::vector<ExpectedMeeting> ExpectedMeetings(const MeetingRule& rule, int from_
 std::string_view ToCode(DayShift shift);
 std::optional<DayShift> DayShiftFromCode(std::string_view code);
 std::string_view ToCode(MeetingKind kind);
+std::optional<MeetingKind> MeetingKindFromCode(std::string_view code);
 
 }  // namespace chibo::domain

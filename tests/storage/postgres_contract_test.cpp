@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "domain/store.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/postgres/schema.hpp"
 #include "storage/sql/sql.hpp"
@@ -34,10 +35,16 @@ std::string FreshDatabase() {
     return admin.substr(0, admin.rfind('/') + 1) + name;
 }
 
-std::unique_ptr<domain::Store> CreatePostgres() {
-    auto store = storage::postgres::PostgresStore::Open(FreshDatabase());
+EngineStore CreatePostgres() {
+    const std::string url = FreshDatabase();
+    auto store = storage::postgres::PostgresStore::Open(url);
     if (!store) throw std::runtime_error(store.error().message);
-    return std::move(*store);
+    return {std::move(*store),
+            [url](const std::string& sql) { storage::sql::Exec(*storage::postgres::OpenSession(url), sql); },
+            [url](const std::string& sql) {
+                const auto row = storage::sql::QueryOne(*storage::postgres::OpenSession(url), sql);
+                return row ? row->Text(0) : std::string();
+            }};
 }
 
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract, ::testing::Values(StoreFactory{"postgres", CreatePostgres}),

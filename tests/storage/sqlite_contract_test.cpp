@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <atomic>
 #include <filesystem>
 #include <string>
 
+#include "domain/organization_repository.hpp"
+#include "domain/store.hpp"
+#include "storage/sql/sql.hpp"
 #include "storage/sqlite/schema.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "tests/storage/store_contract.hpp"
@@ -20,10 +24,16 @@ std::string FreshPath() {
     return path.string();
 }
 
-std::unique_ptr<domain::Store> CreateSqlite() {
-    auto store = storage::sqlite::SqliteStore::Open(FreshPath());
+EngineStore CreateSqlite() {
+    const std::string path = FreshPath();
+    auto store = storage::sqlite::SqliteStore::Open(path);
     if (!store) throw std::runtime_error(store.error().message);
-    return std::move(*store);
+    return {std::move(*store),
+            [path](const std::string& sql) { storage::sql::Exec(*storage::sqlite::OpenSession(path), sql); },
+            [path](const std::string& sql) {
+                const auto row = storage::sql::QueryOne(*storage::sqlite::OpenSession(path), sql);
+                return row ? row->Text(0) : std::string();
+            }};
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(StoreFactory{"sqlite", CreateSqlite}),
@@ -51,6 +61,32 @@ TEST(SqliteStoreTest, ReopeningKeepsDataAndAppliesNoMigrationTwice) {
         return r.organizations().Get(domain::OrganizationId(1))->name;
     });
     EXPECT_EQ(*name, "Đảng bộ tỉnh Thanh Lam");
+}
+
+// PostgreSQL's DATE columns hold only dates; SQLite's text may hold anything, and a row whose date is
+// not one fails the read instead of reading as no date.
+TEST(SqliteStoreTest, AMalformedDateFailsTheRead) {
+    const std::string path = FreshPath();
+    auto store = storage::sqlite::SqliteStore::Open(path);
+    ASSERT_TRUE(store.has_value());
+    ASSERT_TRUE((*store)->Write([](domain::Repositories& r) -> base::Result<void> {
+        domain::Organization o;
+        o.name = "Đảng bộ tỉnh Thanh Lam";
+        o.kind = domain::OrganizationKind::kProvince;
+        o.valid_from = *base::Date::FromYmd(2020, 1, 1);
+        r.organizations().Insert(o);
+        return {};
+    }));
+    storage::sql::Exec(*storage::sqlite::OpenSession(path), "UPDATE organizations SET valid_to = 'corrupt'");
+
+    auto read = [&] {
+        return (*store)->Read([](domain::Repositories& r) -> base::Result<void> {
+            r.organizations().Get(domain::OrganizationId(1));
+            return {};
+        });
+    };
+
+    EXPECT_THROW(read(), std::runtime_error);
 }
 
 TEST(SqliteStoreTest, OpeningAnUnwritablePathIsUnavailable) {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "domain/store.hpp"
 #include "storage/postgres/schema.hpp"
 #include "storage/sql/migrations.hpp"
 #include "storage/sql/repositories.hpp"

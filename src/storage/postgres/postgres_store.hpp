@@ -5,7 +5,7 @@
 #include <string>
 
 #include "base/result.hpp"
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 namespace soci {
 class session;

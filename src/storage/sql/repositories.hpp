@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "domain/repository.hpp"
+#include "domain/store.hpp"
 
 namespace soci {
 class session;
@@ -12,7 +12,7 @@ namespace chibo::storage::sql {
 
 // The domain repositories over one SOCI session, in SQL that SQLite and PostgreSQL both accept (SOCI
 // rewrites ":name" placeholders per engine). Engines own their schema (migrations) and connections;
-// this class only runs queries inside the transaction its engine opened.
+// the repositories only run queries inside the transaction their engine opened.
 std::unique_ptr<domain::Repositories> MakeRepositories(soci::session& session);
 
 }  // namespace chibo::storage::sql

@@ -53,12 +53,15 @@ std::optional<std::int64_t> Row::OptInt(std::size_t i) const {
 
 std::optional<base::Date> Row::OptDate(std::size_t i) const {
     if (IsNull(i)) return std::nullopt;
-    return base::Date::ParseIso(Text(i));
+    const auto d = base::Date::ParseIso(Text(i));
+    // A value that is not a date is a corrupt row, not a missing date.
+    if (!d) throw std::runtime_error("malformed date in column " + std::to_string(i) + ": " + Text(i));
+    return d;
 }
 
 base::Date Row::Date(std::size_t i) const {
     const auto d = OptDate(i);
-    if (!d) throw std::runtime_error("malformed date in column " + std::to_string(i) + ": " + Text(i));
+    if (!d) throw std::runtime_error("missing date in column " + std::to_string(i));
     return *d;
 }
 

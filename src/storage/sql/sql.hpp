@@ -48,7 +48,9 @@ public:
     std::int64_t Int(std::size_t i) const;
     std::string Text(std::size_t i) const;  // "" for NULL.
     std::optional<std::int64_t> OptInt(std::size_t i) const;
+    // nullopt for NULL; throws std::runtime_error when the value is not an ISO date (a corrupt row).
     std::optional<base::Date> OptDate(std::size_t i) const;
+    // Throws std::runtime_error for NULL or a value that is not an ISO date.
     base::Date Date(std::size_t i) const;
 
 private:

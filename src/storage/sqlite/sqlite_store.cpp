@@ -6,6 +6,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "domain/store.hpp"
 #include "storage/sql/migrations.hpp"
 #include "storage/sql/repositories.hpp"
 #include "storage/sql/session_pool.hpp"

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "base/date.hpp"
+#include "domain/position.hpp"
+
+namespace chibo::domain {
+
+// Positions held in an organisation (secretary, deputy, ...), each with its term.
+class PositionRepository {
+public:
+    virtual ~PositionRepository() = default;
+
+    virtual std::optional<Position> Get(PositionId id) = 0;
+    // Ordered: secretary, deputy, committee members, group leaders, then by term start.
+    virtual std::vector<Position> ForOrganization(OrganizationId organization, bool include_ended) = 0;
+    virtual std::vector<Position> ForMember(MemberId member) = 0;
+    virtual Position Insert(const Position& position) = 0;
+    virtual void SetTermEnd(PositionId id, base::Date term_end) = 0;
+};
+
+}  // namespace chibo::domain

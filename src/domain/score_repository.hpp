@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "domain/scorecard.hpp"
+
+namespace chibo::domain {
+
+// Scorecard versions (never rewritten) and the scorings of meetings (a correction is a new row).
+class ScoreRepository {
+public:
+    virtual ~ScoreRepository() = default;
+
+    // Scorecard versions an organisation set for its subtree, oldest first.
+    virtual std::vector<StoredScorecard> Scorecards(OrganizationId organization) = 0;
+    virtual std::optional<StoredScorecard> GetScorecard(std::int64_t id) = 0;
+    virtual StoredScorecard InsertScorecard(const StoredScorecard& scorecard) = 0;
+    // Every scoring of a meeting, oldest first (corrections after what they correct).
+    virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;
+    virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
+};
+
+}  // namespace chibo::domain

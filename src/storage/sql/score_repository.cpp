@@ -1,0 +1,125 @@
+#include "storage/sql/sql_repositories.hpp"
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/score_repository.hpp"
+#include "storage/sql/codecs.hpp"
+#include "storage/sql/sql.hpp"
+
+namespace chibo::storage::sql {
+namespace {
+
+using namespace chibo::domain;
+
+class SqlScores final : public ScoreRepository {
+public:
+    explicit SqlScores(soci::session& s) : s_(s) {}
+
+    std::vector<StoredScorecard> Scorecards(OrganizationId organization) override {
+        std::vector<StoredScorecard> out;
+        for (const Row& r : Query(s_,
+                                  "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
+                                  "scorecards WHERE organization_id = :o ORDER BY effective_from, id",
+                                  Params().Int(organization.value)))
+            out.push_back(ReadScorecard(r));
+        return out;
+    }
+
+    std::optional<StoredScorecard> GetScorecard(std::int64_t id) override {
+        auto r = QueryOne(s_,
+                          "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
+                          "scorecards WHERE id = :id",
+                          Params().Int(id));
+        if (!r) return std::nullopt;
+        return ReadScorecard(*r);
+    }
+
+    StoredScorecard InsertScorecard(const StoredScorecard& in) override {
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO scorecards (organization_id, effective_from, name, body, created_by, created_at) "
+                     "VALUES (:o, :f, :n, :b, :by, :at) RETURNING id",
+                     Params()
+                         .Int(in.organization.value)
+                         .Date(in.card.effective_from)
+                         .Text(in.card.name)
+                         .Text(ScorecardToJson(in.card))
+                         .Text(in.created_by)
+                         .Int(in.created_at));
+        StoredScorecard out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
+    std::vector<MeetingScore> Scores(MeetingId meeting) override {
+        std::vector<MeetingScore> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, "
+                   "reason FROM meeting_scores WHERE meeting_id = :m ORDER BY id",
+                   Params().Int(meeting.value))) {
+            MeetingScore sc;
+            sc.id = r.Int(0);
+            sc.meeting = MeetingId(r.Int(1));
+            sc.role = Decode(r.Text(2), ScorerRoleFromCode, "meeting_scores.role");
+            sc.scorecard_id = r.Int(3);
+            sc.points = PointsFromJson(r.Text(4));
+            sc.total = static_cast<int>(r.Int(5));
+            sc.level = Decode(r.Text(6), QualityLevelFromCode, "meeting_scores.level");
+            sc.scored_by = r.Text(7);
+            sc.scored_at = r.Int(8);
+            sc.reason = r.Text(9);
+            out.push_back(std::move(sc));
+        }
+        return out;
+    }
+
+    MeetingScore InsertScore(const MeetingScore& in) override {
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
+                     "scored_at, reason) VALUES (:m, :r, :s, :p, :t, :l, :by, :at, :re) RETURNING id",
+                     Params()
+                         .Int(in.meeting.value)
+                         .Text(std::string(ToCode(in.role)))
+                         .Int(in.scorecard_id)
+                         .Text(PointsToJson(in.points))
+                         .Int(in.total)
+                         .Text(std::string(ToCode(in.level)))
+                         .Text(in.scored_by)
+                         .Int(in.scored_at)
+                         .Text(in.reason));
+        MeetingScore out = in;
+        out.id = r->Int(0);
+        return out;
+    }
+
+private:
+    static StoredScorecard ReadScorecard(const Row& r) {
+        StoredScorecard sc;
+        sc.id = r.Int(0);
+        sc.organization = OrganizationId(r.Int(1));
+        sc.card = ScorecardFromJson(r.Text(4));
+        sc.card.effective_from = r.Date(2);
+        sc.card.name = r.Text(3);
+        sc.created_by = r.Text(5);
+        sc.created_at = r.Int(6);
+        return sc;
+    }
+
+    soci::session& s_;
+};
+
+}  // namespace
+
+std::unique_ptr<domain::ScoreRepository> MakeScoreRepository(soci::session& session) {
+    return std::make_unique<SqlScores>(session);
+}
+
+}  // namespace chibo::storage::sql

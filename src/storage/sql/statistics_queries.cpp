@@ -1,0 +1,265 @@
+#include "storage/sql/sql_repositories.hpp"
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/statistics_queries.hpp"
+#include "storage/sql/sql.hpp"
+
+namespace chibo::storage::sql {
+namespace {
+
+using namespace chibo::domain;
+
+// The dashboard figures in SQL (one statement for the sums, one for the per-cell rules, two counts),
+// written the way a competent developer would: the subtree by materialised-path range, meetings by
+// date range on their index.
+class SqlStatistics final : public StatisticsQueries {
+public:
+    explicit SqlStatistics(soci::session& s) : s_(s), postgres_(s.get_backend_name() == "postgresql") {}
+
+    // An organisation's subtree is the subtrees of each path it has had: every placement under it then.
+    DashboardFigures Figures(OrganizationId node, MonthRange months, base::Date today) override {
+        DashboardFigures total;
+        for (const std::string& path : PathsOf(node)) total += FiguresAt(path, months, today);
+        return total;
+    }
+
+    std::pair<int, std::vector<OrganizationId>> MissedCells(OrganizationId node, MonthRange months, base::Date today,
+                                                            int limit) override {
+        std::pair<int, std::vector<OrganizationId>> out{0, {}};
+        for (const std::string& path : PathsOf(node)) {
+            auto [total, first] = MissedCellsAt(path, months, today, limit);
+            out.first += total;
+            for (OrganizationId id : first)
+                if (static_cast<int>(out.second.size()) < limit) out.second.push_back(id);
+        }
+        return out;
+    }
+
+private:
+    std::vector<std::string> PathsOf(OrganizationId node) {
+        std::vector<std::string> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT path FROM organizations WHERE id = :a UNION SELECT path FROM organization_placements WHERE "
+                   "organization_id = :b ORDER BY 1",
+                   Params().Int(node.value).Int(node.value)))
+            out.push_back(r.Text(0));
+        return out;
+    }
+
+    // Every placement at or under `path` (two parameters: the range), now or in the past, with its dates:
+    // since NULL from the start, until NULL still there.
+    std::string Slots() const {
+        return "slots AS (SELECT o.id, o.path, o.kind, o.valid_from, o.valid_to, (SELECT MAX(h.until) FROM "
+               "organization_placements h WHERE h.organization_id = o.id) AS since, " +
+               std::string(postgres_ ? "CAST(NULL AS DATE)" : "NULL") +
+               " AS until FROM organizations o WHERE o.path >= :lo AND o.path < :hi UNION ALL SELECT "
+               "h.organization_id, h.path, o.kind, o.valid_from, o.valid_to, h.since, h.until FROM "
+               "organization_placements h JOIN organizations o ON o.id = h.organization_id WHERE h.path >= :plo AND "
+               "h.path < :phi)";
+    }
+    Params& SlotParams(Params& p, const std::string& path) const {
+        return p.Text(path).Text(SubtreeEnd(path)).Text(path).Text(SubtreeEnd(path));
+    }
+    // Whether slot `s` holds month `month` (an SQL expression): the month of a move counts under the new parent.
+    std::string PlacedIn(const std::string& month) const {
+        return "(s.since IS NULL OR " + month + " >= " + MonthOf("s.since") + ") AND (s.until IS NULL OR " + month +
+               " < " + MonthOf("s.until") + ")";
+    }
+    // The last month a slot's organisation is active, at most `month`.
+    std::string LastActive(const std::string& month) const {
+        return Least(month, "COALESCE(" + MonthOf(DayBefore("s.valid_to")) + ", 99999)");
+    }
+
+    DashboardFigures FiguresAt(const std::string& path, MonthRange months, base::Date today) {
+        DashboardFigures f;
+        const std::string held = Held();
+        const std::string cells = "s.kind IN ('grassroots_cell', 'subordinate_cell')";
+        Params sums_params;
+        SlotParams(sums_params, path).Text(MonthStart(months.first).ToIso()).Text(MonthEnd(months.last).ToIso());
+        // A meeting counts under the placement of its cell in the meeting's month.
+        const auto sums = QueryOne(
+            s_,
+            "WITH " + Slots() +
+                ", mm AS (SELECT m.id, m.kind, m.superior_attended, "
+                "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence <> '" +
+                std::string(ToCode(Presence::kExempt)) + "' THEN 1 ELSE 0 END) AS expected, " +
+                "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) + "', '" +
+                std::string(ToCode(Presence::kLate)) +
+                "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN slots s ON s.id = m.organization_id AND " +
+                PlacedIn(MonthOf("m.scheduled_on")) + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " +
+                cells + " AND m.state IN (" + held +
+                ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY m.id, m.kind, m.superior_attended), "
+                "lv AS (SELECT s.meeting_id, s.level FROM meeting_scores s JOIN mm ON mm.id = s.meeting_id WHERE "
+                "s.id = (SELECT MAX(s2.id) FROM meeting_scores s2 WHERE s2.meeting_id = s.meeting_id AND s2.role = "
+                "CASE WHEN EXISTS (SELECT 1 FROM meeting_scores s3 WHERE s3.meeting_id = s.meeting_id AND s3.role = "
+                "'superior') THEN 'superior' ELSE 'cell' END)) "
+                "SELECT COUNT(*), COALESCE(SUM(mm.expected), 0), COALESCE(SUM(mm.present), 0), "
+                "COALESCE(SUM(CASE WHEN mm.expected > 0 AND mm.present * 10 >= mm.expected * 9 THEN 1 ELSE 0 END), "
+                "0), COALESCE(SUM(CASE WHEN lv.level = 'good' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'fair' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'average' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN lv.level = 'poor' THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN mm.superior_attended <> 0 THEN 1 ELSE 0 END), 0) "
+                "FROM mm LEFT JOIN lv ON lv.meeting_id = mm.id",
+            sums_params);
+        f.meetings_held = static_cast<int>(sums->Int(0));
+        f.attendance_expected = static_cast<int>(sums->Int(1));
+        f.attendance_present = static_cast<int>(sums->Int(2));
+        f.meetings_attendance_90 = static_cast<int>(sums->Int(3));
+        for (int l = 0; l < 4; ++l) f.levels[l] = static_cast<int>(sums->Int(4 + l));
+        f.meetings_superior = static_cast<int>(sums->Int(8));
+
+        const auto per_cell =
+            QueryOne(s_,
+                     PerCell(months, today) + " SELECT COUNT(*), " + Sum("regular_due") + ", " + Sum("regular_all") +
+                         ", " + Sum("thematic_due") + ", " + Sum("thematic_all") + ", " + Sum("visited") + " FROM t",
+                     CellParams(path, months));
+        f.cells = static_cast<int>(per_cell->Int(0));
+        f.cells_regular_due = static_cast<int>(per_cell->Int(1));
+        f.cells_regular_all = static_cast<int>(per_cell->Int(2));
+        f.cells_thematic_due = static_cast<int>(per_cell->Int(3));
+        f.cells_thematic_all = static_cast<int>(per_cell->Int(4));
+        f.cells_visited = static_cast<int>(per_cell->Int(5));
+
+        // Members expected: where they are now (current placements only).
+        f.members_expected = static_cast<int>(
+            QueryOne(s_,
+                     "SELECT COUNT(*) FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= "
+                     ":lo AND o.path < :hi AND m.on_roll = 1 AND m.status IN (:a, :b)",
+                     Params()
+                         .Text(path)
+                         .Text(SubtreeEnd(path))
+                         .Text(std::string(ToCode(MemberStatus::kOfficial)))
+                         .Text(std::string(ToCode(MemberStatus::kProbationary))))
+                ->Int(0));
+        // Members flagged in a year: under the cell's placement in the last month of the year it was active.
+        const int year = FlaggedYearOf(months, today);
+        Params flagged_params;
+        SlotParams(flagged_params, path)
+            .Text(std::string(ToCode(Presence::kUnexcused)))
+            .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
+            .Text(base::Date::FromYmd(year, 12, 31)->ToIso());
+        f.members_flagged = static_cast<int>(
+            QueryOne(s_,
+                     "WITH " + Slots() +
+                         " SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
+                         "meetings m ON m.id = a.meeting_id JOIN slots s ON s.id = m.organization_id AND " +
+                         PlacedIn(LastActive(std::to_string(MonthNumber(year, 12)))) + " WHERE " + cells +
+                         " AND m.state IN (" + held +
+                         ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY "
+                         "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
+                     flagged_params)
+                ->Int(0));
+        return f;
+    }
+
+    std::pair<int, std::vector<OrganizationId>> MissedCellsAt(const std::string& path, MonthRange months,
+                                                              base::Date today, int limit) {
+        const std::string missed = "(regular_due = 1 AND regular_all = 0) OR (thematic_due = 1 AND thematic_all = 0)";
+        const int total = static_cast<int>(
+            QueryOne(s_, PerCell(months, today) + " SELECT COUNT(*) FROM t WHERE " + missed, CellParams(path, months))
+                ->Int(0));
+        std::vector<OrganizationId> first;
+        Params p = CellParams(path, months);
+        p.Int(std::int64_t{limit});
+        for (const Row& r :
+             Query(s_, PerCell(months, today) + " SELECT id FROM t WHERE " + missed + " ORDER BY path LIMIT :lim", p))
+            first.emplace_back(r.Int(0));
+        return {total, first};
+    }
+
+    std::string Held() const {
+        std::string out;
+        for (MeetingState st : {MeetingState::kHeld, MeetingState::kMinutesFinalised, MeetingState::kReported})
+            out += (out.empty() ? "'" : ", '") + std::string(ToCode(st)) + "'";
+        return out;
+    }
+    std::string Least(const std::string& a, const std::string& b) const {
+        return (postgres_ ? "LEAST(" : "min(") + a + ", " + b + ")";
+    }
+    std::string Greatest(const std::string& a, const std::string& b) const {
+        return (postgres_ ? "GREATEST(" : "max(") + a + ", " + b + ")";
+    }
+    // The month number (year × 12 + month − 1) of a date column or expression.
+    std::string MonthOf(const std::string& day) const {
+        if (postgres_)
+            return "(CAST(EXTRACT(YEAR FROM " + day + ") AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM " + day +
+                   ") AS INTEGER) - 1)";
+        return "(CAST(substr(" + day + ", 1, 4) AS INTEGER) * 12 + CAST(substr(" + day + ", 6, 2) AS INTEGER) - 1)";
+    }
+    std::string DayBefore(const std::string& day) const {
+        return postgres_ ? "(" + day + " - 1)" : "date(" + day + ", '-1 day')";
+    }
+    static std::string Sum(const char* column) { return std::string("COALESCE(SUM(") + column + "), 0)"; }
+    static base::Date MonthStart(int month) { return *base::Date::FromYmd(YearOfMonth(month), MonthOfYear(month), 1); }
+    static base::Date MonthEnd(int month) { return MonthStart(month + 1).AddDays(-1); }
+
+    // A WITH clause ending in `t`: one row per cell counted in the subtree for the period (the cell placed
+    // there in the last month of the period it was active), with its window of months, what it held in it
+    // (wherever it was placed), and whether it held every month and quarter due.
+    std::string PerCell(MonthRange months, base::Date today) const {
+        const std::string a = std::to_string(months.first);
+        const std::string b = std::to_string(months.last);
+        const std::string over = std::to_string(domain::MonthOf(today) - 1);
+        const std::string q_over_all = "(" + over + " - 2) / 3";
+        const std::string c = "SELECT s.id, s.path, " + Greatest(a, MonthOf("s.valid_from")) + " AS f, " +
+                              LastActive(b) + " AS l FROM slots s WHERE s.kind IN (:k1, :k2) AND " +
+                              PlacedIn(LastActive(b));
+        const std::string cm = "SELECT m.organization_id AS cell, " + MonthOf("m.scheduled_on") +
+                               " AS mo, m.kind, m.superior_attended FROM meetings m WHERE m.organization_id IN "
+                               "(SELECT id FROM c) AND m.state IN (" +
+                               Held() + ") AND m.scheduled_on >= :qf AND m.scheduled_on <= :qt";
+        const std::string per =
+            "SELECT c.id, c.path, c.f, c.l, " + Least("c.l", over) +
+            " AS o_last, c.f / 3 AS q_first, c.l / 3 AS q_last, " + Least("c.l / 3", q_over_all) + " AS q_over, " +
+            "COUNT(DISTINCT CASE WHEN cm.kind = 'regular' AND cm.mo >= c.f AND cm.mo <= " + Least("c.l", over) +
+            " THEN cm.mo END) AS held_over, "
+            "MAX(CASE WHEN cm.kind = 'regular' AND cm.mo >= c.f AND cm.mo <= c.l THEN 1 ELSE 0 END) AS any_held, "
+            "COUNT(DISTINCT CASE WHEN cm.kind = 'thematic' AND cm.mo / 3 >= c.f / 3 AND cm.mo / 3 <= " +
+            Least("c.l / 3", q_over_all) +
+            " THEN cm.mo / 3 END) AS held_q, "
+            "MAX(CASE WHEN cm.kind = 'thematic' AND cm.mo / 3 >= c.f / 3 AND cm.mo / 3 <= c.l / 3 THEN 1 ELSE 0 END) "
+            "AS any_q, "
+            "MAX(CASE WHEN cm.superior_attended <> 0 AND cm.mo >= c.f AND cm.mo <= c.l THEN 1 ELSE 0 END) AS visited "
+            "FROM c LEFT JOIN cm ON cm.cell = c.id WHERE c.f <= c.l GROUP BY c.id, c.path, c.f, c.l";
+        return "WITH " + Slots() + ", c AS (" + c + "), cm AS (" + cm +
+               "), t AS (SELECT id, path, q_first, q_over, held_q, visited, "
+               "CASE WHEN o_last >= f OR any_held = 1 THEN 1 ELSE 0 END AS regular_due, "
+               "CASE WHEN (o_last >= f OR any_held = 1) AND held_over = " +
+               Greatest("0", "o_last - f + 1") +
+               " THEN 1 ELSE 0 END AS regular_all, "
+               "CASE WHEN q_over >= q_first OR any_q = 1 THEN 1 ELSE 0 END AS thematic_due, "
+               "CASE WHEN (q_over >= q_first OR any_q = 1) AND held_q = " +
+               Greatest("0", "q_over - q_first + 1") + " THEN 1 ELSE 0 END AS thematic_all FROM (" + per + ") p)";
+    }
+
+    Params CellParams(const std::string& path, MonthRange months) const {
+        const int q_first_month = months.first - months.first % 3;
+        const int q_last_month = months.last - months.last % 3 + 2;
+        Params p;
+        SlotParams(p, path)
+            .Text(std::string(ToCode(OrganizationKind::kGrassrootsCell)))
+            .Text(std::string(ToCode(OrganizationKind::kSubordinateCell)))
+            .Text(MonthStart(q_first_month).ToIso())
+            .Text(MonthEnd(q_last_month).ToIso());
+        return p;
+    }
+
+    soci::session& s_;
+    bool postgres_;
+};
+
+}  // namespace
+
+std::unique_ptr<domain::StatisticsQueries> MakeStatisticsQueries(soci::session& session) {
+    return std::make_unique<SqlStatistics>(session);
+}
+
+}  // namespace chibo::storage::sql

@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "domain/meeting_record_repository.hpp"
+#include "domain/meeting_repository.hpp"
+#include "domain/member_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/score_repository.hpp"
+#include "domain/statistics.hpp"
+#include "domain/statistics_queries.hpp"
+#include "domain/store.hpp"
+#include "tests/storage/store_contract.hpp"
+
+namespace chibo::tests {
+namespace {
+
+using namespace chibo::domain;
+using base::Date;
+using base::Result;
+
+// The SQL baseline and the statistics engine read the same figures from the tables, past placements
+// included: cell A moved from one commune to the other on 1 April, cell B stayed.
+TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
+    const Tree t = MakeTree(store());
+    const Date today = D(2026, 7, 15);
+    std::vector<MeetingId> ids;
+    Write(store(), [&](Repositories& r) {
+        std::vector<Member> members;
+        for (const char* name : {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"})
+            members.push_back(r.members().Insert(Mem(t.cell_a.id, name)));
+        members.push_back(r.members().Insert(Mem(t.cell_b.id, "Phạm Thị Dung")));
+        for (const Organization* cell : {&t.cell_a, &t.cell_b})
+            for (int month = 1; month <= 6; ++month) {
+                if (cell == &t.cell_b && month == 4) continue;  // B missed April.
+                for (MeetingKind kind : {MeetingKind::kRegular, MeetingKind::kThematic}) {
+                    if (kind == MeetingKind::kThematic && month != 2 && !(cell == &t.cell_a && month == 5)) continue;
+                    Meeting m;
+                    m.organization = cell->id;
+                    m.kind = kind;
+                    m.year = 2026;
+                    m.month = month;
+                    m.date = D(2026, month, kind == MeetingKind::kRegular ? 3 : 20);
+                    m.start_minutes = 14 * 60;
+                    m.state = MeetingState::kHeld;
+                    m.record.superior_attended = month == 3;
+                    m = r.meetings().Insert(m);
+                    ids.push_back(m.id);
+                    std::vector<AttendanceRecord> roll;
+                    for (const Member& member : members) {
+                        if (member.organization != cell->id) continue;
+                        AttendanceRecord a;
+                        a.member = member.id;
+                        a.member_name = member.full_name;
+                        // Bình misses every regular meeting from March, unexcused: flagged.
+                        a.presence = member.full_name == "Trần Thị Bình" && month >= 3 ? Presence::kUnexcused
+                                                                                       : Presence::kPresent;
+                        roll.push_back(a);
+                    }
+                    r.records().SaveAttendance(m.id, roll);
+                }
+            }
+        // Levels: the cell's on an early meeting, then the superior's on a late one (two ranges below).
+        for (const auto& [id, role, level] :
+             {std::tuple{ids[1], ScorerRole::kCell, QualityLevel::kGood},
+              std::tuple{ids[ids.size() - 2], ScorerRole::kCell, QualityLevel::kFair},
+              std::tuple{ids[ids.size() - 2], ScorerRole::kSuperior, QualityLevel::kAverage}}) {
+            MeetingScore score;
+            score.meeting = id;
+            score.role = role;
+            score.level = level;
+            score.scored_by = "xa";
+            r.scores().InsertScore(score);
+        }
+        r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 4, 1));
+    });
+
+    // The bulk read a server loads with, in two id ranges read apart, gives each meeting's own figures.
+    Read(store(), [&](Repositories& r) {
+        const std::int64_t last = r.meetings().LastMeetingId();
+        EXPECT_EQ(last, ids.back().value);
+        const std::int64_t mid = ids[ids.size() / 2].value;
+        auto all = r.meetings().HeldFigures(1, mid);
+        for (auto& f : r.meetings().HeldFigures(mid + 1, last)) all.push_back(std::move(f));
+        ASSERT_EQ(all.size(), ids.size());
+        int unexcused = 0;
+        for (auto& [id, f] : all) {
+            auto own = FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id));
+            ASSERT_TRUE(own);
+            SCOPED_TRACE(id.value);
+            EXPECT_EQ(f.cell, own->cell);
+            EXPECT_EQ(f.kind, own->kind);
+            EXPECT_EQ(f.month, own->month);
+            EXPECT_EQ(f.expected, own->expected);
+            EXPECT_EQ(f.present, own->present);
+            EXPECT_EQ(f.level, own->level);
+            EXPECT_EQ(f.superior_attended, own->superior_attended);
+            std::sort(f.unexcused.begin(), f.unexcused.end());
+            std::sort(own->unexcused.begin(), own->unexcused.end());
+            EXPECT_EQ(f.unexcused, own->unexcused);
+            unexcused += static_cast<int>(f.unexcused.size());
+        }
+        EXPECT_EQ(unexcused, 5);  // Bình: the regular meetings of March to June and the thematic one of May.
+        EXPECT_EQ(all[1].second.level, QualityLevel::kGood);
+        EXPECT_EQ(all[all.size() - 2].second.level, QualityLevel::kAverage);
+    });
+
+    StatisticsEngine engine;
+    Read(store(), [&](Repositories& r) {
+        engine.SetTree(
+            StatTreeOf(r.organizations().Subtree(t.province.path, true), r.organizations().PastPlacements()));
+        for (MeetingId id : ids)
+            engine.PutMeeting(id, FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id)));
+        for (const auto& [member, cell] : r.members().ExpectedMembers()) engine.PutMember(member, cell);
+    });
+    std::vector<MonthRange> periods{{MonthNumber(2026, 1), MonthNumber(2026, 12)},
+                                    {MonthNumber(2026, 1), MonthNumber(2026, 3)},
+                                    {MonthNumber(2026, 4), MonthNumber(2026, 6)},
+                                    {MonthNumber(2026, 2), MonthNumber(2026, 5)}};
+    for (int month = 1; month <= 7; ++month) periods.push_back({MonthNumber(2026, month), MonthNumber(2026, month)});
+    Read(store(), [&](Repositories& r) {
+        for (const Organization* node : {&t.province, &t.commune, &t.other_commune, &t.cell_a, &t.cell_b})
+            for (const MonthRange& p : periods) {
+                SCOPED_TRACE(node->name + " " + std::to_string(p.first) + "–" + std::to_string(p.last));
+                EXPECT_EQ(r.statistics().Figures(node->id, p, today), engine.Figures(node->id, p, today));
+                const auto sql = r.statistics().MissedCells(node->id, p, today, 10);
+                const auto alerts = engine.Alerts(node->id, p, today, 0, 10);
+                std::vector<OrganizationId> missed;
+                for (const MissedCell& m : alerts.missed) missed.push_back(m.cell);
+                EXPECT_EQ(sql.first, alerts.missed_total);
+                EXPECT_EQ(sql.second, missed);
+            }
+        // The quarter before the move is the first commune's, the one after the other's.
+        const MonthRange q1{MonthNumber(2026, 1), MonthNumber(2026, 3)};
+        const MonthRange q2{MonthNumber(2026, 4), MonthNumber(2026, 6)};
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).cells, 2);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).meetings_held, 3 + 1 + 3 + 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).cells, 1);
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).meetings_held, 3 + 1);
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).members_flagged, 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_flagged, 0);
+    });
+}
+
+}  // namespace
+}  // namespace chibo::tests
