@@ -1,6 +1,8 @@
 // Sign-in, sessions, CSRF and throttling against the real binary.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkedFetch } from '../lib/contract.mjs';
+import { signIn } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -74,7 +76,7 @@ test('five wrong passwords lock the name out with 429, even for the right passwo
 
 test('protected routes need a session', async () => {
     for (const path of ['/api/v1/organizations/tree', '/api/v1/members', '/api/v1/users', '/api/v1/audit']) {
-        const r = await fetch(server.base + path);
+        const r = await checkedFetch(server.base + path);
         assert.equal(r.status, 401, path);
         assert.equal((await r.json()).error.code, 'unauthenticated');
     }

@@ -2,6 +2,8 @@
 // calendar and the absence flags, change the moment a meeting is scored, and are shown only to readers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkedFetch } from '../lib/contract.mjs';
+import { demoWorld, TODAY } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 import { unzip } from '../lib/zip.mjs';
 
@@ -131,7 +133,7 @@ test('only readers of the subtree see a dashboard; wrong periods are refused', a
 test('the dashboard exports to XLSX with Vietnamese headers and the same figures', async () => {
     const query = `?from=${YEAR}-01&to=${THIS_MONTH}`;
     const d = (await dashboard(commune, hoaAn.id, query)).json;
-    const r = await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx${query}`,
+    const r = await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx${query}`,
         { headers: { Cookie: commune.cookie } });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -153,8 +155,8 @@ test('the dashboard exports to XLSX with Vietnamese headers and the same figures
     assert.deepEqual(row('Chi bộ sinh hoạt thường kỳ đầy đủ, đúng quy định').slice(1, 3),
         [d.figures.cells_regular_all, d.figures.cells_regular_due]);
     assert.deepEqual(row('Lượt đảng viên dự sinh hoạt').slice(1, 3), [d.figures.attendance_present, d.figures.attendance_expected]);
-    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx`,
+    assert.equal((await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx`,
         { headers: { Cookie: outsider.cookie } })).status, 404);
-    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx?from=2026-13`,
+    assert.equal((await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx?from=2026-13`,
         { headers: { Cookie: commune.cookie } })).status, 400);
 });

@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { checkAnswer } from '../lib/contract.mjs';
+import { demoWorld, signIn, vietnamDate } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -63,6 +65,9 @@ test('a large answer travels gzip-compressed to a client that accepts it, and pl
     assert.equal(plain.res.headers['content-encoding'], undefined);
     assert.ok(plain.body.length > 16 * 1024, `${plain.body.length} bytes`);
     const zipped = await raw('gzip, deflate, br');
+    for (const [r, text] of [[plain, plain.body.toString('utf8')], [zipped, gunzipSync(zipped.body).toString('utf8')]]) {
+        checkAnswer({ method: 'GET', path, status: r.res.statusCode, contentType: r.res.headers['content-type'], text });
+    }
     assert.equal(zipped.res.headers['content-encoding'], 'gzip');
     assert.equal(zipped.res.headers.vary, 'Accept-Encoding');
     assert.ok(zipped.body.length * 4 < plain.body.length, `${zipped.body.length} of ${plain.body.length} bytes`);

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkedFetch } from '../lib/contract.mjs';
+import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -146,7 +148,7 @@ test('a held meeting is scored by the cell from the pre-filled record and by the
     assert.equal(meeting.quality.cell.total, total - 2);
     assert.equal(meeting.quality.superior.total, total - 1);
     const dir = mkdtempSync(join(tmpdir(), 'chibo-scores-'));
-    const pdf = await fetch(`${server.base}/api/v1/meetings/${held.id}/documents/minutes.pdf`, { headers: { Cookie: secretary.cookie } });
+    const pdf = await checkedFetch(`${server.base}/api/v1/meetings/${held.id}/documents/minutes.pdf`, { headers: { Cookie: secretary.cookie } });
     writeFileSync(join(dir, 'minutes.pdf'), Buffer.from(await pdf.arrayBuffer()));
     const text = spawnSync('pdftotext', [join(dir, 'minutes.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     rmSync(dir, { recursive: true, force: true });

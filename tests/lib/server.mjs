@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkAnswer } from './contract.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = process.env.CHIBO_BIN || join(ROOT, 'build', 'debug', 'chibo');
@@ -81,11 +82,13 @@ export async function startServer({ demo = true, db: existing, args = [] } = {})
     };
 }
 
-// A small cookie-keeping client for the JSON API.
+// A small cookie-keeping client for the JSON API. Every answer is checked against the OpenAPI
+// document (tests/lib/contract.mjs) before the test sees it; `undocumented: true` is for a test that
+// calls a path or method the API deliberately does not have.
 export class Client {
     constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; }
 
-    async request(method, path, body, { csrf = true } = {}) {
+    async request(method, path, body, { csrf = true, undocumented = false } = {}) {
         const headers = { Accept: 'application/json' };
         if (this.cookie) headers.Cookie = this.cookie;
         if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -96,6 +99,7 @@ export class Client {
         const set = r.headers.get('set-cookie');
         if (set) this.cookie = set.split(';')[0];
         const text = await r.text();
+        checkAnswer({ method, path, status: r.status, contentType: r.headers.get('content-type'), text, undocumented });
         let json = null;
         try { json = text ? JSON.parse(text) : null; } catch { json = null; }
         return { status: r.status, json, text, headers: r.headers };
