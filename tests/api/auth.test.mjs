@@ -43,8 +43,7 @@ test('an empty username names the field', async () => {
 });
 
 test('writes without the CSRF token are refused and write nothing', async () => {
-    const c = new Client(server.base);
-    await c.login('xa.hoaan');
+    const c = await signIn(server.base, 'xa.hoaan');
     const tree = await c.get('/api/v1/organizations/tree?depth=1');
     const cell = tree.json.roots[0].children[0];
     const r = await c.request('POST', '/api/v1/organizations',
@@ -57,8 +56,7 @@ test('writes without the CSRF token are refused and write nothing', async () => 
 });
 
 test('logout ends the session on the server', async () => {
-    const c = new Client(server.base);
-    await c.login('xa.hoaan');
+    const c = await signIn(server.base, 'xa.hoaan');
     const saved = c.cookie;
     const r = await c.post('/api/v1/auth/logout');
     assert.equal(r.status, 204);

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkedFetch } from '../lib/contract.mjs';
 import { demoWorld, TODAY } from '../lib/fixtures.mjs';
-import { Client, startServer } from '../lib/server.mjs';
+import { startServer } from '../lib/server.mjs';
 import { unzip } from '../lib/zip.mjs';
 
 let server;
@@ -15,7 +15,7 @@ let outsider;
 let hoaAn;
 let thonDong;
 
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = TODAY;
 const YEAR = Number(today.slice(0, 4));
 const THIS_MONTH = today.slice(0, 7);
 const HELD = ['held', 'minutes_finalised', 'reported'];
@@ -23,16 +23,7 @@ const dashboard = (client, org, query = '') => client.get(`/api/v1/organizations
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
+    ({ commune, secretary, member, outsider, hoaAn, thonDong } = await demoWorld(server, ['secretary', 'member', 'outsider']));
 });
 after(async () => { await server.stop(); });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkedFetch } from '../lib/contract.mjs';
 import { demoWorld, MONTH, YEAR } from '../lib/fixtures.mjs';
-import { Client, ROOT, startServer } from '../lib/server.mjs';
+import { ROOT, startServer } from '../lib/server.mjs';
 
 let server;
 let commune;
@@ -20,23 +20,19 @@ let outsider;
 let thonDong;
 let meeting;
 let memberSelf;
-const now = new Date(Date.now() + 7 * 3600 * 1000);
 // The previous month's regular meeting: always in the past, so it can be held now.
-const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+const prev = new Date(Date.UTC(YEAR, MONTH - 2, 1));
 const year = prev.getUTCFullYear();
 const month = prev.getUTCMonth() + 1;
 
 before(async () => {
     server = await startServer();
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    const me = (await member.get('/api/v1/auth/me')).json.user;
-    memberSelf = me.member_id;
-    thonDong = me.roles[0].organization_id;
+    const world = await demoWorld(server, ['secretary', 'member', 'outsider']);
+    ({ commune, secretary, member, outsider } = world);
+    hoaAn = world.hoaAn.id;
+    memberSelf = world.me.member_id;
+    thonDong = world.thonDong.id;
+    assert.equal(world.me.roles[0].organization_id, thonDong);
     let found = (await secretary.get(`/api/v1/organizations/${thonDong}/meetings?year=${year}`)).json.items
         .find((m) => m.kind === 'regular' && m.month === month);
     if (!found.id) {
@@ -355,6 +351,12 @@ test('attendance history and the 3-absence flags', async () => {
     const flags = await secretary.get(`/api/v1/organizations/${thonDong}/absence-flags?year=${year}`);
     assert.equal(flags.status, 200);
     assert.ok(flags.json.items.every((f) => f.unexcused >= 3));
+    // The commune's list holds its cells' flags (the demo has some), and the cell's is its part of it.
+    const all = await commune.get(`/api/v1/organizations/${hoaAn}/absence-flags?year=${year}`);
+    assert.equal(all.status, 200);
+    assert.ok(all.json.items.length > 0, 'the demo flags members in Hòa An');
+    assert.ok(all.json.items.every((f) => f.unexcused >= 3));
+    assert.deepEqual(flags.json.items, all.json.items.filter((f) => f.organization_id === thonDong));
     assert.equal((await outsider.get(`/api/v1/organizations/${thonDong}/absence-flags`)).status, 404);
     assert.equal((await member.get(`/api/v1/organizations/${thonDong}/absence-flags`)).status, 403);
 });
