@@ -153,11 +153,14 @@ function validatorFor(key, schema, where) {
     return validators.get(key);
 }
 
+// ajv's errors, one a line; a list answer repeats the same error for every item, so at most 12.
 function describeErrors(errors) {
-    return errors.map((e) => {
+    const shown = errors.slice(0, 12).map((e) => {
         const extra = e.params?.additionalProperty ?? e.params?.missingProperty ?? e.params?.allowedValues ?? e.params?.type;
         return `  ${e.instancePath || '(body)'} ${e.message}${extra !== undefined ? `: ${JSON.stringify(extra)}` : ''}`;
-    }).join('\n');
+    });
+    if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
+    return shown.join('\n');
 }
 
 function mediaType(contentType) {
