@@ -17,8 +17,8 @@
 //     wrap the reference in `allOf`.
 //   - Annotation-only OpenAPI keywords (`example`) are dropped.
 // With CHIBO_CONTRACT_AUDIT=<file>, each answer is also checked as if every declared property were
-// required, and what is missing is appended to that file instead of failing: a way to find fields
-// the server always sends but the document calls optional (see which never show up there).
+// required, and what is missing is appended to that file instead of failing: an optional property
+// that never shows up there across a whole run is always sent, and belongs in `required`.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { appendFileSync, readFileSync } from 'node:fs';
