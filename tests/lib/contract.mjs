@@ -18,7 +18,9 @@
 //   - Annotation-only OpenAPI keywords (`example`) are dropped.
 // With CHIBO_CONTRACT_AUDIT=<file>, each answer is also checked as if every declared property were
 // required, and what is missing is appended to that file instead of failing: an optional property
-// that never shows up there across a whole run is always sent, and belongs in `required`.
+// that never shows up there across a whole run is always sent, and belongs in `required`. Each
+// answer's operation and status is logged there too ("seen GET /api/v1/members 200"), to see which
+// documented answers no test receives.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -187,6 +189,7 @@ export function checkAnswer({ method, path, status, contentType, text, undocumen
         if (!response) fail(`status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`);
         if (response.$ref) response = resolveRef(response.$ref);
     }
+    if (AUDIT) appendFileSync(AUDIT, `seen ${name} ${status}\n`);
     const content = response.content || {};
     const type = mediaType(contentType);
     if (!text) {
