@@ -132,6 +132,13 @@ test('positions: a chi ủy is refused in a cell below nine official members', a
     const ended = await commune.post(`/api/v1/positions/${added.json.id}/end`, { date: '2025-12-31' });
     assert.equal(ended.status, 200);
     assert.equal(ended.json.term_end, '2025-12-31');
+
+    // The cell's positions: the current ones are its leaders; the ended one only with include_ended.
+    const current = await commune.get(`/api/v1/organizations/${thonNam.id}/positions`);
+    assert.equal(current.status, 200);
+    assert.deepEqual(current.json.items.map((p) => p.id).sort(), detail.json.leaders.map((l) => l.id).sort());
+    const all = await commune.get(`/api/v1/organizations/${thonNam.id}/positions?include_ended=true`);
+    assert.deepEqual(all.json.items.find((p) => p.id === added.json.id), ended.json);
 });
 
 test('merging two cells moves the members and keeps the history', async () => {
