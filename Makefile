@@ -9,14 +9,14 @@ PORT ?= 8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: run test deps web e2e-deps debug release check format clean
+.PHONY: run test deps web test-deps debug release check format clean
 
 run: deps web release
 	@mkdir -p $(dir $(DB))
 	@[ -f $(DB) ] || $(RELEASE_DIR)/chibo demo --db $(DB)
 	$(RELEASE_DIR)/chibo serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
-test: deps web e2e-deps debug
+test: deps web test-deps debug
 	@bash scripts/test.sh
 
 deps:
@@ -33,11 +33,12 @@ web/dist/index.html: web/node_modules/.stamp web/index.html web/vite.config.ts w
 
 web: web/dist/index.html
 
-tests/e2e/node_modules/.stamp: tests/e2e/package-lock.json
-	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+# The API suites (ajv, the OpenAPI contract) and the browser suites (playwright-core) share tests/package.json.
+tests/node_modules/.stamp: tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-e2e-deps: tests/e2e/node_modules/.stamp
+test-deps: tests/node_modules/.stamp
 
 $(DEBUG_DIR)/build.ninja:
 	cmake -S . -B $(DEBUG_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCHIBO_SANITIZE=ON
@@ -55,4 +56,4 @@ format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format -i
 
 clean:
-	rm -rf build web/dist web/node_modules/.stamp tests/e2e/node_modules/.stamp
+	rm -rf build web/dist web/node_modules/.stamp tests/node_modules/.stamp

@@ -1,6 +1,8 @@
 // Sign-in, sessions, CSRF and throttling against the real binary.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkedFetch } from '../lib/contract.mjs';
+import { signIn } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -41,8 +43,7 @@ test('an empty username names the field', async () => {
 });
 
 test('writes without the CSRF token are refused and write nothing', async () => {
-    const c = new Client(server.base);
-    await c.login('xa.hoaan');
+    const c = await signIn(server.base, 'xa.hoaan');
     const tree = await c.get('/api/v1/organizations/tree?depth=1');
     const cell = tree.json.roots[0].children[0];
     const r = await c.request('POST', '/api/v1/organizations',
@@ -55,8 +56,7 @@ test('writes without the CSRF token are refused and write nothing', async () => 
 });
 
 test('logout ends the session on the server', async () => {
-    const c = new Client(server.base);
-    await c.login('xa.hoaan');
+    const c = await signIn(server.base, 'xa.hoaan');
     const saved = c.cookie;
     const r = await c.post('/api/v1/auth/logout');
     assert.equal(r.status, 204);
@@ -74,7 +74,7 @@ test('five wrong passwords lock the name out with 429, even for the right passwo
 
 test('protected routes need a session', async () => {
     for (const path of ['/api/v1/organizations/tree', '/api/v1/members', '/api/v1/users', '/api/v1/audit']) {
-        const r = await fetch(server.base + path);
+        const r = await checkedFetch(server.base + path);
         assert.equal(r.status, 401, path);
         assert.equal((await r.json()).error.code, 'unauthenticated');
     }

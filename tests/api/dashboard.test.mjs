@@ -2,7 +2,9 @@
 // calendar and the absence flags, change the moment a meeting is scored, and are shown only to readers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from '../lib/server.mjs';
+import { checkedFetch } from '../lib/contract.mjs';
+import { demoWorld, TODAY } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
 import { unzip } from '../lib/zip.mjs';
 
 let server;
@@ -13,7 +15,7 @@ let outsider;
 let hoaAn;
 let thonDong;
 
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = TODAY;
 const YEAR = Number(today.slice(0, 4));
 const THIS_MONTH = today.slice(0, 7);
 const HELD = ['held', 'minutes_finalised', 'reported'];
@@ -21,16 +23,7 @@ const dashboard = (client, org, query = '') => client.get(`/api/v1/organizations
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
+    ({ commune, secretary, member, outsider, hoaAn, thonDong } = await demoWorld(server, ['secretary', 'member', 'outsider']));
 });
 after(async () => { await server.stop(); });
 
@@ -131,7 +124,7 @@ test('only readers of the subtree see a dashboard; wrong periods are refused', a
 test('the dashboard exports to XLSX with Vietnamese headers and the same figures', async () => {
     const query = `?from=${YEAR}-01&to=${THIS_MONTH}`;
     const d = (await dashboard(commune, hoaAn.id, query)).json;
-    const r = await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx${query}`,
+    const r = await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx${query}`,
         { headers: { Cookie: commune.cookie } });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -153,8 +146,8 @@ test('the dashboard exports to XLSX with Vietnamese headers and the same figures
     assert.deepEqual(row('Chi bộ sinh hoạt thường kỳ đầy đủ, đúng quy định').slice(1, 3),
         [d.figures.cells_regular_all, d.figures.cells_regular_due]);
     assert.deepEqual(row('Lượt đảng viên dự sinh hoạt').slice(1, 3), [d.figures.attendance_present, d.figures.attendance_expected]);
-    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx`,
+    assert.equal((await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx`,
         { headers: { Cookie: outsider.cookie } })).status, 404);
-    assert.equal((await fetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx?from=2026-13`,
+    assert.equal((await checkedFetch(`${server.base}/api/v1/organizations/${hoaAn.id}/dashboard.xlsx?from=2026-13`,
         { headers: { Cookie: commune.cookie } })).status, 400);
 });

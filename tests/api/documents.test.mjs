@@ -2,7 +2,8 @@
 // concurrent requests; field errors; scope.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from '../lib/server.mjs';
+import { demoWorld, signIn } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 let secretary;
@@ -11,12 +12,7 @@ let hoaAn;
 
 before(async () => {
     server = await startServer();
-    const commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
+    ({ secretary, hoaAn, thonDong } = await demoWorld(server, ['secretary']));
 });
 after(async () => { await server.stop(); });
 
@@ -42,8 +38,7 @@ test('numbers run per type within the term, formatted the Party way', async () =
     assert.equal(older.json.number_text, '01-NQ/CB');
     assert.equal(older.json.term, '2020-2025');
 
-    const commune = new Client(server.base);
-    await commune.login('xa.hoaan');
+    const commune = await signIn(server.base, 'xa.hoaan');
     assert.equal((await register(commune, hoaAn.id, { type: 'QD', title: 'Quyết định chuẩn y' })).json.number_text, '01-QĐ/ĐU');
 
     const list = await secretary.get(`/api/v1/organizations/${thonDong.id}/documents?type=NQ&term=2025-2030`);
@@ -54,8 +49,7 @@ test('numbers run per type within the term, formatted the Party way', async () =
 
 test('concurrent registrations get consecutive numbers, none twice', async () => {
     const cell = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đoài');
-    const commune = new Client(server.base);
-    await commune.login('xa.hoaan');
+    const commune = await signIn(server.base, 'xa.hoaan');
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
         register(commune, cell.id, { type: 'TB', title: `Thông báo số ${i}` })));
     assert.ok(results.every((r) => r.status === 201));
@@ -85,8 +79,7 @@ test('wrong input names the field and writes nothing', async () => {
 });
 
 test('outside the subtree is 404; a plain member reads but cannot register', async () => {
-    const tanLap = new Client(server.base);
-    await tanLap.login('xa.tanlap');
+    const tanLap = await signIn(server.base, 'xa.tanlap');
     const read = await tanLap.get(`/api/v1/organizations/${thonDong.id}/documents`);
     assert.equal(read.status, 404);
     assert.ok(!read.text.includes('NQ/CB'));
@@ -94,8 +87,7 @@ test('outside the subtree is 404; a plain member reads but cannot register', asy
     const other = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Nam');
     assert.equal((await register(secretary, other.id, { type: 'NQ', title: 'Sang chi bộ khác' })).status, 404);
 
-    const member = new Client(server.base);
-    await member.login('dangvien.thondong');
+    const member = await signIn(server.base, 'dangvien.thondong');
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/documents`)).status, 200);
     assert.equal((await register(member, thonDong.id, { type: 'NQ', title: 'Không được' })).status, 403);
 });

@@ -3,7 +3,8 @@
 // by new rows with a reason; a decision over the "excellent" quota is refused until acknowledged.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from '../lib/server.mjs';
+import { demoWorld, TODAY } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 let commune;
@@ -16,25 +17,15 @@ let thonDong;
 let round;
 let me;  // The member behind dangvien.thondong.
 
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = TODAY;
 const YEAR = Number(today.slice(0, 4));
 const HELD = ['held', 'minutes_finalised', 'reported'];
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    admin = new Client(server.base);
-    await admin.login('admin');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
-    me = (await member.get('/api/v1/auth/me')).json.user.member_id;
+    const world = await demoWorld(server, ['secretary', 'member', 'outsider', 'admin']);
+    ({ commune, secretary, member, outsider, admin, hoaAn, thonDong } = world);
+    me = world.me.member_id;
     assert.ok(me, 'the demo member account is linked to a member');
 });
 after(async () => { await server.stop(); });

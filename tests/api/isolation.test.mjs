@@ -2,6 +2,7 @@
 // users and the audit log of their own subtree.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { demoWorld, signIn } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -12,12 +13,8 @@ let hoaAnMember;
 
 before(async () => {
     server = await startServer();
-    hoaAnCommittee = new Client(server.base);
-    await hoaAnCommittee.login('xa.hoaan');
-    hoaAn = (await hoaAnCommittee.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
+    ({ commune: hoaAnCommittee, outsider: tanLap, hoaAn } = await demoWorld(server, ['outsider']));
     hoaAnMember = (await hoaAnCommittee.get('/api/v1/members?page_size=1')).json.items[0];
-    tanLap = new Client(server.base);
-    await tanLap.login('xa.tanlap');
 });
 after(async () => { await server.stop(); });
 
@@ -46,17 +43,29 @@ test('another commune gets 404 for every read and write on Hòa An, with nothing
 });
 
 test('searching from another commune never returns Hòa An members', async () => {
+    // Hòa An has Đặng Văn members; Tân Lập has none, so its search finds nothing at all.
+    assert.ok((await hoaAnCommittee.get(`/api/v1/members?q=${encodeURIComponent('dang van')}`)).json.total > 0);
     const r = await tanLap.get(`/api/v1/members?q=${encodeURIComponent('dang van')}&page_size=200`);
     assert.equal(r.status, 200);
+    assert.equal(r.json.total, 0);
     assert.ok(r.json.items.every((m) => !m.organization_name.includes('Hòa An') && m.organization_name !== 'Chi bộ Thôn Đông'));
+    // A name both communes have: each finds only its own members.
+    const own = (await tanLap.get('/api/v1/organizations/tree?depth=3')).json.roots[0];
+    const ownIds = new Set();
+    const collect = (node) => { ownIds.add(node.id); node.children.forEach(collect); };
+    collect(own);
+    const nguyen = await tanLap.get('/api/v1/members?q=nguyen&page_size=200');
+    assert.ok(nguyen.json.items.length > 0, 'Tân Lập has members named Nguyễn');
+    assert.ok(nguyen.json.items.every((m) => ownIds.has(m.organization_id)), JSON.stringify(nguyen.json.items.map((m) => m.organization_name)));
+    const theirs = await hoaAnCommittee.get('/api/v1/members?q=nguyen&page_size=200');
+    assert.ok(theirs.json.items.length > 0 && theirs.json.items.every((m) => !ownIds.has(m.organization_id)));
     const tree = await tanLap.get('/api/v1/organizations/tree');
     assert.equal(tree.json.roots.length, 1);
     assert.equal(tree.json.roots[0].name, 'Đảng bộ xã Tân Lập');
 });
 
 test('a secretary writes their own cell only', async () => {
-    const secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
+    const secretary = await signIn(server.base, 'bithu.thondong');
     const own = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
     const other = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đoài');
     assert.equal((await secretary.get(`/api/v1/organizations/${own.id}`)).status, 200);
@@ -73,8 +82,7 @@ test('users and the audit log are for administrators of the subtree', async () =
     assert.equal((await hoaAnCommittee.get('/api/v1/audit')).status, 403);
     assert.equal((await hoaAnCommittee.post('/api/v1/users', { username: 'x.y', password: '12345678', display_name: 'X' })).status, 403);
 
-    const admin = new Client(server.base);
-    await admin.login('admin');
+    const admin = await signIn(server.base, 'admin');
     const users = await admin.get('/api/v1/users');
     assert.equal(users.status, 200);
     assert.ok(users.json.items.some((u) => u.username === 'xa.tanlap'));

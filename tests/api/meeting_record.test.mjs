@@ -7,32 +7,32 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, ROOT, startServer } from '../lib/server.mjs';
+import { checkedFetch } from '../lib/contract.mjs';
+import { demoWorld, MONTH, YEAR } from '../lib/fixtures.mjs';
+import { ROOT, startServer } from '../lib/server.mjs';
 
 let server;
+let commune;
+let hoaAn;
 let secretary;
 let member;
 let outsider;
 let thonDong;
 let meeting;
 let memberSelf;
-const now = new Date(Date.now() + 7 * 3600 * 1000);
 // The previous month's regular meeting: always in the past, so it can be held now.
-const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+const prev = new Date(Date.UTC(YEAR, MONTH - 2, 1));
 const year = prev.getUTCFullYear();
 const month = prev.getUTCMonth() + 1;
 
 before(async () => {
     server = await startServer();
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    const me = (await member.get('/api/v1/auth/me')).json.user;
-    memberSelf = me.member_id;
-    thonDong = me.roles[0].organization_id;
+    const world = await demoWorld(server, ['secretary', 'member', 'outsider']);
+    ({ commune, secretary, member, outsider } = world);
+    hoaAn = world.hoaAn.id;
+    memberSelf = world.me.member_id;
+    thonDong = world.thonDong.id;
+    assert.equal(world.me.roles[0].organization_id, thonDong);
     let found = (await secretary.get(`/api/v1/organizations/${thonDong}/meetings?year=${year}`)).json.items
         .find((m) => m.kind === 'regular' && m.month === month);
     if (!found.id) {
@@ -88,7 +88,7 @@ test('preparation: preparer from the cell, chi ủy meeting before the day, agen
 });
 
 test('attachments: stored by content hash, size-limited, served only to those allowed', async () => {
-    const upload = (client, body, name = 'Dự thảo nghị quyết.txt') => fetch(
+    const upload = (client, body, name = 'Dự thảo nghị quyết.txt') => checkedFetch(
         `${server.base}${path('/attachments')}?file_name=${encodeURIComponent(name)}`,
         { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf, 'Content-Type': 'text/plain' }, body });
     let r = await upload(secretary, '');
@@ -108,7 +108,7 @@ test('attachments: stored by content hash, size-limited, served only to those al
     const second = await r.json();
     assert.equal(second.sha256, first.sha256, 'the same content has the same name in the store');
 
-    const get = await fetch(`${server.base}${path(`/attachments/${first.id}`)}`, { headers: { Cookie: secretary.cookie } });
+    const get = await checkedFetch(`${server.base}${path(`/attachments/${first.id}`)}`, { headers: { Cookie: secretary.cookie } });
     assert.equal(get.status, 200);
     assert.equal(await get.text(), content);
     assert.match(get.headers.get('content-disposition'), /^attachment; .*filename\*=UTF-8''D%E1%BB%B1/);
@@ -132,12 +132,12 @@ test('notice: members see the meeting and its documents; a late notice is flagge
     const seen = mine.json.items.find((m) => m.id === meeting.id);
     assert.ok(seen, 'the notified meeting is in the member\'s list');
     assert.equal(seen.attachments.length, 1);
-    const file = await fetch(`${server.base}${path(`/attachments/${seen.attachments[0].id}`)}`, { headers: { Cookie: member.cookie } });
+    const file = await checkedFetch(`${server.base}${path(`/attachments/${seen.attachments[0].id}`)}`, { headers: { Cookie: member.cookie } });
     assert.equal(file.status, 200);
 
     // A document added after the notice reaches members when it is uploaded.
     await new Promise((ok) => setTimeout(ok, 1100));
-    const late = await fetch(`${server.base}${path('/attachments')}?file_name=${encodeURIComponent('Phụ lục.txt')}`,
+    const late = await checkedFetch(`${server.base}${path('/attachments')}?file_name=${encodeURIComponent('Phụ lục.txt')}`,
         { method: 'POST', headers: { Cookie: secretary.cookie, 'X-CSRF-Token': secretary.csrf }, body: 'Phụ lục' });
     assert.equal(late.status, 201);
     const now = (await secretary.get(path())).json;
@@ -299,7 +299,7 @@ test('finalising numbers the minutes and resolution, locks the record; amendment
 test('minutes and resolution as DOCX, PDF and a printable page in the party format', async () => {
     const dir = process.env.CHIBO_KEEP_DOCS || mkdtempSync(join(tmpdir(), 'chibo-docs-'));
     const m = (await secretary.get(path())).json;
-    const download = async (client, file) => fetch(`${server.base}${path(`/documents/${file}`)}`, { headers: { Cookie: client.cookie } });
+    const download = async (client, file) => checkedFetch(`${server.base}${path(`/documents/${file}`)}`, { headers: { Cookie: client.cookie } });
     assert.equal((await download(outsider, 'minutes.pdf')).status, 404);
     assert.equal((await download(secretary, 'minutes.exe')).status, 400);
     const text = (pdfFile) => spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
@@ -351,6 +351,12 @@ test('attendance history and the 3-absence flags', async () => {
     const flags = await secretary.get(`/api/v1/organizations/${thonDong}/absence-flags?year=${year}`);
     assert.equal(flags.status, 200);
     assert.ok(flags.json.items.every((f) => f.unexcused >= 3));
+    // The commune's list holds its cells' flags (the demo has some), and the cell's is its part of it.
+    const all = await commune.get(`/api/v1/organizations/${hoaAn}/absence-flags?year=${year}`);
+    assert.equal(all.status, 200);
+    assert.ok(all.json.items.length > 0, 'the demo flags members in Hòa An');
+    assert.ok(all.json.items.every((f) => f.unexcused >= 3));
+    assert.deepEqual(flags.json.items, all.json.items.filter((f) => f.organization_id === thonDong));
     assert.equal((await outsider.get(`/api/v1/organizations/${thonDong}/absence-flags`)).status, 404);
     assert.equal((await member.get(`/api/v1/organizations/${thonDong}/absence-flags`)).status, 403);
 });
@@ -361,8 +367,8 @@ test('a private calendar feed parses with libical and holds the member\'s meetin
     assert.equal(first.status, 201);
     const second = await member.post('/api/v1/me/calendar');
     assert.notEqual(second.json.url, first.json.url);
-    assert.equal((await fetch(server.base + first.json.url)).status, 404, 'the old link stops working');
-    const feed = await fetch(server.base + second.json.url);
+    assert.equal((await checkedFetch(server.base + first.json.url)).status, 404, 'the old link stops working');
+    const feed = await checkedFetch(server.base + second.json.url);
     assert.equal(feed.status, 200);
     assert.match(feed.headers.get('content-type'), /^text\/calendar/);
     const text = await feed.text();
@@ -373,5 +379,5 @@ test('a private calendar feed parses with libical and holds the member\'s meetin
     assert.ok(ours, `meeting-${meeting.id} in ${parsed.stdout}`);
     assert.match(ours[1], new RegExp(`Sinh hoạt thường kỳ tháng ${month}/${year}`));
     assert.equal(ours[3], 'Nhà văn hóa thôn Đông');
-    assert.equal((await fetch(`${server.base}/api/v1/calendar/${'0'.repeat(64)}.ics`)).status, 404);
+    assert.equal((await checkedFetch(`${server.base}/api/v1/calendar/${'0'.repeat(64)}.ics`)).status, 404);
 });

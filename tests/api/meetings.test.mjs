@@ -2,25 +2,20 @@
 // moved and cancelled with reasons; wrong input and wrong subtree.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from '../lib/server.mjs';
+import { demoWorld, MONTH, signIn, YEAR } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 let commune;
 let hoaAn;
 let thonDong;
 let secretary;
-const now = new Date(Date.now() + 7 * 3600 * 1000);
-const year = now.getUTCFullYear();
-const month = now.getUTCMonth() + 1;
+const year = YEAR;
+const month = MONTH;
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
+    ({ commune, secretary, hoaAn, thonDong } = await demoWorld(server, ['secretary']));
 });
 after(async () => { await server.stop(); });
 
@@ -126,15 +121,13 @@ test('a secretary creates next month’s meeting when needed, moves it with a re
     assert.equal((await secretary.post(`/api/v1/meetings/${id}/cancel`, { reason: 'Lần nữa' })).status, 409);
     assert.equal((await secretary.post(`/api/v1/meetings/${id}/move`, { date: target, reason: 'Sau khi hủy' })).status, 409);
 
-    const admin = new Client(server.base);
-    await admin.login('admin');
+    const admin = await signIn(server.base, 'admin');
     const audit = (await admin.get(`/api/v1/audit?entity=meeting&entity_id=${id}`)).json.items.map((e) => e.action);
     assert.deepEqual(audit, ['meeting.cancel', 'meeting.move', 'meeting.create']);
 });
 
 test('scope: other communes get 404, plain members read only, party groups and committees have no calendar', async () => {
-    const tanLap = new Client(server.base);
-    await tanLap.login('xa.tanlap');
+    const tanLap = await signIn(server.base, 'xa.tanlap');
     for (const [method, path, body] of [
         ['GET', `/api/v1/organizations/${thonDong.id}/meetings`], ['GET', `/api/v1/organizations/${hoaAn.id}/meeting-rule`],
         ['PUT', `/api/v1/organizations/${hoaAn.id}/meeting-rule`, { regular_day: 9 }],
@@ -144,8 +137,7 @@ test('scope: other communes get 404, plain members read only, party groups and c
         assert.equal(r.status, 404, `${method} ${path}`);
         assert.ok(!r.text.includes('Hòa An'));
     }
-    const member = new Client(server.base);
-    await member.login('dangvien.thondong');
+    const member = await signIn(server.base, 'dangvien.thondong');
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/meetings?year=2026`)).status, 200);
     assert.equal((await member.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind: 'regular', year, month })).status, 403);
     assert.equal((await member.put(`/api/v1/organizations/${thonDong.id}/meeting-rule`, { regular_day: 9 })).status, 403);

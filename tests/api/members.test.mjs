@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { checkAnswer } from '../lib/contract.mjs';
+import { demoWorld, signIn, vietnamDate } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -11,14 +13,12 @@ let hoaAn;
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
+    ({ commune, hoaAn } = await demoWorld(server));
 });
 after(async () => { await server.stop(); });
 
 const cell = (name) => hoaAn.children.find((c) => c.name === name);
-const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = () => vietnamDate();
 
 const validMember = (organization_id, extra = {}) => ({
     organization_id, full_name: 'Phạm Thị Hồng Nhung', sex: 'female', date_of_birth: '1990-04-02',
@@ -63,6 +63,9 @@ test('a large answer travels gzip-compressed to a client that accepts it, and pl
     assert.equal(plain.res.headers['content-encoding'], undefined);
     assert.ok(plain.body.length > 16 * 1024, `${plain.body.length} bytes`);
     const zipped = await raw('gzip, deflate, br');
+    for (const [r, text] of [[plain, plain.body.toString('utf8')], [zipped, gunzipSync(zipped.body).toString('utf8')]]) {
+        checkAnswer({ method: 'GET', path, status: r.res.statusCode, contentType: r.res.headers['content-type'], text });
+    }
     assert.equal(zipped.res.headers['content-encoding'], 'gzip');
     assert.equal(zipped.res.headers.vary, 'Accept-Encoding');
     assert.ok(zipped.body.length * 4 < plain.body.length, `${zipped.body.length} of ${plain.body.length} bytes`);
@@ -129,8 +132,7 @@ test('editing a member keeps the audit trail with before and after', async () =>
     assert.equal(r.status, 200);
     assert.equal(r.json.phone, '0987654321');
 
-    const admin = new Client(server.base);
-    await admin.login('admin');
+    const admin = await signIn(server.base, 'admin');
     const audit = await admin.get(`/api/v1/audit?entity=member&entity_id=${target.id}`);
     const entry = audit.json.items.find((e) => e.action === 'member.update');
     assert.ok(entry, JSON.stringify(audit.json));

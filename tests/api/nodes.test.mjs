@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signIn, vietnamDate } from '../lib/fixtures.mjs';
 import { BIN, Client, ENGINE, ROOT, freshDatabase, startServer } from '../lib/server.mjs';
 
 const skip = ENGINE !== 'postgres' ? 'PostgreSQL runs only' : false;
@@ -88,8 +89,7 @@ test('a session started on one node is valid on the other and through nginx; log
 });
 
 test('a write on node A shows on node B at once, with its counts', { skip }, async () => {
-    const viaA = new Client(a.base);
-    await viaA.login('xa.hoaan');
+    const viaA = await signIn(a.base, 'xa.hoaan');
     const viaB = on(b.base, viaA);
     const hoaAn = (await viaB.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
     const [from, to] = [hoaAn.children[2], hoaAn.children[3]];
@@ -97,7 +97,7 @@ test('a write on node A shows on node B at once, with its counts', { skip }, asy
     const created = await viaA.post('/api/v1/organizations', { parent_id: hoaAn.id, name: 'Chi bộ Hai Nút', kind: 'subordinate_cell' });
     assert.equal(created.status, 201);
     const m = (await viaB.get(`/api/v1/members?organization_id=${from.id}&page_size=1`)).json.items[0];
-    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = vietnamDate();
     assert.equal((await viaB.post(`/api/v1/members/${m.id}/transfer`, { organization_id: to.id, date: today })).status, 200);
 
     const seenOnA = (await viaA.get(`/api/v1/organizations/tree?root_id=${hoaAn.id}&depth=1`)).json.roots[0].children;
@@ -109,13 +109,12 @@ test('a write on node A shows on node B at once, with its counts', { skip }, asy
 });
 
 test('a member added on node A counts on node B\'s dashboard at once', { skip }, async () => {
-    const viaA = new Client(a.base);
-    await viaA.login('xa.hoaan');
+    const viaA = await signIn(a.base, 'xa.hoaan');
     const viaB = on(b.base, viaA);
     const hoaAn = (await viaB.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
     const cell = hoaAn.children.find((c) => c.kind.endsWith('_cell'));
     const before = (await viaB.get(`/api/v1/organizations/${hoaAn.id}/dashboard`)).json.figures;
-    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = vietnamDate();
     const created = await viaA.post('/api/v1/members', {
         organization_id: cell.id, full_name: 'Đỗ Thị Hai Nút', sex: 'female', date_of_birth: '1995-03-04',
         status: 'probationary', admission_date: today,
@@ -128,8 +127,7 @@ test('a member added on node A counts on node B\'s dashboard at once', { skip },
 });
 
 test('racing writes from both nodes leave exactly one winner and no partial record', { skip }, async () => {
-    const viaA = new Client(a.base);
-    await viaA.login('xa.hoaan');
+    const viaA = await signIn(a.base, 'xa.hoaan');
     const viaB = on(b.base, viaA);
     const cell = (await viaA.get('/api/v1/organizations/tree?depth=1')).json.roots[0].children[0];
     const body = (name) => ({ organization_id: cell.id, full_name: name, sex: 'male', date_of_birth: '1985-05-05',
@@ -148,8 +146,7 @@ test('racing writes from both nodes leave exactly one winner and no partial reco
 });
 
 test('document numbers stay unique and gapless when both nodes register at once', { skip }, async () => {
-    const viaA = new Client(a.base);
-    await viaA.login('xa.hoaan');
+    const viaA = await signIn(a.base, 'xa.hoaan');
     const viaB = on(b.base, viaA);
     const cell = (await viaA.get('/api/v1/organizations/tree?depth=1')).json.roots[0].children[4];
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>

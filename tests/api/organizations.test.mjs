@@ -1,6 +1,7 @@
 // The organisation tree: browse, create, edit, move, merge, positions; wrong input writes nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { demoWorld, TODAY } from '../lib/fixtures.mjs';
 import { Client, startServer } from '../lib/server.mjs';
 
 let server;
@@ -10,11 +11,7 @@ let admin;    // Reads the audit log (signed in once: each sign-in is itself aud
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    admin = new Client(server.base);
-    await admin.login('admin');
+    ({ commune, admin, hoaAn } = await demoWorld(server, ['admin']));
 });
 after(async () => { await server.stop(); });
 
@@ -135,13 +132,20 @@ test('positions: a chi ủy is refused in a cell below nine official members', a
     const ended = await commune.post(`/api/v1/positions/${added.json.id}/end`, { date: '2025-12-31' });
     assert.equal(ended.status, 200);
     assert.equal(ended.json.term_end, '2025-12-31');
+
+    // The cell's positions: the current ones are its leaders; the ended one only with include_ended.
+    const current = await commune.get(`/api/v1/organizations/${thonNam.id}/positions`);
+    assert.equal(current.status, 200);
+    assert.deepEqual(current.json.items.map((p) => p.id).sort(), detail.json.leaders.map((l) => l.id).sort());
+    const all = await commune.get(`/api/v1/organizations/${thonNam.id}/positions?include_ended=true`);
+    assert.deepEqual(all.json.items.find((p) => p.id === added.json.id), ended.json);
 });
 
 test('merging two cells moves the members and keeps the history', async () => {
     const source = await cellNamed('Chi bộ Thôn Đồng Tâm');
     const target = await cellNamed('Chi bộ Thôn Trung');
     const sourceMembers = (await commune.get(`/api/v1/members?organization_id=${source.id}&page_size=200`)).json.items;
-    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = TODAY;
 
     const bad = await commune.post(`/api/v1/organizations/${source.id}/merge`, { into_id: hoaAn.id, date: today });
     assert.equal(bad.status, 400);

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkedFetch } from '../lib/contract.mjs';
 import { BIN, Client, ENGINE, ROOT, startServer } from '../lib/server.mjs';
 
 const skip = ENGINE !== 'postgres' ? 'PostgreSQL runs only' : false;
@@ -51,7 +52,7 @@ test('a database outage is a 503 with a Vietnamese message, and the server recov
     assert.match(read.json.error.message, /Cơ sở dữ liệu tạm thời không truy cập được/);
     const write = await c.post('/api/v1/organizations', { parent_id: hoaAn.id, name: 'Chi bộ Lúc Mất Điện', kind: 'subordinate_cell' });
     assert.equal(write.status, 503);
-    assert.equal((await fetch(`${server.base}/healthz`)).status, 200);
+    assert.equal((await checkedFetch(`${server.base}/healthz`)).status, 200);
 
     assert.equal(pg('start', dir, String(port)).status, 0);
     const again = await c.get('/api/v1/organizations/tree?depth=1');

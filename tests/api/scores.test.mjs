@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, startServer } from '../lib/server.mjs';
+import { checkedFetch } from '../lib/contract.mjs';
+import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 let commune;
@@ -17,20 +19,11 @@ let hoaAn;
 let thonDong;
 let held;  // A meeting of the demo's history: held, finalised.
 
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = TODAY;
 
 before(async () => {
     server = await startServer();
-    commune = new Client(server.base);
-    await commune.login('xa.hoaan');
-    secretary = new Client(server.base);
-    await secretary.login('bithu.thondong');
-    member = new Client(server.base);
-    await member.login('dangvien.thondong');
-    outsider = new Client(server.base);
-    await outsider.login('xa.tanlap');
-    hoaAn = (await commune.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
-    thonDong = hoaAn.children.find((c) => c.name === 'Chi bộ Thôn Đông');
+    ({ commune, secretary, member, outsider, hoaAn, thonDong } = await demoWorld(server, ['secretary', 'member', 'outsider']));
     const year = Number(today.slice(0, 4));
     let items = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year}`)).json.items;
     if (!items.some((m) => m.id && m.state === 'reported'))
@@ -146,7 +139,7 @@ test('a held meeting is scored by the cell from the pre-filled record and by the
     assert.equal(meeting.quality.cell.total, total - 2);
     assert.equal(meeting.quality.superior.total, total - 1);
     const dir = mkdtempSync(join(tmpdir(), 'chibo-scores-'));
-    const pdf = await fetch(`${server.base}/api/v1/meetings/${held.id}/documents/minutes.pdf`, { headers: { Cookie: secretary.cookie } });
+    const pdf = await checkedFetch(`${server.base}/api/v1/meetings/${held.id}/documents/minutes.pdf`, { headers: { Cookie: secretary.cookie } });
     writeFileSync(join(dir, 'minutes.pdf'), Buffer.from(await pdf.arrayBuffer()));
     const text = spawnSync('pdftotext', [join(dir, 'minutes.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     rmSync(dir, { recursive: true, force: true });
@@ -155,9 +148,8 @@ test('a held meeting is scored by the cell from the pre-filled record and by the
 });
 
 test('a meeting not yet held cannot be scored', async () => {
-    const now = new Date(Date.now() + 7 * 3600 * 1000);
-    const nextMonth = now.getUTCMonth() === 11 ? 1 : now.getUTCMonth() + 2;
-    const nextYear = now.getUTCMonth() === 11 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    const nextMonth = MONTH === 12 ? 1 : MONTH + 1;
+    const nextYear = MONTH === 12 ? YEAR + 1 : YEAR;
     const created = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind: 'regular', year: nextYear, month: nextMonth });
     assert.equal(created.status, 201);
     const s = await secretary.get(`/api/v1/meetings/${created.json.id}/score`);
@@ -178,8 +170,7 @@ test('compliance alerts of a commune name their cell and evidence; outsiders and
     assert.ok(items.every((a) => cells.has(a.organization_id) && a.organization_name && a.message));
     // The demo's Thôn Đông leaves last month's regular meeting to its secretary: once that month is over it is
     // missed (unless the test above held it, which it does not).
-    const now = new Date(Date.now() + 7 * 3600 * 1000);
-    const lastMonth = now.getUTCMonth() === 0 ? null : now.getUTCMonth();
+    const lastMonth = MONTH === 1 ? null : MONTH - 1;
     if (lastMonth) {
         assert.ok(items.some((a) => a.kind === 'missed_regular' && a.organization_id === thonDong.id && a.month === lastMonth),
             JSON.stringify(items.filter((a) => a.organization_id === thonDong.id)));
@@ -191,7 +182,9 @@ test('compliance alerts of a commune name their cell and evidence; outsiders and
     // A secretary sees only their cell's alerts; a plain member none; another commune nothing.
     const own = await secretary.get(`/api/v1/organizations/${thonDong.id}/alerts`);
     assert.equal(own.status, 200);
+    assert.ok(own.json.items.length > 0, 'the demo\'s Thôn Đông has alerts');
     assert.ok(own.json.items.every((a) => a.organization_id === thonDong.id));
+    assert.deepEqual(own.json.items, items.filter((a) => a.organization_id === thonDong.id), 'the same alerts as the commune sees');
     assert.equal((await secretary.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).status, 404);
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/alerts`)).status, 403);
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).status, 404);

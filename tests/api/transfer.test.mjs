@@ -5,11 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signIn, vietnamDate } from '../lib/fixtures.mjs';
 import { BIN, Client, ENGINE, freshDatabase, startServer } from '../lib/server.mjs';
 
 const run = (...args) => spawnSync(BIN, args, { encoding: 'utf8' });
 const onPostgres = ENGINE === 'postgres' ? false : 'needs the PostgreSQL run';
-const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = () => vietnamDate();
 
 test('copy SQLite → PostgreSQL → SQLite: resumable, verified, and the same system on the other side', { skip: onPostgres }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chibo-copy-'));
@@ -17,8 +18,7 @@ test('copy SQLite → PostgreSQL → SQLite: resumable, verified, and the same s
         const sqlitePath = join(dir, 'a.db');
         assert.equal(run('demo', '--db', sqlitePath).status, 0);
         const a = await startServer({ db: sqlitePath });
-        const c = new Client(a.base);
-        await c.login('xa.hoaan');
+        const c = await signIn(a.base, 'xa.hoaan');
         const hoaAn = (await c.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
         const [from, to] = [hoaAn.children[0], hoaAn.children[1]];
         const m = (await c.get(`/api/v1/members?organization_id=${from.id}&page_size=1`)).json.items[0];
@@ -68,8 +68,7 @@ test('backup while serving, restore, and a restore that does not match its manif
     const server = await startServer();
     const dir = mkdtempSync(join(tmpdir(), 'chibo-backup-'));
     try {
-        const c = new Client(server.base);
-        await c.login('xa.hoaan');
+        const c = await signIn(server.base, 'xa.hoaan');
         const hoaAn = (await c.get('/api/v1/organizations/tree?depth=1')).json.roots[0];
         assert.equal((await c.post('/api/v1/organizations', { parent_id: hoaAn.id, name: 'Chi bộ Trước Sao Lưu', kind: 'subordinate_cell' })).status, 201);
         const file = join(dir, 'chibo.backup');
@@ -84,8 +83,7 @@ test('backup while serving, restore, and a restore that does not match its manif
         assert.match(restore.stdout, /verified/);
         const again = await startServer({ db: server.db });
         try {
-            const d = new Client(again.base);
-            await d.login('xa.hoaan');
+            const d = await signIn(again.base, 'xa.hoaan');
             const names = (await d.get('/api/v1/organizations/tree?depth=1')).json.roots[0].children.map((x) => x.name);
             assert.ok(names.includes('Chi bộ Trước Sao Lưu'));
             assert.ok(!names.includes('Chi bộ Sau Sao Lưu'));

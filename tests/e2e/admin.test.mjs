@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, formControl, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn,
-    VIETNAMESE_LETTER, waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, fieldError, formControl, login, openCell, openPage, PHONE, pickOption, screenshot,
+    setUp, todayVn, VIETNAMESE_LETTER, waitForRows, waitForTexts,
 } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env?.tearDown(); });
-
-async function openCell(page, name) {
-    await page.goto('/organizations');
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
-}
 
 test('a party group page lists the members of that group', async () => {
     const page = await openPage(env, DESKTOP);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn, waitForTexts,
+    assertNoPageErrors, DESKTOP, login, openOrganization, openPage, PHONE, pickOption, screenshot, setUp, todayVn,
+    waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -71,8 +72,7 @@ async function waitForShown(page, expected, message) {
 }
 
 async function openCommune(page) {
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${COMMUNE}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: COMMUNE }).waitFor();
+    await openOrganization(page, COMMUNE);
     await page.getByTestId('alerts-card').waitFor();
 }
 

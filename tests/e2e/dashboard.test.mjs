@@ -6,13 +6,13 @@
 // last year show the server's figures for them, and the address keeps the period. The secretary of Thôn Đông reads
 // the cell's dashboard on a phone; a plain member may not.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn, waitForTexts,
+    assertNoPageErrors, DESKTOP, login, openOrganization, openPage, PHONE, pickOption, run, setUp, shot, todayVn,
+    waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -67,12 +67,6 @@ after(async () => {
     await env?.tearDown();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-// A full-page screenshot from the top (a page scrolled down draws its sticky header mid-page).
-async function shot(page, name) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-}
 
 async function dashboardOf(client, id, { from, to }) {
     const r = await client.get(`/api/v1/organizations/${id}/dashboard?from=${from}&to=${to}`);
@@ -265,15 +259,6 @@ async function assertChart(page, testId, texts) {
     assert.ok(box.width > 200 && box.height > 200, `${testId} has a size: ${JSON.stringify(box)}`);
 }
 
-function run(command, args) {
-    return new Promise((ok, fail) => {
-        execFile(command, args, { timeout: 120000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-            if (error) fail(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-            else ok(stdout);
-        });
-    });
-}
-
 // A CSV file as LibreOffice writes it (comma, double quotes) → rows of cells.
 function parseCsv(text) {
     const rows = [];
@@ -316,8 +301,7 @@ test('the commune committee reads Hòa An\'s dashboard, sorts and drills into a 
     const page = await openPage(env, DESKTOP);
     await login(page, 'xa.hoaan');
     // From the organisation's page: "Bảng số liệu" opens this year's dashboard.
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${COMMUNE}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: COMMUNE }).waitFor();
+    await openOrganization(page, COMMUNE);
     await page.getByTestId('org-dashboard').click();
     const { d } = await assertDashboard(page, hoaAn.id, THIS_YEAR, { cell: false });
     assert.equal(d.children.length, CELLS);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, formControl, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn,
-    VIETNAMESE_LETTER, waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, fieldError, formControl, login, openOrganization, openPage, PHONE, pickOption,
+    screenshot, setUp, todayVn, VIETNAMESE_LETTER, waitForRows, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -56,8 +56,7 @@ function currentTerm() {
 
 // Opens the cell from the tree and its "Sổ văn bản" tab.
 async function openRegister(page) {
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${CELL}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: CELL }).waitFor();
+    await openOrganization(page, CELL);
     await page.getByRole('tab', { name: 'Sổ văn bản' }).click();
     await page.getByTestId('document-register').waitFor();
     await page.waitForURL(/[?&]tab=documents/);

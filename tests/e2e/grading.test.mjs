@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, login, openPage, PHONE, pickOption, screenshot, setUp, SHOTS, todayVn,
-    waitForTexts,
+    assertNoPageErrors, DESKTOP, fieldError, login, notice, numberInput, openOrganization, openPage, PHONE,
+    pickOption, screenshot, setUp, shot, SHOTS, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -43,24 +43,10 @@ after(async () => {
     await env?.tearDown();
 });
 
-const notice = (page, text) => page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
-// The <input> of an antd InputNumber found by its data-testid (on the input or on its wrapper).
-const numberInput = (scope, id) => scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-
-async function shot(page, name) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-}
-
 async function get(user, path) {
     const r = await client[user].get(`/api/v1${path}`);
     assert.equal(r.status, 200, `${path}: ${r.text}`);
     return r.json;
-}
-
-async function openOrganization(page, name) {
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
 }
 
 async function fitsPhone(page, what) {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the real chibo server (tests/lib/server.mjs) and Debian's
 // Chromium driven by playwright-core. Screenshots go under /tmp, never into the repository.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,3 +156,67 @@ export function todayVn() {
 }
 
 export const VIETNAMESE_LETTER = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+// A full-page screenshot from the top (a page scrolled down draws its sticky header mid-page).
+export async function shot(page, name) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name);
+}
+
+// Opens an organisation by clicking its name in the tree on the current page and waits for its
+// page; returns its id (from the address).
+export async function openOrganization(page, name) {
+    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
+    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
+    return Number(page.url().match(/organizations\/(\d+)/)[1]);
+}
+
+// Opens a cell (or any organisation) from the organisations page: goes there first, so it works from
+// any page. Returns its id.
+export async function openCell(page, name) {
+    await page.goto('/organizations');
+    return openOrganization(page, name);
+}
+
+// Opens a section of the meeting page: tabs on a very wide screen, a grid of buttons on narrower ones.
+// Waits for either to show first ("Chấm điểm" appears once the page knows the reader may see the scores).
+export async function openSection(page, key, label) {
+    await page.getByTestId('meeting-tabs').waitFor();
+    const button = page.getByTestId(`section-${key}`);
+    const tab = page.getByTestId('meeting-tabs').getByRole('tab', { name: label, exact: true });
+    await button.or(tab).first().waitFor();
+    if (await button.count()) {
+        await button.click();
+        await page.locator(`[data-testid="section-${key}"][aria-current="page"]`).waitFor();
+    } else {
+        await tab.click();
+        await page.getByTestId('meeting-tabs').locator('[role="tab"][aria-selected="true"]', { hasText: label }).waitFor();
+    }
+}
+
+// Shows `year` in the meeting calendar's year picker (if it does not already).
+export async function showYear(page, year) {
+    const picker = page.getByTestId('meeting-year');
+    if ((await picker.innerText()).includes(String(year))) return;
+    await pickOption(page, picker, '', String(year));
+}
+
+// Waits for the antd message ("toast") with this text.
+export function notice(page, text) {
+    return page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+}
+
+// The <input> of an antd InputNumber or date input found by its data-testid (on the input or on its wrapper).
+export function numberInput(scope, id) {
+    return scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+}
+
+// Runs a command (pdftotext, LibreOffice…) and returns its standard output; fails with its error output.
+export function run(command, args) {
+    return new Promise((ok, fail) => {
+        execFile(command, args, { timeout: 120000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+            if (error) fail(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+            else ok(stdout);
+        });
+    });
+}

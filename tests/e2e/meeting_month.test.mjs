@@ -5,14 +5,13 @@
 // documents are then downloaded as a person would: the PDF's text and the DOCX, converted by LibreOffice, must say
 // what the screens said.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, login, openPage, PHONE, pickOption, screenshot, SHOTS, setUp, todayVn,
-    waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, fieldError, login, notice, openOrganization, openPage, openSection, PHONE,
+    pickOption, run, screenshot, setUp, shot, SHOTS, todayVn, waitForRows, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -88,23 +87,8 @@ after(async () => {
     if (tmp && !process.env.CHIBO_KEEP_DOCS) rmSync(tmp, { recursive: true, force: true });
 });
 
-const notice = (page, text) => page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
 // The OK button of the open Popconfirm.
 const confirmButton = (page, name) => page.locator('.ant-popover:visible').getByRole('button', { name, exact: true });
-
-// Opens a section of the meeting page: tabs on a wide screen, a grid of buttons on narrower ones.
-async function openSection(page, key, label) {
-    await page.getByTestId('meeting-tabs').waitFor();
-    const button = page.getByTestId(`section-${key}`);
-    if (await button.count()) {
-        await button.click();
-        await page.locator(`[data-testid="section-${key}"][aria-current="page"]`).waitFor();
-    } else {
-        const tab = page.getByTestId('meeting-tabs').getByRole('tab', { name: label, exact: true });
-        await tab.click();
-        await page.getByTestId('meeting-tabs').locator('[role="tab"][aria-selected="true"]', { hasText: label }).waitFor();
-    }
-}
 
 // pickOption, then waits until its dropdown has closed (several Selects offer the same option: "Hoàn thành").
 async function pick(page, control, search, title) {
@@ -114,12 +98,6 @@ async function pick(page, control, search, title) {
         if (Date.now() > deadline) assert.fail(`the list of "${title}" stays open`);
         await page.waitForTimeout(50);
     }
-}
-
-// A full-page screenshot from the top (a page scrolled down draws its sticky header mid-page).
-async function shot(page, name) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
 }
 
 async function state(page, label) {
@@ -133,15 +111,6 @@ async function openMyMeetings(page) {
 }
 
 const myMeeting = (page) => page.getByTestId('my-meeting').filter({ hasText: TITLE });
-
-function run(command, args) {
-    return new Promise((ok, fail) => {
-        execFile(command, args, { timeout: 120000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-            if (error) fail(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-            else ok(stdout);
-        });
-    });
-}
 
 // The text of a PDF as pdftotext lays it out, with runs of white space (line ends, justification) made one space.
 async function pdfText(file) {
@@ -178,8 +147,7 @@ test('the secretary plans last month\'s meeting, moves it to today, prepares it 
     the.secretaryDesktop = page;
     await login(page, 'bithu.thondong');
     the.secretary = (await page.getByTestId('current-user').textContent()).trim();
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${CELL}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: CELL }).waitFor();
+    await openOrganization(page, CELL);
     const deputyRow = await waitForRows(page, 'leaders-table', (t) => t.some((r) => r.startsWith('Phó Bí thư')));
     the.deputy = deputyRow.find((r) => r.startsWith('Phó Bí thư')).split('\t')[1].trim();
     assert.ok(the.deputy && the.deputy !== the.secretary, `a deputy secretary: ${the.deputy}`);

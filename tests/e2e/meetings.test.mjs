@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn,
-    VIETNAMESE_LETTER, waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, fieldError, login, openOrganization, openPage, PHONE, screenshot, setUp, showYear,
+    todayVn, VIETNAMESE_LETTER, waitForRows, waitForTexts,
 } from './helpers.mjs';
 
 let env;
@@ -23,8 +23,7 @@ const weekday = (y, m, d) => new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 S
 
 // Opens an organisation from the tree and its "Lịch sinh hoạt" tab.
 async function openMeetings(page, name) {
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
+    await openOrganization(page, name);
     await page.getByRole('tab', { name: 'Lịch sinh hoạt' }).click();
     await page.getByTestId('meeting-rule').waitFor();
     await page.waitForURL(/[?&]tab=meetings/);
@@ -49,12 +48,6 @@ async function calendarRows(page, predicate, message) {
 
 const row = (page, kind, { year, month }) =>
     page.getByTestId('meetings-table').locator(`tr[data-row-key="${kind}-${year}-${month}"]`);
-
-async function showYear(page, year) {
-    const picker = page.getByTestId('meeting-year');
-    if ((await picker.innerText()).includes(String(year))) return;
-    await pickOption(page, picker, '', String(year));
-}
 
 test('the commune committee sets the meeting rule; a wrong setting is refused under its field; cells follow it', async () => {
     const page = await openPage(env, DESKTOP);

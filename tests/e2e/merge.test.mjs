@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, formControl, login, openPage, PHONE, pickOption, screenshot, setUp, todayVn,
-    waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, formControl, login, openCell, openOrganization, openPage, PHONE, pickOption,
+    screenshot, setUp, todayVn, waitForRows, waitForTexts,
 } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env?.tearDown(); });
-
-async function openCell(page, name) {
-    await page.goto('/organizations');
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
-    return Number(page.url().match(/organizations\/(\d+)/)[1]);
-}
 
 function onRoll(page) {
     return page.getByTestId('org-counts').locator('.ant-statistic').filter({ hasText: 'Tổng số trên danh sách' })
@@ -73,8 +66,7 @@ test('commune committee merges Chi bộ Quân sự into Chi bộ Thôn Bắc; th
 test('phone: a cell member sees the cell but no change buttons', async () => {
     const page = await openPage(env, PHONE);
     await login(page, 'dangvien.thondong');
-    await page.getByTestId('org-tree').locator('.tree-node-name:text-is("Chi bộ Thôn Đông")').click();
-    await page.getByTestId('org-name').filter({ hasText: 'Chi bộ Thôn Đông' }).waitFor();
+    await openOrganization(page, 'Chi bộ Thôn Đông');
     await page.getByTestId('org-members-table').locator('tbody tr.ant-table-row').first().waitFor();
     assert.equal(await page.getByTestId('org-actions').count(), 0, 'no write buttons for a plain member');
     await screenshot(page, 'phone-cell-member');

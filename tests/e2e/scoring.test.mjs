@@ -3,13 +3,13 @@
 // meetings on a phone, the committee adds the superior's column, the secretary corrects the cell's score with a
 // reason, and the minutes' PDF states the quality of the meeting.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, login, openPage, PHONE, pickOption, screenshot, setUp, SHOTS, todayVn, waitForTexts,
+    assertNoPageErrors, DESKTOP, login, notice, numberInput, openOrganization, openPage, openSection, PHONE, run,
+    screenshot, setUp, shot, SHOTS, showYear, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -43,16 +43,6 @@ after(async () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const notice = (page, text) => page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
-// The <input> of an antd InputNumber or date input found by its data-testid (on the input or on its wrapper).
-const numberInput = (scope, id) => scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-
-// A full-page screenshot from the top (a page scrolled down draws its sticky header mid-page).
-async function shot(page, name) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-}
-
 // Waits until `locator` is wholly on screen and not under the `cover` (a sticky bar), as after a smooth scroll.
 async function waitInSight(page, locator, cover, message) {
     const deadline = Date.now() + 15000;
@@ -73,35 +63,9 @@ async function waitInSight(page, locator, cover, message) {
     }
 }
 
-async function openOrganization(page, name) {
-    await page.getByTestId('org-tree').locator(`.tree-node-name:text-is("${name}")`).click();
-    await page.getByTestId('org-name').filter({ hasText: name }).waitFor();
-}
-
-// Opens a section of the meeting page: tabs on a very wide screen, a grid of buttons on narrower ones. ("Chấm điểm"
-// appears once the page knows the reader may see the scores.)
-async function openSection(page, key, label) {
-    await page.getByTestId('meeting-tabs').waitFor();
-    const button = page.getByTestId(`section-${key}`);
-    await button.or(page.getByTestId('meeting-tabs').getByRole('tab', { name: label, exact: true })).first().waitFor();
-    if (await button.count()) {
-        await button.click();
-        await page.locator(`[data-testid="section-${key}"][aria-current="page"]`).waitFor();
-    } else {
-        const tab = page.getByTestId('meeting-tabs').getByRole('tab', { name: label, exact: true });
-        await tab.click();
-        await page.getByTestId('meeting-tabs').locator('[role="tab"][aria-selected="true"]', { hasText: label }).waitFor();
-    }
-}
-
 async function openCalendar(page) {
     await page.getByRole('tab', { name: 'Lịch sinh hoạt' }).click();
     await page.getByTestId('meeting-calendar').waitFor();
-}
-
-async function showYear(page, year) {
-    const picker = page.getByTestId('meeting-year');
-    if (!(await picker.innerText()).includes(String(year))) await pickOption(page, picker, '', String(year));
 }
 
 // The calendar's rows once loaded for `year`: [{key, text}].
@@ -143,15 +107,6 @@ async function column(page, role) {
         total: (await page.getByTestId(`score-latest-${role}-total`).innerText()).trim(),
         level: (await page.getByTestId(`score-latest-${role}-level`).innerText()).trim(),
     };
-}
-
-function run(command, args) {
-    return new Promise((ok, fail) => {
-        execFile(command, args, { timeout: 60000 }, (error, stdout, stderr) => {
-            if (error) fail(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-            else ok(stdout);
-        });
-    });
 }
 
 // Shared by the steps below (they run in order); a step stops at once when an earlier one failed.

@@ -1,11 +1,13 @@
 // Starts the real chibo binary on 127.0.0.1 with a fresh temporary database, for black-box tests.
 // Only the process started here is ever stopped, by its PID.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkAnswer } from './contract.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = process.env.CHIBO_BIN || join(ROOT, 'build', 'debug', 'chibo');
@@ -28,27 +30,88 @@ function freePort() {
 export const ENGINE = process.env.CHIBO_TEST_ENGINE || 'sqlite';
 let databases = 0;
 
-export function freshDatabase(dir) {
-    if (ENGINE !== 'postgres') return join(dir, 'chibo.db');
+function pgAdmin() {
     const admin = new URL(process.env.CHIBO_TEST_PG_URL || '');
     if (!admin.port) throw new Error('CHIBO_TEST_PG_URL is not set: run the suites through make test');
+    const user = admin.username || 'postgres';
+    return {
+        args: ['-h', admin.hostname, '-p', admin.port, '-U', user],
+        url: (name) => `postgresql://${user}@${admin.hostname}:${admin.port}/${name}`,
+    };
+}
+
+// A new empty database (PostgreSQL), or the path of one (SQLite, in `dir`). With `template`, the
+// PostgreSQL database starts as a copy of that database.
+export function freshDatabase(dir, { template } = {}) {
+    if (ENGINE !== 'postgres') return join(dir, 'chibo.db');
+    const pg = pgAdmin();
     const name = `chibo_api_${process.pid}_${databases++}`;
-    const r = spawnSync('createdb', ['-h', admin.hostname, '-p', admin.port, '-U', admin.username || 'postgres', name],
-        { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`createdb failed: ${r.stderr}`);
-    return `postgresql://${admin.username || 'postgres'}@${admin.hostname}:${admin.port}/${name}`;
+    for (let attempt = 1; ; attempt++) {
+        const r = spawnSync('createdb', [...pg.args, ...(template ? ['-T', template] : []), name], { encoding: 'utf8' });
+        if (r.status === 0) break;
+        // Copying a template needs it idle: another suite may be copying it at this moment.
+        if (!(template && /being accessed by other users/.test(r.stderr) && attempt < 50)) throw new Error(`createdb failed: ${r.stderr}`);
+        spawnSync('sleep', ['0.2']);
+    }
+    return pg.url(name);
+}
+
+// The demo is loaded once per binary, day and engine, then copied for each server (`chibo demo`
+// under ASan takes seconds; a copy takes milliseconds): SQLite keeps the loaded folder under
+// build/test-demo/, PostgreSQL a template database in the test cluster. The key changes when the
+// binary is rebuilt or the day changes (the demo's history is laid out around today).
+function demoKey() {
+    const bin = statSync(BIN);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    return createHash('sha256').update(`${BIN} ${bin.size} ${bin.mtimeMs} ${day}`).digest('hex').slice(0, 16);
+}
+
+function loadDemo(db) {
+    const r = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`chibo demo failed: ${r.stderr}`);
+}
+
+function demoDatabase(dir) {
+    const key = demoKey();
+    if (ENGINE === 'postgres') {
+        const pg = pgAdmin();
+        const template = `chibo_demo_${key}`;
+        const exists = spawnSync('psql', [...pg.args, '-d', 'postgres', '-Atc', `SELECT 1 FROM pg_database WHERE datname = '${template}'`],
+            { encoding: 'utf8' });
+        if (exists.status !== 0) throw new Error(`psql failed: ${exists.stderr}`);
+        if (exists.stdout.trim() !== '1') {
+            const loading = freshDatabase(dir);
+            loadDemo(loading);
+            const name = new URL(loading).pathname.slice(1);
+            const renamed = spawnSync('psql', [...pg.args, '-d', 'postgres', '-c', `ALTER DATABASE ${name} RENAME TO ${template}`],
+                { encoding: 'utf8' });
+            if (renamed.status !== 0) {  // Another suite loaded it first: use theirs.
+                spawnSync('dropdb', [...pg.args, name]);
+                if (!/already exists/.test(renamed.stderr)) throw new Error(`psql failed: ${renamed.stderr}`);
+            }
+        }
+        return freshDatabase(dir, { template });
+    }
+    const cache = join(ROOT, 'build', 'test-demo');
+    const loaded = join(cache, key);
+    if (!existsSync(loaded)) {
+        mkdirSync(cache, { recursive: true });
+        for (const old of readdirSync(cache)) if (!old.startsWith(key)) rmSync(join(cache, old), { recursive: true, force: true });
+        const loading = mkdtempSync(join(cache, `${key}.loading-`));
+        loadDemo(join(loading, 'chibo.db'));
+        try { renameSync(loading, loaded); } catch { rmSync(loading, { recursive: true, force: true }); }
+    }
+    cpSync(loaded, dir, { recursive: true });
+    return join(dir, 'chibo.db');
 }
 
 // Starts a server. With { demo: true } (the default) the database holds the demo data. With { db }
 // it serves an existing database instead (e.g. a second node on the same PostgreSQL database).
 export async function startServer({ demo = true, db: existing, args = [] } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'chibo-test-'));
-    const db = existing || freshDatabase(dir);
-    demo = demo && !existing;
-    if (demo) {
-        const r = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`chibo demo failed: ${r.stderr}`);
-    }
+    let db = existing;
+    if (!db) db = demo && process.env.CHIBO_TEST_DEMO_COPY !== '0' ? demoDatabase(dir) : freshDatabase(dir);
+    if (demo && !existing && process.env.CHIBO_TEST_DEMO_COPY === '0') loadDemo(db);
     const port = await freePort();
     const child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
         '--web-root', WEB_ROOT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -81,11 +144,13 @@ export async function startServer({ demo = true, db: existing, args = [] } = {})
     };
 }
 
-// A small cookie-keeping client for the JSON API.
+// A small cookie-keeping client for the JSON API. Every answer is checked against the OpenAPI
+// document (tests/lib/contract.mjs) before the test sees it; `undocumented: true` is for a test that
+// calls a path or method the API deliberately does not have.
 export class Client {
     constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; }
 
-    async request(method, path, body, { csrf = true } = {}) {
+    async request(method, path, body, { csrf = true, undocumented = false } = {}) {
         const headers = { Accept: 'application/json' };
         if (this.cookie) headers.Cookie = this.cookie;
         if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -96,6 +161,7 @@ export class Client {
         const set = r.headers.get('set-cookie');
         if (set) this.cookie = set.split(';')[0];
         const text = await r.text();
+        checkAnswer({ method, path, status: r.status, contentType: r.headers.get('content-type'), text, undocumented });
         let json = null;
         try { json = text ? JSON.parse(text) : null; } catch { json = null; }
         return { status: r.status, json, text, headers: r.headers };
