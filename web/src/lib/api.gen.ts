@@ -81,8 +81,8 @@ export interface TreeNode {
   has_children: boolean;
   /** Filled to `depth` levels, otherwise empty. Sorted by name (Vietnamese collation). */
   children: TreeNode[];
-  /** Đã giải thể hoặc sáp nhập (chỉ có khi include_dissolved=true). */
-  dissolved?: boolean;
+  /** Đã giải thể hoặc sáp nhập; chỉ có nút như vậy khi include_dissolved=true / dissolved or merged; such nodes are listed only with include_dissolved=true. */
+  dissolved: boolean;
 }
 
 export interface OrganizationTree {
@@ -187,6 +187,12 @@ export interface Position {
   term_end: string | null;
 }
 
+/** Chức vụ của một đảng viên, kèm tên tổ chức / a member's position with its organisation's name. */
+export type MemberPosition = Position & {
+  /** Tổ chức của chức vụ / the position's organisation. */
+  organization_name: string;
+};
+
 export interface PositionList {
   items: Position[];
 }
@@ -238,7 +244,7 @@ export type Member = MemberSummary & {
   address: string;
   note: string;
   memberships: Membership[];
-  positions: Position[];
+  positions: MemberPosition[];
   can_write: boolean;
 };
 
@@ -904,9 +910,9 @@ export type ScorerRole = 'cell' | 'superior';
 /** Một mức điểm: giá trị chỉ số trong khoảng `min ≤ giá trị < max` được `points` điểm; giá trị ngoài mọi mức được 0 điểm / points for a metric value with `min ≤ value < max`; a value outside every tier earns 0. Các mức của một tiêu chí không chồng nhau và không vượt điểm tối đa của tiêu chí / tiers do not overlap and stay within the criterion's maximum. */
 export interface Tier {
   /** Cận dưới, tính cả / lower bound, inclusive. */
-  min?: number;
+  min: number;
   /** Cận trên, không tính; null = không giới hạn / upper bound, exclusive; null = none. Phải lớn hơn `min` / above `min`. */
-  max?: number | null;
+  max: number | null;
   /** Điểm của mức (bắt buộc) / points (required). */
   points: number;
 }
@@ -914,9 +920,9 @@ export interface Tier {
 /** Mức trần: khi chỉ số `metric` từ `at_least` trở lên thì tiêu chí được nhiều nhất `points` điểm (ví dụ có người vắng không lý do thì tỷ lệ dự sinh hoạt tối đa 1 điểm) / at most `points` when `metric` reaches `at_least` (e.g. any unexcused absence caps attendance at 1). */
 export interface Cap {
   metric: Metric;
-  at_least?: number;
+  at_least: number;
   /** Không vượt điểm tối đa của tiêu chí / within the criterion's maximum. */
-  points?: number;
+  points: number;
 }
 
 /** Một tiêu chí. Có `metric` thì chibo tính điểm từ hồ sơ theo `tiers` và `caps`; không có thì người chấm đánh giá / with a `metric` chibo computes it from the record by `tiers` and `caps`; without one a person scores it. */
@@ -927,11 +933,11 @@ export interface Criterion {
   /** Điểm tối đa / maximum points. */
   max_points: number;
   /** Chỉ số tự tính, xem Metric; null (hoặc không gửi) = người chấm đánh giá / the computed metric, see Metric; null = scored by judgement. Mã không có → 400 (`field` = `metric`). */
-  metric?: 'shortfall_minutes' | 'attendance_share' | 'unexcused_absences' | 'documents_ahead' | 'committee_meeting_held' | 'draft_resolution' | 'notice_sent' | 'speaker_share' | 'targets_met' | 'resolution_adopted' | 'minutes_finalised' | 'report_on_time' | null;
+  metric: 'shortfall_minutes' | 'attendance_share' | 'unexcused_absences' | 'documents_ahead' | 'committee_meeting_held' | 'draft_resolution' | 'notice_sent' | 'speaker_share' | 'targets_met' | 'resolution_adopted' | 'minutes_finalised' | 'report_on_time' | null;
   /** Các mức điểm: bắt buộc khi có `metric`, không có khi không / required with a `metric`, none without. Không gửi = `[]`. */
-  tiers?: Tier[];
+  tiers: Tier[];
   /** Mức trần, chỉ cho tiêu chí tự tính / caps, computed criteria only. Không gửi = `[]`. */
-  caps?: Cap[];
+  caps: Cap[];
 }
 
 /** Một nhóm tiêu chí / a block of criteria. */
@@ -944,7 +950,7 @@ export interface ScoreBlock {
   criteria: Criterion[];
 }
 
-/** Một phiên bản phiếu đánh giá chất lượng sinh hoạt chi bộ (HD 42) / one version of a meeting scorecard. Là body của `POST …/scorecards`; các trường chỉ đọc gửi lên bị bỏ qua / the body of `POST …/scorecards`; read-only fields sent are ignored. Phản hồi luôn có đủ mọi trường / responses carry every field. */
+/** Một phiên bản phiếu đánh giá chất lượng sinh hoạt chi bộ (HD 42) / one version of a meeting scorecard, as answered: every field is present. Ban hành bằng `NewScorecard` / issued with `NewScorecard`. */
 export interface Scorecard {
   /** 0 = phiếu HD 42 dựng sẵn / the built-in HD 42 scorecard. */
   id: number;
@@ -957,6 +963,30 @@ export interface Scorecard {
   /** Các nhóm tiêu chí, tổng điểm 100 / blocks; the total is 100. */
   blocks: ScoreBlock[];
   /** Điểm tối thiểu xếp loại Tốt / lowest total for good. */
+  good_min: number;
+  /** Điểm tối thiểu xếp loại Khá / lowest total for fair. */
+  fair_min: number;
+  /** Điểm tối thiểu xếp loại Trung bình / lowest total for average. Phải `good_min > fair_min > average_min > 0` (else 400, `field` = `levels`). */
+  average_min: number;
+  /** Mã các tiêu chí phải đạt điểm tối đa mới được xếp Tốt (nếu không: Khá) / criteria that need full marks for good (else fair). Không gửi = `[]`. */
+  full_marks_for_good: string[];
+  /** Tổng điểm các nhóm (100) / sum of the blocks. */
+  total: number;
+  /** Tên đăng nhập người ban hành; rỗng với phiếu dựng sẵn / username; empty for the built-in one. */
+  created_by: string;
+  /** null với phiếu dựng sẵn / null for the built-in one. */
+  created_at: string | null;
+}
+
+/** Phiếu đánh giá mới gửi lên (body của `POST …/scorecards`) / a new scorecard version, the body of `POST …/scorecards`. Trường không gửi lấy giá trị mặc định / omitted fields take their defaults. */
+export interface NewScorecard {
+  /** Tên phiếu (bắt buộc) / name (required). */
+  name: string;
+  /** Áp dụng từ ngày; khi ban hành phải từ hôm nay trở đi / effective from; today or later when saving (else 400, `field` = `effective_from`). */
+  effective_from: string;
+  /** Các nhóm tiêu chí, tổng điểm 100 / blocks; the total is 100. */
+  blocks: NewScoreBlock[];
+  /** Điểm tối thiểu xếp loại Tốt / lowest total for good. */
   good_min?: number;
   /** Điểm tối thiểu xếp loại Khá / lowest total for fair. */
   fair_min?: number;
@@ -964,12 +994,49 @@ export interface Scorecard {
   average_min?: number;
   /** Mã các tiêu chí phải đạt điểm tối đa mới được xếp Tốt (nếu không: Khá) / criteria that need full marks for good (else fair). Không gửi = `[]`. */
   full_marks_for_good?: string[];
-  /** Tổng điểm các nhóm (100) / sum of the blocks. */
-  total: number;
-  /** Tên đăng nhập người ban hành; rỗng với phiếu dựng sẵn / username; empty for the built-in one. */
-  created_by: string;
-  /** null với phiếu dựng sẵn / null for the built-in one. */
-  created_at: string | null;
+}
+
+/** Một nhóm tiêu chí / a block of criteria. (gửi lên / as sent) */
+export interface NewScoreBlock {
+  /** Mã nhóm / block code, e.g. `conduct`. */
+  code: string;
+  label: string;
+  /** Điểm của nhóm, bằng tổng điểm tối đa các tiêu chí / the sum of its criteria (else 400, `field` = `blocks[i].max_points`). */
+  max_points: number;
+  criteria: NewCriterion[];
+}
+
+/** Một tiêu chí. Có `metric` thì chibo tính điểm từ hồ sơ theo `tiers` và `caps`; không có thì người chấm đánh giá / with a `metric` chibo computes it from the record by `tiers` and `caps`; without one a person scores it. (gửi lên / as sent) */
+export interface NewCriterion {
+  /** Mã tiêu chí, không trùng trong phiếu / unique in the scorecard, e.g. `attendance`. */
+  code: string;
+  label: string;
+  /** Điểm tối đa / maximum points. */
+  max_points: number;
+  /** Chỉ số tự tính, xem Metric; null (hoặc không gửi) = người chấm đánh giá / the computed metric, see Metric; null = scored by judgement. Mã không có → 400 (`field` = `metric`). */
+  metric?: 'shortfall_minutes' | 'attendance_share' | 'unexcused_absences' | 'documents_ahead' | 'committee_meeting_held' | 'draft_resolution' | 'notice_sent' | 'speaker_share' | 'targets_met' | 'resolution_adopted' | 'minutes_finalised' | 'report_on_time' | null;
+  /** Các mức điểm: bắt buộc khi có `metric`, không có khi không / required with a `metric`, none without. Không gửi = `[]`. */
+  tiers?: NewTier[];
+  /** Mức trần, chỉ cho tiêu chí tự tính / caps, computed criteria only. Không gửi = `[]`. */
+  caps?: NewCap[];
+}
+
+/** Một mức điểm: giá trị chỉ số trong khoảng `min ≤ giá trị < max` được `points` điểm; giá trị ngoài mọi mức được 0 điểm / points for a metric value with `min ≤ value < max`; a value outside every tier earns 0. Các mức của một tiêu chí không chồng nhau và không vượt điểm tối đa của tiêu chí / tiers do not overlap and stay within the criterion's maximum. (gửi lên / as sent) */
+export interface NewTier {
+  /** Cận dưới, tính cả / lower bound, inclusive. */
+  min?: number;
+  /** Cận trên, không tính; null = không giới hạn / upper bound, exclusive; null = none. Phải lớn hơn `min` / above `min`. */
+  max?: number | null;
+  /** Điểm của mức (bắt buộc) / points (required). */
+  points: number;
+}
+
+/** Mức trần: khi chỉ số `metric` từ `at_least` trở lên thì tiêu chí được nhiều nhất `points` điểm (ví dụ có người vắng không lý do thì tỷ lệ dự sinh hoạt tối đa 1 điểm) / at most `points` when `metric` reaches `at_least` (e.g. any unexcused absence caps attendance at 1). (gửi lên / as sent) */
+export interface NewCap {
+  metric: Metric;
+  at_least?: number;
+  /** Không vượt điểm tối đa của tiêu chí / within the criterion's maximum. */
+  points?: number;
 }
 
 /** Phiếu đánh giá của một tổ chức / the scorecard an organisation works with. */
@@ -1457,6 +1524,7 @@ export interface Schemas {
   MoveRequest: MoveRequest;
   MergeRequest: MergeRequest;
   Position: Position;
+  MemberPosition: MemberPosition;
   PositionList: PositionList;
   PositionInput: PositionInput;
   EndPositionRequest: EndPositionRequest;
@@ -1529,6 +1597,11 @@ export interface Schemas {
   Criterion: Criterion;
   ScoreBlock: ScoreBlock;
   Scorecard: Scorecard;
+  NewScorecard: NewScorecard;
+  NewScoreBlock: NewScoreBlock;
+  NewCriterion: NewCriterion;
+  NewTier: NewTier;
+  NewCap: NewCap;
   ScorecardView: ScorecardView;
   MeetingFacts: MeetingFacts;
   MeetingScore: MeetingScore;

@@ -24,18 +24,15 @@ export type User = Schemas['User'];
 export type Session = Schemas['LoginResponse'];
 export type TreeNode = Schemas['TreeNode'];
 
-// TODO(openapi): the document's Position lacks organization_name, which the server adds to a member's positions
-// (json_mapping.cpp, ToJson(MemberDetail)).
-export type Position = Schemas['Position'] & {
-  // Given in a member's positions.
-  organization_name?: string;
-};
+export type Position = Schemas['Position'];
+// A member's position, with the organisation it is held in.
+export type MemberPosition = Schemas['MemberPosition'];
 export type Counts = Schemas['MemberCounts'];
 export type PartyGroup = Schemas['PartyGroup'];
 export type Organization = Schemas['Organization'];
 export type MemberSummary = Schemas['MemberSummary'];
 export type Membership = Schemas['Membership'];
-export type Member = Omit<Schemas['Member'], 'positions'> & { positions: Position[] };
+export type Member = Schemas['Member'];
 export type AuditEntry = Schemas['AuditEntry'];
 // An entry of an organisation's register of issued documents (named so as not to shadow the DOM's Document).
 export type IssuedDocument = Schemas['Document'];
@@ -45,8 +42,8 @@ export type MeetingKind = Schemas['MeetingKind'];
 export type DayShift = Schemas['DayShift'];
 export type MeetingState = Schemas['MeetingState'];
 
-// TODO(openapi): RuleOverride is also the body of PUT …/meeting-rule, so the document leaves every field optional;
-// the server always sends all of them (json_mapping.cpp, ToJson(MeetingRuleOverride)). An organisation's own
+// RuleOverride is also the body of PUT …/meeting-rule, where every field may be left out, so the document leaves
+// them optional; in answers the server always sends all of them (http/json/meeting.cpp). An organisation's own
 // settings: null means "as the superior sets it".
 export type RuleOverride = Required<Schemas['RuleOverride']>;
 export type MeetingRule = Schemas['MeetingRule'];
@@ -85,22 +82,17 @@ export type Metric = Schemas['Metric'];
 export type QualityLevel = Schemas['QualityLevel'];
 export type ScorerRole = Schemas['ScorerRole'];
 
-// TODO(openapi): Tier, Cap, Criterion and Scorecard are also request bodies, so the document leaves fields optional
-// that the server always sends (score_routes.cpp, ToJson(Scorecard)); the UI reads them as required.
-export type Tier = Required<Schemas['Tier']>;
-export type Cap = Required<Schemas['Cap']>;
-export type Criterion = Omit<Required<Schemas['Criterion']>, 'tiers' | 'caps'> & { tiers: Tier[]; caps: Cap[] };
-export type ScoreBlock = Omit<Schemas['ScoreBlock'], 'criteria'> & { criteria: Criterion[] };
-export type Scorecard = Omit<Required<Schemas['Scorecard']>, 'blocks'> & { blocks: ScoreBlock[] };
+export type Tier = Schemas['Tier'];
+export type Cap = Schemas['Cap'];
+export type Criterion = Schemas['Criterion'];
+export type ScoreBlock = Schemas['ScoreBlock'];
+export type Scorecard = Schemas['Scorecard'];
 // What `POST /organizations/{id}/scorecards` takes: a scorecard without its read-only fields.
 export type ScorecardInput = Omit<Scorecard, 'id' | 'organization_id' | 'total' | 'created_by' | 'created_at'>;
-export type ScorecardView = Omit<Schemas['ScorecardView'], 'in_force' | 'own_versions'> & {
-  in_force: Scorecard;
-  own_versions: Scorecard[];
-};
+export type ScorecardView = Schemas['ScorecardView'];
 export type MeetingFacts = Schemas['MeetingFacts'];
 export type MeetingScore = Schemas['MeetingScore'];
-export type MeetingScoring = Omit<Schemas['MeetingScoring'], 'scorecard'> & { scorecard: Scorecard };
+export type MeetingScoring = Schemas['MeetingScoring'];
 export type ScoreInput = Schemas['NewScore'];
 
 // Annual grading of cells and members (Quy định 366, HD 43).

@@ -6,7 +6,7 @@ import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatDate } from '../../lib/dates';
 import { positionLabel, SEX_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
-import type { Member, Membership, Position } from '../../lib/types';
+import type { Member, MemberPosition, Membership } from '../../lib/types';
 import MemberAttendanceHistory from '../meetings/MemberAttendanceHistory';
 import StatusTag from './StatusTag';
 import { MemberFormModal, TransferModal } from './MemberForms';
@@ -66,7 +66,7 @@ export default function MemberPage() {
   const orgLink = (orgId: number, name?: string) => (
     <Link to={`/organizations/${orgId}`}>{name || orgNames.get(orgId) || 'Xem tổ chức'}</Link>
   );
-  const positionColumns: TableColumnsType<Position> = narrow
+  const positionColumns: TableColumnsType<MemberPosition> = narrow
     ? [
         {
           title: 'Chức vụ',
@@ -146,7 +146,7 @@ export default function MemberPage() {
         />
       </Card>
       <Card title="Chức vụ" className="section" size="small">
-        <Table<Position>
+        <Table<MemberPosition>
           data-testid="member-positions"
           rowKey="id"
           size="small"
