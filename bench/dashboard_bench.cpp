@@ -79,12 +79,13 @@ std::string Ratio(double sql, double engine) {
 
 }  // namespace
 
-Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const DashboardBenchOptions& options) {
+Result<std::string> RunDashboardBench(Store& sqlite, Store* postgres, const base::Clock& clock,
+                                      const DashboardBenchOptions& options) {
     auto say = [&](const std::string& line) {
         if (options.progress) options.progress(line);
     };
-    const Date today = Date::Today();
-    app::StatisticsService engine(sqlite);
+    const Date today = clock.Today();
+    app::StatisticsService engine(sqlite, clock);
     const auto load_start = Clock::now();
     CHIBO_TRY(engine.Rebuild());
     const double load_s = std::chrono::duration<double>(Clock::now() - load_start).count();

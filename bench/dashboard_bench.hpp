@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/store.hpp"
 
@@ -22,7 +23,8 @@ struct DashboardBenchOptions {
 
 // `sqlite` holds the dataset; `postgres` (may be null) holds the same one. Returns the report, or an
 // error naming the first figure that differs.
-base::Result<std::string> RunDashboardBench(domain::Store& sqlite, domain::Store* postgres,
+// Periods end with the month before `clock`'s today.
+base::Result<std::string> RunDashboardBench(domain::Store& sqlite, domain::Store* postgres, const base::Clock& clock,
                                             const DashboardBenchOptions& options);
 
 }  // namespace chibo::bench

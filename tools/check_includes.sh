@@ -3,7 +3,7 @@
 #   cli -> http -> app -> domain -> base ; cli -> storage/<engine> -> storage/sql -> domain ; export -> domain
 #   cli -> storage/tools -> storage/<engines> (whole-database copy, backup, restore)
 # plus where third-party headers may appear (Beast only in http/server.cpp, SOCI only in storage/).
-# Unit tests (*_test.cpp) may reach across layers. Usage: check_includes.sh [SRC_DIR] (default: src).
+# Unit tests (*_test.cpp, and their fixtures *_test.hpp) may reach across layers. Usage: check_includes.sh [SRC_DIR] (default: src).
 set -u
 src="${1:-src}"
 status=0
@@ -38,7 +38,7 @@ fail() {
 
 while IFS= read -r file; do
     rel="${file#"$src"/}"
-    case "$rel" in *_test.cpp) continue ;; esac
+    case "$rel" in *_test.cpp|*_test.hpp) continue ;; esac
     layer=$(layer_of "$rel")
     allowed=" $(allowed_layers "$layer") "
     if [ "$allowed" = "  " ]; then

@@ -12,8 +12,8 @@ using base::ErrorCode;
 using base::MakeError;
 using base::Result;
 
-LoginThrottle::LoginThrottle(int max_failures, std::int64_t window_seconds, Clock clock)
-    : max_failures_(max_failures), window_seconds_(window_seconds), clock_(std::move(clock)) {}
+LoginThrottle::LoginThrottle(int max_failures, std::int64_t window_seconds, const base::Clock& clock)
+    : max_failures_(max_failures), window_seconds_(window_seconds), clock_(clock) {}
 
 void LoginThrottle::Prune(std::deque<std::int64_t>& times, std::int64_t now) const {
     while (!times.empty() && times.front() <= now - window_seconds_) times.pop_front();
@@ -23,7 +23,7 @@ std::int64_t LoginThrottle::RetryAfter(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = failures_.find(key);
     if (it == failures_.end()) return 0;
-    const std::int64_t now = clock_();
+    const std::int64_t now = clock_.NowUnixSeconds();
     Prune(it->second, now);
     if (static_cast<int>(it->second.size()) < max_failures_) return 0;
     return it->second.front() + window_seconds_ - now;
@@ -32,7 +32,7 @@ std::int64_t LoginThrottle::RetryAfter(const std::string& key) {
 void LoginThrottle::RecordFailure(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto& times = failures_[key];
-    const std::int64_t now = clock_();
+    const std::int64_t now = clock_.NowUnixSeconds();
     Prune(times, now);
     times.push_back(now);
     if (failures_.size() > 100000) failures_.clear();  // Bounded memory under a flood of names.
@@ -77,7 +77,7 @@ domain::Actor ActorOf(const domain::User& user) {
     return a;
 }
 
-AuthService::AuthService(domain::Store& store, LoginThrottle::Clock clock)
+AuthService::AuthService(domain::Store& store, const base::Clock& clock)
     : store_(store),
       clock_(clock),
       by_user_(kMaxFailures, kThrottleWindowSeconds, clock),
@@ -110,12 +110,12 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
             return MakeError(ErrorCode::kUnauthenticated, "Sai tên đăng nhập hoặc mật khẩu.");
         }
         by_user_.Reset(username);
-        const std::int64_t now = clock_();
+        const std::int64_t now = clock_.NowUnixSeconds();
         repos.users().DeleteExpiredSessions(now);
         LoginResult result{RandomToken(), RandomToken(), *user};
         repos.users().InsertSession(
             {HashToken(result.session_token), user->id, result.csrf_token, now, now + kSessionSeconds});
-        RecordAudit(repos, ActorOf(*user), "auth.login", "user", user->id.value, nullptr, std::nullopt,
+        RecordAudit(repos, clock_, ActorOf(*user), "auth.login", "user", user->id.value, nullptr, std::nullopt,
                     domain::Snapshot{{"remote_address", remote_address}});
         return result;
     });
@@ -124,7 +124,7 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
 Result<void> AuthService::Logout(const Authenticated& session) {
     return store_.Write([&](domain::Repositories& repos) -> Result<void> {
         repos.users().DeleteSession(session.token_hash);
-        RecordAudit(repos, session.actor, "auth.logout", "user", session.user.id.value, nullptr, std::nullopt,
+        RecordAudit(repos, clock_, session.actor, "auth.logout", "user", session.user.id.value, nullptr, std::nullopt,
                     std::nullopt);
         return {};
     });
@@ -133,7 +133,7 @@ Result<void> AuthService::Logout(const Authenticated& session) {
 Result<Authenticated> AuthService::Authenticate(const std::string& session_token) {
     if (session_token.size() != 64) return MakeError(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.");
     const std::string token_hash = HashToken(session_token);
-    const std::int64_t now = clock_();
+    const std::int64_t now = clock_.NowUnixSeconds();
     // The version first: a change committed after this read raises it, so what is read below is never
     // kept under a version it is not good for.
     CHIBO_TRY_ASSIGN(const std::int64_t version, store_.AuthVersion());

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -19,9 +20,7 @@ namespace chibo::app {
 // Counts failed sign-ins per key (user name, remote address) in a sliding window.
 class LoginThrottle {
 public:
-    using Clock = std::function<std::int64_t()>;  // Seconds.
-
-    LoginThrottle(int max_failures, std::int64_t window_seconds, Clock clock);
+    LoginThrottle(int max_failures, std::int64_t window_seconds, const base::Clock& clock);
 
     // Seconds until `key` may try again; 0 when it may try now.
     std::int64_t RetryAfter(const std::string& key);
@@ -33,7 +32,7 @@ private:
 
     const int max_failures_;
     const std::int64_t window_seconds_;
-    Clock clock_;
+    const base::Clock& clock_;
     std::mutex mutex_;
     std::map<std::string, std::deque<std::int64_t>> failures_;  // Guarded by mutex_.
 };
@@ -80,7 +79,7 @@ public:
     static constexpr int kMaxFailures = 5;
     static constexpr std::int64_t kThrottleWindowSeconds = std::int64_t{15} * 60;
 
-    explicit AuthService(domain::Store& store, LoginThrottle::Clock clock = base::NowUnixSeconds);
+    AuthService(domain::Store& store, const base::Clock& clock);
 
     // Wrong credentials are kUnauthenticated; too many recent failures kTooManyRequests (checked
     // before the password, so a locked-out guesser learns nothing).
@@ -94,7 +93,7 @@ public:
 private:
     domain::Store& store_;
     SessionCache cache_;
-    LoginThrottle::Clock clock_;
+    const base::Clock& clock_;
     LoginThrottle by_user_;
     LoginThrottle by_address_;
 };

@@ -12,11 +12,11 @@ base::Error Forbidden() {
     return base::MakeError(base::ErrorCode::kPermissionDenied, "Bạn không có quyền thực hiện thao tác này.");
 }
 
-void RecordAudit(domain::Repositories& repos, const domain::Actor& actor, std::string action, std::string entity,
-                 std::int64_t entity_id, const domain::Organization* organization,
+void RecordAudit(domain::Repositories& repos, const base::Clock& clock, const domain::Actor& actor, std::string action,
+                 std::string entity, std::int64_t entity_id, const domain::Organization* organization,
                  std::optional<domain::Snapshot> before, std::optional<domain::Snapshot> after) {
     domain::AuditEntry e;
-    e.at = base::NowIsoTimestamp();
+    e.at = base::IsoTimestamp(clock.NowUnixSeconds());
     if (actor.user.valid()) e.user = actor.user;
     e.username = actor.username;
     e.action = std::move(action);

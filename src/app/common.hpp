@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
@@ -35,9 +36,9 @@ inline constexpr int kMaxPageSize = 200;
 base::Error NotFound(const char* what);
 base::Error Forbidden();
 
-// Appends one entry to the audit log in the caller's transaction.
-void RecordAudit(domain::Repositories& repos, const domain::Actor& actor, std::string action, std::string entity,
-                 std::int64_t entity_id, const domain::Organization* organization,
+// Appends one entry to the audit log in the caller's transaction, stamped with the clock's time.
+void RecordAudit(domain::Repositories& repos, const base::Clock& clock, const domain::Actor& actor, std::string action,
+                 std::string entity, std::int64_t entity_id, const domain::Organization* organization,
                  std::optional<domain::Snapshot> before, std::optional<domain::Snapshot> after);
 
 // The actor used by command-line tools (demo, user add): no roles, recorded as "system".

@@ -61,7 +61,7 @@ struct CommunePlan {
 
 class Generator {
 public:
-    Generator(Repositories& repos, std::uint32_t seed) : repos_(repos), rng_(seed) {}
+    Generator(Repositories& repos, std::uint32_t seed, Date today) : repos_(repos), rng_(seed), today_(today) {}
 
     DemoSummary Run();
 
@@ -93,7 +93,7 @@ private:
     DemoSummary summary_;
     int card_seq_ = 100000;
     Date term_start_ = *Date::FromYmd(2025, 7, 15);
-    Date today_ = Date::Today();
+    Date today_;
     std::optional<OrganizationId> previous_cell_;              // Where "transferred in" members came from.
     std::vector<std::pair<Organization, std::string>> cells_;  // Each cell with its meeting place.
     std::set<std::int64_t> often_absent_;                      // Members who skip meetings without reason.
@@ -464,12 +464,12 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
 
 }  // namespace
 
-base::Result<DemoSummary> LoadDemo(Store& store, std::uint32_t seed) {
+base::Result<DemoSummary> LoadDemo(Store& store, const base::Clock& clock, std::uint32_t seed) {
     const std::string hash = HashPassword(kDemoPassword);
     return WriteValue<DemoSummary>(store, [&](Repositories& repos) -> base::Result<DemoSummary> {
         if (repos.organizations().Get(OrganizationId(1)))
             return base::MakeError(base::ErrorCode::kConflict, "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.");
-        Generator gen(repos, seed);
+        Generator gen(repos, seed, clock.Today());
         DemoSummary summary = gen.Run();
         struct Account {
             const char* username;
@@ -496,7 +496,8 @@ base::Result<DemoSummary> LoadDemo(Store& store, std::uint32_t seed) {
             repos.users().AddRole(u.id, a.role, a.org);
             ++summary.users;
         }
-        RecordAudit(repos, SystemActor(), "demo.load", "organization", gen.province_.value, nullptr, std::nullopt,
+        RecordAudit(repos, clock, SystemActor(), "demo.load", "organization", gen.province_.value, nullptr,
+                    std::nullopt,
                     Snapshot{{"organizations", std::to_string(summary.organizations)},
                              {"members", std::to_string(summary.members)}});
         return summary;

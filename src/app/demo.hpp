@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/store.hpp"
 
@@ -20,6 +21,7 @@ inline constexpr const char* kDemoPassword = "chibo@2026";
 // commune committee (Đảng bộ xã Hòa An) has 12 cells of different kinds and 398 members on the roll;
 // members in every status; a cell with party groups; a cell with fewer than 9 official members; and
 // one demo account per role (README). Fails with kConflict when the database already has data.
-base::Result<DemoSummary> LoadDemo(domain::Store& store, std::uint32_t seed = 2026);
+// The demo's history runs up to the clock's today.
+base::Result<DemoSummary> LoadDemo(domain::Store& store, const base::Clock& clock, std::uint32_t seed = 2026);
 
 }  // namespace chibo::app

@@ -18,17 +18,18 @@ Result<RegisteredDocument> DocumentService::Register(const Actor& actor, Organiz
     d.organization = organization;
     d.type = input.type;
     d.title = base::NormalizeSpaces(input.title);
-    d.issued_on = input.issued_on.value_or(base::Date::Today());
+    d.issued_on = input.issued_on.value_or(clock_.Today());
     d.term = TermOf(d.issued_on).Key();
     d.created_by = actor.username;
-    CHIBO_TRY(ValidateNewDocument(d, base::Date::Today()));
+    CHIBO_TRY(ValidateNewDocument(d, clock_.Today()));
     return WriteValue<RegisteredDocument>(store_, [&](Repositories& repos) -> Result<RegisteredDocument> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
         if (!actor.CanWrite(org.path)) return Forbidden();
         if (org.dissolved()) return MakeError(ErrorCode::kConflict, "Tổ chức đã giải thể hoặc sáp nhập.");
         const RegisteredDocument saved =
             repos.documents().Register(d, [&](int number) { return FormatDocumentNumber(number, d.type, org.kind); });
-        RecordAudit(repos, actor, "document.register", "document", saved.id.value, &org, std::nullopt, Describe(saved));
+        RecordAudit(repos, clock_, actor, "document.register", "document", saved.id.value, &org, std::nullopt,
+                    Describe(saved));
         return saved;
     });
 }

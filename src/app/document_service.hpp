@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -18,7 +19,7 @@ struct NewDocument {
 // "05-NQ/CB", never reused and never skipped.
 class DocumentService {
 public:
-    explicit DocumentService(domain::Store& store) : store_(store) {}
+    DocumentService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     base::Result<domain::RegisteredDocument> Register(const domain::Actor& actor, domain::OrganizationId organization,
                                                       const NewDocument& input);
@@ -29,6 +30,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

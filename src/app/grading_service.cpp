@@ -93,11 +93,11 @@ std::vector<Member> GradedMembersOf(Repositories& repos, OrganizationId cell) {
     return out;
 }
 
-GradingInput InputFor(Repositories& repos, const GradingRound& round, const Organization& cell) {
+GradingInput InputFor(Repositories& repos, const GradingRound& round, const Organization& cell, Date today) {
     GradingInput in;
     in.period = round.period;
-    in.until = std::min(round.period.to, Date::Today());
-    in.today = Date::Today();
+    in.until = std::min(round.period.to, today);
+    in.today = today;
     in.active_from = cell.valid_from;
     if (in.until < in.period.from) return in;
     for (int year = in.period.from.year(); year <= in.until.year(); ++year) {
@@ -262,9 +262,9 @@ Result<RoundView> GradingService::CreateRound(const Actor& actor, OrganizationId
         if (repos.grading().FindRound(org.id, period.code))
             return MakeError(ErrorCode::kConflict, "Đã có đợt đánh giá " + period.Label() + " của " + org.name + ".",
                              "period");
-        GradingRound round{0, org.id, period, quota, actor.username, base::NowUnixSeconds()};
+        GradingRound round{0, org.id, period, quota, actor.username, clock_.NowUnixSeconds()};
         round = repos.grading().InsertRound(round);
-        RecordAudit(repos, actor, "grading.open", "grading_round", round.id, &org, std::nullopt,
+        RecordAudit(repos, clock_, actor, "grading.open", "grading_round", round.id, &org, std::nullopt,
                     Snapshot{{"period", period.code}, {"excellent_quota", std::to_string(quota)}});
         return ViewOf(actor, round, org);
     });
@@ -319,7 +319,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int6
             if (subject == GradingSubject::kCell) {
                 if (!actor.CanReadMembers(cell.path)) continue;
                 GradeRow row = RowOf(actor, s, cell, subject, cell.id.value, cell.name, steps);
-                Propose(row, CellEvidenceOf(InputFor(repos, s.round, cell)), {});
+                Propose(row, CellEvidenceOf(InputFor(repos, s.round, cell, clock_.Today())), {});
                 rows.push_back(std::move(row));
                 continue;
             }
@@ -327,7 +327,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int6
             for (Member& m : GradedMembersOf(repos, cell.id))
                 if (actor.CanReadMember(cell.path, m.id)) members.push_back(std::move(m));
             if (members.empty()) continue;
-            const GradingInput input = InputFor(repos, s.round, cell);
+            const GradingInput input = InputFor(repos, s.round, cell, clock_.Today());
             const CellEvidence cell_evidence = CellEvidenceOf(input);
             const auto evidence = MemberEvidenceOf(input);
             for (const Member& m : members) {
@@ -347,7 +347,7 @@ Result<GradeRow> GradingService::Subject(const Actor& actor, std::int64_t id, Gr
         CHIBO_TRY_ASSIGN(const FoundSubject found, FindSubject(repos, actor, s, subject, subject_id));
         auto steps = StepsOf(repos.grading().Grades(s.round.id));
         GradeRow row = RowOf(actor, s, *found.cell, subject, subject_id, found.name, steps);
-        const GradingInput input = InputFor(repos, s.round, *found.cell);
+        const GradingInput input = InputFor(repos, s.round, *found.cell, clock_.Today());
         Propose(row, CellEvidenceOf(input),
                 subject == GradingSubject::kMember ? MemberEvidenceOf(input) : std::map<MemberId, MemberEvidence>{});
         row.history = steps[{subject, subject_id}].history;
@@ -408,10 +408,10 @@ Result<Grade> GradingService::Record(const Actor& actor, std::int64_t id, const 
             }
         }
         grade.recorded_by = actor.username;
-        grade.recorded_at = base::NowUnixSeconds();
+        grade.recorded_at = clock_.NowUnixSeconds();
         grade = repos.grading().InsertGrade(grade);
-        RecordAudit(repos, actor, correction ? "grading.correct" : "grading.record", "grading_round", s.round.id, cell,
-                    std::nullopt,
+        RecordAudit(repos, clock_, actor, correction ? "grading.correct" : "grading.record", "grading_round",
+                    s.round.id, cell, std::nullopt,
                     Snapshot{{"subject", std::string(ToCode(grade.subject))},
                              {"subject_id", std::to_string(grade.subject_id)},
                              {"step", std::string(ToCode(grade.step))},

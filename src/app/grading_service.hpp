@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/grading.hpp"
 #include "domain/store.hpp"
 
@@ -86,7 +87,7 @@ struct GradeInput {
 // decision.
 class GradingService {
 public:
-    explicit GradingService(domain::Store& store) : store_(store) {}
+    GradingService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     // Rounds run by the organisation or an ancestor, newest period first.
     base::Result<RoundList> Rounds(const domain::Actor& actor, domain::OrganizationId organization);
@@ -103,6 +104,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

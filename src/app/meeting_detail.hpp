@@ -27,8 +27,8 @@ std::vector<domain::RegisteredDocument> RegisterMeetingDocuments(domain::Reposit
                                                                  domain::Meeting& meeting, base::Date issued_on,
                                                                  const std::string& created_by);
 
-// Everything about a meeting as the actor may see it.
+// Everything about a meeting as the actor may see it on `today` (the secretary in office, late flags).
 MeetingView Detail(domain::Repositories& repos, const domain::Actor& actor, const domain::Meeting& meeting,
-                   const domain::Organization& cell);
+                   const domain::Organization& cell, base::Date today);
 
 }  // namespace chibo::app

@@ -139,13 +139,13 @@ std::vector<RegisteredDocument> RegisterMeetingDocuments(Repositories& repos, co
     return out;
 }
 
-MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, const Organization& cell) {
+MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, const Organization& cell, Date today) {
     MeetingView v;
     v.meeting = m;
     v.organization_name = cell.name;
     if (cell.parent)
         if (auto parent = repos.organizations().Get(*cell.parent)) v.superior_name = parent->name;
-    for (const Position& p : repos.positions().ForOrganization(cell.id, false))
+    for (const Position& p : repos.positions().ForOrganization(cell.id, today))
         if (p.kind == PositionKind::kSecretary) {
             v.secretary_name = p.member_name;
             break;
@@ -210,8 +210,9 @@ Result<MeetingView> MeetingService::SavePreparation(const Actor& actor, MeetingI
         CHIBO_TRY(ValidatePreparation(after, after.preparation));
         if (after.state == MeetingState::kPlanned) after.state = MeetingState::kPrepared;
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.prepare", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.prepare", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -248,7 +249,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
         a.content_type = content_type;
         a.size = static_cast<std::int64_t>(content.size());
         a.sha256 = hash;
-        a.uploaded_at = base::NowUnixSeconds();
+        a.uploaded_at = clock_.NowUnixSeconds();
         a.uploaded_by = actor.username;
         const Attachment out = repos.records().InsertAttachment(a);
         // A document added after the notice reaches members now: that is when they had it.
@@ -257,7 +258,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
             after.documents_sent_at = a.uploaded_at;
             repos.meetings().Update(after);
         }
-        RecordAudit(repos, actor, "meeting.attach", "meeting", id.value, &cell, std::nullopt,
+        RecordAudit(repos, clock_, actor, "meeting.attach", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"file_name", file_name}, {"size", std::to_string(a.size)}, {"sha256", hash}});
         return out;
     });
@@ -290,7 +291,7 @@ Result<void> MeetingService::DeleteAttachment(const Actor& actor, MeetingId id, 
             repos.records().DeleteAttachment(a.id);
             hash = a.sha256;
             unused = !repos.records().ContentInUse(a.sha256);
-            RecordAudit(repos, actor, "meeting.detach", "meeting", id.value, &cell,
+            RecordAudit(repos, clock_, actor, "meeting.detach", "meeting", id.value, &cell,
                         Snapshot{{"file_name", a.file_name}, {"sha256", a.sha256}}, std::nullopt);
             return {};
         }
@@ -307,11 +308,12 @@ Result<MeetingView> MeetingService::Notify(const Actor& actor, MeetingId id) {
         CHIBO_TRY(CheckTransition(before.state, MeetingState::kNotified));
         Meeting after = before;
         after.state = MeetingState::kNotified;
-        after.notified_at = base::NowUnixSeconds();
+        after.notified_at = clock_.NowUnixSeconds();
         if (!repos.records().Attachments(id).empty()) after.documents_sent_at = after.notified_at;
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.notify", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.notify", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -331,9 +333,9 @@ Result<LeaveRequest> MeetingService::AskLeave(const Actor& actor, MeetingId id, 
             meeting.state != MeetingState::kPlanned)
             return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra hoặc đã hủy, không xin vắng được.", "state");
         if (!meeting.notified_at) return MakeError(ErrorCode::kConflict, "Cuộc họp chưa được thông báo.", "state");
-        LeaveRequest request{member->id, member->full_name, reason, base::NowUnixSeconds()};
+        LeaveRequest request{member->id, member->full_name, reason, clock_.NowUnixSeconds()};
         repos.records().SaveLeaveRequest(id, request);
-        RecordAudit(repos, actor, "meeting.leave_request", "meeting", id.value, &cell, std::nullopt,
+        RecordAudit(repos, clock_, actor, "meeting.leave_request", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"member", member->full_name}, {"reason", reason}});
         return request;
     });
@@ -369,7 +371,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         CHIBO_TRY_ASSIGN(const auto found, WritableMeeting(repos, actor, id));
         const auto& [before, cell] = found;
         CHIBO_TRY(Unlocked(before));
-        if (BeforeHeld(before.state) && Date::Today() < before.date)
+        if (BeforeHeld(before.state) && clock_.Today() < before.date)
             return MakeError(ErrorCode::kConflict,
                              "Chưa đến ngày sinh hoạt (" + before.date.ToVietnamese() + "), chưa ghi biên bản được.",
                              "state");
@@ -497,8 +499,9 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
             }
         }
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.record", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.record", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -509,14 +512,15 @@ Result<MeetingView> MeetingService::Finalise(const Actor& actor, MeetingId id) {
         CHIBO_TRY(CheckFinalisable(before, repos.records().Attendance(id)));
         Meeting after = before;
         after.state = MeetingState::kMinutesFinalised;
-        after.finalised_at = base::NowUnixSeconds();
+        after.finalised_at = clock_.NowUnixSeconds();
         for (const RegisteredDocument& saved :
-             RegisterMeetingDocuments(repos, cell, after, Date::Today(), actor.username))
-            RecordAudit(repos, actor, "document.register", "document", saved.id.value, &cell, std::nullopt,
+             RegisterMeetingDocuments(repos, cell, after, clock_.Today(), actor.username))
+            RecordAudit(repos, clock_, actor, "document.register", "document", saved.id.value, &cell, std::nullopt,
                         Describe(saved));
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.finalise", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.finalise", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -534,8 +538,8 @@ Result<Amendment> MeetingService::Amend(const Actor& actor, MeetingId id, const 
         if (!meeting.Locked())
             return MakeError(ErrorCode::kConflict, "Biên bản chưa hoàn thành: hãy sửa trực tiếp biên bản.", "state");
         const Amendment saved =
-            repos.records().InsertAmendment({0, id, text, reason, actor.username, base::NowUnixSeconds()});
-        RecordAudit(repos, actor, "meeting.amend", "meeting", id.value, &cell, std::nullopt,
+            repos.records().InsertAmendment({0, id, text, reason, actor.username, clock_.NowUnixSeconds()});
+        RecordAudit(repos, clock_, actor, "meeting.amend", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"text", text}, {"reason", reason}});
         return saved;
     });
@@ -548,10 +552,11 @@ Result<MeetingView> MeetingService::Report(const Actor& actor, MeetingId id) {
         CHIBO_TRY(CheckTransition(before.state, MeetingState::kReported));
         Meeting after = before;
         after.state = MeetingState::kReported;
-        after.reported_at = base::NowUnixSeconds();
+        after.reported_at = clock_.NowUnixSeconds();
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.report", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.report", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -564,11 +569,12 @@ Result<std::vector<MeetingView>> MeetingService::MyMeetings(const Actor& actor) 
         auto cell = repos.organizations().Get(member->organization);
         if (!cell) return out;
         // From the first day of last month: last month's meeting, its documents and record, and what is ahead.
-        const Date today = Date::Today();
+        const Date today = clock_.Today();
         const Date from = *Date::FromYmd(today.month() == 1 ? today.year() - 1 : today.year(),
                                          today.month() == 1 ? 12 : today.month() - 1, 1);
         for (const Meeting& m : repos.meetings().InSubtreeBetween(cell->path, from, today.AddDays(400), 50))
-            if (m.organization == cell->id && m.notified_at) out.push_back(Detail(repos, actor, m, *cell));
+            if (m.organization == cell->id && m.notified_at)
+                out.push_back(Detail(repos, actor, m, *cell, clock_.Today()));
         return out;
     });
 }
@@ -615,8 +621,8 @@ Result<std::optional<std::int64_t>> MeetingService::CalendarFeedCreatedAt(const 
 Result<std::string> MeetingService::NewCalendarFeed(const Actor& actor) {
     const std::string token = RandomToken();
     return WriteValue<std::string>(store_, [&](Repositories& repos) -> Result<std::string> {
-        repos.users().SaveCalendarFeed(actor.user, HashToken(token), base::NowUnixSeconds());
-        RecordAudit(repos, actor, "calendar_feed.create", "user", actor.user.value, nullptr, std::nullopt,
+        repos.users().SaveCalendarFeed(actor.user, HashToken(token), clock_.NowUnixSeconds());
+        RecordAudit(repos, clock_, actor, "calendar_feed.create", "user", actor.user.value, nullptr, std::nullopt,
                     Snapshot{{"username", actor.username}});
         return token;
     });
@@ -631,7 +637,7 @@ Result<CalendarFeed> MeetingService::FeedMeetings(const std::string& token) {
         if (!user) return NotFound("lịch");
         CalendarFeed feed;
         feed.owner = user->display_name;
-        const Date today = Date::Today();
+        const Date today = clock_.Today();
         const Date from = today.AddDays(-92);
         const Date to = today.AddDays(366);
         std::set<std::int64_t> seen;

@@ -100,7 +100,7 @@ Result<RuleView> MeetingService::SaveRule(const Actor& actor, OrganizationId org
                                  " phút) không được ngắn hơn sinh hoạt thường kỳ (" +
                                  std::to_string(after.effective.min_minutes) + " phút).",
                              "combined_min_minutes");
-        RecordAudit(repos, actor, "meeting_rule.update", "organization", org.id.value, &org,
+        RecordAudit(repos, clock_, actor, "meeting_rule.update", "organization", org.id.value, &org,
                     before ? std::optional<Snapshot>(Describe(*before)) : std::nullopt, Describe(rule));
         return after;
     });
@@ -135,7 +135,7 @@ Result<std::vector<CalendarEntry>> MeetingService::Calendar(const Actor& actor, 
 Result<MeetingView> MeetingService::Open(const Actor& actor, OrganizationId cell_id, MeetingKind kind, int year,
                                          int month) {
     if (month < 1 || month > 12) return MakeError(ErrorCode::kInvalidArgument, "Tháng phải từ 1 đến 12.", "month");
-    const Date today = Date::Today();
+    const Date today = clock_.Today();
     const int ahead = (year - today.year()) * 12 + (month - today.month());
     if (ahead > kMonthsAhead)
         return MakeError(ErrorCode::kInvalidArgument, "Chỉ lập lịch họp trong vòng 12 tháng tới.", "month");
@@ -153,15 +153,16 @@ Result<MeetingView> MeetingService::Open(const Actor& actor, OrganizationId cell
                              "Theo quy định, tháng " + std::to_string(month) + " không có sinh hoạt chuyên đề.",
                              "month");
         const Meeting saved = repos.meetings().Insert(*expected);
-        RecordAudit(repos, actor, "meeting.create", "meeting", saved.id.value, &cell, std::nullopt, Describe(saved));
-        return Detail(repos, actor, saved, cell);
+        RecordAudit(repos, clock_, actor, "meeting.create", "meeting", saved.id.value, &cell, std::nullopt,
+                    Describe(saved));
+        return Detail(repos, actor, saved, cell, clock_.Today());
     });
 }
 
 Result<MeetingView> MeetingService::Get(const Actor& actor, MeetingId id) {
     return ReadValue<MeetingView>(store_, [&](Repositories& repos) -> Result<MeetingView> {
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
-        return Detail(repos, actor, found.first, found.second);
+        return Detail(repos, actor, found.first, found.second, clock_.Today());
     });
 }
 
@@ -189,8 +190,9 @@ Result<MeetingView> MeetingService::Move(const Actor& actor, MeetingId id, Date 
         after.moved_reason = reason;
         after.shifted = false;  // A date chosen by people, no longer the rule's weekend/holiday shift.
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.move", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.move", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 
@@ -206,8 +208,9 @@ Result<MeetingView> MeetingService::Cancel(const Actor& actor, MeetingId id, con
         after.state = MeetingState::kCancelled;
         after.cancelled_reason = reason;
         repos.meetings().Update(after);
-        RecordAudit(repos, actor, "meeting.cancel", "meeting", id.value, &cell, Describe(before), Describe(after));
-        return Detail(repos, actor, after, cell);
+        RecordAudit(repos, clock_, actor, "meeting.cancel", "meeting", id.value, &cell, Describe(before),
+                    Describe(after));
+        return Detail(repos, actor, after, cell, clock_.Today());
     });
 }
 

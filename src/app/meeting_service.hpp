@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/file_store.hpp"
 #include "domain/meeting.hpp"
 #include "domain/meeting_rule.hpp"
@@ -137,7 +138,8 @@ public:
     // Uploaded files are at most this large.
     static constexpr std::size_t kMaxAttachmentBytes = std::size_t{20} * 1024 * 1024;
 
-    MeetingService(domain::Store& store, domain::FileStore& files) : store_(store), files_(files) {}
+    MeetingService(domain::Store& store, domain::FileStore& files, const base::Clock& clock)
+        : store_(store), files_(files), clock_(clock) {}
 
     base::Result<RuleView> GetRule(const domain::Actor& actor, domain::OrganizationId organization);
     base::Result<RuleView> SaveRule(const domain::Actor& actor, domain::OrganizationId organization,
@@ -188,6 +190,7 @@ public:
 private:
     domain::Store& store_;
     domain::FileStore& files_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

@@ -35,13 +35,13 @@ MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m) {
 }
 
 // Cleans what a user typed and checks the member's fields and uniqueness.
-Result<Member> Prepare(Repositories& repos, Member m, std::optional<MemberId> self) {
+Result<Member> Prepare(Repositories& repos, Member m, std::optional<MemberId> self, base::Date today) {
     m.full_name = base::NormalizeSpaces(m.full_name);
     m.address = base::NormalizeSpaces(m.address);
     if (!m.phone.empty()) {
         if (auto phone = NormalizePhone(m.phone)) m.phone = *phone;
     }
-    CHIBO_TRY(ValidateMember(m, base::Date::Today()));
+    CHIBO_TRY(ValidateMember(m, today));
     if (!m.party_card_number.empty()) {
         auto other = repos.members().FindByPartyCard(m.party_card_number);
         if (other && other != self)
@@ -121,12 +121,12 @@ Result<MemberDetail> MemberService::Create(const Actor& actor, Member input) {
     return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
         CHIBO_TRY_ASSIGN(const Organization cell, WritableCell(repos, actor, input.organization, "organization_id"));
         input.id = MemberId();
-        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, std::nullopt));
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, std::nullopt, clock_.Today()));
         m = repos.members().Insert(m);
         repos.members().OpenMembership(
-            {MembershipId(), m.id, cell.id, base::Date::Today(), std::nullopt, "Bổ sung vào danh sách chi bộ"});
-        if (!OnRoll(m.status)) repos.members().CloseMembership(m.id, base::Date::Today());
-        RecordAudit(repos, actor, "member.create", "member", m.id.value, &cell, std::nullopt, Describe(m));
+            {MembershipId(), m.id, cell.id, clock_.Today(), std::nullopt, "Bổ sung vào danh sách chi bộ"});
+        if (!OnRoll(m.status)) repos.members().CloseMembership(m.id, clock_.Today());
+        RecordAudit(repos, clock_, actor, "member.create", "member", m.id.value, &cell, std::nullopt, Describe(m));
         return Detail(repos, actor, m);
     });
 }
@@ -140,22 +140,22 @@ Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Memb
         if (!actor.CanWrite(cell->path)) return Forbidden();
         input.id = id;
         input.organization = before->organization;
-        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, id));
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, id, clock_.Today()));
         repos.members().Update(m);
-        const base::Date today = base::Date::Today();
+        const base::Date today = clock_.Today();
         if (OnRoll(before->status) && !OnRoll(m.status)) {
             repos.members().CloseMembership(id, today);
         } else if (!OnRoll(before->status) && OnRoll(m.status)) {
             repos.members().OpenMembership(
                 {MembershipId(), id, cell->id, today, std::nullopt, "Khôi phục vào danh sách chi bộ"});
         }
-        RecordAudit(repos, actor, "member.update", "member", id.value, &*cell, Describe(*before), Describe(m));
+        RecordAudit(repos, clock_, actor, "member.update", "member", id.value, &*cell, Describe(*before), Describe(m));
         return Detail(repos, actor, m);
     });
 }
 
 Result<MemberDetail> MemberService::Transfer(const Actor& actor, MemberId id, const TransferInput& input) {
-    if (input.date > base::Date::Today())
+    if (input.date > clock_.Today())
         return MakeError(ErrorCode::kInvalidArgument, "Ngày chuyển không được ở tương lai.", "date");
     if (base::Utf8Length(input.reason) > 300)
         return MakeError(ErrorCode::kInvalidArgument, "Lý do dài quá 300 ký tự.", "reason");
@@ -192,8 +192,8 @@ Result<MemberDetail> MemberService::Transfer(const Actor& actor, MemberId id, co
         Snapshot after = Describe(m);
         after.emplace_back("transfer_date", input.date.ToIso());
         after.emplace_back("reason", reason);
-        RecordAudit(repos, actor, "member.transfer", "member", id.value, &*source, Describe(*before), after);
-        RecordAudit(repos, actor, "member.transfer_in", "member", id.value, &target, std::nullopt, after);
+        RecordAudit(repos, clock_, actor, "member.transfer", "member", id.value, &*source, Describe(*before), after);
+        RecordAudit(repos, clock_, actor, "member.transfer_in", "member", id.value, &target, std::nullopt, after);
         return Detail(repos, actor, m);
     });
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -49,7 +50,7 @@ struct TransferInput {
 // Use cases on the member roll.
 class MemberService {
 public:
-    explicit MemberService(domain::Store& store) : store_(store) {}
+    MemberService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     base::Result<Page<MemberListItem>> List(const domain::Actor& actor, const MemberListQuery& query);
     base::Result<MemberDetail> Get(const domain::Actor& actor, domain::MemberId id);
@@ -63,6 +64,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

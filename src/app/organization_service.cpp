@@ -39,14 +39,14 @@ TreeNode BuildNode(Repositories& repos, const Organization& org, int depth, bool
     return node;
 }
 
-OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organization& org) {
+OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organization& org, base::Date today) {
     OrganizationDetail d;
     d.organization = org;
     for (OrganizationId id : PathIds(org.path)) {
         if (auto o = repos.organizations().Get(id)) d.path.push_back(*o);
     }
     d.counts = repos.organizations().CountMembers(org.path);
-    d.leaders = repos.positions().ForOrganization(org.id, false);
+    d.leaders = repos.positions().ForOrganization(org.id, today);
     const auto children = repos.organizations().Children(org.id, false);
     d.children_count = static_cast<int>(children.size());
     for (const Organization& child : children) {
@@ -55,7 +55,7 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
         g.group = child;
         g.member_count = repos.organizations().CountMembers(child.path).on_roll();
         g.leader = std::nullopt;
-        for (const Position& p : repos.positions().ForOrganization(child.id, false)) {
+        for (const Position& p : repos.positions().ForOrganization(child.id, today)) {
             if (p.kind == PositionKind::kGroupLeader) g.leader = p;
         }
         d.party_groups.push_back(g);
@@ -95,7 +95,7 @@ Result<std::vector<TreeNode>> OrganizationService::Tree(const Actor& actor, std:
 Result<OrganizationDetail> OrganizationService::Get(const Actor& actor, OrganizationId id) {
     return ReadValue<OrganizationDetail>(store_, [&](Repositories& repos) -> Result<OrganizationDetail> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, id));
-        return Detail(repos, actor, org);
+        return Detail(repos, actor, org, clock_.Today());
     });
 }
 
@@ -111,13 +111,13 @@ Result<OrganizationDetail> OrganizationService::Create(const Actor& actor, const
         org.kind = input.kind;
         org.category = input.category;
         org.address = base::NormalizeSpaces(input.address);
-        org.valid_from = input.valid_from.value_or(base::Date::Today());
+        org.valid_from = input.valid_from.value_or(clock_.Today());
         org.valid_to = input.valid_to;
-        CHIBO_TRY(ValidateOrganization(org, &parent));
+        CHIBO_TRY(ValidateOrganization(org, &parent, clock_.Today()));
         org = repos.organizations().Insert(org);
-        RecordAudit(repos, actor, "organization.create", "organization", org.id.value, &org, std::nullopt,
+        RecordAudit(repos, clock_, actor, "organization.create", "organization", org.id.value, &org, std::nullopt,
                     Describe(org));
-        return Detail(repos, actor, org);
+        return Detail(repos, actor, org, clock_.Today());
     });
 }
 
@@ -136,7 +136,7 @@ Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, Organ
         org.address = base::NormalizeSpaces(input.address);
         if (input.valid_from) org.valid_from = *input.valid_from;
         org.valid_to = input.valid_to;
-        CHIBO_TRY(ValidateOrganization(org, parent ? &*parent : nullptr));
+        CHIBO_TRY(ValidateOrganization(org, parent ? &*parent : nullptr, clock_.Today()));
         if (org.kind != before.kind) {
             for (const Organization& child : repos.organizations().Children(id, true)) {
                 if (!AllowedUnder(child.kind, org.kind))
@@ -153,9 +153,9 @@ Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, Organ
                              "Chi bộ còn đảng viên; hãy chuyển sinh hoạt hoặc sáp nhập trước khi giải thể.",
                              "valid_to");
         repos.organizations().Update(org);
-        RecordAudit(repos, actor, "organization.update", "organization", id.value, &org, Describe(before),
+        RecordAudit(repos, clock_, actor, "organization.update", "organization", id.value, &org, Describe(before),
                     Describe(org));
-        return Detail(repos, actor, org);
+        return Detail(repos, actor, org, clock_.Today());
     });
 }
 
@@ -185,18 +185,18 @@ Result<OrganizationDetail> OrganizationService::Move(const Actor& actor, Organiz
                 repos.members().Update(m);
             }
         }
-        repos.organizations().Move(id, new_parent, base::Date::Today());
+        repos.organizations().Move(id, new_parent, clock_.Today());
         const Organization after = *repos.organizations().Get(id);
-        RecordAudit(repos, actor, "organization.move", "organization", id.value, &after, Describe(before),
+        RecordAudit(repos, clock_, actor, "organization.move", "organization", id.value, &after, Describe(before),
                     Describe(after));
-        return Detail(repos, actor, after);
+        return Detail(repos, actor, after, clock_.Today());
     });
 }
 
 Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, OrganizationId id, OrganizationId into,
                                                       base::Date date) {
     if (id == into) return MakeError(ErrorCode::kInvalidArgument, "Không thể sáp nhập chi bộ vào chính nó.", "into_id");
-    if (date > base::Date::Today())
+    if (date > clock_.Today())
         return MakeError(ErrorCode::kInvalidArgument, "Ngày sáp nhập không được ở tương lai.", "date");
     return WriteValue<OrganizationDetail>(store_, [&](Repositories& repos) -> Result<OrganizationDetail> {
         CHIBO_TRY_ASSIGN(const Organization source, WritableOrganization(repos, actor, id));
@@ -224,7 +224,7 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
         for (const Organization& child : repos.organizations().Children(id, true)) {
             if (child.kind == OrganizationKind::kPartyGroup) repos.organizations().Move(child.id, target.id, date);
         }
-        for (const Position& p : repos.positions().ForOrganization(id, false)) {
+        for (const Position& p : repos.positions().ForOrganization(id, clock_.Today())) {
             repos.positions().SetTermEnd(p.id, date);
         }
         Organization merged = source;
@@ -233,10 +233,12 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
         repos.organizations().Update(merged);
         Snapshot after = Describe(merged);
         after.emplace_back("members_moved", std::to_string(moved));
-        RecordAudit(repos, actor, "organization.merge", "organization", id.value, &merged, Describe(source), after);
-        RecordAudit(repos, actor, "organization.merge_into", "organization", target.id.value, &target, std::nullopt,
+        RecordAudit(repos, clock_, actor, "organization.merge", "organization", id.value, &merged, Describe(source),
+                    after);
+        RecordAudit(repos, clock_, actor, "organization.merge_into", "organization", target.id.value, &target,
+                    std::nullopt,
                     Snapshot{{"merged_from_id", std::to_string(id.value)}, {"members_moved", std::to_string(moved)}});
-        return Detail(repos, actor, target);
+        return Detail(repos, actor, target, clock_.Today());
     });
 }
 
@@ -245,7 +247,7 @@ Result<std::vector<Position>> OrganizationService::Positions(const Actor& actor,
     return ReadValue<std::vector<Position>>(store_, [&](Repositories& repos) -> Result<std::vector<Position>> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, id));
         (void)org;
-        return repos.positions().ForOrganization(id, include_ended);
+        return repos.positions().ForOrganization(id, include_ended ? std::nullopt : std::optional(clock_.Today()));
     });
 }
 
@@ -270,12 +272,12 @@ Result<Position> OrganizationService::AddPosition(const Actor& actor, Organizati
         p.kind = input.kind;
         p.term_start = input.term_start;
         p.term_end = input.term_end;
-        const auto active = repos.positions().ForOrganization(id, false);
+        const auto active = repos.positions().ForOrganization(id, clock_.Today());
         const MemberCounts counts =
             org.kind == OrganizationKind::kPartyGroup ? MemberCounts{} : repos.organizations().CountMembers(org.path);
         CHIBO_TRY(ValidateNewPosition(p, org.kind, counts, active));
         p = repos.positions().Insert(p);
-        RecordAudit(repos, actor, "position.create", "position", p.id.value, &org, std::nullopt, Describe(p));
+        RecordAudit(repos, clock_, actor, "position.create", "position", p.id.value, &org, std::nullopt, Describe(p));
         return p;
     });
 }
@@ -287,11 +289,12 @@ Result<Position> OrganizationService::EndPosition(const Actor& actor, PositionId
         CHIBO_TRY_ASSIGN(const Organization org, WritableOrganization(repos, actor, before->organization));
         if (date < before->term_start)
             return MakeError(ErrorCode::kInvalidArgument, "Ngày kết thúc phải sau ngày bắt đầu nhiệm kỳ.", "date");
-        if (before->term_end && *before->term_end < base::Date::Today())
+        if (before->term_end && *before->term_end < clock_.Today())
             return MakeError(ErrorCode::kConflict, "Nhiệm kỳ này đã kết thúc.", "date");
         repos.positions().SetTermEnd(id, date);
         const Position after = *repos.positions().Get(id);
-        RecordAudit(repos, actor, "position.end", "position", id.value, &org, Describe(*before), Describe(after));
+        RecordAudit(repos, clock_, actor, "position.end", "position", id.value, &org, Describe(*before),
+                    Describe(after));
         return after;
     });
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -57,7 +58,7 @@ class OrganizationService {
 public:
     static constexpr int kMaxTreeDepth = 10;
 
-    explicit OrganizationService(domain::Store& store) : store_(store) {}
+    OrganizationService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     // Without a root: the actor's scope roots. `depth` levels of children are filled.
     base::Result<std::vector<TreeNode>> Tree(const domain::Actor& actor, std::optional<domain::OrganizationId> root,
@@ -80,6 +81,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 // Loads an organisation the actor may see, or NotFound.

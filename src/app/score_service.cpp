@@ -51,7 +51,7 @@ Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId
     return ReadValue<ScorecardView>(store_, [&](Repositories& repos) -> Result<ScorecardView> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
         ScorecardView view;
-        std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(Date::Today()));
+        std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(clock_.Today()));
         view.own_versions = repos.scores().Scorecards(org.id);
         view.can_write = actor.CanWrite(org.path) && !IsCell(org.kind) && org.kind != OrganizationKind::kPartyGroup;
         return view;
@@ -63,7 +63,7 @@ Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, Organiza
     domain::Scorecard card = card_in;
     card.name = base::NormalizeSpaces(card.name);
     if (card.name.empty()) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng đặt tên phiếu đánh giá.", "name");
-    if (card.effective_from < Date::Today())
+    if (card.effective_from < clock_.Today())
         return MakeError(ErrorCode::kInvalidArgument,
                          "Phiếu mới chỉ áp dụng từ hôm nay trở đi; các buổi đã chấm giữ phiếu cũ.", "effective_from");
     CHIBO_TRY(ValidateScorecard(card));
@@ -72,9 +72,9 @@ Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, Organiza
         if (!actor.CanWrite(org.path)) return Forbidden();
         if (IsCell(org.kind) || org.kind == OrganizationKind::kPartyGroup)
             return MakeError(ErrorCode::kInvalidArgument, "Phiếu đánh giá do cấp ủy cấp trên ban hành cho các chi bộ.");
-        StoredScorecard stored{0, org.id, card, actor.username, base::NowUnixSeconds()};
+        StoredScorecard stored{0, org.id, card, actor.username, clock_.NowUnixSeconds()};
         stored = repos.scores().InsertScorecard(stored);
-        RecordAudit(repos, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
+        RecordAudit(repos, clock_, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
                     Snapshot{{"name", card.name},
                              {"effective_from", card.effective_from.ToIso()},
                              {"scorecard_id", std::to_string(stored.id)}});
@@ -87,11 +87,11 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
         const auto& [meeting, cell] = found;
         if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
-        const MeetingView view = Detail(repos, actor, meeting, cell);
+        const MeetingView view = Detail(repos, actor, meeting, cell, clock_.Today());
         MeetingScoring s;
         s.scorecard = InForceFor(repos, cell, meeting.date).first;
         s.facts = FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
-                          view.meeting.record.targets_met_share, Date::Today());
+                          view.meeting.record.targets_met_share, clock_.Today());
         s.prefill = Prefill(s.scorecard.card, s.facts);
         s.scores = repos.scores().Scores(id);
         const bool held = Held(meeting.state);
@@ -133,10 +133,10 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
         score.total = result.total;
         score.level = result.level;
         score.scored_by = actor.username;
-        score.scored_at = base::NowUnixSeconds();
+        score.scored_at = clock_.NowUnixSeconds();
         score.reason = reason;
         score = repos.scores().InsertScore(score);
-        RecordAudit(repos, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
+        RecordAudit(repos, clock_, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
                     std::nullopt,
                     Snapshot{{"role", std::string(ToCode(role))},
                              {"total", std::to_string(result.total)},
@@ -150,7 +150,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
     return ReadValue<std::vector<CellAlert>>(store_, [&](Repositories& repos) -> Result<std::vector<CellAlert>> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
         if (!actor.CanReadMembers(org.path)) return Forbidden();
-        const Date today = Date::Today();
+        const Date today = clock_.Today();
         std::vector<CellAlert> out;
         for (const Organization& cell : repos.organizations().Subtree(org.path, false)) {
             if (!IsCell(cell.kind)) continue;
@@ -160,7 +160,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
             for (const Meeting& m : repos.meetings().ForYear(cell.id, today.year()))
                 in.meetings.push_back({m, repos.records().Attendance(m.id)});
             in.roll = repos.members().OnRollOf(cell.id);
-            for (const Position& p : repos.positions().ForOrganization(cell.id, false))
+            for (const Position& p : repos.positions().ForOrganization(cell.id, clock_.Today()))
                 if (p.kind == PositionKind::kCommitteeMember) in.has_committee = true;
             for (Alert& a : CellAlerts(in, today)) out.push_back({std::move(a), cell.id, cell.name});
         }

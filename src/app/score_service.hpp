@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/alert.hpp"
 #include "domain/scorecard.hpp"
 #include "domain/store.hpp"
@@ -42,7 +43,7 @@ struct CellAlert {
 // scored by the cell and by the superior's member, pre-filled from the record.
 class ScoreService {
 public:
-    explicit ScoreService(domain::Store& store) : store_(store) {}
+    ScoreService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     base::Result<ScorecardView> Scorecard(const domain::Actor& actor, domain::OrganizationId organization,
                                           std::optional<base::Date> on);
@@ -61,6 +62,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

@@ -63,7 +63,7 @@ Result<void> StatisticsService::RebuildLocked() {
         std::vector<std::int64_t> recent;
         for (const AuditChange& c : repos.audit().Since(std::max<std::int64_t>(0, seen - kWindow), kWindow))
             recent.push_back(c.id);
-        cursor = AuditCursor(seen, recent, kWindow, base::NowUnixSeconds());
+        cursor = AuditCursor(seen, recent, kWindow, clock_.NowUnixSeconds());
         last_meeting = repos.meetings().LastMeetingId();
         return {};
     }));
@@ -118,7 +118,7 @@ Result<void> StatisticsService::CatchUp() {
             if (c.entity == "member" && !update.members.contains(c.entity_id))
                 update.members[c.entity_id] = ExpectedIn(repos, MemberId(c.entity_id));
         };
-        const std::int64_t now = base::NowUnixSeconds();
+        const std::int64_t now = clock_.NowUnixSeconds();
         // First the ids skipped over before (transactions that had not committed yet), then what is new.
         if (const auto missing = cursor.Missing(now); !missing.empty())
             for (const AuditChange& c : cursor.Take(repos.audit().WithIds(missing), now)) take(c);
@@ -150,7 +150,7 @@ Result<Organization> StatisticsService::Readable(const Actor& actor, Organizatio
 Result<DashboardView> StatisticsService::Dashboard(const Actor& actor, OrganizationId organization, MonthRange months) {
     CHIBO_TRY_ASSIGN(const Organization org, Readable(actor, organization));
     CHIBO_TRY(CatchUp());
-    auto view = ViewOf(org.id, months, Date::Today());
+    auto view = ViewOf(org.id, months, clock_.Today());
     if (!view) return NotFound("tổ chức đảng");
     return *view;
 }
@@ -192,7 +192,7 @@ Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, Organi
                                                       MonthRange months, const PageRequest& page) {
     CHIBO_TRY_ASSIGN(const Organization org, Readable(actor, organization));
     CHIBO_TRY(CatchUp());
-    DashboardAlerts alerts = AlertsOf(org.id, months, Date::Today(), page.offset(), page.page_size);
+    DashboardAlerts alerts = AlertsOf(org.id, months, clock_.Today(), page.offset(), page.page_size);
     DashboardAlertsView v;
     v.missed_total = alerts.missed_total;
     v.missed = std::move(alerts.missed);

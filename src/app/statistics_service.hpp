@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/audit.hpp"
 #include "domain/statistics.hpp"
 #include "domain/store.hpp"
@@ -51,7 +52,7 @@ struct DashboardAlertsView {
 // recorded — on this node or on another sharing the database — with no nightly job.
 class StatisticsService {
 public:
-    explicit StatisticsService(domain::Store& store) : store_(store) {}
+    StatisticsService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     // Loads everything from the store (at start, and after a reorganisation).
     base::Result<void> Rebuild();
@@ -77,6 +78,7 @@ private:
     base::Result<domain::Organization> Readable(const domain::Actor& actor, domain::OrganizationId organization);
 
     domain::Store& store_;
+    const base::Clock& clock_;
     std::mutex catch_up_;  // One reader of the feed at a time, so changes apply in order; guards cursor_, built_.
     std::shared_mutex engine_mutex_;  // Guards engine_: shared for answers, exclusive for changes.
     domain::StatisticsEngine engine_;

@@ -112,7 +112,8 @@ Result<User> UserService::Create(const Actor& actor, const NewUser& input) {
             repos.users().AddRole(u.id, *input.role, *input.organization);
             u = *repos.users().Get(u.id);
         }
-        RecordAudit(repos, actor, "user.create", "user", u.id.value, org ? &*org : nullptr, std::nullopt, Describe(u));
+        RecordAudit(repos, clock_, actor, "user.create", "user", u.id.value, org ? &*org : nullptr, std::nullopt,
+                    Describe(u));
         return u;
     });
 }
@@ -128,7 +129,8 @@ Result<User> UserService::AddRole(const Actor& actor, UserId user_id, Role role,
         }
         repos.users().AddRole(user_id, role, organization);
         const User after = *repos.users().Get(user_id);
-        RecordAudit(repos, actor, "user.add_role", "user", user_id.value, &org, Describe(*user), Describe(after));
+        RecordAudit(repos, clock_, actor, "user.add_role", "user", user_id.value, &org, Describe(*user),
+                    Describe(after));
         return after;
     });
 }
@@ -146,8 +148,8 @@ Result<User> UserService::RemoveRole(const Actor& actor, UserId user_id, RoleGra
         const auto org = repos.organizations().Get(it->organization);
         repos.users().RemoveRole(grant);
         const User after = *repos.users().Get(user_id);
-        RecordAudit(repos, actor, "user.remove_role", "user", user_id.value, org ? &*org : nullptr, Describe(*user),
-                    Describe(after));
+        RecordAudit(repos, clock_, actor, "user.remove_role", "user", user_id.value, org ? &*org : nullptr,
+                    Describe(*user), Describe(after));
         return after;
     });
 }
@@ -178,7 +180,8 @@ Result<User> UserService::CreateAsSystem(const NewUser& input, Role role, Organi
         const User u = InsertUser(repos, input);
         repos.users().AddRole(u.id, role, organization);
         const User after = *repos.users().Get(u.id);
-        RecordAudit(repos, SystemActor(), "user.create", "user", u.id.value, &*org, std::nullopt, Describe(after));
+        RecordAudit(repos, clock_, SystemActor(), "user.create", "user", u.id.value, &*org, std::nullopt,
+                    Describe(after));
         return after;
     });
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/common.hpp"
+#include "base/clock.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -21,7 +22,7 @@ struct NewUser {
 // Accounts, roles and the audit log: administrators of a subtree only.
 class UserService {
 public:
-    explicit UserService(domain::Store& store) : store_(store) {}
+    UserService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
     base::Result<Page<domain::User>> List(const domain::Actor& actor, PageRequest page);
     base::Result<domain::User> Create(const domain::Actor& actor, const NewUser& input);
@@ -37,6 +38,7 @@ public:
 
 private:
     domain::Store& store_;
+    const base::Clock& clock_;
 };
 
 }  // namespace chibo::app

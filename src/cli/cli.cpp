@@ -36,6 +36,9 @@
 namespace chibo::cli {
 namespace {
 
+// The one clock of the process: every layer below is handed it, so no layer reads the time itself.
+const base::SystemClock clock;
+
 // A store opened from a --db value: "postgresql://…" (or "postgres://…") for PostgreSQL, otherwise a
 // SQLite file path, optionally written "sqlite:PATH".
 struct OpenedStore {
@@ -84,15 +87,15 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
         std::cerr << "chibo: cannot use the files folder: " << e.what() << "\n";
         return 1;
     }
-    app::AuthService auth(store);
-    app::OrganizationService organizations(store);
-    app::MemberService members(store);
-    app::UserService users(store);
-    app::DocumentService documents(store);
-    app::MeetingService meetings(store, *files);
-    app::ScoreService scores(store);
-    app::GradingService grading(store);
-    app::StatisticsService statistics(store);
+    app::AuthService auth(store, clock);
+    app::OrganizationService organizations(store, clock);
+    app::MemberService members(store, clock);
+    app::UserService users(store, clock);
+    app::DocumentService documents(store, clock);
+    app::MeetingService meetings(store, *files, clock);
+    app::ScoreService scores(store, clock);
+    app::GradingService grading(store, clock);
+    app::StatisticsService statistics(store, clock);
     if (auto built = statistics.Rebuild(); !built) {
         std::cerr << "chibo: cannot load the statistics: " << built.error().message << "\n";
         return 1;
@@ -101,7 +104,6 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const base::SystemClock clock;
     const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
                         &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
@@ -122,7 +124,7 @@ int Demo(const std::string& db, unsigned seed) {
     auto opened = OpenStore(db);
     if (!opened) return 1;
     const auto started = std::chrono::steady_clock::now();
-    auto summary = app::LoadDemo(*opened->store, seed);
+    auto summary = app::LoadDemo(*opened->store, clock, seed);
     if (!summary) {
         std::cerr << "chibo: " << summary.error().message << "\n";
         return 1;
@@ -143,7 +145,7 @@ int AddUser(const std::string& db, const app::NewUser& user, const std::string& 
     }
     auto opened = OpenStore(db);
     if (!opened) return 1;
-    app::UserService users(*opened->store);
+    app::UserService users(*opened->store, clock);
     auto created = users.CreateAsSystem(user, *role, domain::OrganizationId(org));
     if (!created) {
         std::cerr << "chibo: " << created.error().message
@@ -213,7 +215,7 @@ int BenchGenerate(const std::string& db, const std::string& scale_name, std::uin
     auto opened = OpenStore(db);
     if (!opened) return 1;
     const auto started = std::chrono::steady_clock::now();
-    auto summary = bench::Generate(*opened->store, *scale, seed, base::Date::Today(),
+    auto summary = bench::Generate(*opened->store, *scale, seed, clock.Today(),
                                    [](const std::string& line) { std::cerr << "chibo: " << line << std::endl; });
     if (!summary) {
         std::cerr << "chibo: " << summary.error().message << "\n";
@@ -244,7 +246,7 @@ int BenchDashboard(const std::string& db, const std::string& pg, bool check, boo
     options.sql_runs = sql_runs;
     options.periods = periods;
     options.progress = [](const std::string& line) { std::cerr << "chibo: " << line << std::endl; };
-    auto report = bench::RunDashboardBench(*sqlite->store, postgres ? postgres->store.get() : nullptr, options);
+    auto report = bench::RunDashboardBench(*sqlite->store, postgres ? postgres->store.get() : nullptr, clock, options);
     if (!report) {
         std::cerr << "chibo: " << report.error().message << "\n";
         return 1;
@@ -265,21 +267,20 @@ int Routes() {
             return base::MakeError(base::ErrorCode::kUnavailable, "no store");
         }
     } store;
-    app::AuthService auth(store);
-    app::OrganizationService organizations(store);
-    app::MemberService members(store);
-    app::UserService users(store);
-    app::DocumentService documents(store);
+    app::AuthService auth(store, clock);
+    app::OrganizationService organizations(store, clock);
+    app::MemberService members(store, clock);
+    app::UserService users(store, clock);
+    app::DocumentService documents(store, clock);
     struct NoFiles final : domain::FileStore {
         void Put(const std::string&, std::string_view) override {}
         std::optional<std::string> Get(const std::string&) override { return std::nullopt; }
         void Remove(const std::string&) override {}
     } files;
-    app::MeetingService meetings(store, files);
-    app::ScoreService scores(store);
-    app::GradingService grading(store);
-    app::StatisticsService statistics(store);
-    const base::SystemClock clock;
+    app::MeetingService meetings(store, files, clock);
+    app::ScoreService scores(store, clock);
+    app::GradingService grading(store, clock);
+    app::StatisticsService statistics(store, clock);
     const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
                         nullptr);
     for (const auto& route : api.router().routes())

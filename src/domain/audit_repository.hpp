@@ -28,6 +28,7 @@ class AuditRepository {
 public:
     virtual ~AuditRepository() = default;
 
+    // Appends the entry as given: its `at` is the writer's clock, not the database's.
     virtual void Append(const AuditEntry& entry) = 0;
     // Newest first.
     virtual AuditPage List(const AuditQuery& query) = 0;

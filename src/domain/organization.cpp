@@ -61,7 +61,8 @@ bool AllowedUnder(OrganizationKind child, std::optional<OrganizationKind> parent
     return false;
 }
 
-base::Result<void> ValidateOrganization(const Organization& organization, const Organization* parent) {
+base::Result<void> ValidateOrganization(const Organization& organization, const Organization* parent,
+                                        base::Date today) {
     if (organization.name.empty()) return MakeError(ErrorCode::kInvalidArgument, "Vui lòng nhập tên tổ chức.", "name");
     if (base::Utf8Length(organization.name) > 200)
         return MakeError(ErrorCode::kInvalidArgument, "Tên tổ chức dài quá 200 ký tự.", "name");
@@ -80,7 +81,7 @@ base::Result<void> ValidateOrganization(const Organization& organization, const 
                          "category");
     if (organization.valid_to && *organization.valid_to < organization.valid_from)
         return MakeError(ErrorCode::kInvalidArgument, "Ngày kết thúc phải sau ngày thành lập.", "valid_to");
-    if (organization.valid_from > base::Date::Today())
+    if (organization.valid_from > today)
         return MakeError(ErrorCode::kInvalidArgument, "Ngày thành lập không được ở tương lai.", "valid_from");
     return {};
 }

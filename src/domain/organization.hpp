@@ -59,9 +59,9 @@ bool IsCell(OrganizationKind kind);
 // Whether an organisation of kind `child` may sit under one of kind `parent` (nullopt: a root).
 bool AllowedUnder(OrganizationKind child, std::optional<OrganizationKind> parent);
 
-// Checks the fields a user enters; `parent` is the organisation it sits (or will sit) under.
+// Checks the fields a user enters on `today`; `parent` is the organisation it sits (or will sit) under.
 // Errors name the field at fault, with a Vietnamese message.
-base::Result<void> ValidateOrganization(const Organization& organization, const Organization* parent);
+base::Result<void> ValidateOrganization(const Organization& organization, const Organization* parent, base::Date today);
 
 // The path prefix of the subtree rooted at `organization`, and the exclusive upper bound of a range
 // scan over paths: every path p in the subtree satisfies prefix <= p < SubtreeEnd(prefix).

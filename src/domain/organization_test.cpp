@@ -5,6 +5,8 @@
 namespace chibo::domain {
 namespace {
 
+const base::Date kToday = *base::Date::FromYmd(2026, 12, 6);
+
 using K = OrganizationKind;
 
 Organization Make(K kind, std::string name = "Chi bộ Thôn Đông") {
@@ -38,22 +40,35 @@ TEST(ValidateOrganizationTest, NamesTheFieldAtFault) {
     const Organization commune = Make(K::kCommuneCommittee, "Đảng bộ xã Hòa An");
 
     Organization no_name = Make(K::kSubordinateCell, "");
-    EXPECT_EQ(ValidateOrganization(no_name, &commune).error().field, "name");
+    EXPECT_EQ(ValidateOrganization(no_name, &commune, kToday).error().field, "name");
 
     Organization wrong_kind = Make(K::kProvince);
-    EXPECT_EQ(ValidateOrganization(wrong_kind, &commune).error().field, "kind");
+    EXPECT_EQ(ValidateOrganization(wrong_kind, &commune, kToday).error().field, "kind");
 
     Organization category_on_committee = Make(K::kGrassrootsCommittee);
     category_on_committee.category = CellCategory::kVillage;
-    EXPECT_EQ(ValidateOrganization(category_on_committee, &commune).error().field, "category");
+    EXPECT_EQ(ValidateOrganization(category_on_committee, &commune, kToday).error().field, "category");
 
     Organization ends_before_start = Make(K::kSubordinateCell);
     ends_before_start.valid_to = *base::Date::FromYmd(2019, 1, 1);
-    EXPECT_EQ(ValidateOrganization(ends_before_start, &commune).error().field, "valid_to");
+    EXPECT_EQ(ValidateOrganization(ends_before_start, &commune, kToday).error().field, "valid_to");
 
     Organization good = Make(K::kSubordinateCell);
     good.category = CellCategory::kVillage;
-    EXPECT_TRUE(ValidateOrganization(good, &commune).has_value());
+    EXPECT_TRUE(ValidateOrganization(good, &commune, kToday).has_value());
+}
+
+TEST(ValidateOrganizationTest, IsFoundedTodayAtTheLatest) {
+    const Organization commune = Make(K::kCommuneCommittee, "Đảng bộ xã Hòa An");
+    Organization cell = Make(K::kSubordinateCell);
+    cell.category = CellCategory::kVillage;
+
+    cell.valid_from = kToday;
+    EXPECT_TRUE(ValidateOrganization(cell, &commune, kToday).has_value());
+
+    cell.valid_from = kToday.AddDays(1);
+    EXPECT_EQ(ValidateOrganization(cell, &commune, kToday).error().field, "valid_from");
+    EXPECT_TRUE(ValidateOrganization(cell, &commune, kToday.AddDays(1)).has_value());
 }
 
 TEST(SubtreeTest, RangeCoversExactlyTheSubtree) {

@@ -14,8 +14,11 @@ public:
     virtual ~PositionRepository() = default;
 
     virtual std::optional<Position> Get(PositionId id) = 0;
-    // Ordered: secretary, deputy, committee members, group leaders, then by term start.
-    virtual std::vector<Position> ForOrganization(OrganizationId organization, bool include_ended) = 0;
+    // The positions in office on `in_office_on` (a term that has not ended before it), or every position
+    // ever held when it is nullopt. Ordered: secretary, deputy, committee members, group leaders, then by
+    // term start.
+    virtual std::vector<Position> ForOrganization(OrganizationId organization,
+                                                  std::optional<base::Date> in_office_on) = 0;
     virtual std::vector<Position> ForMember(MemberId member) = 0;
     virtual Position Insert(const Position& position) = 0;
     virtual void SetTermEnd(PositionId id, base::Date term_end) = 0;

@@ -26,12 +26,6 @@ json::array Months(const std::set<int>& months) {
     return out;
 }
 
-std::optional<MeetingKind> MeetingKindFromCode(std::string_view code) {
-    if (code == "regular") return MeetingKind::kRegular;
-    if (code == "thematic") return MeetingKind::kThematic;
-    return std::nullopt;
-}
-
 }  // namespace
 
 json::object ToJson(const MeetingRuleOverride& r) {

@@ -45,7 +45,7 @@ public:
              "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, organization_id, before_json, "
              "after_json) VALUES (:at, :u, :un, :a, :e, :eid, :o, :b, :af)",
              Params()
-                 .Text(e.at.empty() ? base::NowIsoTimestamp() : e.at)
+                 .Text(e.at)
                  .Id(e.user)
                  .Text(e.username)
                  .Text(e.action)

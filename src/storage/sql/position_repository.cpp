@@ -44,13 +44,14 @@ public:
         return ReadPosition(*r);
     }
 
-    std::vector<Position> ForOrganization(OrganizationId organization, bool include_ended) override {
+    std::vector<Position> ForOrganization(OrganizationId organization,
+                                          std::optional<base::Date> in_office_on) override {
         std::string q = std::string(kPositionSelect) + "WHERE p.organization_id = :o";
         Params params;
         params.Int(organization.value);
-        if (!include_ended) {
+        if (in_office_on) {
             q += " AND (p.term_end IS NULL OR p.term_end >= :today)";
-            params.Date(base::Date::Today());
+            params.Date(*in_office_on);
         }
         std::vector<Position> out;
         for (const Row& r : Query(s_, q + kPositionOrder, params)) out.push_back(ReadPosition(r));

@@ -27,6 +27,7 @@ TEST_P(StoreContract, AuditIsScopedToTheSubtreeAndNewestFirst) {
                                                                  {t.other_commune.id, "member.update"},
                                                                  {t.cell_b.id, "member.update"}}) {
             AuditEntry e;
+            e.at = "2026-12-06T03:00:00Z";
             e.username = "admin";
             e.action = action;
             e.entity = "member";

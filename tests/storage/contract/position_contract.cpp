@@ -35,15 +35,17 @@ TEST_P(StoreContract, PositionsAreOrderedAndEnd) {
     });
 
     Read(store(), [&](Repositories& r) {
-        const auto active = r.positions().ForOrganization(t.cell_a.id, false);
+        const auto active = r.positions().ForOrganization(t.cell_a.id, D(2026, 1, 1));
         ASSERT_EQ(active.size(), 2u);
         EXPECT_EQ(active[0].kind, PositionKind::kSecretary);
         EXPECT_EQ(active[0].member_name, "Nguyễn Văn An");
     });
     Write(store(), [&](Repositories& r) { r.positions().SetTermEnd(committee_id, D(2025, 8, 1)); });
     Read(store(), [&](Repositories& r) {
-        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, false).size(), 1u);
-        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, true).size(), 2u);
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, D(2026, 1, 1)).size(), 1u);
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, D(2025, 8, 1)).size(), 2u);  // Ends that day.
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, D(2025, 8, 2)).size(), 1u);
+        EXPECT_EQ(r.positions().ForOrganization(t.cell_a.id, std::nullopt).size(), 2u);
         EXPECT_EQ(r.positions().Get(committee_id)->term_end, D(2025, 8, 1));
     });
 }
