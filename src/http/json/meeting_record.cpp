@@ -9,12 +9,12 @@ namespace json = boost::json;
 using base::Result;
 using namespace chibo::domain;
 
-json::object ToJson(const AttendanceRecord& a) {
-    return {{"member_id", a.member.value},
-            {"member_name", a.member_name},
-            {"status_at_meeting", ToCode(a.status_at_meeting)},
-            {"presence", ToCode(a.presence)},
-            {"reason", a.reason}};
+json::object ToJson(const AttendanceRecord& record) {
+    return {{"member_id", record.member.value},
+            {"member_name", record.member_name},
+            {"status_at_meeting", ToCode(record.status_at_meeting)},
+            {"presence", ToCode(record.presence)},
+            {"reason", record.reason}};
 }
 
 json::object ToJson(const AttendanceCounts& c) {
