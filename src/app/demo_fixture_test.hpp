@@ -64,7 +64,7 @@ protected:
     domain::OrganizationId FindOrg(const std::string& name) {
         auto id = domain::ReadValue<domain::OrganizationId>(
             *store_, [&](domain::Repositories& r) -> base::Result<domain::OrganizationId> {
-                for (const auto& o : r.organizations().Subtree("/1/", true))
+                for (const auto& o : r.organizations().Subtree("/1/", domain::Dissolved::kInclude))
                     if (o.name == name) return o.id;
                 return base::MakeError(base::ErrorCode::kNotFound, name);
             });

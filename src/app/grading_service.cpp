@@ -61,7 +61,7 @@ Result<Scope> LoadRound(Repositories& repos, const Actor& actor, std::int64_t id
     auto org = repos.organizations().Get(round->organization);
     if (!org || !CanSeeRound(actor, org->path)) return NotFound("đợt đánh giá");
     Scope s{*round, *org, {}, {}};
-    for (Organization& o : repos.organizations().Subtree(org->path, false)) {
+    for (Organization& o : repos.organizations().Subtree(org->path, domain::Dissolved::kExclude)) {
         if (IsCell(o.kind)) s.cells.push_back(o);
         s.orgs.emplace(o.id.value, std::move(o));
     }

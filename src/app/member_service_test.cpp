@@ -34,7 +34,7 @@ TEST_F(DemoFixture, EveryHoaAnCellHasADangVanFoundWithoutDiacritics) {
     MemberListQuery q;
     q.text = "dang van";
     q.page = {1, 200};
-    const auto tree = orgs.Tree(commune, FindOrg("Đảng bộ xã Hòa An"), 1, false);
+    const auto tree = orgs.Tree(commune, FindOrg("Đảng bộ xã Hòa An"), 1, Dissolved::kExclude);
     ASSERT_TRUE(tree.has_value());
     std::set<std::string> active_cells;
     for (const TreeNode& cell : tree->at(0).children) active_cells.insert(cell.organization.name);

@@ -27,14 +27,14 @@ Result<Organization> WritableOrganization(Repositories& repos, const Actor& acto
     return org;
 }
 
-TreeNode BuildNode(Repositories& repos, const Organization& org, int depth, bool include_dissolved) {
+TreeNode BuildNode(Repositories& repos, const Organization& org, int depth, Dissolved dissolved) {
     TreeNode node;
     node.organization = org;
     node.member_count = repos.organizations().CountMembers(org.path).on_roll();
-    node.has_children = repos.organizations().HasChildren(org.id, include_dissolved);
+    node.has_children = repos.organizations().HasChildren(org.id, dissolved);
     if (depth > 0 && node.has_children) {
-        for (const Organization& child : repos.organizations().Children(org.id, include_dissolved))
-            node.children.push_back(BuildNode(repos, child, depth - 1, include_dissolved));
+        for (const Organization& child : repos.organizations().Children(org.id, dissolved))
+            node.children.push_back(BuildNode(repos, child, depth - 1, dissolved));
     }
     return node;
 }
@@ -47,7 +47,7 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
     }
     d.counts = repos.organizations().CountMembers(org.path);
     d.leaders = repos.positions().ForOrganization(org.id, today);
-    const auto children = repos.organizations().Children(org.id, false);
+    const auto children = repos.organizations().Children(org.id, domain::Dissolved::kExclude);
     d.children_count = static_cast<int>(children.size());
     for (const Organization& child : children) {
         if (child.kind != OrganizationKind::kPartyGroup) continue;
@@ -68,7 +68,7 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
 }  // namespace
 
 Result<std::vector<TreeNode>> OrganizationService::Tree(const Actor& actor, std::optional<OrganizationId> root,
-                                                        int depth, bool include_dissolved) {
+                                                        int depth, Dissolved dissolved) {
     if (depth < 0 || depth > kMaxTreeDepth)
         return MakeError(ErrorCode::kInvalidArgument, "Độ sâu phải từ 0 đến 10.", "depth");
     return ReadValue<std::vector<TreeNode>>(store_, [&](Repositories& repos) -> Result<std::vector<TreeNode>> {
@@ -77,13 +77,13 @@ Result<std::vector<TreeNode>> OrganizationService::Tree(const Actor& actor, std:
             CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, *root));
             // A plain member sees their cell but not its party groups' subtree.
             const int d = actor.CanReadMembers(org.path) ? depth : 0;
-            roots.push_back(BuildNode(repos, org, d, include_dissolved));
+            roots.push_back(BuildNode(repos, org, d, dissolved));
             return roots;
         }
         for (const RoleGrant* g : actor.ScopeRoots()) {
             if (auto org = repos.organizations().Get(g->organization)) {
                 const int d = g->role == Role::kMember ? 0 : depth;
-                TreeNode node = BuildNode(repos, *org, d, include_dissolved);
+                TreeNode node = BuildNode(repos, *org, d, dissolved);
                 if (d == 0) node.has_children = node.has_children && actor.CanReadMembers(org->path);
                 roots.push_back(std::move(node));
             }
@@ -138,7 +138,7 @@ Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, Organ
         org.valid_to = input.valid_to;
         CHIBO_TRY(ValidateOrganization(org, parent ? &*parent : nullptr, clock_.Today()));
         if (org.kind != before.kind) {
-            for (const Organization& child : repos.organizations().Children(id, true)) {
+            for (const Organization& child : repos.organizations().Children(id, domain::Dissolved::kInclude)) {
                 if (!AllowedUnder(child.kind, org.kind))
                     return MakeError(ErrorCode::kInvalidArgument,
                                      "Không đổi được loại tổ chức: " + child.name + " không thể trực thuộc loại mới.",
@@ -221,7 +221,7 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
             repos.members().Update(m);
             ++moved;
         }
-        for (const Organization& child : repos.organizations().Children(id, true)) {
+        for (const Organization& child : repos.organizations().Children(id, domain::Dissolved::kInclude)) {
             if (child.kind == OrganizationKind::kPartyGroup) repos.organizations().Move(child.id, target.id, date);
         }
         for (const Position& p : repos.positions().ForOrganization(id, clock_.Today())) {
@@ -243,11 +243,13 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
 }
 
 Result<std::vector<Position>> OrganizationService::Positions(const Actor& actor, OrganizationId id,
-                                                             bool include_ended) {
+                                                             PositionTerms terms) {
     return ReadValue<std::vector<Position>>(store_, [&](Repositories& repos) -> Result<std::vector<Position>> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, id));
         (void)org;
-        return repos.positions().ForOrganization(id, include_ended ? std::nullopt : std::optional(clock_.Today()));
+        const auto in_office_on =
+            terms == PositionTerms::kEvery ? std::nullopt : std::optional<base::Date>(clock_.Today());
+        return repos.positions().ForOrganization(id, in_office_on);
     });
 }
 

@@ -52,6 +52,9 @@ struct PositionInput {
     std::optional<base::Date> term_end;
 };
 
+// Which positions a list holds.
+enum class PositionTerms { kInOffice, kEvery };
+
 // Use cases on the organisation tree. Every method checks the actor's scope: organisations outside
 // it are NotFound; visible but not writable ones are PermissionDenied.
 class OrganizationService {
@@ -62,7 +65,7 @@ public:
 
     // Without a root: the actor's scope roots. `depth` levels of children are filled.
     base::Result<std::vector<TreeNode>> Tree(const domain::Actor& actor, std::optional<domain::OrganizationId> root,
-                                             int depth, bool include_dissolved);
+                                             int depth, domain::Dissolved dissolved);
     base::Result<OrganizationDetail> Get(const domain::Actor& actor, domain::OrganizationId id);
     base::Result<OrganizationDetail> Create(const domain::Actor& actor, const OrganizationInput& input);
     base::Result<OrganizationDetail> Update(const domain::Actor& actor, domain::OrganizationId id,
@@ -73,8 +76,9 @@ public:
     // groups, ends its positions and marks it merged. Returns the target.
     base::Result<OrganizationDetail> Merge(const domain::Actor& actor, domain::OrganizationId id,
                                            domain::OrganizationId into, base::Date date);
+    // The positions in office today, or every position ever held.
     base::Result<std::vector<domain::Position>> Positions(const domain::Actor& actor, domain::OrganizationId id,
-                                                          bool include_ended);
+                                                          PositionTerms terms);
     base::Result<domain::Position> AddPosition(const domain::Actor& actor, domain::OrganizationId id,
                                                const PositionInput& input);
     base::Result<domain::Position> EndPosition(const domain::Actor& actor, domain::PositionId id, base::Date date);

@@ -31,7 +31,7 @@ TEST_F(DemoFixture, HoaAnHasTwelveCellsAnd398MembersInEveryStatus) {
     const Actor admin = Login("admin");
     const OrganizationId hoa_an = FindOrg("Đảng bộ xã Hòa An");
 
-    const auto tree = orgs.Tree(admin, hoa_an, 1, false);
+    const auto tree = orgs.Tree(admin, hoa_an, 1, Dissolved::kExclude);
     ASSERT_TRUE(tree.has_value());
     ASSERT_EQ(tree->at(0).children.size(), 12u);
     EXPECT_EQ(tree->at(0).member_count, 398);

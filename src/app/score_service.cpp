@@ -152,7 +152,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
         if (!actor.CanReadMembers(org.path)) return Forbidden();
         const Date today = clock_.Today();
         std::vector<CellAlert> out;
-        for (const Organization& cell : repos.organizations().Subtree(org.path, false)) {
+        for (const Organization& cell : repos.organizations().Subtree(org.path, domain::Dissolved::kExclude)) {
             if (!IsCell(cell.kind)) continue;
             CellAlertInput in;
             in.active_from = cell.valid_from;

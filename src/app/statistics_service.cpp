@@ -23,7 +23,8 @@ using base::Result;
 using namespace chibo::domain;
 
 std::vector<StatOrganization> StatTree(Repositories& repos) {
-    return StatTreeOf(repos.organizations().Subtree("/", true), repos.organizations().PastPlacements());
+    return StatTreeOf(repos.organizations().Subtree("/", domain::Dissolved::kInclude),
+                      repos.organizations().PastPlacements());
 }
 
 namespace {

@@ -11,6 +11,9 @@
 
 namespace chibo::domain {
 
+// Whether a list of organisations includes those dissolved (merged or ended).
+enum class Dissolved { kExclude, kInclude };
+
 // The level of an organisation in the Party tree. Levels are data: the tree has arbitrary depth and
 // the allowed parent of each kind is the only structural rule (AllowedUnder).
 enum class OrganizationKind {

@@ -17,8 +17,8 @@ public:
 
     virtual std::optional<Organization> Get(OrganizationId id) = 0;
     // Children sorted by name in Vietnamese collation.
-    virtual std::vector<Organization> Children(OrganizationId parent, bool include_dissolved) = 0;
-    virtual bool HasChildren(OrganizationId parent, bool include_dissolved) = 0;
+    virtual std::vector<Organization> Children(OrganizationId parent, Dissolved dissolved) = 0;
+    virtual bool HasChildren(OrganizationId parent, Dissolved dissolved) = 0;
     // Inserts and returns the organisation with its id and path set. The parent must exist.
     virtual Organization Insert(const Organization& organization) = 0;
     // Updates the plain fields (not parent or path; see Move).
@@ -31,7 +31,7 @@ public:
     // On-roll members of the subtree rooted at `path`, by status (a party group counts its members).
     virtual MemberCounts CountMembers(const std::string& path) = 0;
     // Every organisation in the subtree (inclusive), for pickers and exports; sorted by path.
-    virtual std::vector<Organization> Subtree(const std::string& path, bool include_dissolved) = 0;
+    virtual std::vector<Organization> Subtree(const std::string& path, Dissolved dissolved) = 0;
 };
 
 }  // namespace chibo::domain

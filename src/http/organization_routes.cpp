@@ -20,7 +20,8 @@ void Api::AddOrganizationRoutes() {
             CHIBO_TRY_ASSIGN(const auto root, QueryId<OrganizationId>(req, "root_id"));
             CHIBO_TRY_ASSIGN(const int depth, QueryInt(req, "depth", 3, 0, app::OrganizationService::kMaxTreeDepth));
             CHIBO_TRY_ASSIGN(const bool dissolved, QueryBool(req, "include_dissolved", false));
-            CHIBO_TRY_ASSIGN(const auto nodes, orgs.Tree(req.auth->actor, root, depth, dissolved));
+            CHIBO_TRY_ASSIGN(const auto nodes, orgs.Tree(req.auth->actor, root, depth,
+                                                         dissolved ? Dissolved::kInclude : Dissolved::kExclude));
             return Json(json::object{{"roots", Array(nodes, [](const app::TreeNode& n) { return ToJson(n); })}});
         });
 
@@ -66,7 +67,9 @@ void Api::AddOrganizationRoutes() {
                 [&orgs, position](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
                     CHIBO_TRY_ASSIGN(const bool ended, QueryBool(req, "include_ended", false));
-                    CHIBO_TRY_ASSIGN(const auto positions, orgs.Positions(req.auth->actor, id, ended));
+                    CHIBO_TRY_ASSIGN(const auto positions, orgs.Positions(req.auth->actor, id,
+                                                                          ended ? app::PositionTerms::kEvery
+                                                                                : app::PositionTerms::kInOffice));
                     return Json(Items(positions, position));
                 });
 

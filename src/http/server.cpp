@@ -118,7 +118,7 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
             const std::string_view target(header.target().data(), header.target().size());
             std::size_t limit = kBodyLimit;
             if (options.body_limit)
-                if (auto path = PercentDecode(target.substr(0, target.find('?')), false))
+                if (auto path = PercentDecode(target.substr(0, target.find('?')), Plus::kLiteral))
                     limit = options.body_limit(ToMethod(header.method()), *path);
             parser.body_limit(limit);
             std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
@@ -154,7 +154,7 @@ asio::awaitable<void> Session(tcp::socket socket, const Server::Handler& handler
         req.remote_address = remote;
         const std::string_view target(breq.target().data(), breq.target().size());
         const std::size_t q = target.find('?');
-        auto path = PercentDecode(target.substr(0, q), false);
+        auto path = PercentDecode(target.substr(0, q), Plus::kLiteral);
         const bool keep_alive = breq.keep_alive();
         const bool head = req.method == Method::kHead;
         Response res;

@@ -47,7 +47,7 @@ std::optional<std::string> Request::Query(const std::string& name) const {
     return it->second;
 }
 
-std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
+std::optional<std::string> PercentDecode(std::string_view text, Plus plus) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -64,7 +64,7 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
             if (hi < 0 || lo < 0) return std::nullopt;
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
-        } else if (c == '+' && plus_is_space) {
+        } else if (c == '+' && plus == Plus::kSpace) {
             out.push_back(' ');
         } else {
             out.push_back(c);
@@ -81,9 +81,9 @@ std::map<std::string, std::string> ParseQueryString(std::string_view query) {
         const std::string_view pair = query.substr(i, end - i);
         if (!pair.empty()) {
             const std::size_t eq = pair.find('=');
-            auto key = PercentDecode(pair.substr(0, eq), true);
+            auto key = PercentDecode(pair.substr(0, eq), Plus::kSpace);
             auto value = eq == std::string_view::npos ? std::optional<std::string>("")
-                                                      : PercentDecode(pair.substr(eq + 1), true);
+                                                      : PercentDecode(pair.substr(eq + 1), Plus::kSpace);
             if (key && value) out[*key] = *value;
         }
         i = end + 1;

@@ -41,7 +41,10 @@ struct Response {
 
 // Splits "a=1&b=%C4%90" into decoded pairs; '+' is a space.
 std::map<std::string, std::string> ParseQueryString(std::string_view query);
+// What '+' means: itself in a path, a space in a query string (form encoding).
+enum class Plus { kLiteral, kSpace };
+
 // Percent-decodes; returns nullopt on a malformed escape.
-std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+std::optional<std::string> PercentDecode(std::string_view text, Plus plus);
 
 }  // namespace chibo::http

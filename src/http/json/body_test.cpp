@@ -56,8 +56,8 @@ TEST(RequestTest, ReadsCookiesAndQueryStrings) {
     EXPECT_EQ(req.Cookie("missing"), "");
     EXPECT_EQ(*req.Query("q"), "Đặng văn");
     EXPECT_EQ(*req.Query("empty"), "");
-    EXPECT_FALSE(PercentDecode("%zz", false).has_value());
-    EXPECT_FALSE(PercentDecode("%4", false).has_value());
+    EXPECT_FALSE(PercentDecode("%zz", Plus::kLiteral).has_value());
+    EXPECT_FALSE(PercentDecode("%4", Plus::kLiteral).has_value());
 }
 
 TEST(QueryIntTest, ChecksBounds) {

@@ -248,7 +248,7 @@ public:
             for (std::size_t from = 0; from < members.size();) {
                 std::size_t to = members.find(',', from);
                 if (to == std::string::npos) to = members.size();
-                f.unexcused.push_back(MemberId(std::stoll(members.substr(from, to - from))));
+                f.unexcused.emplace_back(std::stoll(members.substr(from, to - from)));
                 from = to + 1;
             }
         }

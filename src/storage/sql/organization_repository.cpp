@@ -50,18 +50,18 @@ public:
         return ReadOrganization(*r);
     }
 
-    std::vector<Organization> Children(OrganizationId parent, bool include_dissolved) override {
+    std::vector<Organization> Children(OrganizationId parent, Dissolved dissolved) override {
         std::string q = std::string("SELECT ") + kOrganizationColumns + " FROM organizations o WHERE o.parent_id = :p";
-        if (!include_dissolved) q += " AND o.valid_to IS NULL";
+        if (dissolved == Dissolved::kExclude) q += " AND o.valid_to IS NULL";
         q += " ORDER BY o.name_key, o.id";
         std::vector<Organization> out;
         for (const Row& r : Query(s_, q, Params().Int(parent.value))) out.push_back(ReadOrganization(r));
         return out;
     }
 
-    bool HasChildren(OrganizationId parent, bool include_dissolved) override {
+    bool HasChildren(OrganizationId parent, Dissolved dissolved) override {
         std::string q = "SELECT 1 FROM organizations WHERE parent_id = :p";
-        if (!include_dissolved) q += " AND valid_to IS NULL";
+        if (dissolved == Dissolved::kExclude) q += " AND valid_to IS NULL";
         q += " LIMIT 1";
         return QueryOne(s_, q, Params().Int(parent.value)).has_value();
     }
@@ -185,10 +185,10 @@ public:
         return c;
     }
 
-    std::vector<Organization> Subtree(const std::string& path, bool include_dissolved) override {
+    std::vector<Organization> Subtree(const std::string& path, Dissolved dissolved) override {
         std::string q = std::string("SELECT ") + kOrganizationColumns +
                         " FROM organizations o WHERE o.path >= :lo AND o.path < :hi";
-        if (!include_dissolved) q += " AND o.valid_to IS NULL";
+        if (dissolved == Dissolved::kExclude) q += " AND o.valid_to IS NULL";
         q += " ORDER BY o.path";
         std::vector<Organization> out;
         for (const Row& r : Query(s_, q, Params().Text(path).Text(SubtreeEnd(path))))

@@ -46,11 +46,12 @@ TEST_P(StoreContract, ChildrenAreInVietnameseOrderAndSkipDissolved) {
 
     Read(store(), [&](Repositories& r) {
         std::vector<std::string> names;
-        for (const auto& o : r.organizations().Children(t.commune.id, false)) names.push_back(o.name);
+        for (const auto& o : r.organizations().Children(t.commune.id, domain::Dissolved::kExclude))
+            names.push_back(o.name);
         EXPECT_EQ(names, (std::vector<std::string>{"Chi bộ Thôn Ánh Dương", "Chi bộ Thôn Bắc", "Chi bộ Thôn Đông"}));
-        EXPECT_EQ(r.organizations().Children(t.commune.id, true).size(), 4u);
-        EXPECT_TRUE(r.organizations().HasChildren(t.commune.id, false));
-        EXPECT_FALSE(r.organizations().HasChildren(t.cell_a.id, true));
+        EXPECT_EQ(r.organizations().Children(t.commune.id, domain::Dissolved::kInclude).size(), 4u);
+        EXPECT_TRUE(r.organizations().HasChildren(t.commune.id, domain::Dissolved::kExclude));
+        EXPECT_FALSE(r.organizations().HasChildren(t.cell_a.id, domain::Dissolved::kInclude));
     });
 }
 
@@ -68,8 +69,8 @@ TEST_P(StoreContract, MoveRewritesTheWholeSubtree) {
         EXPECT_EQ(cell->parent, t.other_commune.id);
         EXPECT_EQ(cell->path, t.other_commune.path + std::to_string(t.cell_a.id.value) + "/");
         EXPECT_EQ(g->path, cell->path + std::to_string(group.value) + "/");
-        EXPECT_EQ(r.organizations().Subtree(t.commune.path, false).size(), 2u);
-        EXPECT_EQ(r.organizations().Subtree(t.other_commune.path, false).size(), 3u);
+        EXPECT_EQ(r.organizations().Subtree(t.commune.path, domain::Dissolved::kExclude).size(), 2u);
+        EXPECT_EQ(r.organizations().Subtree(t.other_commune.path, domain::Dissolved::kExclude).size(), 3u);
     });
 
     // Where the subtree was is kept, a placement each; a second move starts where the first ended.

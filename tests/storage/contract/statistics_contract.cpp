@@ -113,8 +113,8 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
 
     StatisticsEngine engine;
     Read(store(), [&](Repositories& r) {
-        engine.SetTree(
-            StatTreeOf(r.organizations().Subtree(t.province.path, true), r.organizations().PastPlacements()));
+        engine.SetTree(StatTreeOf(r.organizations().Subtree(t.province.path, domain::Dissolved::kInclude),
+                                  r.organizations().PastPlacements()));
         for (MeetingId id : ids)
             engine.PutMeeting(id, FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id)));
         for (const auto& [member, cell] : r.members().ExpectedMembers()) engine.PutMember(member, cell);
