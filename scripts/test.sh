@@ -78,7 +78,7 @@ stage_check include-checker bash tools/check_includes.sh
 stage_tap include-checker-test bash tools/check_includes_test.sh
 stage_check clang-format bash -c "find src tests bench -name '*.cpp' -o -name '*.hpp' | grep -v node_modules | xargs clang-format --dry-run --Werror"
 # Every layer's sources but http/server.cpp, Beast's adapter: the analyzer reports inside Asio's coroutines.
-stage_check clang-tidy bash -c "ls src/base/*.cpp src/domain/*.cpp src/app/*.cpp src/http/*.cpp src/http/json/*.cpp src/export/*.cpp | grep -v -e _test.cpp -e http/server.cpp | xargs -P2 -n3 clang-tidy -p build/debug --quiet --extra-arg=-Wno-unknown-warning-option"
+stage_check clang-tidy bash -c "ls src/base/*.cpp src/domain/*.cpp src/app/*.cpp src/http/*.cpp src/http/json/*.cpp src/export/*.cpp src/storage/*/*.cpp | grep -v -e _test.cpp -e http/server.cpp | xargs -P2 -n3 clang-tidy -p build/debug --quiet --extra-arg=-Wno-unknown-warning-option"
 for bin in build/debug/base_test build/debug/domain_test build/debug/app_test build/debug/sqlite_contract_test \
            build/debug/postgres_contract_test build/debug/http_test build/debug/export_test \
            build/debug/file_store_test; do

@@ -32,7 +32,7 @@ TEST_F(DemoFixture, AttendanceIsFrozenAtTheMeetingAndFinalisedMinutesAreLocked) 
     MemberService members(*store_, clock_);
     const Actor secretary = Login("bithu.thondong");
     const OrganizationId cell = FindOrg("Chi bộ Thôn Đông");
-    const int year = base::Date::Today().year();
+    const int year = clock_.Today().year();
     auto calendar = meetings.Calendar(secretary, cell, year);
     ASSERT_TRUE(calendar.has_value());
     std::optional<MeetingId> held;

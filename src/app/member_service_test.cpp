@@ -89,15 +89,15 @@ TEST_F(DemoFixture, TransferKeepsHistoryAndAFailedOneWritesNothing) {
     const MemberId id = members.List(commune, q)->items.at(0).member.id;
     const auto audit_before = AuditCount();
 
-    const auto bad = members.Transfer(commune, id, {FindOrg("Chi bộ Thôn 1"), base::Date::Today(), ""});
+    const auto bad = members.Transfer(commune, id, {FindOrg("Chi bộ Thôn 1"), clock_.Today(), ""});
     EXPECT_EQ(bad.error().code, ErrorCode::kNotFound);
     EXPECT_EQ(AuditCount(), audit_before);
 
-    const auto moved = members.Transfer(commune, id, {to, base::Date::Today(), "Chuyển nơi cư trú"});
+    const auto moved = members.Transfer(commune, id, {to, clock_.Today(), "Chuyển nơi cư trú"});
     ASSERT_TRUE(moved.has_value()) << moved.error().message;
     EXPECT_EQ(moved->member.organization, to);
     ASSERT_GE(moved->memberships.size(), 2u);
-    EXPECT_EQ(moved->memberships[moved->memberships.size() - 2].membership.end_date, base::Date::Today());
+    EXPECT_EQ(moved->memberships[moved->memberships.size() - 2].membership.end_date, clock_.Today());
     EXPECT_EQ(moved->memberships.back().organization_name, "Chi bộ Thôn Nam");
     EXPECT_EQ(moved->memberships.back().membership.reason, "Chuyển nơi cư trú");
     EXPECT_EQ(AuditCount(), audit_before + 2);
@@ -111,7 +111,7 @@ TEST_F(DemoFixture, SecretaryWritesOwnCellOnly) {
     m.sex = Sex::kFemale;
     m.date_of_birth = *base::Date::FromYmd(1990, 4, 2);
     m.status = MemberStatus::kProbationary;
-    m.admission_date = base::Date::Today().AddDays(-30);
+    m.admission_date = clock_.Today().AddDays(-30);
 
     m.organization = FindOrg("Chi bộ Thôn Đoài");
     EXPECT_EQ(members.Create(secretary, m).error().code, ErrorCode::kNotFound);

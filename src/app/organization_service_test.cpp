@@ -73,7 +73,7 @@ TEST_F(DemoFixture, MergeMovesMembersAndMarksTheCell) {
     const int before_target = orgs.Get(commune, target)->counts.on_roll();
     const int before_source = orgs.Get(commune, source)->counts.on_roll();
 
-    const auto merged = orgs.Merge(commune, source, target, base::Date::Today());
+    const auto merged = orgs.Merge(commune, source, target, clock_.Today());
 
     ASSERT_TRUE(merged.has_value()) << merged.error().message;
     EXPECT_EQ(merged->counts.on_roll(), before_target + before_source);
@@ -91,7 +91,7 @@ TEST_F(DemoFixture, MergeMovesMembersAndMarksTheCell) {
         if (detail->memberships.back().membership.reason == "Sáp nhập từ Chi bộ Tổ dân phố 2") ++from_merge;
     }
     EXPECT_EQ(from_merge, before_source);
-    EXPECT_EQ(orgs.Merge(commune, source, target, base::Date::Today()).error().code, ErrorCode::kConflict);
+    EXPECT_EQ(orgs.Merge(commune, source, target, clock_.Today()).error().code, ErrorCode::kConflict);
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ TEST_F(DemoFixture, StatisticsFollowEveryWriteAndEqualARebuild) {
     const Actor admin = Login("admin");
     const OrganizationId cell = FindOrg("Chi bộ Thôn Đông");
     const OrganizationId hoa_an = FindOrg("Đảng bộ xã Hòa An");
-    const base::Date today = base::Date::Today();
+    const base::Date today = clock_.Today();
     const MonthRange year{MonthNumber(today.year(), 1), MonthNumber(today.year(), 12)};
     const MonthRange last_year{MonthNumber(today.year() - 1, 1), MonthNumber(today.year() - 1, 12)};
     const auto before = followed.FiguresOf(hoa_an, year, today);

@@ -36,11 +36,6 @@ std::optional<Date> Date::ParseIso(std::string_view text) {
     return FromYmd(y, m, d);
 }
 
-Date Date::Today() {
-    const auto now = chr::system_clock::now() + chr::hours{7};
-    return Date(static_cast<std::int32_t>(chr::floor<chr::days>(now).time_since_epoch().count()));
-}
-
 int Date::year() const {
     return static_cast<int>(Ymd(days_).year());
 }
@@ -82,10 +77,6 @@ std::string NowIsoTimestamp() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
-}
-
-std::int64_t NowUnixSeconds() {
-    return static_cast<std::int64_t>(std::time(nullptr));
 }
 
 std::string IsoTimestamp(std::int64_t unix_seconds) {

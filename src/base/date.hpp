@@ -18,8 +18,6 @@ public:
     // Parses strict ISO 8601 "YYYY-MM-DD".
     static std::optional<Date> ParseIso(std::string_view text);
     static constexpr Date FromDays(std::int32_t days) { return Date(days); }
-    // Today's date in Vietnam (UTC+7).
-    static Date Today();
 
     int year() const;
     int month() const;
@@ -48,8 +46,6 @@ int YearsBetween(Date from, Date to);
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string NowIsoTimestamp();
-// Seconds since the epoch, for expiry arithmetic.
-std::int64_t NowUnixSeconds();
 // An instant as "YYYY-MM-DDTHH:MM:SSZ".
 std::string IsoTimestamp(std::int64_t unix_seconds);
 // Vietnam time (UTC+7): the day an instant falls on, and the instant of a day's local minute.

@@ -113,7 +113,7 @@ SqlValue ColumnValue(const soci::row& r, std::size_t i) {
         case soci::dt_double:
             return r.get<double>(i);
         case soci::dt_date: {
-            std::tm tm = r.get<std::tm>(i);
+            auto tm = r.get<std::tm>(i);
             char buf[16];
             std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
             return std::string(buf);

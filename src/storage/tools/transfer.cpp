@@ -287,6 +287,7 @@ std::vector<TableSummary> ReadManifest(const std::string& file) {
 // Runs a program with arguments (no shell), returning its exit status.
 int RunProgram(const std::vector<std::string>& args) {
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     const pid_t pid = fork();
