@@ -55,7 +55,7 @@ RoundView ViewOf(const Actor& actor, const GradingRound& round, const Organizati
     return {round, org.name, actor.CanWrite(org.path)};
 }
 
-Result<Scope> LoadRound(Repositories& repos, const Actor& actor, std::int64_t id) {
+Result<Scope> LoadRound(Repositories& repos, const Actor& actor, GradingRoundId id) {
     auto round = repos.grading().GetRound(id);
     if (!round) return NotFound("đợt đánh giá");
     auto org = repos.organizations().Get(round->organization);
@@ -262,15 +262,15 @@ Result<RoundView> GradingService::CreateRound(const Actor& actor, OrganizationId
         if (repos.grading().FindRound(org.id, period.code))
             return MakeError(ErrorCode::kConflict, "Đã có đợt đánh giá " + period.Label() + " của " + org.name + ".",
                              "period");
-        GradingRound round{0, org.id, period, quota, actor.username, clock_.NowUnixSeconds()};
+        GradingRound round{GradingRoundId{}, org.id, period, quota, actor.username, clock_.NowUnixSeconds()};
         round = repos.grading().InsertRound(round);
-        RecordAudit(repos, clock_, actor, "grading.open", "grading_round", round.id, &org, std::nullopt,
+        RecordAudit(repos, clock_, actor, "grading.open", "grading_round", round.id.value, &org, std::nullopt,
                     Snapshot{{"period", period.code}, {"excellent_quota", std::to_string(quota)}});
         return ViewOf(actor, round, org);
     });
 }
 
-Result<RoundDetail> GradingService::Round(const Actor& actor, std::int64_t id) {
+Result<RoundDetail> GradingService::Round(const Actor& actor, GradingRoundId id) {
     return ReadValue<RoundDetail>(store_, [&](Repositories& repos) -> Result<RoundDetail> {
         CHIBO_TRY_ASSIGN(const Scope s, LoadRound(repos, actor, id));
         RoundDetail d;
@@ -302,7 +302,7 @@ Result<RoundDetail> GradingService::Round(const Actor& actor, std::int64_t id) {
     });
 }
 
-Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int64_t id, GradingSubject subject,
+Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, GradingRoundId id, GradingSubject subject,
                                                    std::optional<OrganizationId> organization) {
     return ReadValue<std::vector<GradeRow>>(store_, [&](Repositories& repos) -> Result<std::vector<GradeRow>> {
         CHIBO_TRY_ASSIGN(const Scope s, LoadRound(repos, actor, id));
@@ -340,7 +340,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, std::int6
     });
 }
 
-Result<GradeRow> GradingService::Subject(const Actor& actor, std::int64_t id, GradingSubject subject,
+Result<GradeRow> GradingService::Subject(const Actor& actor, GradingRoundId id, GradingSubject subject,
                                          std::int64_t subject_id) {
     return ReadValue<GradeRow>(store_, [&](Repositories& repos) -> Result<GradeRow> {
         CHIBO_TRY_ASSIGN(const Scope s, LoadRound(repos, actor, id));
@@ -355,7 +355,7 @@ Result<GradeRow> GradingService::Subject(const Actor& actor, std::int64_t id, Gr
     });
 }
 
-Result<Grade> GradingService::Record(const Actor& actor, std::int64_t id, const GradeInput& input) {
+Result<Grade> GradingService::Record(const Actor& actor, GradingRoundId id, const GradeInput& input) {
     Grade grade;
     grade.round = id;
     grade.subject = input.subject;
@@ -411,7 +411,7 @@ Result<Grade> GradingService::Record(const Actor& actor, std::int64_t id, const 
         grade.recorded_at = clock_.NowUnixSeconds();
         grade = repos.grading().InsertGrade(grade);
         RecordAudit(repos, clock_, actor, correction ? "grading.correct" : "grading.record", "grading_round",
-                    s.round.id, cell, std::nullopt,
+                    s.round.id.value, cell, std::nullopt,
                     Snapshot{{"subject", std::string(ToCode(grade.subject))},
                              {"subject_id", std::to_string(grade.subject_id)},
                              {"step", std::string(ToCode(grade.step))},

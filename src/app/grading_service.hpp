@@ -93,14 +93,14 @@ public:
     base::Result<RoundList> Rounds(const domain::Actor& actor, domain::OrganizationId organization);
     base::Result<RoundView> CreateRound(const domain::Actor& actor, domain::OrganizationId organization,
                                         const std::string& period, std::optional<double> excellent_quota);
-    base::Result<RoundDetail> Round(const domain::Actor& actor, std::int64_t id);
+    base::Result<RoundDetail> Round(const domain::Actor& actor, domain::GradingRoundId id);
     // The subjects of the round within `organization`'s subtree (default: the round's) the actor may read.
-    base::Result<std::vector<GradeRow>> Rows(const domain::Actor& actor, std::int64_t id,
+    base::Result<std::vector<GradeRow>> Rows(const domain::Actor& actor, domain::GradingRoundId id,
                                              domain::GradingSubject subject,
                                              std::optional<domain::OrganizationId> organization);
-    base::Result<GradeRow> Subject(const domain::Actor& actor, std::int64_t id, domain::GradingSubject subject,
-                                   std::int64_t subject_id);
-    base::Result<domain::Grade> Record(const domain::Actor& actor, std::int64_t id, const GradeInput& input);
+    base::Result<GradeRow> Subject(const domain::Actor& actor, domain::GradingRoundId id,
+                                   domain::GradingSubject subject, std::int64_t subject_id);
+    base::Result<domain::Grade> Record(const domain::Actor& actor, domain::GradingRoundId id, const GradeInput& input);
 
 private:
     domain::Store& store_;

@@ -265,7 +265,7 @@ Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId i
     return saved;
 }
 
-Result<AttachmentContent> MeetingService::GetAttachment(const Actor& actor, MeetingId id, std::int64_t attachment) {
+Result<AttachmentContent> MeetingService::GetAttachment(const Actor& actor, MeetingId id, AttachmentId attachment) {
     auto found = ReadValue<Attachment>(store_, [&](Repositories& repos) -> Result<Attachment> {
         CHIBO_TRY(VisibleMeeting(repos, actor, id));
         for (const Attachment& a : repos.records().Attachments(id))
@@ -278,7 +278,7 @@ Result<AttachmentContent> MeetingService::GetAttachment(const Actor& actor, Meet
     return AttachmentContent{*found, std::move(*content)};
 }
 
-Result<void> MeetingService::DeleteAttachment(const Actor& actor, MeetingId id, std::int64_t attachment) {
+Result<void> MeetingService::DeleteAttachment(const Actor& actor, MeetingId id, AttachmentId attachment) {
     std::string hash;
     bool unused = false;
     auto done = store_.Write([&](Repositories& repos) -> Result<void> {
@@ -538,7 +538,7 @@ Result<Amendment> MeetingService::Amend(const Actor& actor, MeetingId id, const 
         if (!meeting.Locked())
             return MakeError(ErrorCode::kConflict, "Biên bản chưa hoàn thành: hãy sửa trực tiếp biên bản.", "state");
         const Amendment saved =
-            repos.records().InsertAmendment({0, id, text, reason, actor.username, clock_.NowUnixSeconds()});
+            repos.records().InsertAmendment({AmendmentId{}, id, text, reason, actor.username, clock_.NowUnixSeconds()});
         RecordAudit(repos, clock_, actor, "meeting.amend", "meeting", id.value, &cell, std::nullopt,
                     Snapshot{{"text", text}, {"reason", reason}});
         return saved;

@@ -162,8 +162,9 @@ public:
                                                    const std::string& file_name, const std::string& content_type,
                                                    const std::string& content);
     base::Result<AttachmentContent> GetAttachment(const domain::Actor& actor, domain::MeetingId id,
-                                                  std::int64_t attachment);
-    base::Result<void> DeleteAttachment(const domain::Actor& actor, domain::MeetingId id, std::int64_t attachment);
+                                                  domain::AttachmentId attachment);
+    base::Result<void> DeleteAttachment(const domain::Actor& actor, domain::MeetingId id,
+                                        domain::AttachmentId attachment);
     base::Result<MeetingView> Notify(const domain::Actor& actor, domain::MeetingId id);
     // The signed-in member asks leave from a notified meeting of their cell.
     base::Result<domain::LeaveRequest> AskLeave(const domain::Actor& actor, domain::MeetingId id,

@@ -72,12 +72,12 @@ Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, Organiza
         if (!actor.CanWrite(org.path)) return Forbidden();
         if (IsCell(org.kind) || org.kind == OrganizationKind::kPartyGroup)
             return MakeError(ErrorCode::kInvalidArgument, "Phiếu đánh giá do cấp ủy cấp trên ban hành cho các chi bộ.");
-        StoredScorecard stored{0, org.id, card, actor.username, clock_.NowUnixSeconds()};
+        StoredScorecard stored{ScorecardId{}, org.id, card, actor.username, clock_.NowUnixSeconds()};
         stored = repos.scores().InsertScorecard(stored);
         RecordAudit(repos, clock_, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
                     Snapshot{{"name", card.name},
                              {"effective_from", card.effective_from.ToIso()},
-                             {"scorecard_id", std::to_string(stored.id)}});
+                             {"scorecard_id", std::to_string(stored.id.value)}});
         return stored;
     });
 }

@@ -19,6 +19,9 @@
 // points from the period's evidence; people decide.
 namespace chibo::domain {
 
+using GradingRoundId = base::Id<struct GradingRoundTag>;
+using GradeId = base::Id<struct GradeTag>;
+
 enum class GradingPeriodKind { kYear, kQuarter, kTerm };
 
 // The period a grading covers, written "2026", "2026-Q3" or "2025-2030" (a term, whole years).
@@ -139,8 +142,8 @@ GradeProposal ProposeForMember(const MemberEvidence& evidence, const CellEvidenc
 // One grading record. Never rewritten: a second record of the same step for the same subject is a
 // correction and carries a reason.
 struct Grade {
-    std::int64_t id = 0;
-    std::int64_t round = 0;
+    GradeId id;
+    GradingRoundId round;
     GradingSubject subject = GradingSubject::kCell;
     std::int64_t subject_id = 0;
     GradingStep step = GradingStep::kSelf;
@@ -161,7 +164,7 @@ base::Result<void> CompleteGrade(Grade& grade);
 
 // A committee's grading of its subtree for one period.
 struct GradingRound {
-    std::int64_t id = 0;
+    GradingRoundId id;
     OrganizationId organization;
     GradingPeriod period;
     double excellent_quota = 0.2;  // Excellent at most this share of those rated good (HD 21).

@@ -16,11 +16,11 @@ public:
 
     // The rounds the organisations ran, newest period first.
     virtual std::vector<GradingRound> RoundsOf(const std::vector<OrganizationId>& organizations) = 0;
-    virtual std::optional<GradingRound> GetRound(std::int64_t id) = 0;
+    virtual std::optional<GradingRound> GetRound(GradingRoundId id) = 0;
     virtual std::optional<GradingRound> FindRound(OrganizationId organization, const std::string& period) = 0;
     virtual GradingRound InsertRound(const GradingRound& round) = 0;
     // Every record of the round, oldest first.
-    virtual std::vector<Grade> Grades(std::int64_t round) = 0;
+    virtual std::vector<Grade> Grades(GradingRoundId round) = 0;
     virtual Grade InsertGrade(const Grade& grade) = 0;
 };
 

@@ -15,6 +15,9 @@
 
 namespace chibo::domain {
 
+using AttachmentId = base::Id<struct AttachmentTag>;
+using AmendmentId = base::Id<struct AmendmentTag>;
+
 // A meeting's life (HD 42): planned by the rule, prepared by the chi ủy, notified to members, held,
 // its minutes finalised (then locked), reported to the superior. It may be moved (with a reason) while
 // not yet held, or cancelled.
@@ -111,7 +114,7 @@ struct LeaveRequest {
 
 // A file attached to a meeting (draft resolution, documents from above), stored by content hash.
 struct Attachment {
-    std::int64_t id = 0;
+    AttachmentId id;
     MeetingId meeting;
     std::string file_name;
     std::string content_type;
@@ -123,7 +126,7 @@ struct Attachment {
 
 // A correction to finalised minutes: the minutes stay as they were, the amendment is its own record.
 struct Amendment {
-    std::int64_t id = 0;
+    AmendmentId id;
     MeetingId meeting;
     std::string text;
     std::string reason;

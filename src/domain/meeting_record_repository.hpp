@@ -35,7 +35,7 @@ public:
 
     virtual std::vector<Attachment> Attachments(MeetingId meeting) = 0;
     virtual Attachment InsertAttachment(const Attachment& attachment) = 0;
-    virtual void DeleteAttachment(std::int64_t id) = 0;
+    virtual void DeleteAttachment(AttachmentId id) = 0;
     // Whether any attachment (of any meeting) still refers to the content.
     virtual bool ContentInUse(const std::string& sha256) = 0;
 

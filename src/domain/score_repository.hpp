@@ -15,7 +15,7 @@ public:
 
     // Scorecard versions an organisation set for its subtree, oldest first.
     virtual std::vector<StoredScorecard> Scorecards(OrganizationId organization) = 0;
-    virtual std::optional<StoredScorecard> GetScorecard(std::int64_t id) = 0;
+    virtual std::optional<StoredScorecard> GetScorecard(ScorecardId id) = 0;
     virtual StoredScorecard InsertScorecard(const StoredScorecard& scorecard) = 0;
     // Every scoring of a meeting, oldest first (corrections after what they correct).
     virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;

@@ -18,6 +18,10 @@
 // default.
 namespace chibo::domain {
 
+// A stored scorecard version. The invalid (zero) id stands for the built-in HD 42 scorecard, which is
+// never stored: a scoring made with it records ScorecardId{} as its scorecard.
+using ScorecardId = base::Id<struct ScorecardTag>;
+
 // Facts of one meeting that criteria can score without a person's judgement.
 enum class Metric {
     kShortfallMinutes,      // Minimum duration minus the actual one (0 when long enough).
@@ -145,7 +149,7 @@ std::optional<ScorerRole> ScorerRoleFromCode(std::string_view code);
 
 // A scorecard version as a committee saved it for its subtree; versions are never rewritten.
 struct StoredScorecard {
-    std::int64_t id = 0;
+    ScorecardId id;
     OrganizationId organization;
     Scorecard card;
     std::string created_by;
@@ -157,7 +161,7 @@ struct MeetingScore {
     std::int64_t id = 0;
     MeetingId meeting;
     ScorerRole role = ScorerRole::kCell;
-    std::int64_t scorecard_id = 0;  // 0: the built-in HD 42 scorecard.
+    ScorecardId scorecard_id;  // Invalid (0): the built-in HD 42 scorecard.
     std::map<std::string, int> points;
     int total = 0;
     QualityLevel level = QualityLevel::kPoor;

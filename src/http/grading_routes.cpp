@@ -32,14 +32,14 @@ void Api::AddGradingRoutes() {
 
     router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}", Access::kSignedIn,
                 [&grading](Request& req) -> Result<Response> {
-                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<GradingRoundId>(req));
                     CHIBO_TRY_ASSIGN(const auto detail, grading.Round(req.auth->actor, id));
                     return Json(ToJson(detail));
                 });
 
     router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn,
                 [&grading](Request& req) -> Result<Response> {
-                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<GradingRoundId>(req));
                     CHIBO_TRY_ASSIGN(const auto subject,
                                      ParseSubject(req.Query("subject").value_or("cell"), "subject"));
                     CHIBO_TRY_ASSIGN(const auto within, QueryId<OrganizationId>(req, "organization"));
@@ -49,7 +49,7 @@ void Api::AddGradingRoutes() {
 
     router_.Add(Method::kGet, "/api/v1/grading-rounds/{id}/grades/{subject}/{subject_id}", Access::kSignedIn,
                 [&grading](Request& req) -> Result<Response> {
-                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<GradingRoundId>(req));
                     CHIBO_TRY_ASSIGN(const auto subject_id, PathNumber(req, "subject_id"));
                     CHIBO_TRY_ASSIGN(const auto subject, ParseSubject(req.path_params["subject"], "subject"));
                     CHIBO_TRY_ASSIGN(const auto row, grading.Subject(req.auth->actor, id, subject, subject_id));
@@ -58,7 +58,7 @@ void Api::AddGradingRoutes() {
 
     router_.Add(Method::kPost, "/api/v1/grading-rounds/{id}/grades", Access::kSignedIn,
                 [&grading](Request& req) -> Result<Response> {
-                    CHIBO_TRY_ASSIGN(const auto id, PathNumber(req, "id"));
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<GradingRoundId>(req));
                     CHIBO_TRY_ASSIGN(const auto in, ParseGradeInput(req.body));
                     CHIBO_TRY_ASSIGN(const auto grade, grading.Record(req.auth->actor, id, in));
                     return Json(ToJson(std::optional<Grade>(grade)), 201);

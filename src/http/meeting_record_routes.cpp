@@ -87,7 +87,7 @@ void Api::AddMeetingRecordRoutes() {
     router_.Add(Method::kGet, "/api/v1/meetings/{id}/attachments/{attachment_id}", Access::kSignedIn,
                 [&meetings](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
-                    CHIBO_TRY_ASSIGN(const auto attachment, PathNumber(req, "attachment_id"));
+                    CHIBO_TRY_ASSIGN(const auto attachment, PathId<AttachmentId>(req, "attachment_id"));
                     CHIBO_TRY_ASSIGN(auto file, meetings.GetAttachment(req.auth->actor, id, attachment));
                     Response r = File(std::move(file.content), file.attachment.content_type, file.attachment.file_name);
                     r.headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -97,7 +97,7 @@ void Api::AddMeetingRecordRoutes() {
     router_.Add(Method::kDelete, "/api/v1/meetings/{id}/attachments/{attachment_id}", Access::kSignedIn,
                 [&meetings](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
-                    CHIBO_TRY_ASSIGN(const auto attachment, PathNumber(req, "attachment_id"));
+                    CHIBO_TRY_ASSIGN(const auto attachment, PathId<AttachmentId>(req, "attachment_id"));
                     CHIBO_TRY(meetings.DeleteAttachment(req.auth->actor, id, attachment));
                     return NoContent();
                 });

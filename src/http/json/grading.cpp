@@ -71,7 +71,7 @@ json::object EvidenceJson(const MemberEvidence& e) {
 
 json::object ToJson(const app::RoundView& v) {
     const GradingRound& r = v.round;
-    return {{"id", r.id},
+    return {{"id", r.id.value},
             {"organization_id", r.organization.value},
             {"organization_name", v.organization_name},
             {"period", r.period.code},
@@ -88,7 +88,7 @@ json::object ToJson(const app::RoundView& v) {
 json::value ToJson(const std::optional<Grade>& grade) {
     if (!grade) return nullptr;
     const Grade& g = *grade;
-    return json::object{{"id", g.id},
+    return json::object{{"id", g.id.value},
                         {"subject", ToCode(g.subject)},
                         {"subject_id", g.subject_id},
                         {"step", ToCode(g.step)},

@@ -43,8 +43,8 @@ json::object ToJson(const ResolutionTask& t) {
 }
 
 json::object ToJson(const Attachment& a) {
-    return {{"id", a.id},     {"file_name", a.file_name}, {"content_type", a.content_type},
-            {"size", a.size}, {"sha256", a.sha256},       {"uploaded_at", base::IsoTimestamp(a.uploaded_at)}};
+    return {{"id", a.id.value}, {"file_name", a.file_name}, {"content_type", a.content_type},
+            {"size", a.size},   {"sha256", a.sha256},       {"uploaded_at", base::IsoTimestamp(a.uploaded_at)}};
 }
 
 json::object ToJson(const LeaveRequest& r) {
@@ -55,7 +55,7 @@ json::object ToJson(const LeaveRequest& r) {
 }
 
 json::object ToJson(const Amendment& a) {
-    return {{"id", a.id},
+    return {{"id", a.id.value},
             {"text", a.text},
             {"reason", a.reason},
             {"created_by", a.created_by},

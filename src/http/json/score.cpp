@@ -62,7 +62,7 @@ json::object ToJson(const Scorecard& card) {
 
 json::object ToJson(const StoredScorecard& s) {
     json::object o = ToJson(s.card);
-    o["id"] = s.id;
+    o["id"] = s.id.value;
     o["organization_id"] = s.organization.valid() ? json::value(s.organization.value) : json::value(nullptr);
     o["created_by"] = s.created_by;
     o["created_at"] = s.created_at ? json::value(base::IsoTimestamp(s.created_at)) : json::value(nullptr);
@@ -74,7 +74,7 @@ json::object ToJson(const MeetingScore& s) {
     for (const auto& [code, p] : s.points) points[code] = p;
     return {{"id", s.id},
             {"role", ToCode(s.role)},
-            {"scorecard_id", s.scorecard_id},
+            {"scorecard_id", s.scorecard_id.value},
             {"points", std::move(points)},
             {"total", s.total},
             {"level", ToCode(s.level)},

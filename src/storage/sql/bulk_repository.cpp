@@ -83,8 +83,9 @@ public:
                   "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
                   "scored_at, reason) VALUES ");
         for (const MeetingScore& sc : scores)
-            rows.Add({Num(sc.meeting.value), Quote(ToCode(sc.role)), Num(sc.scorecard_id), Quote("{}"), Num(sc.total),
-                      Quote(ToCode(sc.level)), Quote(sc.scored_by), Num(sc.scored_at), Quote(sc.reason)});
+            rows.Add({Num(sc.meeting.value), Quote(ToCode(sc.role)), Num(sc.scorecard_id.value), Quote("{}"),
+                      Num(sc.total), Quote(ToCode(sc.level)), Quote(sc.scored_by), Num(sc.scored_at),
+                      Quote(sc.reason)});
     }
 
     std::vector<std::string> SuspendIndexes() override {

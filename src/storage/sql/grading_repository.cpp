@@ -41,8 +41,8 @@ public:
         return out;
     }
 
-    std::optional<GradingRound> GetRound(std::int64_t id) override {
-        auto r = QueryOne(s_, std::string(kRoundColumns) + " WHERE id = :id", Params().Int(id));
+    std::optional<GradingRound> GetRound(GradingRoundId id) override {
+        auto r = QueryOne(s_, std::string(kRoundColumns) + " WHERE id = :id", Params().Int(id.value));
         if (!r) return std::nullopt;
         return ReadRound(*r);
     }
@@ -65,20 +65,20 @@ public:
                               .Text(in.created_by)
                               .Int(in.created_at));
         GradingRound out = in;
-        out.id = r->Int(0);
+        out.id = GradingRoundId(r->Int(0));
         return out;
     }
 
-    std::vector<Grade> Grades(std::int64_t round) override {
+    std::vector<Grade> Grades(GradingRoundId round) override {
         std::vector<Grade> out;
         for (const Row& r : Query(s_,
                                   "SELECT id, round_id, subject, subject_id, step, general_points, task_points, total, "
                                   "level, exceeded_targets, disciplined, comment, reason, recorded_by, recorded_at "
                                   "FROM grades WHERE round_id = :r ORDER BY id",
-                                  Params().Int(round))) {
+                                  Params().Int(round.value))) {
             Grade g;
-            g.id = r.Int(0);
-            g.round = r.Int(1);
+            g.id = GradeId(r.Int(0));
+            g.round = GradingRoundId(r.Int(1));
             g.subject = Decode(r.Text(2), GradingSubjectFromCode, "grades.subject");
             g.subject_id = r.Int(3);
             g.step = Decode(r.Text(4), GradingStepFromCode, "grades.step");
@@ -103,7 +103,7 @@ public:
                           "total, level, exceeded_targets, disciplined, comment, reason, recorded_by, recorded_at) "
                           "VALUES (:r, :s, :sid, :st, :g, :t, :tot, :l, :e, :d, :c, :re, :by, :at) RETURNING id",
                           Params()
-                              .Int(in.round)
+                              .Int(in.round.value)
                               .Text(std::string(ToCode(in.subject)))
                               .Int(in.subject_id)
                               .Text(std::string(ToCode(in.step)))
@@ -118,7 +118,7 @@ public:
                               .Text(in.recorded_by)
                               .Int(in.recorded_at));
         Grade out = in;
-        out.id = r->Int(0);
+        out.id = GradeId(r->Int(0));
         return out;
     }
 
@@ -128,7 +128,7 @@ private:
 
     static GradingRound ReadRound(const Row& r) {
         GradingRound g;
-        g.id = r.Int(0);
+        g.id = GradingRoundId(r.Int(0));
         g.organization = OrganizationId(r.Int(1));
         g.period = Decode(r.Text(2), ParseGradingPeriod, "grading_rounds.period");
         g.excellent_quota = static_cast<double>(r.Int(3)) / 10000.0;

@@ -142,7 +142,7 @@ public:
                                   "uploaded_by FROM meeting_attachments WHERE meeting_id = :m ORDER BY id",
                                   Params().Int(meeting.value))) {
             Attachment a;
-            a.id = r.Int(0);
+            a.id = AttachmentId(r.Int(0));
             a.meeting = MeetingId(r.Int(1));
             a.file_name = r.Text(2);
             a.content_type = r.Text(3);
@@ -168,12 +168,12 @@ public:
                               .Int(in.uploaded_at)
                               .Text(in.uploaded_by));
         Attachment out = in;
-        out.id = r->Int(0);
+        out.id = AttachmentId(r->Int(0));
         return out;
     }
 
-    void DeleteAttachment(std::int64_t id) override {
-        Exec(s_, "DELETE FROM meeting_attachments WHERE id = :id", Params().Int(id));
+    void DeleteAttachment(AttachmentId id) override {
+        Exec(s_, "DELETE FROM meeting_attachments WHERE id = :id", Params().Int(id.value));
     }
 
     bool ContentInUse(const std::string& sha256) override {
@@ -211,7 +211,7 @@ public:
                                   "SELECT id, meeting_id, text, reason, created_by, created_at FROM meeting_amendments "
                                   "WHERE meeting_id = :m ORDER BY id",
                                   Params().Int(meeting.value)))
-            out.push_back({r.Int(0), MeetingId(r.Int(1)), r.Text(2), r.Text(3), r.Text(4), r.Int(5)});
+            out.push_back({AmendmentId(r.Int(0)), MeetingId(r.Int(1)), r.Text(2), r.Text(3), r.Text(4), r.Int(5)});
         return out;
     }
 
@@ -222,7 +222,7 @@ public:
             "(:m, :t, :r, :b, :at) RETURNING id",
             Params().Int(in.meeting.value).Text(in.text).Text(in.reason).Text(in.created_by).Int(in.created_at));
         Amendment out = in;
-        out.id = r->Int(0);
+        out.id = AmendmentId(r->Int(0));
         return out;
     }
 

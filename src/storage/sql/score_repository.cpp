@@ -31,11 +31,11 @@ public:
         return out;
     }
 
-    std::optional<StoredScorecard> GetScorecard(std::int64_t id) override {
+    std::optional<StoredScorecard> GetScorecard(ScorecardId id) override {
         auto r = QueryOne(s_,
                           "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
                           "scorecards WHERE id = :id",
-                          Params().Int(id));
+                          Params().Int(id.value));
         if (!r) return std::nullopt;
         return ReadScorecard(*r);
     }
@@ -53,7 +53,7 @@ public:
                          .Text(in.created_by)
                          .Int(in.created_at));
         StoredScorecard out = in;
-        out.id = r->Int(0);
+        out.id = ScorecardId(r->Int(0));
         return out;
     }
 
@@ -68,7 +68,7 @@ public:
             sc.id = r.Int(0);
             sc.meeting = MeetingId(r.Int(1));
             sc.role = Decode(r.Text(2), ScorerRoleFromCode, "meeting_scores.role");
-            sc.scorecard_id = r.Int(3);
+            sc.scorecard_id = ScorecardId(r.Int(3));
             sc.points = PointsFromJson(r.Text(4));
             sc.total = static_cast<int>(r.Int(5));
             sc.level = Decode(r.Text(6), QualityLevelFromCode, "meeting_scores.level");
@@ -88,7 +88,7 @@ public:
                      Params()
                          .Int(in.meeting.value)
                          .Text(std::string(ToCode(in.role)))
-                         .Int(in.scorecard_id)
+                         .Int(in.scorecard_id.value)
                          .Text(PointsToJson(in.points))
                          .Int(in.total)
                          .Text(std::string(ToCode(in.level)))
@@ -103,7 +103,7 @@ public:
 private:
     static StoredScorecard ReadScorecard(const Row& r) {
         StoredScorecard sc;
-        sc.id = r.Int(0);
+        sc.id = ScorecardId(r.Int(0));
         sc.organization = OrganizationId(r.Int(1));
         sc.card = ScorecardFromJson(r.Text(4));
         sc.card.effective_from = r.Date(2);

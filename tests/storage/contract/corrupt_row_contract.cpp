@@ -30,7 +30,7 @@ struct Rows {
     PositionId position;
     UserId user;
     MeetingId meeting;
-    std::int64_t round = 0;
+    GradingRoundId round;
 };
 
 Rows MakeRows(Store& store) {

@@ -72,7 +72,7 @@ TEST_P(StoreContract, TheMeetingRecordRoundTripsEveryField) {
         r.records().ReplaceTasksSetBy(m.id, t.cell_a.id, {task, task});
         r.records().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Ốm", 5});
         r.records().SaveLeaveRequest(m.id, {b.id, "Trần Thị Bình", "Đi công tác", 6});
-        r.records().InsertAmendment({0, m.id, "Bổ sung", "Ghi sót", "bithu", 7});
+        r.records().InsertAmendment({AmendmentId{}, m.id, "Bổ sung", "Ghi sót", "bithu", 7});
         Attachment file;
         file.meeting = m.id;
         file.file_name = "Dự thảo.docx";
