@@ -1,23 +1,12 @@
 #include "http/handler.hpp"
 
-#include <charconv>
+#include "http/json/body.hpp"
 
 namespace chibo::http {
 
 using base::ErrorCode;
 using base::Result;
 namespace json = boost::json;
-
-namespace {
-
-std::optional<std::int64_t> ParseInt(const std::string& s) {
-    std::int64_t v = 0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
-    return v;
-}
-
-}  // namespace
 
 int StatusFor(ErrorCode code) {
     switch (code) {

@@ -215,16 +215,12 @@ Result<std::vector<base::Date>> JsonBody::DateArray(const char* name, std::size_
     return out;
 }
 
-namespace {
-
-std::optional<std::int64_t> ParseInt(const std::string& s) {
+std::optional<std::int64_t> ParseInt(std::string_view text) {
     std::int64_t v = 0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
     return v;
 }
-
-}  // namespace
 
 Result<int> QueryInt(const Request& request, const std::string& name, int default_value, int min, int max) {
     auto raw = request.Query(name);

@@ -95,6 +95,10 @@ private:
     boost::json::object object_;
 };
 
+// A whole decimal number and nothing else ("12", "-3"; not "", "1x" or "+1"), as paths and query
+// strings carry them.
+std::optional<std::int64_t> ParseInt(std::string_view text);
+
 // Query-string helpers with the same error style.
 base::Result<int> QueryInt(const Request& request, const std::string& name, int default_value, int min, int max);
 // A positive number, or nullopt when absent or empty.

@@ -60,6 +60,15 @@ TEST(RequestTest, ReadsCookiesAndQueryStrings) {
     EXPECT_FALSE(PercentDecode("%4", Plus::kLiteral).has_value());
 }
 
+TEST(ParseIntTest, TakesOnlyAWholeNumber) {
+    EXPECT_EQ(ParseInt("42"), 42);
+    EXPECT_EQ(ParseInt("-3"), -3);
+    EXPECT_FALSE(ParseInt("").has_value());
+    EXPECT_FALSE(ParseInt("4x").has_value());
+    EXPECT_FALSE(ParseInt(" 4").has_value());
+    EXPECT_FALSE(ParseInt("99999999999999999999").has_value());
+}
+
 TEST(QueryIntTest, ChecksBounds) {
     Request req;
     req.query = ParseQueryString("page=0&page_size=abc&ok=7");
