@@ -113,8 +113,13 @@ export async function startServer({ demo = true, db: existing, args = [] } = {})
     if (!db) db = demo && process.env.CHIBO_TEST_DEMO_COPY !== '0' ? demoDatabase(dir) : freshDatabase(dir);
     if (demo && !existing && process.env.CHIBO_TEST_DEMO_COPY === '0') loadDemo(db);
     const port = await freePort();
+    // Uploaded files beside the database: SQLite's default (the file's name + ".files") already is; on
+    // PostgreSQL the default is ./chibo-files, so every node of one test database shares a folder of
+    // its own under the temporary directory instead of writing into the checkout.
+    const files = db.startsWith('postgresql://') && !args.includes('--files')
+        ? ['--files', join(tmpdir(), `chibo-test-files-${new URL(db).pathname.slice(1)}`)] : [];
     const child = spawn(BIN, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
-        '--web-root', WEB_ROOT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        '--web-root', WEB_ROOT, ...files, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
