@@ -30,6 +30,10 @@ int MonthNumber(int year, int month);
 int MonthOf(base::Date day);
 int YearOfMonth(int month);
 int MonthOfYear(int month);  // 1–12.
+// "2026-Q2" of the quarter a month number falls in, as grading periods and the API name quarters.
+inline std::string QuarterCode(int month) {
+    return std::to_string(YearOfMonth(month)) + "-Q" + std::to_string((MonthOfYear(month) - 1) / 3 + 1);
+}
 
 // An inclusive range of months.
 struct MonthRange {

@@ -10,10 +10,6 @@ using namespace chibo::domain;
 
 namespace {
 
-std::string QuarterCode(int first_month) {
-    return std::to_string(YearOfMonth(first_month)) + "-Q" + std::to_string((MonthOfYear(first_month) - 1) / 3 + 1);
-}
-
 std::string MonthLabel(int month) {
     char text[24];
     std::snprintf(text, sizeof text, "tháng %02d/%04d", MonthOfYear(month), YearOfMonth(month));

@@ -17,10 +17,6 @@ std::string MonthCode(int month) {
     return text;
 }
 
-std::string QuarterCode(int first_month) {
-    return std::to_string(YearOfMonth(first_month)) + "-Q" + std::to_string((MonthOfYear(first_month) - 1) / 3 + 1);
-}
-
 namespace {
 
 Result<int> ParseMonth(const Request& req, const char* name, int fallback) {

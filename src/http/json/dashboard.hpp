@@ -11,9 +11,8 @@
 // The dashboards on the wire (docs/api/openapi.json: DashboardFigures, Dashboard, DashboardAlerts).
 namespace chibo::http {
 
-// "2026-03" of a domain::MonthNumber; "2026-Q1" of a quarter's first month.
+// "2026-03" of a domain::MonthNumber (quarters: domain::QuarterCode).
 std::string MonthCode(int month);
-std::string QuarterCode(int first_month);
 
 boost::json::object ToJson(const domain::DashboardFigures& figures);
 boost::json::object OrgJson(const domain::StatOrganization& organization);
