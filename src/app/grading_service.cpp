@@ -98,11 +98,11 @@ GradingInput InputFor(Repositories& repos, const GradingRound& round, const Orga
     in.period = round.period;
     in.until = std::min(round.period.to, today);
     in.today = today;
-    in.active_from = cell.valid_from;
+    in.active_from = DueMonthsOf(cell.valid_from, cell.valid_to).first;
     if (in.until < in.period.from) return in;
     for (int year = in.period.from.year(); year <= in.until.year(); ++year) {
         for (Meeting& m : repos.meetings().ForYear(cell.id, year)) {
-            if (!Held(m.state) || m.date < in.period.from || m.date > in.until) continue;
+            if (!Held(m.state) || MonthStartOf(m) < in.period.from || MonthStartOf(m) > in.until) continue;
             GradedMeeting g;
             g.attendance = repos.records().Attendance(m.id);
             g.opinions = repos.records().Opinions(m.id);

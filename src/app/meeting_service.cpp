@@ -112,6 +112,7 @@ Result<std::vector<CalendarEntry>> MeetingService::Calendar(const Actor& actor, 
         store_, [&](Repositories& repos) -> Result<std::vector<CalendarEntry>> {
             CHIBO_TRY_ASSIGN(const Organization cell, VisibleCell(repos, actor, cell_id));
             const MeetingRule rule = BuildRule(repos, cell).effective;
+            const DueMonths due = DueMonthsOf(cell.valid_from, cell.valid_to);
             const auto stored = repos.meetings().ForYear(cell.id, year);
             std::vector<CalendarEntry> out;
             for (int month = 1; month <= 12; ++month) {
@@ -120,6 +121,8 @@ Result<std::vector<CalendarEntry>> MeetingService::Calendar(const Actor& actor, 
                                            [&](const Meeting& m) { return m.kind == kind && m.month == month; });
                     if (it != stored.end()) {
                         out.push_back({it->id, *it});
+                    } else if (!due.Owes(year, month)) {
+                        continue;  // Before the cell's founding or after its merge: nothing expected.
                     } else if (auto expected = Expected(rule, cell.id, kind, year, month)) {
                         out.push_back({std::nullopt, *expected});
                     }
@@ -144,6 +147,12 @@ Result<MeetingView> MeetingService::Open(const Actor& actor, OrganizationId cell
         CHIBO_TRY_ASSIGN(const Organization cell, VisibleCell(repos, actor, cell_id));
         if (!actor.CanWrite(cell.path)) return Forbidden();
         if (cell.dissolved()) return MakeError(ErrorCode::kConflict, "Chi bộ đã giải thể hoặc sáp nhập.");
+        if (const auto last_day = base::Date::FromYmd(year, month, 1)->AddDays(31);
+            *base::Date::FromYmd(last_day.year(), last_day.month(), 1) <= cell.valid_from)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Chi bộ thành lập ngày " + cell.valid_from.ToVietnamese() + ", chưa có vào tháng " +
+                                 std::to_string(month) + "/" + std::to_string(year) + ".",
+                             "month");
         if (repos.meetings().Find(cell.id, kind, year, month))
             return MakeError(ErrorCode::kConflict, "Cuộc họp của tháng này đã được lập.", "month");
         const MeetingRule rule = BuildRule(repos, cell).effective;

@@ -155,7 +155,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
         for (const Organization& cell : repos.organizations().Subtree(org.path, domain::Dissolved::kExclude)) {
             if (!IsCell(cell.kind)) continue;
             CellAlertInput in;
-            in.active_from = cell.valid_from;
+            in.active_from = DueMonthsOf(cell.valid_from, cell.valid_to).first;
             in.thematic_months = BuildRule(repos, cell).effective.thematic_months;
             for (const Meeting& m : repos.meetings().ForYear(cell.id, today.year()))
                 in.meetings.push_back({m, repos.records().Attendance(m.id)});

@@ -58,8 +58,8 @@ std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
     };
     for (int month = 1; month <= 12; ++month) {
         const base::Date end = NextMonthStart(year, month);
-        if (today < end) break;               // The month is not over.
-        if (end <= in.active_from) continue;  // The cell did not exist yet.
+        if (today < end) break;                                               // The month is not over.
+        if (*base::Date::FromYmd(year, month, 1) < in.active_from) continue;  // The cell owed nothing yet.
         if (!held(MeetingKind::kRegular, month))
             out.push_back({AlertKind::kMissedRegular, std::nullopt, std::nullopt, year, month,
                            "Tháng " + MonthText(month, year) + " chưa sinh hoạt thường kỳ."});

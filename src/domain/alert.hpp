@@ -47,7 +47,7 @@ struct MeetingEvidence {
 };
 
 struct CellAlertInput {
-    base::Date active_from;  // Months before this (the cell's creation, the period's start) are not checked.
+    base::Date active_from;  // The first month the cell owes meetings for (DueMonthsOf): earlier ones are not checked.
     std::vector<MeetingEvidence> meetings;
     std::vector<Member> roll;  // Members on the roll now.
     bool has_committee = false;

@@ -37,6 +37,11 @@ int MonthIndex(Date day) {
     return day.year() * 12 + day.month() - 1;
 }
 
+// Whether a meeting counts in [from, until]: by the month it belongs to, not the day it was held.
+bool Counts(const Meeting& m, Date from, Date until) {
+    return MonthIndex(MonthStartOf(m)) >= MonthIndex(from) && MonthStartOf(m) <= until;
+}
+
 bool Expected(Presence presence) {
     return presence != Presence::kExempt;
 }
@@ -230,9 +235,9 @@ CellEvidence CellEvidenceOf(const GradingInput& input) {
     std::set<int> thematic_quarters;
     for (const GradedMeeting& g : input.meetings) {
         const Meeting& m = g.meeting;
-        if (!Held(m.state) || m.date < start || m.date > input.until) continue;
-        if (m.kind == MeetingKind::kRegular) regular_months.insert(MonthIndex(m.date));
-        if (m.kind == MeetingKind::kThematic) thematic_quarters.insert(MonthIndex(m.date) / 3);
+        if (!Held(m.state) || !Counts(m, start, input.until)) continue;
+        if (m.kind == MeetingKind::kRegular) regular_months.insert(MonthIndex(MonthStartOf(m)));
+        if (m.kind == MeetingKind::kThematic) thematic_quarters.insert(MonthIndex(MonthStartOf(m)) / 3);
         if (g.level) {
             ++e.meetings_scored;
             ++e.levels[*g.level];
@@ -272,7 +277,7 @@ std::map<MemberId, MemberEvidence> MemberEvidenceOf(const GradingInput& input) {
     const Date start = std::max(input.period.from, input.active_from);
     for (const GradedMeeting& g : input.meetings) {
         const Meeting& m = g.meeting;
-        if (!Held(m.state) || m.date < start || m.date > input.until) continue;
+        if (!Held(m.state) || !Counts(m, start, input.until)) continue;
         std::set<MemberId> speakers;
         for (const Opinion& o : g.opinions)
             if (o.speaker) speakers.insert(*o.speaker);

@@ -104,6 +104,8 @@ GradedMeeting Held(int id, MeetingKind kind, base::Date day, int present, int ex
     g.meeting.id = MeetingId(id);
     g.meeting.kind = kind;
     g.meeting.date = day;
+    g.meeting.year = day.year();
+    g.meeting.month = day.month();
     g.meeting.state = MeetingState::kReported;
     int member = 1;
     for (int i = 0; i < present; ++i)
@@ -196,6 +198,19 @@ TEST(GradingEvidence, AMonthIsOverOnlyTheDayAfterItsLast) {
     in.until = D(2026, 4, 1);
     EXPECT_EQ(CellEvidenceOf(in).regular_expected, 3);
     EXPECT_EQ(CellEvidenceOf(in).thematic_expected, 1);
+}
+
+TEST(GradingEvidence, AMeetingMovedIntoTheNextMonthCountsForItsOwn) {
+    GradingInput in;
+    in.period = *ParseGradingPeriod("2026-Q4");
+    in.active_from = D(2010, 1, 1);
+    in.until = D(2026, 12, 31);
+    GradedMeeting november = Held(1, MeetingKind::kRegular, D(2026, 12, 2), 5, 0, 0, std::nullopt);
+    november.meeting.month = 11;  // November's meeting, moved to 02/12.
+    in.meetings = {Held(2, MeetingKind::kRegular, D(2026, 10, 3), 5, 0, 0, std::nullopt), november};
+    const CellEvidence e = CellEvidenceOf(in);
+    EXPECT_EQ(e.regular_expected, 3);
+    EXPECT_EQ(e.regular_held, 2);  // October and November; December is missed, not filled by November's.
 }
 
 TEST(GradingEvidence, StartsAtTheCellsFoundingAndCountsQuartersOnlyWhenOver) {

@@ -54,6 +54,14 @@ std::string MeetingTitle(const Meeting& m) {
            std::to_string(m.year);
 }
 
+base::Date MonthStartOf(const Meeting& m) {
+    return *base::Date::FromYmd(m.year, m.month, 1);
+}
+
+bool HeldLate(const Meeting& m) {
+    return m.date.year() * 12 + m.date.month() > m.year * 12 + m.month;
+}
+
 base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason) {
     if (!BeforeHeld(meeting.state))
         return MakeError(ErrorCode::kConflict, "Cuộc họp đã diễn ra hoặc đã hủy, không thể dời.", "state");

@@ -150,6 +150,10 @@ bool Held(MeetingState state);
 std::string_view KindWords(MeetingKind kind);
 // "Sinh hoạt thường kỳ tháng 10/2026".
 std::string MeetingTitle(const Meeting& meeting);
+// The first day of the month a meeting counts for: its own month, even when moved into the next one.
+base::Date MonthStartOf(const Meeting& meeting);
+// Held after its month: moved into the next one (it still counts for its own, held late).
+bool HeldLate(const Meeting& meeting);
 
 // Checks a move of `meeting` to `date`: before it is held, with a reason, within its month or the next.
 base::Result<void> ValidateMove(const Meeting& meeting, base::Date date, int start_minutes, const std::string& reason);

@@ -268,5 +268,22 @@ TEST(CodesTest, PresenceAndVoteScopeRoundTrip) {
     EXPECT_FALSE(VoteScopeFromCode("hands").has_value());
 }
 
+TEST(MeetingMonth, AMeetingMovedIntoTheNextMonthCountsForItsOwnAndIsHeldLate) {
+    Meeting m;
+    m.year = 2026;
+    m.month = 11;
+    m.date = *base::Date::FromYmd(2026, 11, 3);
+    EXPECT_FALSE(HeldLate(m));
+    m.date = *base::Date::FromYmd(2026, 12, 2);
+    EXPECT_TRUE(HeldLate(m));
+    EXPECT_EQ(MonthStartOf(m), *base::Date::FromYmd(2026, 11, 1));
+    m.year = 2026;
+    m.month = 12;
+    m.date = *base::Date::FromYmd(2027, 1, 4);
+    EXPECT_TRUE(HeldLate(m));
+    m.date = *base::Date::FromYmd(2026, 12, 28);
+    EXPECT_FALSE(HeldLate(m));
+}
+
 }  // namespace
 }  // namespace chibo::domain

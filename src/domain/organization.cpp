@@ -86,6 +86,22 @@ base::Result<void> ValidateOrganization(const Organization& organization, const 
     return {};
 }
 
+bool DueMonths::Owes(int year, int month) const {
+    const base::Date day = *base::Date::FromYmd(year, month, 1);
+    return first <= day && (!last || day <= *last);
+}
+
+DueMonths DueMonthsOf(base::Date valid_from, std::optional<base::Date> valid_to) {
+    const base::Date next_month =
+        *base::Date::FromYmd(valid_from.year() + (valid_from.month() == 12 ? 1 : 0), valid_from.month() % 12 + 1, 1);
+    DueMonths due{valid_from.day() == 1 ? valid_from : next_month, std::nullopt};
+    if (valid_to) {
+        const base::Date last_day = valid_to->AddDays(-1);
+        due.last = *base::Date::FromYmd(last_day.year(), last_day.month(), 1);
+    }
+    return due;
+}
+
 std::string SubtreeEnd(std::string_view path_prefix) {
     // Paths end with '/', and '0' is the character right after '/', so the range [p, p with its last
     // '/' replaced by '0') holds exactly the paths that start with p.

@@ -59,6 +59,18 @@ struct OrganizationPlacement {
 // Cells (chi bộ) hold members and meetings.
 bool IsCell(OrganizationKind kind);
 
+// The months a cell owes meetings for: those it exists on the first day of. One founded on the 15th owes
+// them from the next month; one merged or dissolved on the 15th (valid_to, the first day it no longer
+// exists) through that month, so that the cell it merged into starts where it stops. Both are first days
+// of months; `last` is unset while the cell lives on, and before `first` when it owes none.
+struct DueMonths {
+    base::Date first;
+    std::optional<base::Date> last;
+
+    bool Owes(int year, int month) const;
+};
+DueMonths DueMonthsOf(base::Date valid_from, std::optional<base::Date> valid_to);
+
 // Whether an organisation of kind `child` may sit under one of kind `parent` (nullopt: a root).
 bool AllowedUnder(OrganizationKind child, std::optional<OrganizationKind> parent);
 

@@ -93,6 +93,30 @@ TEST(PathIdsTest, ListsIdsRootFirst) {
     EXPECT_EQ(ids[2].value, 23);
 }
 
+TEST(DueMonthsTest, ACellOwesTheMonthsItExistsOnTheFirstDayOf) {
+    const base::Date d15 = *base::Date::FromYmd(2026, 3, 15);
+    // Founded on 15/03: nothing for March, from April.
+    const DueMonths founded = DueMonthsOf(d15, std::nullopt);
+    EXPECT_FALSE(founded.Owes(2026, 3));
+    EXPECT_TRUE(founded.Owes(2026, 4));
+    EXPECT_TRUE(founded.Owes(2041, 12));
+    // Founded on the 1st: that month.
+    EXPECT_TRUE(DueMonthsOf(*base::Date::FromYmd(2026, 3, 1), std::nullopt).Owes(2026, 3));
+    // Merged on 15/07: through July; the cell it went into, founded that day, from August.
+    const DueMonths merged = DueMonthsOf(*base::Date::FromYmd(2020, 1, 1), *base::Date::FromYmd(2026, 7, 15));
+    EXPECT_TRUE(merged.Owes(2026, 7));
+    EXPECT_FALSE(merged.Owes(2026, 8));
+    EXPECT_TRUE(DueMonthsOf(*base::Date::FromYmd(2026, 7, 15), std::nullopt).Owes(2026, 8));
+    EXPECT_FALSE(DueMonthsOf(*base::Date::FromYmd(2026, 7, 15), std::nullopt).Owes(2026, 7));
+    // Merged on 01/07: through June; a cell founded on 01/07 owes July.
+    const DueMonths on_first = DueMonthsOf(*base::Date::FromYmd(2020, 1, 1), *base::Date::FromYmd(2026, 7, 1));
+    EXPECT_TRUE(on_first.Owes(2026, 6));
+    EXPECT_FALSE(on_first.Owes(2026, 7));
+    // Founded on 20/12: from January of the next year.
+    EXPECT_TRUE(DueMonthsOf(*base::Date::FromYmd(2026, 12, 20), std::nullopt).Owes(2027, 1));
+    EXPECT_FALSE(DueMonthsOf(*base::Date::FromYmd(2026, 12, 20), std::nullopt).Owes(2026, 12));
+}
+
 TEST(OrganizationCodesTest, RoundTrip) {
     for (K k : {K::kCentral, K::kProvince, K::kCommuneCommittee, K::kGrassrootsCommittee, K::kGrassrootsCell,
                 K::kSubordinateCell, K::kPartyGroup}) {

@@ -100,7 +100,7 @@ std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const 
     MeetingFigures f;
     f.cell = meeting.organization;
     f.kind = meeting.kind;
-    f.month = MonthOf(meeting.date);
+    f.month = MonthNumber(meeting.year, meeting.month);  // A meeting moved into the next month counts for its own.
     if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) return std::nullopt;
     f.held = true;
     for (const AttendanceRecord& a : attendance) {
@@ -165,6 +165,11 @@ namespace {
 bool Contains(const std::vector<MonthRange>& ranges, int month) {
     return std::any_of(ranges.begin(), ranges.end(),
                        [&](const MonthRange& r) { return r.first <= month && month <= r.last; });
+}
+
+// The first month an organisation is active: the first it owes meetings for (DueMonthsOf).
+int FirstActiveMonth(const StatOrganization& o) {
+    return MonthOf(DueMonthsOf(o.valid_from, std::nullopt).first);
 }
 
 // The last month an organisation is active (the month before the day it ended, or for ever).
@@ -247,7 +252,7 @@ void StatisticsEngine::Reindex() {
     represents_.clear();
     for (const auto& [id, number] : cell_number_) {
         const StatOrganization& o = orgs_[current_.at(id)];
-        active_[number] = {MonthOf(o.valid_from), LastActiveMonth(o)};
+        active_[number] = {FirstActiveMonth(o), LastActiveMonth(o)};
         if (cell_slots_[number].size() != 1) {
             for (std::size_t slot : cell_slots_[number]) {
                 shared_index_[slot] = static_cast<std::uint32_t>(represents_.size());
@@ -403,7 +408,7 @@ const StatOrganization* StatisticsEngine::Find(OrganizationId id) const {
 namespace {
 
 bool ActiveIn(const StatOrganization& o, MonthRange months) {
-    return MonthOf(o.valid_from) <= months.last && LastActiveMonth(o) >= months.first;
+    return FirstActiveMonth(o) <= months.last && LastActiveMonth(o) >= months.first;
 }
 
 // A cell's months in a period, counted from kFirstStatMonth: the months it was active [first, last], those

@@ -28,14 +28,14 @@ StatOrganization Org(int id, std::optional<int> parent, std::string path, Organi
 }
 
 // A province (1) with communes 2 and 5; cells 3 and 4 under 2 (cell 3 has party group 7), cell 6
-// under 5; cell 10 under 2 founded in September 2026.
+// under 5; cell 10 under 2 founded on 1 September 2026.
 std::vector<StatOrganization> Tree() {
     return {Org(1, std::nullopt, "/1/", OrganizationKind::kProvince),
             Org(2, 1, "/1/2/", OrganizationKind::kCommuneCommittee),
             Org(3, 2, "/1/2/3/", OrganizationKind::kSubordinateCell),
             Org(7, 3, "/1/2/3/7/", OrganizationKind::kPartyGroup),
             Org(4, 2, "/1/2/4/", OrganizationKind::kSubordinateCell),
-            Org(10, 2, "/1/2/10/", OrganizationKind::kSubordinateCell, D(2026, 9, 15)),
+            Org(10, 2, "/1/2/10/", OrganizationKind::kSubordinateCell, D(2026, 9, 1)),
             Org(5, 1, "/1/5/", OrganizationKind::kCommuneCommittee),
             Org(6, 5, "/1/5/6/", OrganizationKind::kSubordinateCell)};
 }
@@ -171,11 +171,43 @@ TEST(Statistics, PeriodsCountOnlyTheirMonthsAndMonthsNotOverAreDueOnlyOnceHeld) 
     EXPECT_EQ(later.cells_regular_all, 0);
     // Before cell 10 was founded it is not counted at all.
     EXPECT_EQ(e.Figures(OrganizationId(10), {MonthNumber(2026, 1), MonthNumber(2026, 8)}, kToday).cells, 0);
-    // The month of its founding counts: September was due and missed.
+    // Founded on the 1st, the month of its founding counts: September was due and missed.
     const auto alerts = e.Alerts(OrganizationId(10), kYear, kToday, 0, 10);
     ASSERT_EQ(alerts.missed.size(), 1U);
     EXPECT_EQ(alerts.missed[0].regular_months, (std::vector<int>{MonthNumber(2026, 9)}));
     EXPECT_EQ(alerts.missed[0].thematic_quarters, (std::vector<int>{MonthNumber(2026, 7)}));
+}
+
+TEST(Statistics, ACellOwesOnlyTheMonthsOfItsLifeAndAMergeHandsOverAtTheMonth) {
+    // Cell 11 merged into cell 12 on 15/07/2026; cell 12 was founded for it that day. Cell 11 owes
+    // January to July, cell 12 from August: July is neither's twice, nor no one's.
+    StatisticsEngine e;
+    e.SetTree({Org(1, std::nullopt, "/1/", OrganizationKind::kProvince),
+               Org(2, 1, "/1/2/", OrganizationKind::kCommuneCommittee),
+               Org(11, 2, "/1/2/11/", OrganizationKind::kSubordinateCell, D(2010, 1, 1), D(2026, 7, 15)),
+               Org(12, 2, "/1/2/12/", OrganizationKind::kSubordinateCell, D(2026, 7, 15))});
+    for (int month = 1; month <= 7; ++month) e.PutMeeting(MeetingId(Id(11, month)), Held(11, month));
+    for (int month = 8; month <= 10; ++month) e.PutMeeting(MeetingId(Id(12, month)), Held(12, month));
+    // Thematic meetings: a quarter is owed by each cell alive in it, so both owe quarter III.
+    for (int month : {3, 6, 7})
+        e.PutMeeting(MeetingId(Id(11, month, MeetingKind::kThematic)), Held(11, month, MeetingKind::kThematic));
+    e.PutMeeting(MeetingId(Id(12, 9, MeetingKind::kThematic)), Held(12, 9, MeetingKind::kThematic));
+    const DashboardFigures year = e.Figures(OrganizationId(2), kYear, kToday);
+    EXPECT_EQ(year.cells, 2);
+    EXPECT_EQ(year.cells_regular_due, 2);
+    EXPECT_EQ(year.cells_regular_all, 2);  // Neither is asked for the other's months.
+    const MonthRange july{MonthNumber(2026, 7), MonthNumber(2026, 7)};
+    EXPECT_EQ(e.Figures(OrganizationId(12), july, kToday).cells, 0);
+    EXPECT_EQ(e.Figures(OrganizationId(11), july, kToday).cells_regular_all, 1);
+    const MonthRange august{MonthNumber(2026, 8), MonthNumber(2026, 8)};
+    EXPECT_EQ(e.Figures(OrganizationId(11), august, kToday).cells, 0);
+    EXPECT_EQ(e.Alerts(OrganizationId(2), kYear, kToday, 0, 10).missed_total, 0);
+    // Without its November meeting, cell 12 misses November — and only that.
+    const auto alerts =
+        e.Alerts(OrganizationId(2), {MonthNumber(2026, 1), MonthNumber(2026, 11)}, D(2026, 12, 5), 0, 10);
+    ASSERT_EQ(alerts.missed.size(), 1U);
+    EXPECT_EQ(alerts.missed[0].cell, OrganizationId(12));
+    EXPECT_EQ(alerts.missed[0].regular_months, (std::vector<int>{MonthNumber(2026, 11)}));
 }
 
 TEST(Statistics, FollowsEveryChangeOfAMeeting) {
@@ -489,7 +521,8 @@ TEST(Statistics, FiguresEqualTheirDefinitionOverManyYears) {
                     d.meetings_attendance_90 += f.present * 10 >= f.expected * 9 ? 1 : 0;
                     d.meetings_superior += f.superior_attended ? 1 : 0;
                 }
-            const int first = std::max(r.first, MonthOf(o.valid_from));
+            // A cell owes the months it exists on the first day of.
+            const int first = std::max(r.first, MonthOf(o.valid_from) + (o.valid_from.day() == 1 ? 0 : 1));
             const int last = std::min(r.last, o.valid_to ? MonthOf(o.valid_to->AddDays(-1)) : r.last);
             if (first > last) continue;
             ++d.cells;

@@ -69,6 +69,7 @@ json::object MeetingFields(const Meeting& m) {
             {"state_label", Label(m.state)},
             {"shifted", m.shifted},
             {"moved_reason", m.moved_reason},
+            {"held_late", HeldLate(m)},
             {"cancelled_reason", m.cancelled_reason}};
 }
 

@@ -206,17 +206,17 @@ public:
         std::vector<std::pair<MeetingId, MeetingFigures>> out;
         std::unordered_map<std::int64_t, std::size_t> at;
         for (const Row& r : Query(s_,
-                                  "SELECT id, organization_id, kind, scheduled_on, superior_attended FROM meetings "
+                                  "SELECT id, organization_id, kind, year, month, superior_attended FROM meetings "
                                   "WHERE id BETWEEN :a AND :b AND state IN (" +
                                       held + ") ORDER BY id",
                                   states)) {
             MeetingFigures f;
             f.cell = OrganizationId(r.Int(1));
             f.kind = Decode(r.Text(2), MeetingKindFromCode, "meetings.kind");
-            f.month = MonthOf(r.Date(3));
+            f.month = MonthNumber(static_cast<int>(r.Int(3)), static_cast<int>(r.Int(4)));
             if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) continue;
             f.held = true;
-            f.superior_attended = r.Int(4) != 0;
+            f.superior_attended = r.Int(5) != 0;
             at[r.Int(0)] = out.size();
             out.emplace_back(MeetingId(r.Int(0)), std::move(f));
         }

@@ -82,8 +82,9 @@ private:
         const std::string held = Held();
         const std::string cells = "s.kind IN ('grassroots_cell', 'subordinate_cell')";
         Params sums_params;
-        SlotParams(sums_params, path).Text(MonthStart(months.first).ToIso()).Text(MonthEnd(months.last).ToIso());
-        // A meeting counts under the placement of its cell in the meeting's month.
+        SlotParams(sums_params, path).Text(MonthStart(months.first).ToIso()).Text(MonthEnd(months.last + 1).ToIso());
+        // A meeting counts for its month (even when moved into the next one), under the placement of its cell
+        // in that month. The day range (a month wider: the move rule allows the next month) uses the index.
         const auto sums = QueryOne(
             s_,
             "WITH " + Slots() +
@@ -93,9 +94,10 @@ private:
                 "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) + "', '" +
                 std::string(ToCode(Presence::kLate)) +
                 "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN slots s ON s.id = m.organization_id AND " +
-                PlacedIn(MonthOf("m.scheduled_on")) + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " +
-                cells + " AND m.state IN (" + held +
-                ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY m.id, m.kind, m.superior_attended), "
+                PlacedIn(kMeetingMonth) + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " + cells +
+                " AND m.state IN (" + held + ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND " +
+                kMeetingMonth + " BETWEEN " + std::to_string(months.first) + " AND " + std::to_string(months.last) +
+                " GROUP BY m.id, m.kind, m.superior_attended), "
                 "lv AS (SELECT s.meeting_id, s.level FROM meeting_scores s JOIN mm ON mm.id = s.meeting_id WHERE "
                 "s.id = (SELECT MAX(s2.id) FROM meeting_scores s2 WHERE s2.meeting_id = s.meeting_id AND s2.role = "
                 "CASE WHEN EXISTS (SELECT 1 FROM meeting_scores s3 WHERE s3.meeting_id = s.meeting_id AND s3.role = "
@@ -145,7 +147,7 @@ private:
         SlotParams(flagged_params, path)
             .Text(std::string(ToCode(Presence::kUnexcused)))
             .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
-            .Text(base::Date::FromYmd(year, 12, 31)->ToIso());
+            .Text(base::Date::FromYmd(year + 1, 1, 31)->ToIso());
         f.members_flagged = static_cast<int>(
             QueryOne(s_,
                      "WITH " + Slots() +
@@ -153,7 +155,9 @@ private:
                          "meetings m ON m.id = a.meeting_id JOIN slots s ON s.id = m.organization_id AND " +
                          PlacedIn(LastActive(std::to_string(MonthNumber(year, 12)))) + " WHERE " + cells +
                          " AND m.state IN (" + held +
-                         ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t GROUP BY "
+                         ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND m.year = " +
+                         std::to_string(year) +
+                         " GROUP BY "
                          "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
                      flagged_params)
                 ->Int(0));
@@ -175,6 +179,9 @@ private:
         return {total, first};
     }
 
+    // The month a meeting counts for (year × 12 + month − 1), whatever day it was held.
+    static constexpr const char* kMeetingMonth = "(m.year * 12 + m.month - 1)";
+
     std::string Held() const {
         std::string out;
         for (MeetingState st : {MeetingState::kHeld, MeetingState::kMinutesFinalised, MeetingState::kReported})
@@ -194,6 +201,12 @@ private:
                    ") AS INTEGER) - 1)";
         return "(CAST(substr(" + day + ", 1, 4) AS INTEGER) * 12 + CAST(substr(" + day + ", 6, 2) AS INTEGER) - 1)";
     }
+    // The first month a cell founded on `day` owes meetings for: that month when founded on the 1st, else the next.
+    std::string FirstDueMonth(const std::string& day) const {
+        const std::string day_of_month =
+            postgres_ ? "CAST(EXTRACT(DAY FROM " + day + ") AS INTEGER)" : "CAST(substr(" + day + ", 9, 2) AS INTEGER)";
+        return "(" + MonthOf(day) + " + CASE WHEN " + day_of_month + " = 1 THEN 0 ELSE 1 END)";
+    }
     std::string DayBefore(const std::string& day) const {
         return postgres_ ? "(" + day + " - 1)" : "date(" + day + ", '-1 day')";
     }
@@ -209,10 +222,10 @@ private:
         const std::string b = std::to_string(months.last);
         const std::string over = std::to_string(domain::MonthOf(today) - 1);
         const std::string q_over_all = "(" + over + " - 2) / 3";
-        const std::string c = "SELECT s.id, s.path, " + Greatest(a, MonthOf("s.valid_from")) + " AS f, " +
+        const std::string c = "SELECT s.id, s.path, " + Greatest(a, FirstDueMonth("s.valid_from")) + " AS f, " +
                               LastActive(b) + " AS l FROM slots s WHERE s.kind IN (:k1, :k2) AND " +
                               PlacedIn(LastActive(b));
-        const std::string cm = "SELECT m.organization_id AS cell, " + MonthOf("m.scheduled_on") +
+        const std::string cm = "SELECT m.organization_id AS cell, " + std::string(kMeetingMonth) +
                                " AS mo, m.kind, m.superior_attended FROM meetings m WHERE m.organization_id IN "
                                "(SELECT id FROM c) AND m.state IN (" +
                                Held() + ") AND m.scheduled_on >= :qf AND m.scheduled_on <= :qt";
@@ -248,7 +261,7 @@ private:
             .Text(std::string(ToCode(OrganizationKind::kGrassrootsCell)))
             .Text(std::string(ToCode(OrganizationKind::kSubordinateCell)))
             .Text(MonthStart(q_first_month).ToIso())
-            .Text(MonthEnd(q_last_month).ToIso());
+            .Text(MonthEnd(q_last_month + 1).ToIso());
         return p;
     }
 

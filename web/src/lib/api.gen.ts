@@ -476,6 +476,8 @@ export interface CalendarEntry {
   shifted: boolean;
   /** Lý do dời lịch, rỗng nếu chưa dời / reason for the move, empty if none. */
   moved_reason: string;
+  /** Dời sang tháng sau: vẫn tính cho tháng của nó, là họp muộn / moved into the next month: it still counts for its own month, held late. */
+  held_late: boolean;
   /** Lý do hủy, rỗng nếu chưa hủy / reason for the cancellation, empty if none. */
   cancelled_reason: string;
 }
@@ -506,6 +508,8 @@ export interface Meeting {
   shifted: boolean;
   /** Lý do dời lịch, rỗng nếu chưa dời / reason for the move, empty if none. */
   moved_reason: string;
+  /** Dời sang tháng sau: vẫn tính cho tháng của nó, là họp muộn / moved into the next month: it still counts for its own month, held late. */
+  held_late: boolean;
   /** Lý do hủy, rỗng nếu chưa hủy / reason for the cancellation, empty if none. */
   cancelled_reason: string;
   /** Người dùng được ghi cuộc họp này (dời, hủy, chuẩn bị, biên bản…) / the actor may write it. */

@@ -204,6 +204,13 @@ export default function MeetingCalendar({
       <Typography.Text type="secondary" className="meeting-weekday">
         {weekdayLabel(e.date)}
       </Typography.Text>
+      {e.held_late && (
+        <div className="meeting-note">
+          <Typography.Text type="warning" data-testid="held-late">
+            Họp muộn sang tháng sau, vẫn tính cho tháng {e.month}/{e.year}
+          </Typography.Text>
+        </div>
+      )}
       {e.shifted && !e.moved_reason && (
         <div className="meeting-note">
           <Typography.Text type="warning" data-testid="shifted-note">

@@ -344,6 +344,11 @@ function MeetingView({ initial }: { initial: Meeting }) {
           </Link>
         </div>
         {meeting.moved_reason && <div>Dời lịch: {meeting.moved_reason}</div>}
+        {meeting.held_late && (
+          <div data-testid="held-late">
+            <Tag color="orange">Họp muộn</Tag> sang tháng sau, vẫn tính là sinh hoạt tháng {meeting.month}/{meeting.year}
+          </div>
+        )}
         {meeting.my_leave_request && (
           <div data-testid="my-leave">
             <Tag color="blue">Đã xin vắng</Tag> {meeting.my_leave_request.reason}
