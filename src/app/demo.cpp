@@ -149,14 +149,22 @@ Member Generator::AddMember(const Organization& cell, MemberStatus status, bool 
     const Date joined = std::max(cell.valid_from, *m.admission_date);
     if (previous_cell_ && Uniform(0, 99) < 12 && joined.AddDays(400) < today_) {
         // Came from another cell: keep that earlier stay in the history.
-        const Date moved = joined.AddDays(Uniform(200, 380));
+        // Before the year of meetings the demo holds, so that its roll calls are those of their days.
+        const Date moved = std::min(joined.AddDays(Uniform(200, 380)), today_.AddDays(-366));
         repos_.members().OpenMembership({MembershipId(), m.id, *previous_cell_, joined, moved, "Kết nạp"});
         repos_.members().OpenMembership({MembershipId(), m.id, cell.id, moved, std::nullopt, "Chuyển sinh hoạt đến"});
     } else {
         repos_.members().OpenMembership({MembershipId(), m.id, cell.id, joined, std::nullopt,
                                          status == MemberStatus::kTemporary ? "Sinh hoạt tạm thời" : "Kết nạp"});
     }
-    if (!OnRoll(status)) repos_.members().CloseMembership(m.id, today_.AddDays(-Uniform(30, 300)));
+    if (OnRoll(status)) {
+        repos_.members().RecordStatus({m.id, joined, status});
+    } else {
+        const Date left = today_.AddDays(-Uniform(30, 300));
+        repos_.members().CloseMembership(m.id, left);
+        repos_.members().RecordStatus({m.id, joined, MemberStatus::kOfficial});
+        repos_.members().RecordStatus({m.id, std::max(left, joined), status});
+    }
     return m;
 }
 

@@ -86,9 +86,10 @@ const Organization& GrassrootsOf(const Scope& s, const Organization& cell, Gradi
     return s.org;
 }
 
-std::vector<Member> GradedMembersOf(Repositories& repos, OrganizationId cell) {
+// The members graded for a period: the cell's roll on its last day (or today), but the exempt.
+std::vector<Member> GradedMembersOf(Repositories& repos, OrganizationId cell, Date day) {
     std::vector<Member> out;
-    for (Member& m : repos.members().OnRollOf(cell))
+    for (Member& m : repos.members().RollOn(cell, day))
         if (m.status != MemberStatus::kExempt) out.push_back(std::move(m));
     return out;
 }
@@ -202,7 +203,8 @@ void Propose(GradeRow& row, const CellEvidence& cell, const std::map<MemberId, M
 
 // Latest decisions per grassroots organisation and kind of subject.
 std::map<std::pair<std::int64_t, GradingSubject>, QuotaCount> DecidedCounts(Repositories& repos, const Scope& s,
-                                                                            std::map<SubjectKey, Steps>& steps) {
+                                                                            std::map<SubjectKey, Steps>& steps,
+                                                                            Date roll_day) {
     std::map<std::pair<std::int64_t, GradingSubject>, QuotaCount> out;
     auto count = [&](std::int64_t grassroots, GradingSubject subject, const std::optional<Grade>& decision) {
         QuotaCount& c = out[{grassroots, subject}];
@@ -212,7 +214,7 @@ std::map<std::pair<std::int64_t, GradingSubject>, QuotaCount> DecidedCounts(Repo
         count(GrassrootsOf(s, cell, GradingSubject::kCell).id.value, GradingSubject::kCell,
               steps[{GradingSubject::kCell, cell.id.value}].decision);
         const std::int64_t g = GrassrootsOf(s, cell, GradingSubject::kMember).id.value;
-        for (const Member& m : GradedMembersOf(repos, cell.id))
+        for (const Member& m : GradedMembersOf(repos, cell.id, roll_day))
             count(g, GradingSubject::kMember, steps[{GradingSubject::kMember, m.id.value}].decision);
     }
     return out;
@@ -280,13 +282,14 @@ Result<RoundDetail> GradingService::Round(const Actor& actor, GradingRoundId id)
         for (const Organization& cell : s.cells) {
             if (!actor.CanReadMembers(cell.path)) continue;
             AddTo(d.cells, steps[{GradingSubject::kCell, cell.id.value}].decision);
-            for (const Member& m : GradedMembersOf(repos, cell.id))
+            for (const Member& m : GradedMembersOf(repos, cell.id, std::min(s.round.period.to, clock_.Today())))
                 AddTo(d.members, steps[{GradingSubject::kMember, m.id.value}].decision);
         }
         FinishSummary(d.cells);
         FinishSummary(d.members);
         if (actor.CanReadMembers(s.org.path)) {
-            for (const auto& [key, count] : DecidedCounts(repos, s, steps)) {
+            for (const auto& [key, count] :
+                 DecidedCounts(repos, s, steps, std::min(s.round.period.to, clock_.Today()))) {
                 QuotaRow row;
                 row.organization = OrganizationId(key.first);
                 auto named = s.orgs.find(key.first);
@@ -324,7 +327,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, GradingRo
                 continue;
             }
             std::vector<Member> members;
-            for (Member& m : GradedMembersOf(repos, cell.id))
+            for (Member& m : GradedMembersOf(repos, cell.id, std::min(s.round.period.to, clock_.Today())))
                 if (actor.CanReadMember(cell.path, m.id)) members.push_back(std::move(m));
             if (members.empty()) continue;
             const GradingInput input = InputFor(repos, s.round, cell, clock_.Today());
@@ -397,7 +400,8 @@ Result<Grade> GradingService::Record(const Actor& actor, GradingRoundId id, cons
         bool over_quota = false;
         if (grade.step == GradingStep::kDecision) {
             const Organization& grassroots = GrassrootsOf(s, *cell, grade.subject);
-            const QuotaCount before = DecidedCounts(repos, s, steps)[{grassroots.id.value, grade.subject}];
+            const QuotaCount before = DecidedCounts(
+                repos, s, steps, std::min(s.round.period.to, clock_.Today()))[{grassroots.id.value, grade.subject}];
             std::optional<GradeLevel> was;
             if (mine.decision) was = mine.decision->level;
             const QuotaCount after = AfterDecision(before, was, grade.level);

@@ -352,7 +352,8 @@ Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, M
             std::map<std::int64_t, std::string> leave;
             for (const LeaveRequest& r : repos.records().LeaveRequests(id)) leave[r.member.value] = r.reason;
             std::vector<AttendanceRecord> proposal;
-            for (const Member& m : repos.members().OnRollOf(cell.id)) {
+            // The roll of the meeting's day, also for a meeting recorded afterwards.
+            for (const Member& m : repos.members().RollOn(cell.id, meeting.date)) {
                 AttendanceRecord r{m.id, m.full_name, m.status, Presence::kPresent, ""};
                 if (m.status == MemberStatus::kExempt) {
                     r.presence = Presence::kExempt;
@@ -388,7 +389,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
             std::map<std::int64_t, AttendanceRecord> frozen;
             for (const AttendanceRecord& r : attendance) frozen[r.member.value] = r;
             std::map<std::int64_t, Member> roll;
-            for (const Member& m : repos.members().OnRollOf(cell.id)) roll[m.id.value] = m;
+            for (const Member& m : repos.members().RollOn(cell.id, before.date)) roll[m.id.value] = m;
             std::vector<AttendanceRecord> next;
             std::set<std::int64_t> seen;
             for (const AttendanceInput& in : *patch.attendance) {
@@ -597,14 +598,11 @@ Result<std::vector<AbsenceFlagView>> MeetingService::AbsenceFlags(const Actor& a
         store_, [&](Repositories& repos) -> Result<std::vector<AbsenceFlagView>> {
             CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
             if (!actor.CanReadMembers(org.path)) return Forbidden();
-            const auto meetings = repos.records().UnexcusedInSubtree(org.path, year);
+            // Across cells: members shown in the subtree, wherever they were absent.
             std::vector<AbsenceFlagView> out;
-            for (const AbsenceFlag& f : FlagRepeatedAbsences(meetings, year)) {
-                AbsenceFlagView v{f, {}, ""};
-                if (auto m = repos.members().Get(f.member)) {
-                    v.organization = m->organization;
-                    if (auto o = repos.organizations().Get(m->organization)) v.organization_name = o->name;
-                }
+            for (const AbsenceFlag& f : FlagAcrossCells(repos.records().UnexcusedOfRolls(org.path, year))) {
+                AbsenceFlagView v{f, f.shown_at, ""};
+                if (auto o = repos.organizations().Get(f.shown_at)) v.organization_name = o->name;
                 out.push_back(std::move(v));
             }
             return out;

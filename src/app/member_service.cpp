@@ -28,6 +28,7 @@ MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m) {
     d.organization_name = cell ? cell->name : "";
     for (const Membership& ms : repos.members().Memberships(m.id))
         d.memberships.push_back({ms, OrganizationName(repos, ms.organization)});
+    d.status_history = repos.members().StatusHistory(m.id);
     for (const Position& p : repos.positions().ForMember(m.id))
         d.positions.push_back({p, OrganizationName(repos, p.organization)});
     d.can_write = cell && actor.CanWrite(cell->path);
@@ -117,21 +118,41 @@ Result<MemberDetail> MemberService::Get(const Actor& actor, MemberId id) {
     });
 }
 
-Result<MemberDetail> MemberService::Create(const Actor& actor, Member input) {
+Result<MemberDetail> MemberService::Create(const Actor& actor, Member input, std::optional<base::Date> joined_on) {
+    const base::Date today = clock_.Today();
+    const base::Date joined = joined_on.value_or(today);
+    if (joined > today)
+        return MakeError(ErrorCode::kInvalidArgument, "Ngày vào chi bộ không được ở tương lai.", "joined_on");
     return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
         CHIBO_TRY_ASSIGN(const Organization cell, WritableCell(repos, actor, input.organization, "organization_id"));
+        if (joined < cell.valid_from)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Ngày vào chi bộ phải từ ngày thành lập chi bộ (" + cell.valid_from.ToVietnamese() + ").",
+                             "joined_on");
+        if (input.admission_date && joined < *input.admission_date)
+            return MakeError(ErrorCode::kInvalidArgument, "Ngày vào chi bộ không được trước ngày vào Đảng.",
+                             "joined_on");
         input.id = MemberId();
-        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, std::nullopt, clock_.Today()));
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, std::nullopt, today));
         m = repos.members().Insert(m);
         repos.members().OpenMembership(
-            {MembershipId(), m.id, cell.id, clock_.Today(), std::nullopt, "Bổ sung vào danh sách chi bộ"});
-        if (!OnRoll(m.status)) repos.members().CloseMembership(m.id, clock_.Today());
-        RecordAudit(repos, clock_, actor, "member.create", "member", m.id.value, &cell, std::nullopt, Describe(m));
+            {MembershipId(), m.id, cell.id, joined, std::nullopt, "Bổ sung vào danh sách chi bộ"});
+        repos.members().RecordStatus({m.id, joined, m.status});
+        if (!OnRoll(m.status)) repos.members().CloseMembership(m.id, joined);
+        Snapshot after = Describe(m);
+        after.emplace_back("joined_on", joined.ToIso());
+        RecordAudit(repos, clock_, actor, "member.create", "member", m.id.value, &cell, std::nullopt, after);
         return Detail(repos, actor, m);
     });
 }
 
-Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Member input) {
+Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Member input,
+                                           std::optional<base::Date> status_since) {
+    const base::Date today = clock_.Today();
+    const base::Date since = status_since.value_or(today);
+    if (since > today)
+        return MakeError(ErrorCode::kInvalidArgument, "Ngày bắt đầu tình trạng mới không được ở tương lai.",
+                         "status_since");
     return WriteValue<MemberDetail>(store_, [&](Repositories& repos) -> Result<MemberDetail> {
         auto before = repos.members().Get(id);
         if (!before) return NotFound("đảng viên");
@@ -140,16 +161,38 @@ Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Memb
         if (!actor.CanWrite(cell->path)) return Forbidden();
         input.id = id;
         input.organization = before->organization;
-        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, id, clock_.Today()));
-        repos.members().Update(m);
-        const base::Date today = clock_.Today();
-        if (OnRoll(before->status) && !OnRoll(m.status)) {
-            repos.members().CloseMembership(id, today);
-        } else if (!OnRoll(before->status) && OnRoll(m.status)) {
-            repos.members().OpenMembership(
-                {MembershipId(), id, cell->id, today, std::nullopt, "Khôi phục vào danh sách chi bộ"});
+        CHIBO_TRY_ASSIGN(Member m, Prepare(repos, input, id, today));
+        Snapshot after = Describe(m);
+        if (m.status != before->status) {
+            // The new status holds from `since`: not before the last change, nor before the stay it ends.
+            const auto history = repos.members().StatusHistory(id);
+            if (!history.empty() && since < history.back().since)
+                return MakeError(ErrorCode::kInvalidArgument,
+                                 "Ngày bắt đầu tình trạng mới không được trước lần thay đổi trước (" +
+                                     history.back().since.ToVietnamese() + ").",
+                                 "status_since");
+            const auto stays = repos.members().Memberships(id);
+            if (!stays.empty() && !stays.back().end_date && since < stays.back().start_date)
+                return MakeError(ErrorCode::kInvalidArgument,
+                                 "Ngày bắt đầu tình trạng mới không được trước ngày bắt đầu sinh hoạt ở chi bộ (" +
+                                     stays.back().start_date.ToVietnamese() + ").",
+                                 "status_since");
+            if (!stays.empty() && stays.back().end_date && since < *stays.back().end_date)
+                return MakeError(
+                    ErrorCode::kInvalidArgument,
+                    "Ngày khôi phục không được trước ngày rời chi bộ (" + stays.back().end_date->ToVietnamese() + ").",
+                    "status_since");
+            repos.members().RecordStatus({id, since, m.status});
+            if (OnRoll(before->status) && !OnRoll(m.status)) {
+                repos.members().CloseMembership(id, since);
+            } else if (!OnRoll(before->status) && OnRoll(m.status)) {
+                repos.members().OpenMembership(
+                    {MembershipId(), id, cell->id, since, std::nullopt, "Khôi phục vào danh sách chi bộ"});
+            }
+            after.emplace_back("status_since", since.ToIso());
         }
-        RecordAudit(repos, clock_, actor, "member.update", "member", id.value, &*cell, Describe(*before), Describe(m));
+        repos.members().Update(m);
+        RecordAudit(repos, clock_, actor, "member.update", "member", id.value, &*cell, Describe(*before), after);
         return Detail(repos, actor, m);
     });
 }

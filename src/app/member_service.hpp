@@ -37,6 +37,7 @@ struct MemberDetail {
     domain::Member member;
     std::string organization_name;
     std::vector<MembershipView> memberships;
+    std::vector<domain::StatusChange> status_history;
     std::vector<PositionView> positions;
     bool can_write = false;
 };
@@ -54,10 +55,13 @@ public:
 
     base::Result<Page<MemberListItem>> List(const domain::Actor& actor, const MemberListQuery& query);
     base::Result<MemberDetail> Get(const domain::Actor& actor, domain::MemberId id);
-    // `input.organization` names the cell. Opens the first membership.
-    base::Result<MemberDetail> Create(const domain::Actor& actor, domain::Member input);
-    // Every field but the cell (see Transfer).
-    base::Result<MemberDetail> Update(const domain::Actor& actor, domain::MemberId id, domain::Member input);
+    // `input.organization` names the cell. Opens the first membership on `joined_on` (default today: a
+    // history can be entered), with the status from that day.
+    base::Result<MemberDetail> Create(const domain::Actor& actor, domain::Member input,
+                                      std::optional<base::Date> joined_on = std::nullopt);
+    // Every field but the cell (see Transfer). A new status holds from `status_since` (default today).
+    base::Result<MemberDetail> Update(const domain::Actor& actor, domain::MemberId id, domain::Member input,
+                                      std::optional<base::Date> status_since = std::nullopt);
     // Moves an on-roll member to another cell: closes the current membership, opens one in the target,
     // ends positions held in the source cell.
     base::Result<MemberDetail> Transfer(const domain::Actor& actor, domain::MemberId id, const TransferInput& input);

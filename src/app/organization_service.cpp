@@ -212,8 +212,18 @@ Result<OrganizationDetail> OrganizationService::Merge(const Actor& actor, Organi
             return MakeError(ErrorCode::kInvalidArgument, "Ngày sáp nhập phải sau ngày thành lập của hai chi bộ.",
                              "date");
 
+        // Nobody's stay in the merged cell may begin after the merge.
+        const std::vector<Member> roll = repos.members().OnRollOf(id);
+        for (const Member& m : roll) {
+            const auto stays = repos.members().Memberships(m.id);
+            if (!stays.empty() && date < stays.back().start_date)
+                return MakeError(ErrorCode::kInvalidArgument,
+                                 "Ngày sáp nhập trước ngày đồng chí " + m.full_name + " bắt đầu sinh hoạt ở " +
+                                     source.name + " (" + stays.back().start_date.ToVietnamese() + ").",
+                                 "date");
+        }
         int moved = 0;
-        for (Member m : repos.members().OnRollOf(id)) {
+        for (Member m : roll) {
             repos.members().CloseMembership(m.id, date);
             repos.members().OpenMembership(
                 {MembershipId(), m.id, target.id, date, std::nullopt, "Sáp nhập từ " + source.name});

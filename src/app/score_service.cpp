@@ -160,6 +160,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
             for (const Meeting& m : repos.meetings().ForYear(cell.id, today.year()))
                 in.meetings.push_back({m, repos.records().Attendance(m.id)});
             in.roll = repos.members().OnRollOf(cell.id);
+            in.absence_flags = FlagAcrossCells(repos.records().UnexcusedOfRolls(cell.path, today.year()));
             for (const Position& p : repos.positions().ForOrganization(cell.id, clock_.Today()))
                 if (p.kind == PositionKind::kCommitteeMember) in.has_committee = true;
             for (Alert& a : CellAlerts(in, today)) out.push_back({std::move(a), cell.id, cell.name});

@@ -37,13 +37,6 @@ std::optional<MeetingFigures> ReadFigures(Repositories& repos, MeetingId id) {
     return domain::FiguresOf(*meeting, attendance, scores);
 }
 
-std::optional<OrganizationId> ExpectedIn(Repositories& repos, MemberId id) {
-    auto m = repos.members().Get(id);
-    if (!m || !OnRoll(m->status)) return std::nullopt;
-    if (m->status != MemberStatus::kOfficial && m->status != MemberStatus::kProbationary) return std::nullopt;
-    return m->organization;
-}
-
 }  // namespace
 
 Result<void> StatisticsService::Rebuild() {
@@ -83,7 +76,18 @@ Result<void> StatisticsService::RebuildLocked() {
         }));
     const Result<void> rolls = store_.Read([&](Repositories& repos) -> Result<void> {
         fresh.SetTree(StatTree(repos));
-        for (const auto& [id, cell] : repos.members().ExpectedMembers()) fresh.PutMember(id, cell);
+        // The members' stays, a range of ids at a time.
+        constexpr std::int64_t kMembersAtOnce = 100000;
+        const std::int64_t last_member = repos.members().LastMemberId();
+        for (std::int64_t first = 1; first <= last_member; first += kMembersAtOnce) {
+            const auto stays = repos.members().RollStays(MemberId(first), MemberId(first + kMembersAtOnce - 1));
+            for (std::size_t i = 0; i < stays.size();) {
+                std::size_t j = i;
+                while (j < stays.size() && stays[j].member == stays[i].member) ++j;
+                fresh.PutMember(stays[i].member, std::span<const RollStay>(stays.data() + i, j - i));
+                i = j;
+            }
+        }
         return {};
     });
     for (auto& read : reads) {
@@ -106,7 +110,7 @@ Result<void> StatisticsService::CatchUp() {
         bool merge = false;  // A merge also moves members: load everything again.
         std::vector<StatOrganization> organizations;
         std::map<std::int64_t, std::optional<MeetingFigures>> meetings;
-        std::map<std::int64_t, std::optional<OrganizationId>> members;
+        std::map<std::int64_t, std::vector<RollStay>> members;
     } update;
     AuditCursor cursor = cursor_;
     CHIBO_TRY(store_.Read([&](Repositories& repos) -> Result<void> {
@@ -117,7 +121,7 @@ Result<void> StatisticsService::CatchUp() {
             if (c.entity == "meeting" && !update.meetings.contains(c.entity_id))
                 update.meetings[c.entity_id] = ReadFigures(repos, MeetingId(c.entity_id));
             if (c.entity == "member" && !update.members.contains(c.entity_id))
-                update.members[c.entity_id] = ExpectedIn(repos, MemberId(c.entity_id));
+                update.members[c.entity_id] = repos.members().RollStays(MemberId(c.entity_id), MemberId(c.entity_id));
         };
         const std::int64_t now = clock_.NowUnixSeconds();
         // First the ids skipped over before (transactions that had not committed yet), then what is new.
@@ -135,7 +139,7 @@ Result<void> StatisticsService::CatchUp() {
     const std::unique_lock lock(engine_mutex_);
     if (update.tree) engine_.SetTree(std::move(update.organizations));
     for (const auto& [id, figures] : update.meetings) engine_.PutMeeting(MeetingId(id), figures);
-    for (const auto& [id, cell] : update.members) engine_.PutMember(MemberId(id), cell);
+    for (const auto& [id, stays] : update.members) engine_.PutMember(MemberId(id), stays);
     cursor_ = std::move(cursor);
     return {};
 }
@@ -213,7 +217,13 @@ Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, Organi
     for (const FlaggedMember& f : alerts.flagged) {
         auto member = member_names.find(f.member.value);
         const StatOrganization* cell = engine_.Find(f.cell);
-        v.flagged.push_back({f, member == member_names.end() ? "" : member->second, cell ? cell->name : ""});
+        std::vector<std::string> absent_in;
+        for (const auto& [where, count] : f.absent_in) {
+            const StatOrganization* o = engine_.Find(where);
+            absent_in.push_back(o ? o->name : "");
+        }
+        v.flagged.push_back(
+            {f, member == member_names.end() ? "" : member->second, cell ? cell->name : "", std::move(absent_in)});
     }
     return v;
 }

@@ -38,6 +38,7 @@ struct FlaggedMemberView {
     domain::FlaggedMember flagged;
     std::string member_name;
     std::string cell_name;
+    std::vector<std::string> absent_in_names;  // The names of flagged.absent_in's cells, in its order.
 };
 
 struct DashboardAlertsView {

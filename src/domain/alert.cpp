@@ -98,10 +98,15 @@ std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
                 m.reported_at ? "báo cáo cấp trên sau hạn 2 ngày." : "chưa báo cáo cấp trên, đã quá hạn 2 ngày.");
     }
 
-    for (const AbsenceFlag& f : FlagRepeatedAbsences(roll_calls, year))
+    for (const AbsenceFlag& f : in.absence_flags ? *in.absence_flags : FlagRepeatedAbsences(roll_calls, year)) {
+        std::string where;
+        if (f.absent_in.size() > 1)
+            for (const AbsenceFlag::Where& w : f.absent_in)
+                where += (where.empty() ? " (" : ", ") + std::to_string(w.unexcused) + " lần ở " + w.cell_name;
         out.push_back({AlertKind::kRepeatedAbsences, std::nullopt, f.member, year, 0,
                        "Đồng chí " + f.member_name + " vắng không lý do " + std::to_string(f.unexcused) +
-                           " lần trong năm " + std::to_string(year) + "."});
+                           " lần trong năm " + std::to_string(year) + (where.empty() ? "" : where + ")") + "."});
+    }
 
     int official = 0;
     for (const Member& m : in.roll) {

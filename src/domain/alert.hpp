@@ -50,6 +50,9 @@ struct CellAlertInput {
     base::Date active_from;  // The first month the cell owes meetings for (DueMonthsOf): earlier ones are not checked.
     std::vector<MeetingEvidence> meetings;
     std::vector<Member> roll;  // Members on the roll now.
+    // The members shown here with 3 unexcused absences this year across cells (FlagAcrossCells); unset:
+    // counted from `meetings` alone.
+    std::optional<std::vector<AbsenceFlag>> absence_flags;
     bool has_committee = false;
     std::set<int> thematic_months = {3, 6, 9, 12};
 };

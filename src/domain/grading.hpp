@@ -76,7 +76,8 @@ struct GradedMeeting {
 struct GradingInput {
     GradingPeriod period;
     base::Date until;
-    base::Date active_from;  // The first month the cell owes meetings for (DueMonthsOf): months before are not expected.
+    base::Date
+        active_from;  // The first month the cell owes meetings for (DueMonthsOf): months before are not expected.
     // The day the evidence is read on; unset: the day after `until` (the period is over).
     std::optional<base::Date> today;
     std::vector<GradedMeeting> meetings;

@@ -226,6 +226,27 @@ std::vector<AbsenceFlag> FlagRepeatedAbsences(
     return out;
 }
 
+std::vector<AbsenceFlag> FlagAcrossCells(std::span<const UnexcusedCount> counts, int threshold) {
+    std::map<std::int64_t, AbsenceFlag> by_member;
+    for (const UnexcusedCount& c : counts) {
+        AbsenceFlag& f = by_member[c.member.value];
+        f.member = c.member;
+        f.member_name = c.member_name;
+        f.shown_at = c.shown_at;
+        f.unexcused += c.count;
+        f.absent_in.push_back({c.cell, c.cell_name, c.count});
+    }
+    std::vector<AbsenceFlag> out;
+    for (auto& [id, f] : by_member) {
+        if (f.unexcused < threshold) continue;
+        std::sort(f.absent_in.begin(), f.absent_in.end());
+        out.push_back(std::move(f));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const AbsenceFlag& a, const AbsenceFlag& b) { return a.unexcused > b.unexcused; });
+    return out;
+}
+
 bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix) {
     return meeting_start_unix - sent_at_unix < std::int64_t{24} * 3600;
 }

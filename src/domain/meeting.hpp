@@ -223,11 +223,34 @@ struct AbsenceFlag {
     MemberId member;
     std::string member_name;
     int unexcused = 0;
+    // Across cells (FlagAcrossCells): where the flag is shown and where the absences happened.
+    struct Where {
+        OrganizationId cell;
+        std::string cell_name;
+        int unexcused = 0;
+        auto operator<=>(const Where&) const = default;
+    };
+    OrganizationId shown_at;
+    std::vector<Where> absent_in;
 };
 inline constexpr int kRemovalAbsences = 3;
 std::vector<AbsenceFlag> FlagRepeatedAbsences(
     std::span<const std::pair<base::Date, std::vector<AttendanceRecord>>> meetings, int year,
     int threshold = kRemovalAbsences);
+
+// The Charter's rule is about the member, not the cell: a member's unexcused absences of a year add up
+// over every cell they were in, and the flag is shown at the cell whose roll they were last on that year
+// (the latest membership begun by 31/12), so that its secretary sees it.
+struct UnexcusedCount {
+    MemberId member;
+    std::string member_name;
+    OrganizationId cell;  // Where the absences happened.
+    std::string cell_name;
+    int count = 0;
+    OrganizationId shown_at;
+};
+// Rows by member; returns the members at or over `threshold`, most absences first, then by member id.
+std::vector<AbsenceFlag> FlagAcrossCells(std::span<const UnexcusedCount> counts, int threshold = kRemovalAbsences);
 
 // Documents must reach members at least one day before the meeting (HD 42).
 bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix);

@@ -46,10 +46,9 @@ public:
     virtual std::vector<Amendment> Amendments(MeetingId meeting) = 0;
     virtual Amendment InsertAmendment(const Amendment& amendment) = 0;
 
-    // The roll calls of the meetings of the subtree at `path` held in `year`, by meeting, with each
-    // meeting's day: what the 3-absence rule counts.
-    virtual std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> UnexcusedInSubtree(
-        const std::string& path, int year) = 0;
+    // The unexcused absences in `year`, by member and cell where they happened, of the members whose flag
+    // is shown in the subtree at `path` (FlagAcrossCells), by member.
+    virtual std::vector<UnexcusedCount> UnexcusedOfRolls(const std::string& path, int year) = 0;
     // One member's attendance records in `year`, with each meeting, by date.
     virtual std::vector<std::pair<Meeting, AttendanceRecord>> AttendanceOf(MemberId member, int year) = 0;
 };

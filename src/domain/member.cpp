@@ -34,6 +34,43 @@ base::Error Invalid(std::string message, std::string field) {
 
 }  // namespace
 
+std::optional<MemberStatus> StatusOn(const std::vector<StatusChange>& history, base::Date day) {
+    std::optional<MemberStatus> status;
+    for (const StatusChange& c : history) {
+        if (c.since > day) break;
+        status = c.status;
+    }
+    return status;
+}
+
+std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships,
+                                  const std::vector<StatusChange>& history) {
+    std::vector<RollStay> out;
+    for (const Membership& ms : memberships) {
+        // The status segments [since_i, since_i+1) clipped to the membership.
+        for (std::size_t i = 0; i < history.size(); ++i) {
+            if (!OnRoll(history[i].status)) continue;
+            const base::Date from = std::max(ms.start_date, history[i].since);
+            std::optional<base::Date> to = ms.end_date;
+            if (i + 1 < history.size() && (!to || history[i + 1].since < *to)) to = history[i + 1].since;
+            if (to && *to <= from) continue;
+            const bool expected = Expected(history[i].status);
+            // A stay continuing the previous one in the same cell and standing extends it.
+            if (!out.empty() && out.back().cell == ms.organization && out.back().to == from &&
+                out.back().expected == expected) {
+                out.back().to = to;
+                continue;
+            }
+            out.push_back({ms.member, ms.organization, from, to, expected});
+        }
+    }
+    return out;
+}
+
+bool Expected(MemberStatus status) {
+    return status == MemberStatus::kOfficial || status == MemberStatus::kProbationary;
+}
+
 bool OnRoll(MemberStatus status) {
     return status != MemberStatus::kTransferredOut && status != MemberStatus::kRemoved &&
            status != MemberStatus::kDeceased;

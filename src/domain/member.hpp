@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.hpp"
 #include "base/result.hpp"
@@ -52,7 +53,33 @@ struct Membership {
     std::string reason;  // Why it began: "Kết nạp", "Chuyển đến", "Sáp nhập chi bộ"…
 };
 
+// A member's status from a day on: their standing's history is one entry per change, and the status on
+// a day is that of the latest change on or before it (none before the first: not yet on any roll).
+struct StatusChange {
+    MemberId member;
+    base::Date since;
+    MemberStatus status = MemberStatus::kOfficial;
+};
+
+// `history` sorted by `since`.
+std::optional<MemberStatus> StatusOn(const std::vector<StatusChange>& history, base::Date day);
+
+// A stretch of days [from, to) a member was on a cell's roll with the same standing: `expected` at its
+// meetings (official or probationary) or not (exempt, temporary, working away). `to` unset: still.
+struct RollStay {
+    MemberId member;
+    OrganizationId cell;
+    base::Date from;
+    std::optional<base::Date> to;
+    bool expected = true;
+};
+
+// The stays of one member, from their memberships and their status history (each sorted by date).
+std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships, const std::vector<StatusChange>& history);
+
 bool OnRoll(MemberStatus status);
+// Official and probationary members: those the figures expect at meetings.
+bool Expected(MemberStatus status);
 
 // Checks every field a user enters, on `today`. Errors name the field at fault.
 base::Result<void> ValidateMember(const Member& member, base::Date today);

@@ -43,13 +43,23 @@ public:
     virtual std::optional<MemberId> FindByCitizenId(const std::string& number) = 0;
     // On-roll members of exactly this cell (not the subtree).
     virtual std::vector<Member> OnRollOf(OrganizationId cell) = 0;
-    // Every official or probationary member on a roll, with their cell: who the statistics expect.
-    virtual std::vector<std::pair<MemberId, OrganizationId>> ExpectedMembers() = 0;
+    // The cell's roll on `day`: members whose membership of it covers the day and who were on a roll
+    // then, each with their status of that day, in roll order.
+    virtual std::vector<Member> RollOn(OrganizationId cell, base::Date day) = 0;
+    // The stays on rolls of the members with ids in [first, last], by member, then by date: what the
+    // statistics count, one range of ids at a time.
+    virtual std::vector<RollStay> RollStays(MemberId first, MemberId last) = 0;
+    virtual std::int64_t LastMemberId() = 0;
 
     virtual std::vector<Membership> Memberships(MemberId member) = 0;
     virtual Membership OpenMembership(const Membership& membership) = 0;
     // Closes the member's open membership on `end_date`.
     virtual void CloseMembership(MemberId member, base::Date end_date) = 0;
+
+    // The member's status changes, oldest first.
+    virtual std::vector<StatusChange> StatusHistory(MemberId member) = 0;
+    // Records a change (replacing one on the same day).
+    virtual void RecordStatus(const StatusChange& change) = 0;
 };
 
 }  // namespace chibo::domain

@@ -271,11 +271,39 @@ void StatisticsEngine::Reindex() {
     }
     months_.clear();
     flagged_.clear();
-    unexcused_.clear();
-    members_.Resize(slot_entry_.size());
+    absences_.clear();
+    located_.clear();
+    member_months_.assign(kStatMonths + 1, Fenwick());
     for (const auto& [id, f] : meetings_) Apply(f, +1);
-    for (const auto& [id, cell] : members_in_)
-        if (auto c = CellNumber(cell)) members_.Add(SlotAt(*c, kAllMonths.last), 1);
+    for (const auto& [id, stays] : member_stays_) ApplyStays(stays, +1);
+}
+
+void StatisticsEngine::MemberDelta(int r, std::size_t slot, int delta) {
+    for (int i = r + 1; i <= kStatMonths; i += i & -i) {
+        Fenwick& f = member_months_[static_cast<std::size_t>(i)];
+        if (f.empty()) f.Resize(slot_entry_.size());
+        f.Add(slot, delta);
+    }
+}
+
+std::int64_t StatisticsEngine::MembersAt(int r, std::size_t lo, std::size_t hi) const {
+    std::int64_t total = 0;
+    for (int i = std::min(r + 1, kStatMonths); i > 0; i -= i & -i) {
+        const Fenwick& f = member_months_[static_cast<std::size_t>(i)];
+        if (!f.empty()) total += f.Range(lo, hi);
+    }
+    return total;
+}
+
+void StatisticsEngine::ApplyStays(const std::vector<StayMonths>& stays, int sign) {
+    for (const StayMonths& stay : stays) {
+        if (!stay.expected || stay.from >= stay.to) continue;
+        const auto c = CellNumber(OrganizationId(stay.cell));
+        if (!c) continue;
+        const std::size_t slot = SlotAt(*c, kAllMonths.last);
+        MemberDelta(stay.from, slot, sign);
+        if (stay.to < kStatMonths) MemberDelta(stay.to, slot, -sign);
+    }
 }
 
 std::optional<std::size_t> StatisticsEngine::CellNumber(OrganizationId cell) const {
@@ -323,24 +351,52 @@ StatisticsEngine::FlaggedCounts& StatisticsEngine::FlaggedYear(int year) {
     return f;
 }
 
-void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
-    // Unexcused absences count by cell id, so they survive a reindex.
-    const int year = YearOfMonth(f.month);
-    auto& absent = unexcused_[{f.cell.value, year}];
-    const auto cell = CellNumber(f.cell);
-    for (MemberId m : f.unexcused) {
-        int& count = absent[m.value];
-        const bool was = count >= 3;
-        count += sign;
-        const bool now = count >= 3;
-        if (cell && was != now) {
-            const std::size_t slot = SlotAt(*cell, std::min(MonthNumber(year, 12), active_[*cell].to_month));
-            FlaggedCounts& flagged = FlaggedYear(year);
-            flagged.tree.Add(slot, now ? 1 : -1);
-            flagged.at[slot] += now ? 1 : -1;
-        }
-        if (count == 0) absent.erase(m.value);
+std::optional<std::size_t> StatisticsEngine::FlagSlot(std::int64_t member, int year) const {
+    auto stays = member_stays_.find(member);
+    if (stays == member_stays_.end()) return std::nullopt;
+    const int last = MonthNumber(year, 12) - kFirstStatMonth;
+    const StayMonths* at = nullptr;
+    for (const StayMonths& stay : stays->second)
+        if (stay.from <= last) at = &stay;  // The latest stay begun by the end of the year.
+    if (!at) return std::nullopt;
+    const auto cell = CellNumber(OrganizationId(at->cell));
+    if (!cell) return std::nullopt;
+    return SlotAt(*cell, std::min(MonthNumber(year, 12), active_[*cell].to_month));
+}
+
+void StatisticsEngine::Relocate(int year, std::int64_t member, MemberAbsences& a) {
+    const std::optional<std::size_t> want = a.total >= kRemovalAbsences ? FlagSlot(member, year) : std::nullopt;
+    if (want == a.counted_at) return;
+    FlaggedCounts& flagged = FlaggedYear(year);
+    if (a.counted_at) {
+        flagged.tree.Add(*a.counted_at, -1);
+        --flagged.at[*a.counted_at];
+        located_[year][*a.counted_at].erase(member);
     }
+    if (want) {
+        flagged.tree.Add(*want, 1);
+        ++flagged.at[*want];
+        located_[year][*want].insert(member);
+    }
+    a.counted_at = want;
+}
+
+void StatisticsEngine::Apply(const MeetingFigures& f, int sign) {
+    // Unexcused absences count by member across cells (by cell id, so they survive a reindex).
+    const int year = YearOfMonth(f.month);
+    auto& of_year = absences_[year];
+    for (MemberId m : f.unexcused) {
+        MemberAbsences& a = of_year[m.value];
+        a.total += sign;
+        auto here =
+            std::find_if(a.by_cell.begin(), a.by_cell.end(), [&](const auto& c) { return c.first == f.cell.value; });
+        if (here == a.by_cell.end()) here = a.by_cell.insert(a.by_cell.end(), {f.cell.value, 0});
+        here->second += sign;
+        if (here->second == 0) a.by_cell.erase(here);
+        Relocate(year, m.value, a);
+        if (a.total == 0) of_year.erase(m.value);
+    }
+    const auto cell = CellNumber(f.cell);
     if (!cell) return;
     auto& trees = Month(f.month);
     const std::size_t slot = SlotAt(*cell, f.month);
@@ -386,14 +442,26 @@ void StatisticsEngine::PutMeeting(MeetingId id, const std::optional<MeetingFigur
     meetings_.emplace(id.value, *figures);
 }
 
-void StatisticsEngine::PutMember(MemberId id, std::optional<OrganizationId> expected_in) {
-    if (auto old = members_in_.find(id.value); old != members_in_.end()) {
-        if (auto c = CellNumber(old->second)) members_.Add(SlotAt(*c, kAllMonths.last), -1);
-        members_in_.erase(old);
+void StatisticsEngine::PutMember(MemberId id, std::span<const RollStay> stays) {
+    if (auto old = member_stays_.find(id.value); old != member_stays_.end()) {
+        ApplyStays(old->second, -1);
+        member_stays_.erase(old);
     }
-    if (!expected_in) return;
-    members_in_.emplace(id.value, *expected_in);
-    if (auto c = CellNumber(*expected_in)) members_.Add(SlotAt(*c, kAllMonths.last), 1);
+    std::vector<StayMonths> months;
+    for (const RollStay& stay : stays) {
+        // On the roll at the end of month m when from ≤ its last day < to: months [MonthOf(from), MonthOf(to)).
+        const int from = std::clamp(MonthOf(stay.from) - kFirstStatMonth, 0, kStatMonths - 1);
+        const int to = stay.to ? std::clamp(MonthOf(*stay.to) - kFirstStatMonth, 0, kStatMonths) : kStatMonths;
+        months.push_back({static_cast<std::int32_t>(stay.cell.value), static_cast<std::int16_t>(from),
+                          static_cast<std::int16_t>(std::max(from, to)), stay.expected});
+    }
+    if (!months.empty()) {
+        ApplyStays(months, +1);
+        member_stays_.emplace(id.value, std::move(months));
+    }
+    // Where the member's flags are shown follows their roll.
+    for (auto& [year, members] : absences_)
+        if (auto a = members.find(id.value); a != members.end()) Relocate(year, id.value, a->second);
 }
 
 bool StatisticsEngine::Knows(OrganizationId id) const {
@@ -610,6 +678,8 @@ std::vector<DashboardFigures> StatisticsEngine::Figures(OrganizationId node, std
         if (months.first > months.last) continue;
         DashboardFigures& d = out[p];
         auto flagged = flagged_.find(FlaggedYearOf(months, today));
+        // The roll counted: at the end of the period's last month, or now.
+        const int roll_month = std::min(months.last, MonthOf(today)) - kFirstStatMonth;
         const WholeCount whole(*WindowOf(months.first, months.last, months, last_over), single_active_, regular_,
                                thematic_, visited_, zeros_);
         // Each placement of the node is its own run of slots; their paths differ, so the runs do not overlap.
@@ -627,7 +697,7 @@ std::vector<DashboardFigures> StatisticsEngine::Figures(OrganizationId node, std
             d.meetings_attendance_90 += static_cast<int>(sums[kAttendance90]);
             for (int l = 0; l < 4; ++l) d.levels[l] += static_cast<int>(sums[kLevelGood + l]);
             d.meetings_superior += static_cast<int>(sums[kSuperior]);
-            d.members_expected += static_cast<int>(members_.Range(span.lo, span.hi));
+            d.members_expected += static_cast<int>(MembersAt(roll_month, span.lo, span.hi));
             if (flagged != flagged_.end() && !flagged->second.tree.empty())
                 d.members_flagged += static_cast<int>(flagged->second.tree.Range(span.lo, span.hi));
 
@@ -705,16 +775,19 @@ DashboardAlerts StatisticsEngine::Alerts(OrganizationId node, MonthRange months_
                 continue;
             }
             const OrganizationId cell = orgs_[slot_entry_[slot]].id;
-            auto absent = unexcused_.find({cell.value, year});
-            if (absent == unexcused_.end()) continue;
-            for (const auto& [member, count] : absent->second) {
-                if (count < 3) continue;
+            const auto& members = located_.at(year).at(slot);
+            const auto& of_year = absences_.at(year);
+            for (std::int64_t member : members) {
                 if (skip > 0) {
                     --skip;
                     continue;
                 }
-                if (static_cast<int>(out.flagged.size()) < limit)
-                    out.flagged.push_back({cell, MemberId(member), count});
+                if (static_cast<int>(out.flagged.size()) >= limit) break;
+                const MemberAbsences& a = of_year.at(member);
+                FlaggedMember flag{cell, MemberId(member), a.total, {}};
+                for (const auto& [where, count] : a.by_cell) flag.absent_in.emplace_back(OrganizationId(where), count);
+                std::sort(flag.absent_in.begin(), flag.absent_in.end());
+                out.flagged.push_back(std::move(flag));
             }
         }
     }

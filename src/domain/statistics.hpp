@@ -5,9 +5,11 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/date.hpp"
@@ -97,7 +99,7 @@ std::vector<StatOrganization> StatTreeOf(const std::vector<Organization>& organi
 // last month it was active; members expected, where it is now.
 struct DashboardFigures {
     int cells = 0;               // Cells active at some time in the period.
-    int members_expected = 0;    // Official and probationary members on the rolls now.
+    int members_expected = 0;    // Official and probationary members on the rolls at the end of the period (or now).
     int cells_regular_due = 0;   // Cells with at least one month due in the period…
     int cells_regular_all = 0;   // …and of them, those that held a regular meeting in every month due.
     int cells_thematic_due = 0;  // The same by quarter (the quarters the period touches).
@@ -109,7 +111,7 @@ struct DashboardFigures {
     std::array<int, 4> levels{};     // Tốt, Khá, Trung bình, Kém (the meeting's latest level).
     int meetings_superior = 0;       // Meetings a superior official attended…
     int cells_visited = 0;           // …and the cells they were in.
-    int members_flagged = 0;         // ≥ 3 unexcused absences in a cell in the year FlaggedYearOf.
+    int members_flagged = 0;         // ≥ 3 unexcused absences across cells in the year FlaggedYearOf.
 
     bool operator==(const DashboardFigures&) const = default;
     DashboardFigures& operator+=(const DashboardFigures& other);
@@ -122,10 +124,13 @@ struct MissedCell {
     std::vector<int> thematic_quarters;  // Quarters due without a thematic one (month number of its first month).
 };
 
+// A member with 3 unexcused absences in a calendar year, wherever they were (the Charter's rule is about
+// the member): shown at the cell whose roll they were last on in that year, with where they were absent.
 struct FlaggedMember {
     OrganizationId cell;
     MemberId member;
     int unexcused = 0;
+    std::vector<std::pair<OrganizationId, int>> absent_in;  // Cell → unexcused absences there, by cell id.
 };
 
 // D3: what needs attention in the subtree and period, in tree order, paged.
@@ -145,9 +150,9 @@ public:
     void SetTree(std::vector<StatOrganization> organizations);
     // Replaces what the meeting counts for (nullopt: nothing).
     void PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures);
-    // Where a member is counted as expected: their cell when official or probationary on the roll, else
-    // nowhere.
-    void PutMember(MemberId id, std::optional<OrganizationId> expected_in);
+    // Replaces where and when a member was expected (official or probationary on a cell's roll): a period's
+    // members expected are those in a stay at the end of its last month, or now when it runs on.
+    void PutMember(MemberId id, std::span<const RollStay> stays);
 
     bool Knows(OrganizationId id) const;
     // The organisation's current placement.
@@ -203,6 +208,26 @@ private:
     };
 
     void Apply(const MeetingFigures& f, int sign);
+    // A member's stays in months from kFirstStatMonth: expected at the end of months [from, to).
+    struct StayMonths {
+        std::int32_t cell = 0;
+        std::int16_t from = 0;
+        std::int16_t to = 0;
+        bool expected = true;
+    };
+    // A member's unexcused absences in a year, by cell, and the slot whose flagged count holds them.
+    struct MemberAbsences {
+        int total = 0;
+        std::vector<std::pair<std::int64_t, int>> by_cell;
+        std::optional<std::size_t> counted_at;
+    };
+    // Where a member's flag for `year` is shown: the slot of the cell whose roll they were last on in it.
+    std::optional<std::size_t> FlagSlot(std::int64_t member, int year) const;
+    void Relocate(int year, std::int64_t member, MemberAbsences& absences);
+    void ApplyStays(const std::vector<StayMonths>& stays, int sign);
+    void MemberDelta(int r, std::size_t slot, int delta);
+    // Members expected at the end of month kFirstStatMonth + r in slots [lo, hi).
+    std::int64_t MembersAt(int r, std::size_t lo, std::size_t hi) const;
     void RefreshBits(std::size_t cell, int month);
     std::array<Fenwick, kCounters>& Month(int month);
     FlaggedCounts& FlaggedYear(int year);
@@ -252,13 +277,17 @@ private:
     std::vector<std::uint32_t> shared_index_;  // Per slot: an index of represents_, or kNotShared.
     std::vector<std::array<std::uint64_t, kWords>> represents_;
     std::unordered_map<int, std::array<Fenwick, kCounters>> months_;
-    Fenwick members_;
+    // Members expected by the end of each month: +1 in the month a stay starts and −1 in the month it ends,
+    // by slot (where the cell is now), in a Fenwick tree over months of Fenwick trees over slots (1-based,
+    // each allocated when first touched): a subtree's count at the end of a month is a prefix over months.
+    std::vector<Fenwick> member_months_;
+    std::unordered_map<std::int64_t, std::vector<StayMonths>> member_stays_;
     std::unordered_map<int, FlaggedCounts> flagged_;  // By year.
 
     std::unordered_map<std::int64_t, MeetingFigures> meetings_;
-    std::unordered_map<std::int64_t, OrganizationId> members_in_;
-    // Unexcused absences by (cell, year) and member.
-    std::map<std::pair<std::int64_t, int>, std::map<std::int64_t, int>> unexcused_;
+    // Unexcused absences by year and member, and the flagged members by year and slot.
+    std::unordered_map<int, std::unordered_map<std::int64_t, MemberAbsences>> absences_;
+    std::unordered_map<int, std::map<std::size_t, std::set<std::int64_t>>> located_;
 };
 
 }  // namespace chibo::domain

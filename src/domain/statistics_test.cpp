@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <tuple>
 
 namespace chibo::domain {
 namespace {
@@ -82,6 +83,14 @@ MeetingFigures Held(int cell, int month, MeetingKind kind = MeetingKind::kRegula
     return f;
 }
 
+// A member expected in a cell from `from` (until `to`), as the roll and the status history make it.
+void Expect(StatisticsEngine& e, int member,
+            std::vector<std::tuple<int, base::Date, std::optional<base::Date>>> stays) {
+    std::vector<RollStay> out;
+    for (const auto& [cell, from, to] : stays) out.push_back({MemberId(member), OrganizationId(cell), from, to});
+    e.PutMember(MemberId(member), out);
+}
+
 int Id(int cell, int month, MeetingKind kind = MeetingKind::kRegular) {
     return cell * 1000 + month * 10 + (kind == MeetingKind::kThematic ? 1 : 0);
 }
@@ -108,8 +117,8 @@ StatisticsEngine Loaded() {
     for (int month : {3, 6, 9})
         e.PutMeeting(MeetingId(Id(6, month, MeetingKind::kThematic)), Held(6, month, MeetingKind::kThematic, 20, 20));
     e.PutMeeting(MeetingId(Id(10, 10)), Held(10, 10, {}, 5, 5));
-    for (int m = 1; m <= 10; ++m) e.PutMember(MemberId(30 + m), OrganizationId(3));
-    for (int m = 1; m <= 20; ++m) e.PutMember(MemberId(60 + m), OrganizationId(6));
+    for (int m = 1; m <= 10; ++m) Expect(e, 30 + m, {{3, D(2010, 1, 1), std::nullopt}});
+    for (int m = 1; m <= 20; ++m) Expect(e, 60 + m, {{6, D(2010, 1, 1), std::nullopt}});
     return e;
 }
 
@@ -231,11 +240,26 @@ TEST(Statistics, FollowsEveryChangeOfAMeeting) {
     ASSERT_EQ(alerts.missed.size(), 1U);
     EXPECT_EQ(alerts.missed[0].thematic_quarters, (std::vector<int>{MonthNumber(2026, 1), MonthNumber(2026, 4)}));
     EXPECT_EQ(alerts.missed[0].regular_months, (std::vector<int>{MonthNumber(2026, 3)}));
-    // A member moves from cell 3 to cell 6; another leaves the roll.
-    e.PutMember(MemberId(31), OrganizationId(6));
-    e.PutMember(MemberId(32), std::nullopt);
+    // On 10/11 a member moves from cell 3 to cell 6; another leaves the roll (or goes working away).
+    Expect(e, 31, {{3, D(2010, 1, 1), D(2026, 11, 10)}, {6, D(2026, 11, 10), std::nullopt}});
+    Expect(e, 32, {{3, D(2010, 1, 1), D(2026, 11, 10)}});
     EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_expected, 8);
     EXPECT_EQ(e.Figures(OrganizationId(6), kYear, kToday).members_expected, 21);
+    // A past period counts the roll of its end: October's is the roll before the move.
+    const MonthRange october{MonthNumber(2026, 10), MonthNumber(2026, 10)};
+    EXPECT_EQ(e.Figures(OrganizationId(3), october, kToday).members_expected, 10);
+    EXPECT_EQ(e.Figures(OrganizationId(6), october, kToday).members_expected, 20);
+    EXPECT_EQ(e.Figures(OrganizationId(1), october, kToday).members_expected, 30);
+    // A member who joined on 15/06 counts from June, not in the first quarter; one who joined and left
+    // within a month is in no month's end.
+    Expect(e, 99, {{3, D(2026, 6, 15), std::nullopt}});
+    Expect(e, 98, {{3, D(2026, 6, 2), D(2026, 6, 20)}});
+    EXPECT_EQ(e.Figures(OrganizationId(3), {MonthNumber(2026, 1), MonthNumber(2026, 3)}, kToday).members_expected, 10);
+    EXPECT_EQ(e.Figures(OrganizationId(3), {MonthNumber(2026, 6), MonthNumber(2026, 6)}, kToday).members_expected, 11);
+    // A year that runs into the future counts the roll of now.
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_expected, 9);
+    Expect(e, 99, {});
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_expected, 8);
 }
 
 TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
@@ -276,6 +300,37 @@ TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
     EXPECT_EQ(e.Alerts(OrganizationId(5), kYear, kToday, 0, 10).flagged_total, 1);
     e.PutMeeting(MeetingId(Id(3, 8)), Held(3, 8));  // Corrected: present after all.
     EXPECT_EQ(e.Figures(OrganizationId(2), kYear, kToday).members_flagged, 0);
+}
+
+TEST(Statistics, AbsencesAddUpAcrossCellsAndTheFlagFollowsTheMember) {
+    // Member 31: unexcused in cell 3 in June (Loaded) and July, transferred to cell 6 on 01/08, unexcused
+    // there in September. The flag is shown at cell 6, with both cells.
+    StatisticsEngine e = Loaded();
+    MeetingFigures july = Held(3, 7);
+    july.unexcused = {MemberId(31)};
+    e.PutMeeting(MeetingId(Id(3, 7)), july);
+    Expect(e, 31, {{3, D(2010, 1, 1), D(2026, 8, 1)}, {6, D(2026, 8, 1), std::nullopt}});
+    MeetingFigures september = Held(6, 9, {}, 21, 20);
+    september.unexcused = {MemberId(31)};
+    e.PutMeeting(MeetingId(Id(6, 9)), september);
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_flagged, 0);
+    EXPECT_EQ(e.Figures(OrganizationId(6), kYear, kToday).members_flagged, 1);
+    EXPECT_EQ(e.Figures(OrganizationId(1), kYear, kToday).members_flagged, 1);
+    const auto alerts = e.Alerts(OrganizationId(5), kYear, kToday, 0, 10);
+    ASSERT_EQ(alerts.flagged.size(), 1U);
+    EXPECT_EQ(alerts.flagged[0].cell, OrganizationId(6));
+    EXPECT_EQ(alerts.flagged[0].unexcused, 3);
+    EXPECT_EQ(alerts.flagged[0].absent_in,
+              (std::vector<std::pair<OrganizationId, int>>{{OrganizationId(3), 2}, {OrganizationId(6), 1}}));
+    EXPECT_EQ(e.Alerts(OrganizationId(2), kYear, kToday, 0, 10).flagged_total, 0);
+    // Had the transfer been dated next January, the flag of 2026 would stay with cell 3.
+    Expect(e, 31, {{3, D(2010, 1, 1), D(2027, 1, 4)}, {6, D(2027, 1, 4), std::nullopt}});
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_flagged, 1);
+    EXPECT_EQ(e.Figures(OrganizationId(6), kYear, kToday).members_flagged, 0);
+    // A rebuild of the tree gives the same.
+    e.SetTree(Tree());
+    EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_flagged, 1);
+    EXPECT_EQ(e.Figures(OrganizationId(1), kYear, kToday).members_flagged, 1);
 }
 
 TEST(Statistics, AReindexKeepsTheMeetingsAndChildrenFollowThePeriod) {

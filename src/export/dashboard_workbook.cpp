@@ -99,8 +99,9 @@ std::vector<Sheet> DashboardSheets(const DashboardWorkbook& v) {
         }
     }
     for (const FlaggedRow& fl : v.flagged)
-        warnings.rows.push_back({Text("Vắng 3 lần không lý do trong năm"), Text(fl.cell_name), Text(fl.member_name),
-                                 Text(std::to_string(fl.unexcused) + " lần")});
+        warnings.rows.push_back(
+            {Text("Vắng 3 lần không lý do trong năm"), Text(fl.cell_name), Text(fl.member_name),
+             Text(std::to_string(fl.unexcused) + " lần" + (fl.absent_in.empty() ? "" : " (" + fl.absent_in + ")"))});
     return {summary, children, trend, warnings};
 }
 

@@ -15,6 +15,7 @@ struct FlaggedRow {
     std::string cell_name;
     std::string member_name;
     int unexcused = 0;
+    std::string absent_in;  // "2 lần ở Chi bộ A, 1 lần ở Chi bộ B" when absent in several cells.
 };
 
 // Everything one organisation's dashboard workbook is written from: D1 for the organisation, D2 for

@@ -25,15 +25,15 @@ void Api::AddMemberRoutes() {
     });
 
     router_.Add(Method::kPost, "/api/v1/members", Access::kSignedIn, [&members](Request& req) -> Result<Response> {
-        CHIBO_TRY_ASSIGN(const auto member, ParseMember(req.body, MemberBody::kCreate));
-        CHIBO_TRY_ASSIGN(const auto detail, members.Create(req.auth->actor, member));
+        CHIBO_TRY_ASSIGN(const auto in, ParseMember(req.body, MemberBody::kCreate));
+        CHIBO_TRY_ASSIGN(const auto detail, members.Create(req.auth->actor, in.member, in.since));
         return Json(ToJson(detail), 201);
     });
 
     router_.Add(Method::kPut, "/api/v1/members/{id}", Access::kSignedIn, [&members](Request& req) -> Result<Response> {
         CHIBO_TRY_ASSIGN(const auto id, PathId<MemberId>(req));
-        CHIBO_TRY_ASSIGN(const auto member, ParseMember(req.body, MemberBody::kUpdate));
-        CHIBO_TRY_ASSIGN(const auto detail, members.Update(req.auth->actor, id, member));
+        CHIBO_TRY_ASSIGN(const auto in, ParseMember(req.body, MemberBody::kUpdate));
+        CHIBO_TRY_ASSIGN(const auto detail, members.Update(req.auth->actor, id, in.member, in.since));
         return Json(ToJson(detail));
     });
 

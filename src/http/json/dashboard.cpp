@@ -97,6 +97,19 @@ json::object ToJson(const app::DashboardView& v) {
              })}};
 }
 
+namespace {
+
+json::array AbsentIn(const app::FlaggedMemberView& f) {
+    json::array out;
+    for (std::size_t i = 0; i < f.flagged.absent_in.size(); ++i)
+        out.push_back(json::object{{"organization_id", f.flagged.absent_in[i].first.value},
+                                   {"organization_name", f.absent_in_names.at(i)},
+                                   {"unexcused", f.flagged.absent_in[i].second}});
+    return out;
+}
+
+}  // namespace
+
 json::object ToJson(const app::DashboardAlertsView& v, const app::PageRequest& page) {
     json::array missed;
     for (const MissedCell& m : v.missed) {
@@ -114,11 +127,10 @@ json::object ToJson(const app::DashboardAlertsView& v, const app::PageRequest& p
             {"flagged_total", v.flagged_total},
             {"flagged", Array(v.flagged,
                               [](const app::FlaggedMemberView& f) {
-                                  return json::object{{"member_id", f.flagged.member.value},
-                                                      {"member_name", f.member_name},
-                                                      {"organization_id", f.flagged.cell.value},
-                                                      {"organization_name", f.cell_name},
-                                                      {"unexcused", f.flagged.unexcused}};
+                                  return json::object{
+                                      {"member_id", f.flagged.member.value},     {"member_name", f.member_name},
+                                      {"organization_id", f.flagged.cell.value}, {"organization_name", f.cell_name},
+                                      {"unexcused", f.flagged.unexcused},        {"absent_in", AbsentIn(f)}};
                               })},
             {"page", page.page},
             {"page_size", page.page_size}};

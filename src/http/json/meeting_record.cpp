@@ -124,7 +124,11 @@ json::object ToJson(const app::AbsenceFlagView& f) {
             {"member_name", f.flag.member_name},
             {"organization_id", f.organization.value},
             {"organization_name", f.organization_name},
-            {"unexcused", f.flag.unexcused}};
+            {"unexcused", f.flag.unexcused},
+            {"absent_in", Array(f.flag.absent_in, [](const AbsenceFlag::Where& w) {
+                 return json::object{
+                     {"organization_id", w.cell.value}, {"organization_name", w.cell_name}, {"unexcused", w.unexcused}};
+             })}};
 }
 
 Result<app::PreparationInput> ParsePreparation(const std::string& text) {

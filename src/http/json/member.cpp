@@ -49,6 +49,10 @@ json::object ToJson(const app::MemberDetail& d) {
                             {"end_date", DateOrNull(m.membership.end_date)},
                             {"reason", m.membership.reason}};
     });
+    o["status_history"] = Array(d.status_history, [](const StatusChange& c) {
+        return json::object{
+            {"since", c.since.ToIso()}, {"status", ToCode(c.status)}, {"status_label", Label(c.status)}};
+    });
     o["positions"] = Array(d.positions, [](const app::PositionView& p) {
         json::object j = ToJson(p.position);
         j["organization_name"] = p.organization_name;
@@ -58,9 +62,11 @@ json::object ToJson(const app::MemberDetail& d) {
     return o;
 }
 
-Result<Member> ParseMember(const std::string& text, MemberBody kind) {
+Result<MemberBodyValue> ParseMember(const std::string& text, MemberBody kind) {
     CHIBO_TRY_ASSIGN(const JsonBody body, JsonBody::Parse(text));
-    Member m;
+    MemberBodyValue out;
+    Member& m = out.member;
+    CHIBO_TRY_ASSIGN(out.since, body.OptionalDate(kind == MemberBody::kCreate ? "joined_on" : "status_since"));
     if (kind == MemberBody::kCreate) {
         CHIBO_TRY_ASSIGN(m.organization, body.TypedId<OrganizationId>("organization_id"));
     }
@@ -76,7 +82,7 @@ Result<Member> ParseMember(const std::string& text, MemberBody kind) {
     CHIBO_TRY_ASSIGN(m.address, body.String("address", Need::kOptional, 300));
     CHIBO_TRY_ASSIGN(m.note, body.String("note", Need::kOptional, 2000));
     CHIBO_TRY_ASSIGN(m.party_group, body.OptionalTypedId<OrganizationId>("party_group_id"));
-    return m;
+    return out;
 }
 
 Result<app::TransferInput> ParseTransfer(const std::string& text) {

@@ -17,7 +17,13 @@ boost::json::object ToJson(const app::MemberDetail& detail);
 // Whether a body creates a member (organization_id) or edits one.
 enum class MemberBody { kCreate, kUpdate };
 
-base::Result<domain::Member> ParseMember(const std::string& text, MemberBody kind);
+// A member as entered, with the day it takes effect: `joined_on` (the day they joined the cell) when
+// creating, `status_since` (the day a new status began) when updating; unset: today.
+struct MemberBodyValue {
+    domain::Member member;
+    std::optional<base::Date> since;
+};
+base::Result<MemberBodyValue> ParseMember(const std::string& text, MemberBody kind);
 base::Result<app::TransferInput> ParseTransfer(const std::string& text);
 // ?q=&organization_id=&status=&include_off_roll=&page=&page_size=
 base::Result<app::MemberListQuery> ParseMemberQuery(const Request& request);

@@ -351,6 +351,31 @@ const std::vector<sql::Migration>& Migrations() {
              "CREATE TRIGGER organizations_changed AFTER UPDATE OF name, path OR DELETE ON organizations FOR EACH "
              "STATEMENT EXECUTE FUNCTION auth_changed()",
          }},
+        {10,
+         "members' statuses by date, and a membership for every member on a roll",
+         {
+             R"(CREATE TABLE member_status_history (
+                 member_id BIGINT NOT NULL REFERENCES members(id),
+                 since DATE NOT NULL,
+                 status TEXT NOT NULL,
+                 PRIMARY KEY (member_id, since)))",
+             // Members on a roll without any membership (bulk loads before this version) get one from
+             // their admission. A member on a roll has had their status since their first membership; one
+             // off the roll was official (probationary before confirmation) until their last membership ended.
+             "INSERT INTO memberships (member_id, organization_id, start_date, reason) SELECT m.id, "
+             "m.organization_id, COALESCE(m.admission_date, DATE '2000-01-01'), 'Có trong danh sách chi bộ' FROM "
+             "members m "
+             "WHERE m.on_roll = 1 AND NOT EXISTS (SELECT 1 FROM memberships ms WHERE ms.member_id = m.id)",
+             "INSERT INTO member_status_history (member_id, since, status) SELECT m.id, COALESCE((SELECT "
+             "MIN(ms.start_date) FROM memberships ms WHERE ms.member_id = m.id), m.admission_date, DATE '2000-01-01'), "
+             "CASE WHEN m.on_roll = 1 THEN m.status WHEN m.official_date IS NULL AND m.admission_date IS NOT NULL "
+             "THEN 'probationary' ELSE 'official' END FROM members m",
+             "INSERT INTO member_status_history (member_id, since, status) SELECT m.id, (SELECT MAX(ms.end_date) "
+             "FROM memberships ms WHERE ms.member_id = m.id), m.status FROM members m WHERE m.on_roll = 0 AND "
+             "(SELECT MAX(ms.end_date) FROM memberships ms WHERE ms.member_id = m.id) > (SELECT MIN(ms.start_date) "
+             "FROM memberships ms WHERE ms.member_id = m.id)",
+             "CREATE INDEX memberships_roll ON memberships(organization_id, start_date)",
+         }},
     };
     return migrations;
 }

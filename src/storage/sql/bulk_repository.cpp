@@ -41,6 +41,23 @@ public:
     }
 
     void InsertMembers(const std::vector<Member>& members) override {
+        InsertMemberRows(members);
+        // Each member on a roll is on it, with their status, from their admission (or 2000).
+        auto since = [](const Member& m) {
+            return Quote(m.admission_date ? m.admission_date->ToIso() : std::string("2000-01-01"));
+        };
+        {
+            Rows stays(s_, "INSERT INTO memberships (member_id, organization_id, start_date, reason) VALUES ");
+            for (const Member& m : members)
+                if (OnRoll(m.status))
+                    stays.Add({Num(m.id.value), Num(m.organization.value), since(m), Quote("Kết nạp")});
+        }
+        Rows statuses(s_, "INSERT INTO member_status_history (member_id, since, status) VALUES ");
+        for (const Member& m : members)
+            if (OnRoll(m.status)) statuses.Add({Num(m.id.value), since(m), Quote(ToCode(m.status))});
+    }
+
+    void InsertMemberRows(const std::vector<Member>& members) {
         Rows rows(s_,
                   "INSERT INTO members (id, organization_id, party_group_id, full_name, sort_key, search_name, sex, "
                   "date_of_birth, status, on_roll, admission_date, official_date) VALUES ");
@@ -94,8 +111,8 @@ public:
         std::vector<std::string> names;
         for (const Row& r : Query(s_,
                                   "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
-                                  "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('members', 'meetings', "
-                                  "'meeting_attendance', 'meeting_scores') ORDER BY name")) {
+                                  "sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('members', 'memberships', "
+                                  "'meetings', 'meeting_attendance', 'meeting_scores') ORDER BY name")) {
             names.push_back(r.Text(0));
             statements.push_back(r.Text(1));
         }

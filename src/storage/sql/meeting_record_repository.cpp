@@ -226,23 +226,27 @@ public:
         return out;
     }
 
-    std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> UnexcusedInSubtree(const std::string& path,
-                                                                                         int year) override {
-        std::vector<std::pair<base::Date, std::vector<AttendanceRecord>>> out;
-        std::int64_t last = -1;
-        for (const Row& r :
-             Query(s_,
-                   "SELECT m.id, m.scheduled_on, a.member_id, a.member_name, a.status_at_meeting, a.presence, a.reason "
-                   "FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN organizations o ON o.id = "
-                   "m.organization_id WHERE o.path >= :lo AND o.path < :hi AND m.year = :y AND a.presence = "
-                   "'unexcused' ORDER BY m.id, a.seq",
-                   Params().Text(path).Text(SubtreeEnd(path)).Int(year))) {
-            if (r.Int(0) != last) {
-                out.emplace_back(r.Date(1), std::vector<AttendanceRecord>{});
-                last = r.Int(0);
-            }
-            out.back().second.push_back(ReadAttendance(r, 2));
-        }
+    std::vector<UnexcusedCount> UnexcusedOfRolls(const std::string& path, int year) override {
+        // The members whose latest membership begun by the end of the year is in the subtree, then their
+        // unexcused absences of the year's held meetings anywhere (by the roll calls' index on members).
+        const std::string end = base::Date::FromYmd(year, 12, 31)->ToIso();
+        std::vector<UnexcusedCount> out;
+        for (const Row& r : Query(
+                 s_,
+                 "WITH loc AS (SELECT ms.member_id, ms.organization_id AS at FROM memberships ms JOIN organizations o "
+                 "ON "
+                 "o.id = ms.organization_id WHERE o.path >= :lo AND o.path < :hi AND ms.start_date <= :e1 AND NOT "
+                 "EXISTS (SELECT 1 FROM memberships later WHERE later.member_id = ms.member_id AND later.start_date <= "
+                 ":e2 AND (later.start_date > ms.start_date OR (later.start_date = ms.start_date AND later.id > "
+                 "ms.id)))) SELECT a.member_id, MAX(a.member_name), m.organization_id, MAX(c.name), COUNT(*), "
+                 "MAX(loc.at) FROM loc JOIN meeting_attendance a ON a.member_id = loc.member_id JOIN meetings m ON "
+                 "m.id "
+                 "= a.meeting_id JOIN organizations c ON c.id = m.organization_id WHERE m.year = :y AND m.state IN "
+                 "('held', 'minutes_finalised', 'reported') AND a.presence = "
+                 "'unexcused' GROUP BY a.member_id, m.organization_id ORDER BY a.member_id, m.organization_id",
+                 Params().Text(path).Text(SubtreeEnd(path)).Text(end).Text(end).Int(year)))
+            out.push_back({MemberId(r.Int(0)), r.Text(1), OrganizationId(r.Int(2)), r.Text(3),
+                           static_cast<int>(r.Int(4)), OrganizationId(r.Int(5))});
         return out;
     }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -65,16 +66,35 @@ std::vector<std::string> NameSuffixes(const std::string& full_name) {
 
 class SqlMembers final : public MemberRepository {
 public:
-    std::vector<std::pair<MemberId, OrganizationId>> ExpectedMembers() override {
-        std::vector<std::pair<MemberId, OrganizationId>> out;
-        for (const Row& r :
-             Query(s_, "SELECT id, organization_id FROM members WHERE on_roll = 1 AND status IN (:a, :b)",
-                   Params()
-                       .Text(std::string(ToCode(MemberStatus::kOfficial)))
-                       .Text(std::string(ToCode(MemberStatus::kProbationary)))))
-            out.emplace_back(MemberId(r.Int(0)), OrganizationId(r.Int(1)));
+    std::vector<RollStay> RollStays(MemberId first, MemberId last) override {
+        std::map<std::int64_t, std::pair<std::vector<Membership>, std::vector<StatusChange>>> by_member;
+        for (const Row& r : Query(s_,
+                                  "SELECT member_id, organization_id, start_date, end_date FROM memberships WHERE "
+                                  "member_id BETWEEN :a AND :b ORDER BY member_id, start_date, id",
+                                  Params().Int(first.value).Int(last.value))) {
+            Membership ms;
+            ms.member = MemberId(r.Int(0));
+            ms.organization = OrganizationId(r.Int(1));
+            ms.start_date = r.Date(2);
+            ms.end_date = r.OptDate(3);
+            by_member[ms.member.value].first.push_back(ms);
+        }
+        for (const Row& r : Query(s_,
+                                  "SELECT member_id, since, status FROM member_status_history WHERE member_id BETWEEN "
+                                  ":a AND :b ORDER BY member_id, since",
+                                  Params().Int(first.value).Int(last.value))) {
+            auto found = by_member.find(r.Int(0));
+            if (found == by_member.end()) continue;
+            found->second.second.push_back({MemberId(r.Int(0)), r.Date(1),
+                                            Decode(r.Text(2), MemberStatusFromCode, "member_status_history.status")});
+        }
+        std::vector<RollStay> out;
+        for (const auto& [id, member] : by_member)
+            for (const RollStay& stay : RollStaysOf(member.first, member.second)) out.push_back(stay);
         return out;
     }
+
+    std::int64_t LastMemberId() override { return QueryOne(s_, "SELECT COALESCE(MAX(id), 0) FROM members")->Int(0); }
 
     explicit SqlMembers(soci::session& s) : s_(s) {}
 
@@ -182,6 +202,40 @@ public:
             out.push_back(ReadMember(r));
         }
         return out;
+    }
+
+    std::vector<Member> RollOn(OrganizationId cell, base::Date day) override {
+        std::vector<Member> out;
+        for (const Row& r :
+             Query(s_,
+                   std::string("SELECT ") + kMemberColumns +
+                       ", (SELECT h.status FROM member_status_history h WHERE h.member_id = m.id AND h.since <= :d1 "
+                       "ORDER BY h.since DESC LIMIT 1) FROM memberships ms JOIN members m ON m.id = ms.member_id WHERE "
+                       "ms.organization_id = :o AND ms.start_date <= :d2 AND (ms.end_date IS NULL OR ms.end_date > "
+                       ":d3) ORDER BY m.sort_key, m.id",
+                   Params().Date(day).Int(cell.value).Date(day).Date(day))) {
+            Member m = ReadMember(r);
+            if (r.IsNull(14)) continue;  // No status recorded by then: not on a roll yet.
+            m.status = Decode(r.Text(14), MemberStatusFromCode, "member_status_history.status");
+            if (OnRoll(m.status)) out.push_back(std::move(m));
+        }
+        return out;
+    }
+
+    std::vector<StatusChange> StatusHistory(MemberId member) override {
+        std::vector<StatusChange> out;
+        for (const Row& r :
+             Query(s_, "SELECT since, status FROM member_status_history WHERE member_id = :m ORDER BY since",
+                   Params().Int(member.value)))
+            out.push_back({member, r.Date(0), Decode(r.Text(1), MemberStatusFromCode, "member_status_history.status")});
+        return out;
+    }
+
+    void RecordStatus(const StatusChange& c) override {
+        Exec(s_, "DELETE FROM member_status_history WHERE member_id = :m AND since = :s",
+             Params().Int(c.member.value).Date(c.since));
+        Exec(s_, "INSERT INTO member_status_history (member_id, since, status) VALUES (:m, :s, :t)",
+             Params().Int(c.member.value).Date(c.since).Text(std::string(ToCode(c.status))));
     }
 
     std::vector<Membership> Memberships(MemberId member) override {

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -130,35 +131,46 @@ private:
         f.cells_thematic_all = static_cast<int>(per_cell->Int(4));
         f.cells_visited = static_cast<int>(per_cell->Int(5));
 
-        // Members expected: where they are now (current placements only).
+        // Members expected: on the roll, official or probationary, at the end of the period's last month (or
+        // today), in the cells placed in the subtree now.
+        const base::Date roll_day = MonthEnd(std::min(months.last, domain::MonthOf(today)));
         f.members_expected = static_cast<int>(
             QueryOne(s_,
-                     "SELECT COUNT(*) FROM members m JOIN organizations o ON o.id = m.organization_id WHERE o.path >= "
-                     ":lo AND o.path < :hi AND m.on_roll = 1 AND m.status IN (:a, :b)",
+                     "SELECT COUNT(*) FROM memberships ms JOIN organizations o ON o.id = ms.organization_id WHERE "
+                     "o.path >= :lo AND o.path < :hi AND ms.start_date <= :d1 AND (ms.end_date IS NULL OR "
+                     "ms.end_date > :d2) AND (SELECT h.status FROM member_status_history h WHERE h.member_id = "
+                     "ms.member_id AND h.since <= :d3 ORDER BY h.since DESC LIMIT 1) IN (:a, :b)",
                      Params()
                          .Text(path)
                          .Text(SubtreeEnd(path))
+                         .Date(roll_day)
+                         .Date(roll_day)
+                         .Date(roll_day)
                          .Text(std::string(ToCode(MemberStatus::kOfficial)))
                          .Text(std::string(ToCode(MemberStatus::kProbationary))))
                 ->Int(0));
-        // Members flagged in a year: under the cell's placement in the last month of the year it was active.
+        // Members flagged in a year: 3 unexcused absences in it wherever they were, counted at the cell of their
+        // latest membership begun by 31/12, under its placement in the last month of the year it was active.
         const int year = FlaggedYearOf(months, today);
         Params flagged_params;
         SlotParams(flagged_params, path)
             .Text(std::string(ToCode(Presence::kUnexcused)))
             .Text(base::Date::FromYmd(year, 1, 1)->ToIso())
-            .Text(base::Date::FromYmd(year + 1, 1, 31)->ToIso());
+            .Text(base::Date::FromYmd(year + 1, 1, 31)->ToIso())
+            .Text(base::Date::FromYmd(year, 12, 31)->ToIso());
         f.members_flagged = static_cast<int>(
             QueryOne(s_,
                      "WITH " + Slots() +
-                         " SELECT COUNT(*) FROM (SELECT m.organization_id, a.member_id FROM meeting_attendance a JOIN "
-                         "meetings m ON m.id = a.meeting_id JOIN slots s ON s.id = m.organization_id AND " +
-                         PlacedIn(LastActive(std::to_string(MonthNumber(year, 12)))) + " WHERE " + cells +
-                         " AND m.state IN (" + held +
+                         ", x AS (SELECT a.member_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id "
+                         "WHERE m.state IN (" +
+                         held +
                          ") AND a.presence = :u AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND m.year = " +
                          std::to_string(year) +
-                         " GROUP BY "
-                         "m.organization_id, a.member_id HAVING COUNT(*) >= 3) x",
+                         " GROUP BY a.member_id HAVING COUNT(*) >= 3), loc AS (SELECT x.member_id, (SELECT "
+                         "ms.organization_id FROM memberships ms WHERE ms.member_id = x.member_id AND ms.start_date <= "
+                         ":e ORDER BY ms.start_date DESC, ms.id DESC LIMIT 1) AS at FROM x) SELECT COUNT(*) FROM loc "
+                         "JOIN slots s ON s.id = loc.at AND " +
+                         PlacedIn(LastActive(std::to_string(MonthNumber(year, 12)))) + " WHERE " + cells,
                      flagged_params)
                 ->Int(0));
         return f;

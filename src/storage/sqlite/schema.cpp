@@ -347,6 +347,30 @@ const std::vector<sql::Migration>& Migrations() {
              "auth_changes "
              "SET version = version + 1; END",
          }},
+        {10,
+         "members' statuses by date, and a membership for every member on a roll",
+         {
+             R"(CREATE TABLE member_status_history (
+                 member_id INTEGER NOT NULL REFERENCES members(id),
+                 since TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 PRIMARY KEY (member_id, since)))",
+             // Members on a roll without any membership (bulk loads before this version) get one from
+             // their admission. A member on a roll has had their status since their first membership; one
+             // off the roll was official (probationary before confirmation) until their last membership ended.
+             "INSERT INTO memberships (member_id, organization_id, start_date, reason) SELECT m.id, "
+             "m.organization_id, COALESCE(m.admission_date, '2000-01-01'), 'Có trong danh sách chi bộ' FROM members m "
+             "WHERE m.on_roll = 1 AND NOT EXISTS (SELECT 1 FROM memberships ms WHERE ms.member_id = m.id)",
+             "INSERT INTO member_status_history (member_id, since, status) SELECT m.id, COALESCE((SELECT "
+             "MIN(ms.start_date) FROM memberships ms WHERE ms.member_id = m.id), m.admission_date, '2000-01-01'), "
+             "CASE WHEN m.on_roll = 1 THEN m.status WHEN m.official_date IS NULL AND m.admission_date IS NOT NULL "
+             "THEN 'probationary' ELSE 'official' END FROM members m",
+             "INSERT INTO member_status_history (member_id, since, status) SELECT m.id, (SELECT MAX(ms.end_date) "
+             "FROM memberships ms WHERE ms.member_id = m.id), m.status FROM members m WHERE m.on_roll = 0 AND "
+             "(SELECT MAX(ms.end_date) FROM memberships ms WHERE ms.member_id = m.id) > (SELECT MIN(ms.start_date) "
+             "FROM memberships ms WHERE ms.member_id = m.id)",
+             "CREATE INDEX memberships_roll ON memberships(organization_id, start_date)",
+         }},
     };
     return migrations;
 }

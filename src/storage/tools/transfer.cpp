@@ -42,6 +42,7 @@ constexpr TableSpec kTables[] = {
      "id", ""},
     {"member_name_words", "suffix, member_id", "suffix, member_id", ""},
     {"memberships", "id, member_id, organization_id, start_date, end_date, reason", "id", ""},
+    {"member_status_history", "member_id, since, status", "member_id, since", ""},
     {"positions", "id, organization_id, member_id, kind, term_start, term_end", "id", ""},
     {"users", "id, username, display_name, member_id, password_hash, created_at", "id", ""},
     {"role_grants", "id, user_id, role, organization_id", "id", ""},

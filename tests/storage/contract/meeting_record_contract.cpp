@@ -117,13 +117,6 @@ TEST_P(StoreContract, TheMeetingRecordRoundTripsEveryField) {
         EXPECT_EQ(r.records().Attachments(m.id).at(0).file_name, "Dự thảo.docx");
         EXPECT_TRUE(r.records().ContentInUse(std::string(64, 'a')));
         EXPECT_FALSE(r.records().ContentInUse(std::string(64, 'b')));
-        // The roll call of the subtree's year: only unexcused absences, with the meeting's day.
-        const auto unexcused = r.records().UnexcusedInSubtree(t.commune.path, 2026);
-        ASSERT_EQ(unexcused.size(), 1u);
-        EXPECT_EQ(unexcused[0].first, D(2026, 3, 3));
-        EXPECT_EQ(unexcused[0].second.at(0).member, b.id);
-        EXPECT_TRUE(r.records().UnexcusedInSubtree(t.other_commune.path, 2026).empty());
-        EXPECT_TRUE(r.records().UnexcusedInSubtree(t.commune.path, 2025).empty());
         const auto history = r.records().AttendanceOf(a.id, 2026);
         ASSERT_EQ(history.size(), 1u);
         EXPECT_EQ(history[0].first.id, m.id);
@@ -165,6 +158,57 @@ TEST_P(StoreContract, TasksAreReviewedByALaterMeeting) {
         EXPECT_EQ(reviewed[0].outcome, TaskOutcome::kPartlyDone);
         EXPECT_EQ(reviewed[0].result, "Xong 1 km");
         EXPECT_EQ(reviewed[0].meeting, march.id);
+    });
+}
+
+TEST_P(StoreContract, UnexcusedAbsencesAddUpAcrossCellsAndShowWhereTheMemberIsOnTheRoll) {
+    // Two absences in cell A in February and March, a transfer to cell B on 01/04, one absence in B in
+    // May: one flag, shown at B, with both cells. A member of A with two absences is not flagged.
+    const Tree t = MakeTree(store());
+    Member moved;
+    Member stayed;
+    Write(store(), [&](Repositories& r) {
+        moved = r.members().Insert(Mem(t.cell_b.id, "Lê Văn Chuyển"));
+        r.members().OpenMembership({MembershipId(), moved.id, t.cell_a.id, D(2020, 1, 1), D(2026, 4, 1), "Kết nạp"});
+        r.members().OpenMembership({MembershipId(), moved.id, t.cell_b.id, D(2026, 4, 1), std::nullopt, "Chuyển đến"});
+        stayed = r.members().Insert(Mem(t.cell_a.id, "Phạm Văn Ở"));
+        r.members().OpenMembership({MembershipId(), stayed.id, t.cell_a.id, D(2020, 1, 1), std::nullopt, "Kết nạp"});
+        auto held = [&](OrganizationId cell, int month, std::vector<MemberId> absent) {
+            Meeting m;
+            m.organization = cell;
+            m.year = 2026;
+            m.month = month;
+            m.date = D(2026, month, 3);
+            m.start_minutes = 14 * 60;
+            m.min_minutes = 90;
+            m = r.meetings().Insert(m);
+            m.state = MeetingState::kHeld;
+            r.meetings().Update(m);
+            std::vector<AttendanceRecord> roll;
+            for (MemberId id : absent) roll.push_back({id, "", MemberStatus::kOfficial, Presence::kUnexcused, ""});
+            r.records().SaveAttendance(m.id, roll);
+        };
+        held(t.cell_a.id, 2, {moved.id, stayed.id});
+        held(t.cell_a.id, 3, {moved.id, stayed.id});
+        held(t.cell_b.id, 5, {moved.id});
+    });
+    Read(store(), [&](Repositories& r) {
+        const auto counts = r.records().UnexcusedOfRolls(t.commune.path, 2026);
+        const auto flags = FlagAcrossCells(counts);
+        ASSERT_EQ(flags.size(), 1u);
+        EXPECT_EQ(flags[0].member, moved.id);
+        EXPECT_EQ(flags[0].unexcused, 3);
+        EXPECT_EQ(flags[0].shown_at, t.cell_b.id);
+        ASSERT_EQ(flags[0].absent_in.size(), 2u);
+        EXPECT_EQ(flags[0].absent_in[0].unexcused + flags[0].absent_in[1].unexcused, 3);
+        // Shown at B: B's subtree has it, A's has only the member with two.
+        EXPECT_EQ(FlagAcrossCells(r.records().UnexcusedOfRolls(t.cell_b.path, 2026)).size(), 1u);
+        const auto in_a = r.records().UnexcusedOfRolls(t.cell_a.path, 2026);
+        ASSERT_EQ(in_a.size(), 1u);
+        EXPECT_EQ(in_a[0].member, stayed.id);
+        EXPECT_TRUE(FlagAcrossCells(in_a).empty());
+        EXPECT_TRUE(r.records().UnexcusedOfRolls(t.other_commune.path, 2026).empty());
+        EXPECT_TRUE(r.records().UnexcusedOfRolls(t.commune.path, 2025).empty());
     });
 }
 

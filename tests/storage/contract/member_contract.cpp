@@ -212,5 +212,60 @@ TEST_P(StoreContract, MembershipsKeepHistory) {
     });
 }
 
+TEST_P(StoreContract, TheRollOfADayHoldsThoseOnItThenWithTheirStatusThen) {
+    const Tree t = MakeTree(store());
+    Member stays, joined, left, away;
+    Write(store(), [&](Repositories& r) {
+        // On the roll since 2020.
+        stays = r.members().Insert(Mem(t.cell_a.id, "Nguyễn Văn An"));
+        r.members().OpenMembership({MembershipId(), stays.id, t.cell_a.id, D(2020, 1, 1), std::nullopt, "Kết nạp"});
+        r.members().RecordStatus({stays.id, D(2020, 1, 1), MemberStatus::kOfficial});
+        // Joined on 15/06/2026.
+        joined = r.members().Insert(Mem(t.cell_a.id, "Trần Thị Bình"));
+        r.members().OpenMembership(
+            {MembershipId(), joined.id, t.cell_a.id, D(2026, 6, 15), std::nullopt, "Chuyển đến"});
+        r.members().RecordStatus({joined.id, D(2026, 6, 15), MemberStatus::kProbationary});
+        // Left for cell B on 01/07/2026.
+        left = r.members().Insert(Mem(t.cell_b.id, "Lê Văn Cường"));
+        r.members().OpenMembership({MembershipId(), left.id, t.cell_a.id, D(2019, 1, 1), std::nullopt, "Kết nạp"});
+        r.members().RecordStatus({left.id, D(2019, 1, 1), MemberStatus::kOfficial});
+        r.members().CloseMembership(left.id, D(2026, 7, 1));
+        r.members().OpenMembership({MembershipId(), left.id, t.cell_b.id, D(2026, 7, 1), std::nullopt, "Chuyển đến"});
+        // Working away from 10/12/2026 (the status changes; the member stays on the roll).
+        away = r.members().Insert(Mem(t.cell_a.id, "Phạm Văn Dũng", MemberStatus::kWorkingAway));
+        r.members().OpenMembership({MembershipId(), away.id, t.cell_a.id, D(2018, 1, 1), std::nullopt, "Kết nạp"});
+        r.members().RecordStatus({away.id, D(2018, 1, 1), MemberStatus::kOfficial});
+        r.members().RecordStatus({away.id, D(2026, 12, 10), MemberStatus::kOfficial});
+        r.members().RecordStatus({away.id, D(2026, 12, 10), MemberStatus::kWorkingAway});  // Replaces that day's.
+    });
+
+    Read(store(), [&](Repositories& r) {
+        auto roll = [&](OrganizationId cell, Date day) {
+            std::map<std::int64_t, MemberStatus> out;
+            for (const Member& m : r.members().RollOn(cell, day)) out[m.id.value] = m.status;
+            return out;
+        };
+        const auto june14 = roll(t.cell_a.id, D(2026, 6, 14));
+        EXPECT_EQ(june14.size(), 3u);
+        EXPECT_FALSE(june14.contains(joined.id.value));
+        const auto june15 = roll(t.cell_a.id, D(2026, 6, 15));
+        EXPECT_EQ(june15.at(joined.id.value), MemberStatus::kProbationary);
+        EXPECT_TRUE(june15.contains(left.id.value));
+        const auto july1 = roll(t.cell_a.id, D(2026, 7, 1));  // The day they left is no longer theirs.
+        EXPECT_FALSE(july1.contains(left.id.value));
+        EXPECT_TRUE(roll(t.cell_b.id, D(2026, 7, 1)).contains(left.id.value));
+        EXPECT_EQ(roll(t.cell_a.id, D(2026, 12, 9)).at(away.id.value), MemberStatus::kOfficial);
+        EXPECT_EQ(roll(t.cell_a.id, D(2026, 12, 10)).at(away.id.value), MemberStatus::kWorkingAway);
+
+        const auto history = r.members().StatusHistory(away.id);
+        ASSERT_EQ(history.size(), 2u);
+        EXPECT_EQ(history[0].since, D(2018, 1, 1));
+        EXPECT_EQ(history[1].since, D(2026, 12, 10));
+        EXPECT_EQ(history[1].status, MemberStatus::kWorkingAway);
+        EXPECT_EQ(StatusOn(history, D(2017, 12, 31)), std::nullopt);
+        EXPECT_EQ(StatusOn(history, D(2026, 12, 9)), MemberStatus::kOfficial);
+    });
+}
+
 }  // namespace
 }  // namespace chibo::tests

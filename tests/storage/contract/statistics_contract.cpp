@@ -79,6 +79,42 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
             r.scores().InsertScore(score);
         }
         r.organizations().Move(t.cell_a.id, t.other_commune.id, D(2026, 4, 1));
+
+        // The roll by date: An and Bình in A since 2020, Cường from 15/03 (a mid-year join), Dung in B.
+        for (const Member& m : members) {
+            const Date since = m.full_name == "Lê Văn Cường" ? D(2026, 3, 15) : D(2020, 1, 1);
+            r.members().OpenMembership({MembershipId(), m.id, m.organization, since, std::nullopt, "Kết nạp"});
+            r.members().RecordStatus({m.id, since, m.status});
+        }
+        // A merge: cell C (Em's) merged into B on 15/05. Em missed C's February and March meetings and B's
+        // June one, unexcused: three in the year across the merge, flagged at B.
+        Organization c = *r.organizations().Get(
+            r.organizations().Insert(Org(t.commune.id, "Chi bộ Thôn Nam", OrganizationKind::kSubordinateCell)).id);
+        c.valid_to = D(2026, 5, 15);
+        c.merged_into = t.cell_b.id;
+        r.organizations().Update(c);
+        const Member em = r.members().Insert(Mem(t.cell_b.id, "Võ Văn Em"));
+        r.members().OpenMembership({MembershipId(), em.id, c.id, D(2020, 1, 1), D(2026, 5, 15), "Kết nạp"});
+        r.members().OpenMembership({MembershipId(), em.id, t.cell_b.id, D(2026, 5, 15), std::nullopt, "Sáp nhập"});
+        r.members().RecordStatus({em.id, D(2020, 1, 1), MemberStatus::kOfficial});
+        const MeetingId b_june = ids.back();
+        r.records().SaveAttendance(b_june,
+                                   {{members[3].id, "Phạm Thị Dung", MemberStatus::kOfficial, Presence::kPresent, ""},
+                                    {em.id, "Võ Văn Em", MemberStatus::kOfficial, Presence::kUnexcused, ""}});
+        for (int month = 1; month <= 5; ++month) {
+            Meeting m;
+            m.organization = c.id;
+            m.year = 2026;
+            m.month = month;
+            m.date = D(2026, month, 3);
+            m.start_minutes = 14 * 60;
+            m.state = MeetingState::kHeld;
+            m = r.meetings().Insert(m);
+            ids.push_back(m.id);
+            r.records().SaveAttendance(m.id,
+                                       {{em.id, "Võ Văn Em", MemberStatus::kOfficial,
+                                         month == 2 || month == 3 ? Presence::kUnexcused : Presence::kPresent, ""}});
+        }
     });
 
     // The bulk read a server loads with, in two id ranges read apart, gives each meeting's own figures.
@@ -106,9 +142,9 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
             EXPECT_EQ(f.unexcused, own->unexcused);
             unexcused += static_cast<int>(f.unexcused.size());
         }
-        EXPECT_EQ(unexcused, 5);  // Bình: the regular meetings of March to June and the thematic one of May.
+        EXPECT_EQ(unexcused, 8);  // Bình: the regular meetings of March to June and the thematic one of May; Em 3.
         EXPECT_EQ(all[1].second.level, QualityLevel::kGood);
-        EXPECT_EQ(all[all.size() - 2].second.level, QualityLevel::kAverage);
+        EXPECT_EQ(all[all.size() - 2 - 5].second.level, QualityLevel::kAverage);  // Before C's five meetings.
     });
 
     StatisticsEngine engine;
@@ -117,7 +153,10 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
                                   r.organizations().PastPlacements()));
         for (MeetingId id : ids)
             engine.PutMeeting(id, FiguresOf(*r.meetings().Get(id), r.records().Attendance(id), r.scores().Scores(id)));
-        for (const auto& [member, cell] : r.members().ExpectedMembers()) engine.PutMember(member, cell);
+        const auto stays = r.members().RollStays(MemberId(1), MemberId(r.members().LastMemberId()));
+        std::map<std::int64_t, std::vector<RollStay>> by_member;
+        for (const RollStay& stay : stays) by_member[stay.member.value].push_back(stay);
+        for (const auto& [member, own] : by_member) engine.PutMember(MemberId(member), own);
     });
     std::vector<MonthRange> periods{{MonthNumber(2026, 1), MonthNumber(2026, 12)},
                                     {MonthNumber(2026, 1), MonthNumber(2026, 3)},
@@ -139,12 +178,19 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         // The quarter before the move is the first commune's, the one after the other's.
         const MonthRange q1{MonthNumber(2026, 1), MonthNumber(2026, 3)};
         const MonthRange q2{MonthNumber(2026, 4), MonthNumber(2026, 6)};
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).cells, 2);
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).meetings_held, 3 + 1 + 3 + 1);
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).cells, 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).cells, 3);  // A, B and C.
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).meetings_held, 3 + 1 + 3 + 1 + 3);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).cells, 2);  // B, and C until its merge in May.
         EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).meetings_held, 3 + 1);
         EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q2, today).members_flagged, 1);
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_flagged, 0);
+        // Em's absences add up across the merge and are counted where Em is, in B (the same year's flag).
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_flagged, 1);
+        // Members expected at the end of each period, where their cells are now: Cường from March.
+        const MonthRange january{MonthNumber(2026, 1), MonthNumber(2026, 1)};
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, january, today).members_expected, 2);
+        EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q1, today).members_expected, 3);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, january, today).members_expected, 2);  // Dung, Em in C.
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).members_expected, 2);       // Dung, Em in B.
     });
 }
 

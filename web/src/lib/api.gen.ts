@@ -244,6 +244,12 @@ export type Member = MemberSummary & {
   address: string;
   note: string;
   memberships: Membership[];
+  /** Lịch sử tình trạng, cũ trước / the member's status changes, oldest first: the status on a day is that of the latest change on or before it. */
+  status_history: {
+    since: string;
+    status: MemberStatus;
+    status_label: string;
+  }[];
   positions: MemberPosition[];
   can_write: boolean;
 };
@@ -271,6 +277,8 @@ export interface MemberInput {
   note?: string;
   /** Tổ đảng / party group. */
   party_group_id?: number | null;
+  /** Ngày vào chi bộ này (mặc định hôm nay), để nhập lại lịch sử; không trước ngày thành lập chi bộ, ngày vào Đảng / the day they joined this cell (default today): a history can be entered. */
+  joined_on?: string;
 }
 
 /** Body of `PUT /api/v1/members/{id}` (as MemberInput without `organization_id`). */
@@ -294,6 +302,8 @@ export interface MemberUpdate {
   note?: string;
   /** Tổ đảng / party group. */
   party_group_id?: number | null;
+  /** Tình trạng mới có hiệu lực từ ngày này (mặc định hôm nay) / the day a changed status began (default today). */
+  status_since?: string;
 }
 
 export interface TransferRequest {
@@ -895,6 +905,12 @@ export interface AbsenceFlag {
   organization_name: string;
   /** Số lần vắng không lý do trong năm / unexcused absences that year. */
   unexcused: number;
+  /** Nơi vắng: mỗi chi bộ và số lần vắng không lý do ở đó, kể cả chi bộ cũ trước khi chuyển/sáp nhập / where the absences happened, by cell, across transfers and merges. */
+  absent_in: {
+    organization_id: number;
+    organization_name: string;
+    unexcused: number;
+  }[];
 }
 
 /** Đảng viên vắng không lý do từ 3 lần trở lên trong năm (căn cứ xem xét xóa tên), nhiều nhất trước / members with 3 or more unexcused absences in the calendar year, most first. */
@@ -1480,11 +1496,17 @@ export interface DashboardAlerts {
   flagged: {
     member_id: number;
     member_name: string;
-    /** Chi bộ nơi vắng / the cell where the absences were. */
+    /** Chi bộ nơi đảng viên sinh hoạt (lần cuối trong năm) — nơi cờ hiển thị / the cell whose roll the member was last on that year, where the flag is shown. */
     organization_id: number;
     organization_name: string;
     /** Số lần vắng không lý do ở chi bộ đó trong năm của tháng `to` / unexcused absences in that cell in the year of `to`. */
     unexcused: number;
+    /** Nơi vắng: mỗi chi bộ và số lần vắng không lý do ở đó / where the absences happened, by cell (the Charter's rule counts the member across cells). */
+    absent_in: {
+      organization_id: number;
+      organization_name: string;
+      unexcused: number;
+    }[];
   }[];
   page: number;
   page_size: number;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Card, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
+import { absentInText } from '../../lib/absences';
 import { api } from '../../lib/api';
 import { formatCount, monthLabel, type Period, quarterLabel } from './dashboard';
 import type { DashboardAlerts, DashboardFlagged, DashboardMissed } from '../../lib/types';
@@ -115,9 +116,16 @@ export default function DashboardAlertsCard({ organizationId, period }: { organi
     </Link>
   );
   const count = (f: DashboardFlagged) => (
-    <Tag color="red" className="nowrap" data-testid="flagged-count">
-      {f.unexcused} lần
-    </Tag>
+    <>
+      <Tag color="red" className="nowrap" data-testid="flagged-count">
+        {f.unexcused} lần
+      </Tag>
+      {absentInText(f.absent_in) && (
+        <div className="absent-in" data-testid="flagged-absent-in">
+          <Typography.Text type="secondary">{absentInText(f.absent_in)}</Typography.Text>
+        </div>
+      )}
+    </>
   );
   const flaggedColumns: TableColumnsType<DashboardFlagged> = narrow
     ? [

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Grid, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { absentInText } from '../../lib/absences';
 import { ApiError } from '../../lib/api';
 import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
@@ -20,9 +21,16 @@ export default function AbsenceFlags({ organization, cell }: { organization: Org
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
 
   const count = (f: AbsenceFlag) => (
-    <Tag color="red" className="nowrap">
-      {f.unexcused} lần
-    </Tag>
+    <>
+      <Tag color="red" className="nowrap">
+        {f.unexcused} lần
+      </Tag>
+      {absentInText(f.absent_in) && (
+        <div className="absent-in" data-testid="absent-in">
+          <Typography.Text type="secondary">{absentInText(f.absent_in)}</Typography.Text>
+        </div>
+      )}
+    </>
   );
   const columns: TableColumnsType<AbsenceFlag> = narrow
     ? [

@@ -23,6 +23,8 @@ interface MemberValues {
   address?: string;
   note?: string;
   party_group_id?: number | null;
+  joined_on?: Dayjs;
+  status_since?: Dayjs;
 }
 
 const datePicker = <DateInput />;
@@ -58,7 +60,7 @@ export function MemberFormModal({ open, onClose, onSaved, organizationId, member
         note: member.note,
         party_group_id: member.party_group_id,
       }
-    : { sex: 'male', status: 'official', party_group_id: defaultPartyGroupId ?? null };
+    : { sex: 'male', status: 'official', party_group_id: defaultPartyGroupId ?? null, joined_on: dayjs() };
 
   const submit = async (values: MemberValues) => {
     const body: Record<string, unknown> = {
@@ -75,8 +77,11 @@ export function MemberFormModal({ open, onClose, onSaved, organizationId, member
       note: values.note?.trim() ?? '',
       party_group_id: values.party_group_id ?? null,
     };
+    if (!editing) body.joined_on = toIsoDate(values.joined_on);
     let saved: Member;
     if (editing) {
+      // A changed status holds from the day given (the history keeps the old one before it).
+      if (values.status !== member!.status && values.status_since) body.status_since = toIsoDate(values.status_since);
       saved = await api.put<Member>(`/members/${member!.id}`, body);
     } else {
       // Optional fields left empty are not sent on creation.
@@ -120,6 +125,32 @@ export function MemberFormModal({ open, onClose, onSaved, organizationId, member
       <Form.Item label="Tình trạng" name="status" rules={[{ required: true, message: 'Vui lòng chọn tình trạng' }]}>
         <Select options={options(STATUS_LABELS)} />
       </Form.Item>
+      {editing ? (
+        <Form.Item noStyle shouldUpdate={(a, b) => a.status !== b.status}>
+          {({ getFieldValue }) =>
+            getFieldValue('status') !== member!.status ? (
+              <Form.Item
+                label="Tình trạng mới từ ngày"
+                name="status_since"
+                initialValue={dayjs()}
+                extra="Các cuộc họp và số liệu trước ngày này giữ tình trạng cũ."
+                rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}
+              >
+                {datePicker}
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
+      ) : (
+        <Form.Item
+          label="Ngày vào chi bộ"
+          name="joined_on"
+          extra="Ngày bắt đầu sinh hoạt ở chi bộ này; các cuộc họp trước ngày này không điểm danh đồng chí."
+          rules={[{ required: true, message: 'Vui lòng chọn ngày vào chi bộ' }]}
+        >
+          {datePicker}
+        </Form.Item>
+      )}
       <Form.Item label="Ngày vào Đảng" name="admission_date">
         {datePicker}
       </Form.Item>

@@ -145,6 +145,17 @@ export default function MemberPage() {
           locale={{ emptyText: 'Chưa có lịch sử' }}
         />
       </Card>
+      {member.status_history.length > 1 && (
+        <Card title="Lịch sử tình trạng" className="section" size="small">
+          <ul className="status-history" data-testid="status-history">
+            {member.status_history.map((c) => (
+              <li key={c.since}>
+                Từ {formatDate(c.since)}: <StatusTag status={c.status} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card title="Chức vụ" className="section" size="small">
         <Table<MemberPosition>
           data-testid="member-positions"
