@@ -27,6 +27,17 @@ Result<Organization> WritableOrganization(Repositories& repos, const Actor& acto
     return org;
 }
 
+// Refuses `name` when a current organisation other than `self` already bears it under `parent`: two
+// siblings of the same name cannot be told apart in pickers, lists and documents.
+Result<void> CheckNameFree(Repositories& repos, const Organization& parent, std::string_view name,
+                           std::optional<OrganizationId> self) {
+    for (const Organization& sibling : repos.organizations().Children(parent.id, Dissolved::kExclude)) {
+        if (sibling.id != self && SameName(sibling.name, name))
+            return MakeError(ErrorCode::kConflict, "Đã có tổ chức cùng tên trực thuộc " + parent.name + ".", "name");
+    }
+    return {};
+}
+
 TreeNode BuildNode(Repositories& repos, const Organization& org, int depth, Dissolved dissolved) {
     TreeNode node;
     node.organization = org;
@@ -114,6 +125,7 @@ Result<OrganizationDetail> OrganizationService::Create(const Actor& actor, const
         org.valid_from = input.valid_from.value_or(clock_.Today());
         org.valid_to = input.valid_to;
         CHIBO_TRY(ValidateOrganization(org, &parent, clock_.Today()));
+        if (!org.dissolved()) CHIBO_TRY(CheckNameFree(repos, parent, org.name, std::nullopt));
         org = repos.organizations().Insert(org);
         RecordAudit(repos, clock_, actor, "organization.create", "organization", org.id.value, &org, std::nullopt,
                     Describe(org));
@@ -137,6 +149,9 @@ Result<OrganizationDetail> OrganizationService::Update(const Actor& actor, Organ
         if (input.valid_from) org.valid_from = *input.valid_from;
         org.valid_to = input.valid_to;
         CHIBO_TRY(ValidateOrganization(org, parent ? &*parent : nullptr, clock_.Today()));
+        // Only a new name is checked, so that siblings who shared a name before the rule can still be edited.
+        if (parent && !org.dissolved() && !SameName(org.name, before.name))
+            CHIBO_TRY(CheckNameFree(repos, *parent, org.name, id));
         if (org.kind != before.kind) {
             for (const Organization& child : repos.organizations().Children(id, domain::Dissolved::kInclude)) {
                 if (!AllowedUnder(child.kind, org.kind))
@@ -177,6 +192,7 @@ Result<OrganizationDetail> OrganizationService::Move(const Actor& actor, Organiz
             return MakeError(ErrorCode::kInvalidArgument,
                              std::string(Label(before.kind)) + " không thể trực thuộc " + parent.name + ".",
                              "parent_id");
+        if (!before.dissolved()) CHIBO_TRY(CheckNameFree(repos, parent, before.name, id));
         if (before.kind == OrganizationKind::kPartyGroup && before.parent) {
             // Members stay on their cell's roll; a group moving to another cell leaves them groupless.
             for (Member m : repos.members().OnRollOf(*before.parent)) {

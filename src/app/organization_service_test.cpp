@@ -64,6 +64,77 @@ TEST_F(DemoFixture, CellsShowTheirCompositionRules) {
     for (const auto& p : quan_su->leaders) EXPECT_NE(p.kind, PositionKind::kCommitteeMember);
 }
 
+// These tests add cells to Tân Lập, not Hòa An, whose cells other tests count.
+TEST_F(DemoFixture, TwoCurrentSiblingsMayNotShareAName) {
+    OrganizationService orgs(*store_, clock_);
+    const Actor commune = Login("xa.tanlap");
+    const Actor admin = Login("admin");
+    const OrganizationId tan_lap = FindOrg("Đảng bộ xã Tân Lập");
+    const OrganizationId thon_dong = FindOrg("Chi bộ Thôn Đông");  // Hòa An's, with Tổ đảng số 1 to 3.
+    OrganizationInput cell;
+    cell.parent = tan_lap;
+    cell.name = "Chi bộ Thôn 4";
+    const auto created = orgs.Create(commune, cell);
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+    const OrganizationId id = created->organization.id;
+    OrganizationInput group;
+    group.parent = id;
+    group.name = "Tổ đảng số 1";
+    group.kind = OrganizationKind::kPartyGroup;
+    const auto group_created = orgs.Create(commune, group);
+    ASSERT_TRUE(group_created.has_value()) << group_created.error().message;
+    const std::int64_t audit = AuditCount();
+
+    OrganizationInput twin = cell;
+    twin.name = "  chi bộ   THÔN 1 ";
+    const auto same_on_create = orgs.Create(commune, twin);
+    OrganizationInput renamed = cell;
+    renamed.name = "Chi bộ thôn 1";
+    const auto same_on_rename = orgs.Update(commune, id, renamed);
+    const auto same_on_move = orgs.Move(admin, group_created->organization.id, thon_dong);
+
+    for (const auto* refused : {&same_on_create, &same_on_rename}) {
+        ASSERT_FALSE(refused->has_value());
+        EXPECT_EQ(refused->error().code, ErrorCode::kConflict);
+        EXPECT_EQ(refused->error().field, "name");
+        EXPECT_EQ(refused->error().message, "Đã có tổ chức cùng tên trực thuộc Đảng bộ xã Tân Lập.");
+    }
+    ASSERT_FALSE(same_on_move.has_value());
+    EXPECT_EQ(same_on_move.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(same_on_move.error().field, "name");
+    EXPECT_EQ(same_on_move.error().message, "Đã có tổ chức cùng tên trực thuộc Chi bộ Thôn Đông.");
+    EXPECT_EQ(AuditCount(), audit) << "a refused write leaves no trace";
+    EXPECT_EQ(orgs.Get(commune, id)->organization.name, "Chi bộ Thôn 4");
+    EXPECT_EQ(orgs.Get(commune, group_created->organization.id)->organization.parent, id);
+}
+
+TEST_F(DemoFixture, ANameDiffersByItsDiacriticsAndFreesUpWhenItsBearerIsDissolved) {
+    OrganizationService orgs(*store_, clock_);
+    const Actor commune = Login("xa.tanlap");
+    OrganizationInput dong;
+    dong.parent = FindOrg("Đảng bộ xã Tân Lập");
+    dong.name = "Chi bộ Xóm Đông";
+    ASSERT_TRUE(orgs.Create(commune, dong).has_value());
+    OrganizationInput cell = dong;
+    cell.name = "Chi bộ Xóm Dong";
+
+    const auto created = orgs.Create(commune, cell);
+    ASSERT_TRUE(created.has_value()) << created.error().message;
+    OrganizationInput recased = cell;
+    recased.name = "Chi bộ xóm Dong";
+    const auto edited = orgs.Update(commune, created->organization.id, recased);
+    OrganizationInput dissolved = recased;
+    dissolved.valid_to = clock_.Today();
+    const auto ended = orgs.Update(commune, created->organization.id, dissolved);
+    const auto again = orgs.Create(commune, cell);
+
+    ASSERT_TRUE(edited.has_value()) << edited.error().message;
+    EXPECT_EQ(edited->organization.name, "Chi bộ xóm Dong");
+    ASSERT_TRUE(ended.has_value()) << ended.error().message;
+    ASSERT_TRUE(again.has_value()) << again.error().message;
+    EXPECT_NE(again->organization.id, created->organization.id);
+}
+
 TEST_F(DemoFixture, MergeMovesMembersAndMarksTheCell) {
     OrganizationService orgs(*store_, clock_);
     MemberService members(*store_, clock_);

@@ -102,6 +102,10 @@ DueMonths DueMonthsOf(base::Date valid_from, std::optional<base::Date> valid_to)
     return due;
 }
 
+bool SameName(std::string_view a, std::string_view b) {
+    return base::UpperCase(base::NormalizeSpaces(a)) == base::UpperCase(base::NormalizeSpaces(b));
+}
+
 std::string SubtreeEnd(std::string_view path_prefix) {
     // Paths end with '/', and '0' is the character right after '/', so the range [p, p with its last
     // '/' replaced by '0') holds exactly the paths that start with p.

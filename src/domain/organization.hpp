@@ -78,6 +78,11 @@ bool AllowedUnder(OrganizationKind child, std::optional<OrganizationKind> parent
 // Errors name the field at fault, with a Vietnamese message.
 base::Result<void> ValidateOrganization(const Organization& organization, const Organization* parent, base::Date today);
 
+// Whether two organisation names are the same name, so that two current siblings may not bear them: equal
+// once runs of spaces are collapsed and letter case is ignored. Diacritics count: "Chi bộ Đông" and
+// "Chi bộ Dong" are different names.
+bool SameName(std::string_view a, std::string_view b);
+
 // The path prefix of the subtree rooted at `organization`, and the exclusive upper bound of a range
 // scan over paths: every path p in the subtree satisfies prefix <= p < SubtreeEnd(prefix).
 std::string SubtreeEnd(std::string_view path_prefix);

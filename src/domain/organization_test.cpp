@@ -71,6 +71,27 @@ TEST(ValidateOrganizationTest, IsFoundedTodayAtTheLatest) {
     EXPECT_TRUE(ValidateOrganization(cell, &commune, kToday.AddDays(1)).has_value());
 }
 
+TEST(SameNameTest, IgnoresCaseAndSpacesButNotDiacritics) {
+    struct Case {
+        const char* a;
+        const char* b;
+        bool same;
+    };
+    const Case cases[] = {
+        {"Chi bộ Thôn Đông", "Chi bộ Thôn Đông", true},
+        {"Chi bộ Thôn Đông", "  chi BỘ   thôn\tđông ", true},
+        {"Chi bộ Thôn Đông", "CHI BỘ THÔN ĐÔNG", true},
+        // Decomposed "ộ" (o, combining circumflex, combining dot below) is the same letter.
+        {"Chi bộ 1", "Chi bo\xcc\x82\xcc\xa3 1", true},
+        {"Chi bộ 1", "Chi bộ 2", false},
+        {"Chi bộ Đông", "Chi bộ Dong", false},
+        {"Chi bộ Đông", "Chi bộ Đồng", false},
+        {"Tổ đảng số 1", "Tổ đảng số 11", false},
+    };
+
+    for (const Case& c : cases) EXPECT_EQ(SameName(c.a, c.b), c.same) << c.a << " / " << c.b;
+}
+
 TEST(SubtreeTest, RangeCoversExactlyTheSubtree) {
     const std::string root = "/1/5/";
     const std::string end = SubtreeEnd(root);

@@ -1,7 +1,14 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "export/ical.hpp"
 #include "export/meeting_documents.hpp"
@@ -73,7 +80,7 @@ TEST(MeetingDocuments, MinutesHoldTheHeaderCountsSpeakersAndVote) {
     ASSERT_EQ(doc.issuer.size(), 2U);
     EXPECT_EQ(doc.issuer[0], "ĐẢNG BỘ XÃ HÒA AN");
     EXPECT_EQ(doc.issuer[1], "CHI BỘ THÔN ĐÔNG");
-    EXPECT_EQ(doc.date_line, "Hòa An, ngày 03 tháng 12 năm 2026");
+    EXPECT_EQ(doc.date_line, "Hòa An, ngày\u00A003\u00A0tháng\u00A012\u00A0năm\u00A02026");
     const std::string html = RenderHtml(doc);
     EXPECT_NE(html.find("Số 03-BB/CB"), std::string::npos);
     EXPECT_NE(html.find("Tổng số đảng viên của chi bộ: 20 đồng chí (chính thức: 17, dự bị: 3)."), std::string::npos);
@@ -110,6 +117,86 @@ TEST(MeetingDocuments, PdfIsAPdfOfA4Pages) {
     for (std::size_t at = pdf.find("/Type /Page "); at != std::string::npos; at = pdf.find("/Type /Page ", at + 1))
         ++pages;
     EXPECT_GT(pages, 1U);
+}
+
+// A folder of its own under the system's temporary one, removed with everything in it.
+class TempDir {
+public:
+    TempDir() : path_(std::filesystem::temp_directory_path() / ("chibo-export-test-" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() { std::filesystem::remove_all(path_); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    // Writes `content` to the file `name` in the folder and returns its path.
+    std::string Write(const std::string& name, const std::string& content) const {
+        std::string file = File(name);
+        std::ofstream(file, std::ios::binary) << content;
+        return file;
+    }
+    std::string File(const std::string& name) const { return (path_ / name).string(); }
+    std::string Path() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// What a command prints on its standard output.
+std::string Output(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return out;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+    ::pclose(pipe);
+    return out;
+}
+
+// The lines of a PDF's text as `pdftotext -layout` places them, with no-break spaces read as spaces.
+std::vector<std::string> LaidOutLines(const std::string& pdf_file) {
+    std::string text = Output("pdftotext -layout '" + pdf_file + "' -");
+    for (std::size_t at = text.find("\u00A0"); at != std::string::npos; at = text.find("\u00A0", at))
+        text.replace(at, 2, " ");
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+        lines.push_back(text.substr(start, end - start));
+    return lines;
+}
+
+// The heading's date line of a commune whose name fills its column: "Hòa Thuận Đông Nam, ngày 03 tháng 12 năm
+// 2026" must wrap after the comma, on the PDF we render and on the DOCX as LibreOffice lays it out.
+TEST(MeetingDocuments, ALongPlaceNameNeverSplitsTheDate) {
+    MeetingDocumentData d = Sample();
+    d.superior_name = "Đảng bộ phường Hòa Thuận Đông Nam";
+    d.meeting.minutes_number = "03-BB/CB";
+    d.meeting.resolution_number = "03-NQ/CB";
+    const TempDir dir;
+    std::vector<std::string> pdfs;
+    for (const auto& [name, document] :
+         {std::pair{"minutes", MinutesDocument(d)}, {"resolution", ResolutionDocument(d)}}) {
+        pdfs.push_back(dir.Write(std::string(name) + ".pdf", RenderPdf(document)));
+        dir.Write(std::string(name) + "-docx.docx", RenderDocx(document));
+    }
+    const std::string convert = "libreoffice --headless -env:UserInstallation=file://" + dir.Path() +
+                                "/lo --convert-to pdf --outdir '" + dir.Path() + "' '" + dir.File("minutes-docx.docx") +
+                                "' '" + dir.File("resolution-docx.docx") + "' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(convert.c_str()), 0) << "LibreOffice (libreoffice-writer-nogui) converts the DOCX";
+    pdfs.push_back(dir.File("minutes-docx.pdf"));
+    pdfs.push_back(dir.File("resolution-docx.pdf"));
+
+    for (const std::string& pdf : pdfs) {
+        const std::vector<std::string> lines = LaidOutLines(pdf);
+        std::string text;
+        for (const std::string& line : lines) text += line + "\n";
+        ASSERT_FALSE(lines.empty()) << "pdftotext (poppler-utils) reads " << pdf;
+        EXPECT_NE(text.find("Hòa Thuận Đông Nam,"), std::string::npos) << pdf << "\n" << text;
+        EXPECT_TRUE(std::any_of(lines.begin(), lines.end(),
+                                [](const std::string& l) { return l.find("ngày 03 tháng 12 năm 2026") != l.npos; }))
+            << pdf << "\n"
+            << text;
+    }
 }
 
 TEST(Spreadsheet, XlsxHoldsOneSheetPerTableWithVietnameseText) {

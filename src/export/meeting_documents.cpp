@@ -48,10 +48,14 @@ std::string TwoDigits(int v) {
     return (v < 10 ? "0" : "") + std::to_string(v);
 }
 
+// "Hòa An, ngày 03 tháng 12 năm 2026". The date's words are joined by no-break spaces (U+00A0), which Word,
+// LibreOffice, Pango and browsers all keep on one line: a place name too long for the heading's column
+// wraps the line after its comma instead of leaving the year (or "năm 2026") alone on the next line.
 std::string DateLine(const MeetingDocumentData& d) {
+    const std::string nbsp = "\u00A0";
     const base::Date day = d.meeting.date;
-    return PlaceName(d.superior_name) + ", ngày " + TwoDigits(day.day()) + " tháng " + TwoDigits(day.month()) +
-           " năm " + std::to_string(day.year());
+    return PlaceName(d.superior_name) + ", ngày" + nbsp + TwoDigits(day.day()) + nbsp + "tháng" + nbsp +
+           TwoDigits(day.month()) + nbsp + "năm" + nbsp + std::to_string(day.year());
 }
 
 std::string Hour(int minutes) {

@@ -111,6 +111,41 @@ test('create, edit and move an organisation; each write is audited', async () =>
     assert.equal(await auditTotal(), before + 4);
 });
 
+test('a name a current sibling bears is refused on create, rename and move; nothing is written', async () => {
+    const created = await commune.post('/api/v1/organizations',
+        { parent_id: hoaAn.id, name: 'Chi bộ Thôn Tách Mới', kind: 'subordinate_cell', category: 'village' });
+    assert.equal(created.status, 201);
+    const group = await commune.post('/api/v1/organizations',
+        { parent_id: created.json.id, name: 'Tổ đảng số 1', kind: 'party_group' });
+    assert.equal(group.status, 201);
+    const thonDong = await cellNamed('Chi bộ Thôn Đông');  // Has Tổ đảng số 1 to 3.
+    const before = await auditTotal();
+
+    const refusals = [
+        [await commune.post('/api/v1/organizations',
+            { parent_id: hoaAn.id, name: '  chi bộ   THÔN ĐÔNG ', kind: 'subordinate_cell' }), 'Đảng bộ xã Hòa An'],
+        [await commune.put(`/api/v1/organizations/${created.json.id}`,
+            { name: 'Chi bộ thôn đông', kind: 'subordinate_cell', category: 'village', address: '' }), 'Đảng bộ xã Hòa An'],
+        [await commune.post(`/api/v1/organizations/${group.json.id}/move`, { parent_id: thonDong.id }), 'Chi bộ Thôn Đông'],
+    ];
+    for (const [r, parent] of refusals) {
+        assert.equal(r.status, 409, JSON.stringify(r.json));
+        assert.equal(r.json.error.code, 'conflict');
+        assert.equal(r.json.error.field, 'name');
+        assert.equal(r.json.error.message, `Đã có tổ chức cùng tên trực thuộc ${parent}.`);
+    }
+    assert.equal(await auditTotal(), before);
+    assert.equal((await commune.get(`/api/v1/organizations/${created.json.id}`)).json.name, 'Chi bộ Thôn Tách Mới');
+    assert.equal((await commune.get(`/api/v1/organizations/${group.json.id}`)).json.parent_id, created.json.id);
+    const names = (await commune.get(`/api/v1/organizations/tree?root_id=${hoaAn.id}&depth=1`)).json.roots[0].children
+        .map((c) => c.name.toLowerCase());
+    assert.equal(names.filter((n) => n === 'chi bộ thôn đông').length, 1);
+
+    // Diacritics make another name: Thôn Dong is not Thôn Đông.
+    const dong = await commune.post('/api/v1/organizations', { parent_id: hoaAn.id, name: 'Chi bộ Thôn Dong', kind: 'subordinate_cell' });
+    assert.equal(dong.status, 201);
+});
+
 test('positions: a chi ủy is refused in a cell below nine official members', async () => {
     const quanSu = await cellNamed('Chi bộ Quân sự');
     const members = await commune.get(`/api/v1/members?organization_id=${quanSu.id}`);

@@ -86,6 +86,26 @@ test('malformed bodies on every write route are 4xx, never 5xx', async () => {
     assert.equal(huge.status, 413);
 });
 
+test('a body nested too deeply is refused as such; one nested to the limit is read as usual', async () => {
+    const c = await signIn(server.base, 'admin');
+    const root = (await c.get('/api/v1/organizations/tree?depth=0')).json.roots[0];
+    // An organisation whose name is `levels - 1` nested arrays: `levels` levels with the body itself.
+    const nested = (levels) => `{"parent_id": ${root.id}, "kind": "subordinate_cell", "name": `
+        + `${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+
+    for (const body of ['['.repeat(1000) + ']'.repeat(1000), nested(33)]) {
+        const r = await c.request('POST', '/api/v1/organizations', body);
+        assert.equal(r.status, 400, body.slice(0, 40));
+        assert.equal(r.json.error.code, 'invalid_argument');
+        assert.equal(r.json.error.message, 'Dữ liệu JSON lồng nhau quá sâu (tối đa 32 cấp).');
+        assert.equal(r.json.error.field, null);
+    }
+    const atLimit = await c.request('POST', '/api/v1/organizations', nested(32));
+    assert.equal(atLimit.status, 400);
+    assert.equal(atLimit.json.error.field, 'name', 'read, then refused for what the name is');
+    assert.doesNotMatch(atLimit.json.error.message, /JSON/);
+});
+
 // Sends raw bytes on one connection and collects what comes back until the server closes it or the
 // expected number of responses has arrived.
 function exchange(base, text, { responses = 1 } = {}) {

@@ -19,8 +19,13 @@ Result<JsonBody> JsonBody::Parse(const std::string& body) {
     if (body.empty()) return JsonBody(json::object{});
     if (!base::IsValidUtf8(body))
         return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên không phải UTF-8 hợp lệ.");
+    json::parse_options options;
+    options.max_depth = kMaxJsonDepth;
     boost::system::error_code ec;
-    json::value v = json::parse(body, ec);
+    json::value v = json::parse(body, ec, {}, options);
+    if (ec == json::error::too_deep)
+        return base::MakeError(ErrorCode::kInvalidArgument,
+                               "Dữ liệu JSON lồng nhau quá sâu (tối đa " + std::to_string(kMaxJsonDepth) + " cấp).");
     if (ec) return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên không phải JSON hợp lệ.");
     if (!v.is_object())
         return base::MakeError(ErrorCode::kInvalidArgument, "Dữ liệu gửi lên phải là một đối tượng JSON.");

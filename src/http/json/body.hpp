@@ -21,12 +21,16 @@ enum class Need { kOptional, kRequired };
 // A codes' longest accepted text.
 inline constexpr std::size_t kMaxCodeChars = 40;
 
+// The deepest nesting of arrays and objects a request body may have: {"a": [1]} is two levels deep.
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
 base::Error FieldError(const std::string& field, std::string message);
 
 // Reads a JSON request body (http/json/: one file per aggregate parses its bodies with it), turning every wrong type or
 // missing field into an InvalidArgument naming the field, with a Vietnamese message.
 class JsonBody {
 public:
+    // The body as an object; a body nested deeper than kMaxJsonDepth is refused with a message that says so.
     static base::Result<JsonBody> Parse(const std::string& body);
 
     bool Has(const char* name) const;

@@ -47,6 +47,24 @@ TEST(JsonBodyTest, RejectsNonObjectsAndBrokenJson) {
     EXPECT_TRUE(JsonBody::Parse("").has_value());
 }
 
+TEST(JsonBodyTest, SaysWhenABodyIsNestedTooDeeply) {
+    // An object holding `levels - 1` nested arrays: `levels` levels in all.
+    const auto nested = [](std::size_t levels) {
+        return "{\"a\":" + std::string(levels - 1, '[') + std::string(levels - 1, ']') + "}";
+    };
+
+    const auto at_limit = JsonBody::Parse(nested(kMaxJsonDepth));
+    const auto too_deep = JsonBody::Parse(nested(kMaxJsonDepth + 1));
+    const auto broken = JsonBody::Parse(std::string(1000, '['));
+
+    EXPECT_TRUE(at_limit.has_value());
+    ASSERT_FALSE(too_deep.has_value());
+    EXPECT_EQ(too_deep.error().code, base::ErrorCode::kInvalidArgument);
+    EXPECT_EQ(too_deep.error().message, "Dữ liệu JSON lồng nhau quá sâu (tối đa 32 cấp).");
+    ASSERT_FALSE(broken.has_value());
+    EXPECT_EQ(broken.error().message, too_deep.error().message);
+}
+
 TEST(RequestTest, ReadsCookiesAndQueryStrings) {
     Request req;
     req.headers.emplace_back("cookie", "theme=dark; chibo_session=abc123; x=y");
