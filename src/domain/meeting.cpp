@@ -239,7 +239,8 @@ std::vector<AbsenceFlag> FlagAcrossCells(std::span<const UnexcusedCount> counts,
     std::vector<AbsenceFlag> out;
     for (auto& [id, f] : by_member) {
         if (f.unexcused < threshold) continue;
-        std::sort(f.absent_in.begin(), f.absent_in.end());
+        std::sort(f.absent_in.begin(), f.absent_in.end(),
+                  [](const AbsenceFlag::Where& a, const AbsenceFlag::Where& b) { return a.cell < b.cell; });
         out.push_back(std::move(f));
     }
     std::stable_sort(out.begin(), out.end(),

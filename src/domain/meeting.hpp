@@ -228,7 +228,6 @@ struct AbsenceFlag {
         OrganizationId cell;
         std::string cell_name;
         int unexcused = 0;
-        auto operator<=>(const Where&) const = default;
     };
     OrganizationId shown_at;
     std::vector<Where> absent_in;
