@@ -217,10 +217,10 @@ Result<DashboardAlertsView> StatisticsService::Alerts(const Actor& actor, Organi
     for (const FlaggedMember& f : alerts.flagged) {
         auto member = member_names.find(f.member.value);
         const StatOrganization* cell = engine_.Find(f.cell);
-        std::vector<std::string> absent_in;
+        std::vector<AbsenceFlag::Where> absent_in;
         for (const auto& [where, count] : f.absent_in) {
             const StatOrganization* o = engine_.Find(where);
-            absent_in.push_back(o ? o->name : "");
+            absent_in.push_back({where, o ? o->name : "", count});
         }
         v.flagged.push_back(
             {f, member == member_names.end() ? "" : member->second, cell ? cell->name : "", std::move(absent_in)});

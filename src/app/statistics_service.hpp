@@ -38,7 +38,7 @@ struct FlaggedMemberView {
     domain::FlaggedMember flagged;
     std::string member_name;
     std::string cell_name;
-    std::vector<std::string> absent_in_names;  // The names of flagged.absent_in's cells, in its order.
+    std::vector<domain::AbsenceFlag::Where> absent_in;  // flagged.absent_in with the cells' names.
 };
 
 struct DashboardAlertsView {

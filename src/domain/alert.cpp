@@ -46,6 +46,14 @@ std::string_view ToCode(AlertKind kind) {
     return "";
 }
 
+std::string AbsentInText(const std::vector<AbsenceFlag::Where>& where) {
+    std::string out;
+    if (where.size() < 2) return out;
+    for (const AbsenceFlag::Where& w : where)
+        out += (out.empty() ? "" : ", ") + std::to_string(w.unexcused) + " lần ở " + w.cell_name;
+    return out;
+}
+
 std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
     std::vector<Alert> out;
     const int year = today.year();
@@ -99,13 +107,10 @@ std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
     }
 
     for (const AbsenceFlag& f : in.absence_flags ? *in.absence_flags : FlagRepeatedAbsences(roll_calls, year)) {
-        std::string where;
-        if (f.absent_in.size() > 1)
-            for (const AbsenceFlag::Where& w : f.absent_in)
-                where += (where.empty() ? " (" : ", ") + std::to_string(w.unexcused) + " lần ở " + w.cell_name;
+        const std::string where = AbsentInText(f.absent_in);
         out.push_back({AlertKind::kRepeatedAbsences, std::nullopt, f.member, year, 0,
                        "Đồng chí " + f.member_name + " vắng không lý do " + std::to_string(f.unexcused) +
-                           " lần trong năm " + std::to_string(year) + (where.empty() ? "" : where + ")") + "."});
+                           " lần trong năm " + std::to_string(year) + (where.empty() ? "" : " (" + where + ")") + "."});
     }
 
     int official = 0;

@@ -59,6 +59,9 @@ struct CellAlertInput {
 
 inline constexpr double kMinAttendance = 0.9;
 
+// "2 lần ở Chi bộ A, 1 lần ở Chi bộ B" when a member was absent in several cells; empty for one.
+std::string AbsentInText(const std::vector<AbsenceFlag::Where>& where);
+
 // Every alert of the cell on `today` for the calendar year of `today`, months in order, then members.
 std::vector<Alert> CellAlerts(const CellAlertInput& input, base::Date today);
 

@@ -1,4 +1,5 @@
 // Routes for the dashboards (performance.md D1–D3): /api/v1/organizations/{id}/dashboard and …/dashboard/alerts.
+#include "domain/alert.hpp"
 #include "export/dashboard_workbook.hpp"
 #include "http/api.hpp"
 #include "http/handler.hpp"
@@ -17,14 +18,8 @@ exporting::DashboardWorkbook Workbook(const app::DashboardView& v, const app::Da
     exporting::DashboardWorkbook w{v.organization.name, v.months, today, v.figures, {}, {}, alerts.missed, {}};
     for (const app::ChildFigures& c : v.children) w.children.emplace_back(c.organization.name, c.figures);
     for (const app::MonthFigures& m : v.trend) w.trend.emplace_back(m.month, m.figures);
-    for (const app::FlaggedMemberView& f : alerts.flagged) {
-        std::string where;
-        if (f.flagged.absent_in.size() > 1)
-            for (std::size_t i = 0; i < f.flagged.absent_in.size(); ++i)
-                where += (where.empty() ? "" : ", ") + std::to_string(f.flagged.absent_in[i].second) + " lần ở " +
-                         f.absent_in_names.at(i);
-        w.flagged.push_back({f.cell_name, f.member_name, f.flagged.unexcused, where});
-    }
+    for (const app::FlaggedMemberView& f : alerts.flagged)
+        w.flagged.push_back({f.cell_name, f.member_name, f.flagged.unexcused, domain::AbsentInText(f.absent_in)});
     return w;
 }
 

@@ -101,10 +101,9 @@ namespace {
 
 json::array AbsentIn(const app::FlaggedMemberView& f) {
     json::array out;
-    for (std::size_t i = 0; i < f.flagged.absent_in.size(); ++i)
-        out.push_back(json::object{{"organization_id", f.flagged.absent_in[i].first.value},
-                                   {"organization_name", f.absent_in_names.at(i)},
-                                   {"unexcused", f.flagged.absent_in[i].second}});
+    for (const domain::AbsenceFlag::Where& w : f.absent_in)
+        out.push_back(json::object{
+            {"organization_id", w.cell.value}, {"organization_name", w.cell_name}, {"unexcused", w.unexcused}});
     return out;
 }
 
