@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { Card, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { absentInText } from '../../lib/absences';
 import { api } from '../../lib/api';
 import { formatCount, monthLabel, type Period, quarterLabel } from './dashboard';
 import type { DashboardAlerts, DashboardFlagged, DashboardMissed } from '../../lib/types';
+import AbsentIn from '../../ui/AbsentIn';
 import { LoadError } from '../../ui/LoadFailure';
 
 const PAGE_SIZE = 20;
@@ -120,11 +120,7 @@ export default function DashboardAlertsCard({ organizationId, period }: { organi
       <Tag color="red" className="nowrap" data-testid="flagged-count">
         {f.unexcused} lần
       </Tag>
-      {absentInText(f.absent_in) && (
-        <div className="absent-in" data-testid="flagged-absent-in">
-          <Typography.Text type="secondary">{absentInText(f.absent_in)}</Typography.Text>
-        </div>
-      )}
+      <AbsentIn where={f.absent_in} testId="flagged-absent-in" />
     </>
   );
   const flaggedColumns: TableColumnsType<DashboardFlagged> = narrow

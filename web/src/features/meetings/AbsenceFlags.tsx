@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Grid, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { absentInText } from '../../lib/absences';
 import { ApiError } from '../../lib/api';
 import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import type { AbsenceFlag, Organization } from '../../lib/types';
+import AbsentIn from '../../ui/AbsentIn';
 import { LoadError } from '../../ui/LoadFailure';
 
 // Members of the subtree absent without reason from 3 or more meetings of a calendar year: the Party Charter asks
@@ -25,11 +25,7 @@ export default function AbsenceFlags({ organization, cell }: { organization: Org
       <Tag color="red" className="nowrap">
         {f.unexcused} lần
       </Tag>
-      {absentInText(f.absent_in) && (
-        <div className="absent-in" data-testid="absent-in">
-          <Typography.Text type="secondary">{absentInText(f.absent_in)}</Typography.Text>
-        </div>
-      )}
+      <AbsentIn where={f.absent_in} testId="absent-in" />
     </>
   );
   const columns: TableColumnsType<AbsenceFlag> = narrow
