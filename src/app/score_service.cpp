@@ -45,6 +45,26 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
     return {builtin, ""};
 }
 
+// The facts the scoring screen shows and a scoring is held to: the record as the meeting page reads it.
+MeetingFacts FactsFor(Repositories& repos, const Actor& actor, const Meeting& meeting, const Organization& cell,
+                      Date today) {
+    const MeetingView view = Detail(repos, actor, meeting, cell, today);
+    return FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
+                   view.meeting.record.targets_met_share, today);
+}
+
+// "Đảng viên dự sinh hoạt: 1 → 5 (lý do); …" for the audit log.
+std::string DescribeOverrides(const domain::Scorecard& card, const CheckedScore& checked) {
+    std::string out;
+    for (const auto& [code, reason] : checked.override_reasons) {
+        const Criterion* c = card.Find(code);
+        if (!out.empty()) out += "; ";
+        out += (c ? c->label : code) + ": " + std::to_string(checked.computed.at(code)) + " → " +
+               std::to_string(checked.points.at(code)) + " (" + reason + ")";
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {
@@ -87,11 +107,9 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
         const auto& [meeting, cell] = found;
         if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
-        const MeetingView view = Detail(repos, actor, meeting, cell, clock_.Today());
         MeetingScoring s;
         s.scorecard = InForceFor(repos, cell, meeting.date).first;
-        s.facts = FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
-                          view.meeting.record.targets_met_share, clock_.Today());
+        s.facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
         s.prefill = Prefill(s.scorecard.card, s.facts);
         s.scores = repos.scores().Scores(id);
         const bool held = Held(meeting.state);
@@ -102,8 +120,8 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
     });
 }
 
-Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, ScorerRole role,
-                                             const std::map<std::string, int>& points, const std::string& reason_in) {
+Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, ScorerRole role, const ScoreSheet& sheet,
+                                             const std::string& reason_in) {
     const std::string reason = base::NormalizeSpaces(reason_in);
     return WriteValue<MeetingScore>(store_, [&](Repositories& repos) -> Result<MeetingScore> {
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
@@ -122,26 +140,33 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
         if (correction && reason.empty())
             return MakeError(ErrorCode::kInvalidArgument, "Chấm lại cần ghi lý do điều chỉnh.", "reason");
         const StoredScorecard card = InForceFor(repos, cell, meeting.date).first;
-        CHIBO_TRY_ASSIGN(const ScoreResult result, Score(card.card, points));
+        const MeetingFacts facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
+        CHIBO_TRY_ASSIGN(const CheckedScore checked, ScoreAgainstRecord(card.card, facts, sheet));
+        const ScoreResult& result = checked.result;
         if (!result.complete)
             return MakeError(ErrorCode::kInvalidArgument, "Vui lòng chấm đủ tất cả tiêu chí.", "points");
         MeetingScore score;
         score.meeting = id;
         score.role = role;
         score.scorecard_id = card.id;
-        score.points = points;
+        score.points = checked.points;
+        score.computed = checked.computed;
+        score.override_reasons = checked.override_reasons;
         score.total = result.total;
         score.level = result.level;
         score.scored_by = actor.username;
         score.scored_at = clock_.NowUnixSeconds();
         score.reason = reason;
         score = repos.scores().InsertScore(score);
+        Snapshot snapshot{{"role", std::string(ToCode(role))},
+                          {"total", std::to_string(result.total)},
+                          {"level", std::string(Label(result.level))},
+                          {"reason", reason},
+                          {"deviation", std::to_string(checked.Deviation())}};
+        if (!checked.override_reasons.empty())
+            snapshot.emplace_back("override_reasons", DescribeOverrides(card.card, checked));
         RecordAudit(repos, clock_, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
-                    std::nullopt,
-                    Snapshot{{"role", std::string(ToCode(role))},
-                             {"total", std::to_string(result.total)},
-                             {"level", std::string(Label(result.level))},
-                             {"reason", reason}});
+                    std::nullopt, std::move(snapshot));
         return score;
     });
 }

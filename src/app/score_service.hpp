@@ -52,8 +52,10 @@ public:
                                                         const domain::Scorecard& card);
     base::Result<MeetingScoring> ForMeeting(const domain::Actor& actor, domain::MeetingId id);
     // Scores a held meeting in one column; scoring a column again is a correction and needs a reason.
+    // Computed criteria keep the points the record gives them unless the sheet says why not
+    // (domain::ScoreAgainstRecord).
     base::Result<domain::MeetingScore> SaveScore(const domain::Actor& actor, domain::MeetingId id,
-                                                 domain::ScorerRole role, const std::map<std::string, int>& points,
+                                                 domain::ScorerRole role, const domain::ScoreSheet& sheet,
                                                  const std::string& reason_in);
 
     // What needs attention now in every cell of the organisation's subtree (this calendar year), cells in

@@ -48,7 +48,7 @@ void Api::AddScoreRoutes() {
         Method::kPost, "/api/v1/meetings/{id}/scores", Access::kSignedIn, [&scores](Request& req) -> Result<Response> {
             CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
             CHIBO_TRY_ASSIGN(const auto in, ParseScore(req.body));
-            CHIBO_TRY_ASSIGN(const auto score, scores.SaveScore(req.auth->actor, id, in.role, in.points, in.reason));
+            CHIBO_TRY_ASSIGN(const auto score, scores.SaveScore(req.auth->actor, id, in.role, in.sheet, in.reason));
             return Json(ToJson(score), 201);
         });
 }

@@ -71,11 +71,23 @@ json::object ToJson(const StoredScorecard& s) {
 
 json::object ToJson(const MeetingScore& s) {
     json::object points;
-    for (const auto& [code, p] : s.points) points[code] = p;
+    json::object criteria;
+    for (const auto& [code, p] : s.points) {
+        points[code] = p;
+        const auto computed = s.computed.find(code);
+        const auto reason = s.override_reasons.find(code);
+        criteria[code] = json::object{
+            {"points", p},
+            {"computed_points", computed == s.computed.end() ? json::value(nullptr) : json::value(computed->second)},
+            {"override_reason",
+             reason == s.override_reasons.end() ? json::value(nullptr) : json::value(reason->second)}};
+    }
     return {{"id", s.id},
             {"role", ToCode(s.role)},
             {"scorecard_id", s.scorecard_id.value},
             {"points", std::move(points)},
+            {"criteria", std::move(criteria)},
+            {"deviation", s.Deviation()},
             {"total", s.total},
             {"level", ToCode(s.level)},
             {"level_label", Label(s.level)},
@@ -193,7 +205,8 @@ Result<ScoreInput> ParseScore(const std::string& text) {
     ScoreInput in;
     CHIBO_TRY_ASSIGN(in.role,
                      body.Code("role", ScorerRoleFromCode, "Cột chấm phải là cell (chi bộ) hoặc superior (cấp trên)."));
-    CHIBO_TRY_ASSIGN(in.points, body.IntMap("points", 0, 100, 100));
+    CHIBO_TRY_ASSIGN(in.sheet.points, body.IntMap("points", 0, 100, 100));
+    CHIBO_TRY_ASSIGN(in.sheet.override_reasons, body.StringMap("override_reasons", 100, kMaxOverrideReasonChars));
     CHIBO_TRY_ASSIGN(in.reason, body.String("reason", Need::kOptional, 300));
     return in;
 }

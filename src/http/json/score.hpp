@@ -9,7 +9,7 @@
 #include "base/result.hpp"
 
 // Meeting quality on the wire (docs/api/openapi.json: Scorecard, StoredScorecard, ScorecardView,
-// MeetingScore, MeetingScoring, CellAlert, ScoreInput).
+// MeetingScore, MeetingScoring, CellAlert, NewScore).
 namespace chibo::http {
 
 boost::json::object ToJson(const domain::Scorecard& card);
@@ -23,7 +23,7 @@ base::Result<domain::Scorecard> ParseScorecard(const std::string& text);
 
 struct ScoreInput {
     domain::ScorerRole role = domain::ScorerRole::kCell;
-    std::map<std::string, int> points;
+    domain::ScoreSheet sheet;
     std::string reason;
 };
 base::Result<ScoreInput> ParseScore(const std::string& text);

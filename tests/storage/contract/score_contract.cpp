@@ -75,7 +75,56 @@ TEST_P(StoreContract, ScorecardVersionsAndScoresRoundTrip) {
         EXPECT_EQ(scores[0].points.at("attendance"), 1);
         EXPECT_EQ(scores[1].reason, "Chấm lại");
         EXPECT_EQ(scores[1].total, 7);
+        EXPECT_TRUE(scores[0].computed.empty());
+        EXPECT_TRUE(scores[0].override_reasons.empty());
     });
+}
+
+MeetingScore ScoreOf(MeetingId meeting, ScorerRole role, int attendance, int computed_attendance,
+                     std::string reason = "") {
+    MeetingScore score;
+    score.meeting = meeting;
+    score.role = role;
+    score.points = {{"attendance", attendance}, {"procedure", 9}};
+    score.computed = {{"attendance", computed_attendance}};
+    if (!reason.empty()) score.override_reasons = {{"attendance", std::move(reason)}};
+    score.total = attendance + 9;
+    score.scored_by = "chibo";
+    score.scored_at = 30;
+    return score;
+}
+
+TEST_P(StoreContract, ComputedPointsAndOverrideReasonsOfAScoreRoundTrip) {
+    const Tree t = MakeTree(store());
+    Meeting m;
+    m.organization = t.cell_a.id;
+    m.year = 2026;
+    m.month = 7;
+    m.date = D(2026, 7, 3);
+    Write(store(), [&](Repositories& r) {
+        m = r.meetings().Insert(m);
+        r.scores().InsertScore(
+            ScoreOf(m.id, ScorerRole::kCell, 5, 1, "Đồng chí vắng đã báo qua điện thoại — \"biên bản\" ghi nhầm"));
+    });
+
+    // A row as the scorings saved before chibo kept computed points (schema version 9) left it.
+    ExecuteSql(
+        "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
+        "scored_at) VALUES (" +
+        std::to_string(m.id.value) + ", 'superior', 0, '{\"attendance\": 5}', 5, 'poor', 'xa', 40)");
+
+    std::vector<MeetingScore> scores;
+    Read(store(), [&](Repositories& r) { scores = r.scores().Scores(m.id); });
+
+    ASSERT_EQ(scores.size(), 2U);
+    const MeetingScore& s = scores.front();
+    EXPECT_EQ(s.computed, (std::map<std::string, int>{{"attendance", 1}}));
+    EXPECT_EQ(s.override_reasons.at("attendance"), "Đồng chí vắng đã báo qua điện thoại — \"biên bản\" ghi nhầm");
+    EXPECT_EQ(s.points.at("attendance"), 5);
+    EXPECT_EQ(s.Deviation(), 4);
+    EXPECT_TRUE(scores[1].computed.empty());
+    EXPECT_TRUE(scores[1].override_reasons.empty());
+    EXPECT_EQ(scores[1].Deviation(), 0);
 }
 
 }  // namespace

@@ -1108,6 +1108,10 @@ export interface MeetingScore {
   scorecard_id: number;
   /** Điểm theo mã tiêu chí / points by criterion code, e.g. `{"duration": 5}`. */
   points: Record<string, number>;
+  /** Từng tiêu chí theo mã: điểm chấm, điểm tự tính từ biên bản lúc chấm và lý do điều chỉnh / each criterion by code: the points given, the points the record gave it when scored and the reason for a difference. */
+  criteria: Record<string, ScoredCriterion>;
+  /** Điểm chấm trừ điểm tự tính, cộng trên các tiêu chí tự tính; > 0: cao hơn số liệu biên bản, < 0: thấp hơn, 0 khi không lệch hoặc không có điểm tự tính / points given minus points computed over the computed criteria: above 0 the scoring stands above its record, below 0 under it; 0 when none. */
+  deviation: number;
   total: number;
   level: QualityLevel;
   /** Xếp loại bằng tiếng Việt / the level in Vietnamese. */
@@ -1117,6 +1121,15 @@ export interface MeetingScore {
   scored_at: string;
   /** Lý do điều chỉnh; rỗng ở lần chấm đầu của cột / the correction's reason; empty for a column's first scoring. */
   reason: string;
+}
+
+/** Một tiêu chí của một lần chấm / one criterion of a scoring. */
+export interface ScoredCriterion {
+  points: number;
+  /** Điểm tự tính từ biên bản lúc chấm; null với tiêu chí chấm theo đánh giá, khi biên bản chưa đủ dữ kiện, hoặc lần chấm trước khi chibo lưu điểm tự tính / the points the record gave the criterion when scored; null for a judgement criterion, a fact not known yet, or a scoring saved before chibo kept them. */
+  computed_points: number | null;
+  /** Lý do chấm khác điểm tự tính; null khi không khác / why the points differ from the computed ones; null when they do not. */
+  override_reason: string | null;
 }
 
 /** Chấm điểm một cuộc họp / everything the scoring of one meeting needs. `scorecard` là phiếu áp dụng vào ngày họp / the scorecard in force on the meeting's day. */
@@ -1140,11 +1153,13 @@ export interface MeetingScoring {
   can_score_superior: boolean;
 }
 
-/** Body of `POST /api/v1/meetings/{id}/scores`. Lỗi theo trường / field errors: `role`, `points` (hoặc mã tiêu chí / or the criterion's code), `reason`. */
+/** Body of `POST /api/v1/meetings/{id}/scores`. Lỗi theo trường / field errors: `role`, `points` (hoặc mã tiêu chí / or the criterion's code), `override_reasons`, `reason`. */
 export interface NewScore {
   role: ScorerRole;
-  /** Điểm của mọi tiêu chí trong phiếu áp dụng vào ngày họp, theo mã, số nguyên từ 0 đến điểm tối đa / points for every criterion of the scorecard in force, by code, whole numbers within its maximum. Thiếu tiêu chí → 400 (`field` = `points`); mã không có hoặc vượt điểm tối đa → 400 (`field` = mã tiêu chí / the code). */
+  /** Điểm theo mã tiêu chí, số nguyên từ 0 đến điểm tối đa; mọi tiêu chí trong phiếu áp dụng vào ngày họp phải có điểm, trừ tiêu chí tự tính đã đủ dữ kiện (bỏ trống thì lấy điểm tự tính) / points by criterion code, whole numbers within the maximum, for every criterion of the scorecard in force except computed criteria the record tells (left out, they take the computed points). Thiếu tiêu chí → 400 (`field` = `points`); mã không có hoặc vượt điểm tối đa → 400 (`field` = mã tiêu chí / the code); tiêu chí tự tính chấm khác điểm tự tính mà không có lý do → 400 (`field` = mã tiêu chí). */
   points: Record<string, number>;
+  /** Lý do chấm tiêu chí tự tính khác điểm biên bản cho, theo mã tiêu chí (khoảng trắng được chuẩn hóa, tối đa 500 ký tự); chỉ giữ ở tiêu chí có điểm khác / why a computed criterion is scored other than the record gives it, by criterion code (spaces normalised, at most 500 characters); kept only where the points differ. Quá dài hoặc mã không có → 400 (`field` = mã tiêu chí / the code). */
+  override_reasons?: Record<string, string>;
   /** Lý do điều chỉnh; bắt buộc khi cột đã được chấm / required when the column was scored before (else 400, `field` = `reason`). */
   reason?: string;
 }
@@ -1631,6 +1646,7 @@ export interface Schemas {
   ScorecardView: ScorecardView;
   MeetingFacts: MeetingFacts;
   MeetingScore: MeetingScore;
+  ScoredCriterion: ScoredCriterion;
   MeetingScoring: MeetingScoring;
   NewScore: NewScore;
   GradingPeriodKind: GradingPeriodKind;

@@ -480,6 +480,8 @@ describe('drafts', () => {
       role: 'cell',
       scorecard_id: 0,
       points: { ...fullMarks(), chairing: 7, attendance: 3 },
+      criteria: {},
+      deviation: 0,
       total: 95,
       level: 'fair',
       level_label: 'Khá',
