@@ -65,6 +65,28 @@ std::string DescribeOverrides(const domain::Scorecard& card, const CheckedScore&
     return out;
 }
 
+// The scorecard a stored scoring used (the built-in one for id 0), cached by id.
+const domain::Scorecard& CardOf(Repositories& repos, ScorecardId id, std::map<std::int64_t, domain::Scorecard>& cache) {
+    auto it = cache.find(id.value);
+    if (it != cache.end()) return it->second;
+    std::optional<StoredScorecard> stored;
+    if (id.valid()) stored = repos.scores().GetScorecard(id);
+    return cache.emplace(id.value, stored ? stored->card : Hd42Scorecard()).first->second;
+}
+
+void AddOverrides(const domain::Scorecard& card, const MeetingScore& score, std::vector<CriterionOverride>& out) {
+    for (const ScoreBlock& b : card.blocks)
+        for (const Criterion& c : b.criteria) {
+            const auto computed = score.computed.find(c.code);
+            const auto given = score.points.find(c.code);
+            if (computed == score.computed.end() || given == score.points.end() || given->second == computed->second)
+                continue;
+            const auto reason = score.override_reasons.find(c.code);
+            out.push_back({score.role, c.code, c.label, computed->second, given->second,
+                           reason == score.override_reasons.end() ? "" : reason->second});
+        }
+}
+
 }  // namespace
 
 Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {
@@ -168,6 +190,51 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
         RecordAudit(repos, clock_, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
                     std::nullopt, std::move(snapshot));
         return score;
+    });
+}
+
+Result<SubtreeScores> ScoreService::SubtreeScoring(const Actor& actor, OrganizationId organization, MonthRange months) {
+    return ReadValue<SubtreeScores>(store_, [&](Repositories& repos) -> Result<SubtreeScores> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanReadMembers(org.path)) return Forbidden();
+        SubtreeScores out;
+        out.months = months;
+        // Latest scorings come by meeting, then column: one run per meeting.
+        const auto latest = repos.scores().LatestInSubtree(org.path, months.first, months.last);
+        std::map<std::int64_t, domain::Scorecard> cards;
+        std::map<std::int64_t, std::string> names;
+        for (std::size_t i = 0; i < latest.size();) {
+            const MeetingId meeting = latest[i].meeting;
+            DeviatingMeeting item;
+            bool above = false;
+            bool below = false;
+            for (; i < latest.size() && latest[i].meeting == meeting; ++i) {
+                const MeetingScore& score = latest[i];
+                above = above || score.Deviation() > 0;
+                below = below || score.Deviation() < 0;
+                (score.role == ScorerRole::kCell ? item.cell : item.superior) = score;
+            }
+            ++out.scored;
+            out.above += above ? 1 : 0;
+            out.below += below ? 1 : 0;
+            if (!above && !below) continue;
+            auto found = repos.meetings().Get(meeting);
+            if (!found) continue;
+            item.meeting = std::move(*found);
+            auto name = names.find(item.meeting.organization.value);
+            if (name == names.end()) {
+                const auto cell = repos.organizations().Get(item.meeting.organization);
+                name = names.emplace(item.meeting.organization.value, cell ? cell->name : "").first;
+            }
+            item.cell_name = name->second;
+            for (const auto* score : {&item.cell, &item.superior})
+                if (*score) AddOverrides(CardOf(repos, (*score)->scorecard_id, cards), **score, item.overrides);
+            out.items.push_back(std::move(item));
+        }
+        std::stable_sort(out.items.begin(), out.items.end(), [](const DeviatingMeeting& a, const DeviatingMeeting& b) {
+            return a.meeting.date > b.meeting.date;
+        });
+        return out;
     });
 }
 

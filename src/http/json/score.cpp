@@ -2,6 +2,7 @@
 
 #include "http/json/body.hpp"
 #include "http/json/common.hpp"
+#include "http/json/dashboard.hpp"
 
 namespace chibo::http {
 
@@ -209,6 +210,41 @@ Result<ScoreInput> ParseScore(const std::string& text) {
     CHIBO_TRY_ASSIGN(in.sheet.override_reasons, body.StringMap("override_reasons", 100, kMaxOverrideReasonChars));
     CHIBO_TRY_ASSIGN(in.reason, body.String("reason", Need::kOptional, 300));
     return in;
+}
+
+namespace {
+
+json::value ScoreOrNull(const std::optional<MeetingScore>& s) {
+    return s ? json::value(ToJson(*s)) : json::value(nullptr);
+}
+
+json::object OverrideJson(const app::CriterionOverride& o) {
+    return {{"role", ToCode(o.role)},        {"code", o.code},     {"label", o.label},
+            {"computed_points", o.computed}, {"points", o.points}, {"reason", o.reason}};
+}
+
+json::object DeviatingJson(const app::DeviatingMeeting& m) {
+    return {{"meeting_id", m.meeting.id.value},
+            {"organization_id", m.meeting.organization.value},
+            {"organization_name", m.cell_name},
+            {"kind", ToCode(m.meeting.kind)},
+            {"year", m.meeting.year},
+            {"month", m.meeting.month},
+            {"date", m.meeting.date.ToIso()},
+            {"cell", ScoreOrNull(m.cell)},
+            {"superior", ScoreOrNull(m.superior)},
+            {"overrides", Array(m.overrides, OverrideJson)}};
+}
+
+}  // namespace
+
+json::object ToJson(const app::SubtreeScores& scores) {
+    return {{"from", MonthCode(scores.months.first)},
+            {"to", MonthCode(scores.months.last)},
+            {"scored", scores.scored},
+            {"above", scores.above},
+            {"below", scores.below},
+            {"items", Array(scores.items, DeviatingJson)}};
 }
 
 }  // namespace chibo::http

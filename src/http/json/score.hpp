@@ -9,7 +9,8 @@
 #include "base/result.hpp"
 
 // Meeting quality on the wire (docs/api/openapi.json: Scorecard, StoredScorecard, ScorecardView,
-// MeetingScore, MeetingScoring, CellAlert, NewScore).
+// MeetingScore, MeetingScoring, CellAlert, NewScore,
+// SubtreeScores).
 namespace chibo::http {
 
 boost::json::object ToJson(const domain::Scorecard& card);
@@ -18,6 +19,7 @@ boost::json::object ToJson(const domain::MeetingScore& score);
 boost::json::object ToJson(const app::ScorecardView& view);
 boost::json::object ToJson(const app::MeetingScoring& scoring);
 boost::json::object ToJson(const app::CellAlert& alert);
+boost::json::object ToJson(const app::SubtreeScores& scores);
 
 base::Result<domain::Scorecard> ParseScorecard(const std::string& text);
 

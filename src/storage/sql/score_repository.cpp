@@ -65,6 +65,20 @@ public:
         return out;
     }
 
+    std::vector<MeetingScore> LatestInSubtree(const std::string& path, int first_month, int last_month) override {
+        std::vector<MeetingScore> out;
+        for (const Row& r : Query(s_,
+                                  std::string(kScoreSelect) +
+                                      "JOIN meetings m ON m.id = s.meeting_id JOIN organizations o ON o.id = "
+                                      "m.organization_id WHERE o.path >= :lo AND o.path < :hi AND m.year * 12 + "
+                                      "m.month - 1 BETWEEN :f AND :t AND s.id = (SELECT MAX(l.id) FROM meeting_scores "
+                                      "l WHERE l.meeting_id = s.meeting_id AND l.role = s.role) ORDER BY "
+                                      "s.meeting_id, s.role",
+                                  Params().Text(path).Text(SubtreeEnd(path)).Int(first_month).Int(last_month)))
+            out.push_back(ReadScore(r));
+        return out;
+    }
+
     MeetingScore InsertScore(const MeetingScore& in) override {
         auto r = QueryOne(s_,
                           "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, computed_points, "

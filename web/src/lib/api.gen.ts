@@ -1164,6 +1164,49 @@ export interface NewScore {
   reason?: string;
 }
 
+/** Các cuộc họp trong cây con được chấm so với số liệu biên bản trong khoảng tháng / how the meetings of a subtree in the months were scored against their record. */
+export interface SubtreeScores {
+  from: string;
+  to: string;
+  /** Số cuộc họp đã được chấm (ít nhất một cột) / meetings with at least one scoring. */
+  scored: number;
+  /** Số cuộc họp có lần chấm mới nhất của một cột cao hơn số liệu biên bản (`deviation` > 0) / meetings whose latest scoring in either column stands above the record. */
+  above: number;
+  /** Số cuộc họp có lần chấm mới nhất của một cột thấp hơn số liệu biên bản / meetings whose latest scoring in either column stands below the record. */
+  below: number;
+  /** Các cuộc họp đó, mới trước / those meetings, newest first. */
+  items: DeviatingMeeting[];
+}
+
+/** Một cuộc họp được chấm lệch số liệu biên bản / a meeting scored other than its record. */
+export interface DeviatingMeeting {
+  meeting_id: number;
+  /** Chi bộ / the cell. */
+  organization_id: number;
+  organization_name: string;
+  kind: MeetingKind;
+  year: number;
+  month: number;
+  date: string;
+  /** Lần chấm mới nhất của chi bộ, hoặc null / the cell's latest scoring, or null. */
+  cell: MeetingScore | null;
+  /** Lần chấm mới nhất của cấp trên, hoặc null / the superior's latest scoring, or null. */
+  superior: MeetingScore | null;
+  /** Các tiêu chí tự tính được chấm khác điểm biên bản trong hai lần chấm đó, theo thứ tự phiếu / the computed criteria those scorings gave other points, in the scorecard's order. */
+  overrides: CriterionOverride[];
+}
+
+/** Một tiêu chí tự tính được chấm khác điểm biên bản, kèm lý do / a computed criterion scored other than the record gives it, with the reason. */
+export interface CriterionOverride {
+  role: ScorerRole;
+  code: string;
+  /** Tên tiêu chí trong phiếu đã dùng / the criterion's label in the scorecard used. */
+  label: string;
+  computed_points: number;
+  points: number;
+  reason: string;
+}
+
 /** `year` năm (`"2026"`), `quarter` quý (`"2026-Q3"`), `term` nhiệm kỳ (`"2025-2030"`). */
 export type GradingPeriodKind = 'year' | 'quarter' | 'term';
 
@@ -1649,6 +1692,9 @@ export interface Schemas {
   ScoredCriterion: ScoredCriterion;
   MeetingScoring: MeetingScoring;
   NewScore: NewScore;
+  SubtreeScores: SubtreeScores;
+  DeviatingMeeting: DeviatingMeeting;
+  CriterionOverride: CriterionOverride;
   GradingPeriodKind: GradingPeriodKind;
   GradeLevel: GradeLevel;
   GradingSubject: GradingSubject;
