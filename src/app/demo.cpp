@@ -462,6 +462,7 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
         score.meeting = m.id;
         score.role = role;
         score.points = points;
+        score.computed = Prefill(card, facts);
         score.total = result->total;
         score.level = result->level;
         score.scored_by = role == ScorerRole::kCell ? "demo.chibo" : "demo.xa";

@@ -45,6 +45,48 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
     return {builtin, ""};
 }
 
+// The facts the scoring screen shows and a scoring is held to: the record as the meeting page reads it.
+MeetingFacts FactsFor(Repositories& repos, const Actor& actor, const Meeting& meeting, const Organization& cell,
+                      Date today) {
+    const MeetingView view = Detail(repos, actor, meeting, cell, today);
+    return FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
+                   view.meeting.record.targets_met_share, today);
+}
+
+// "Đảng viên dự sinh hoạt: 1 → 5 (lý do); …" for the audit log.
+std::string DescribeOverrides(const domain::Scorecard& card, const CheckedScore& checked) {
+    std::string out;
+    for (const auto& [code, reason] : checked.override_reasons) {
+        const Criterion* c = card.Find(code);
+        if (!out.empty()) out += "; ";
+        out += (c ? c->label : code) + ": " + std::to_string(checked.computed.at(code)) + " → " +
+               std::to_string(checked.points.at(code)) + " (" + reason + ")";
+    }
+    return out;
+}
+
+// The scorecard a stored scoring used (the built-in one for id 0), cached by id.
+const domain::Scorecard& CardOf(Repositories& repos, ScorecardId id, std::map<std::int64_t, domain::Scorecard>& cache) {
+    auto it = cache.find(id.value);
+    if (it != cache.end()) return it->second;
+    std::optional<StoredScorecard> stored;
+    if (id.valid()) stored = repos.scores().GetScorecard(id);
+    return cache.emplace(id.value, stored ? stored->card : Hd42Scorecard()).first->second;
+}
+
+void AddOverrides(const domain::Scorecard& card, const MeetingScore& score, std::vector<CriterionOverride>& out) {
+    for (const ScoreBlock& b : card.blocks)
+        for (const Criterion& c : b.criteria) {
+            const auto computed = score.computed.find(c.code);
+            const auto given = score.points.find(c.code);
+            if (computed == score.computed.end() || given == score.points.end() || given->second == computed->second)
+                continue;
+            const auto reason = score.override_reasons.find(c.code);
+            out.push_back({score.role, c.code, c.label, computed->second, given->second,
+                           reason == score.override_reasons.end() ? "" : reason->second});
+        }
+}
+
 }  // namespace
 
 Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {
@@ -87,11 +129,9 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
         const auto& [meeting, cell] = found;
         if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
-        const MeetingView view = Detail(repos, actor, meeting, cell, clock_.Today());
         MeetingScoring s;
         s.scorecard = InForceFor(repos, cell, meeting.date).first;
-        s.facts = FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
-                          view.meeting.record.targets_met_share, clock_.Today());
+        s.facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
         s.prefill = Prefill(s.scorecard.card, s.facts);
         s.scores = repos.scores().Scores(id);
         const bool held = Held(meeting.state);
@@ -102,8 +142,8 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
     });
 }
 
-Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, ScorerRole role,
-                                             const std::map<std::string, int>& points, const std::string& reason_in) {
+Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, ScorerRole role, const ScoreSheet& sheet,
+                                             const std::string& reason_in) {
     const std::string reason = base::NormalizeSpaces(reason_in);
     return WriteValue<MeetingScore>(store_, [&](Repositories& repos) -> Result<MeetingScore> {
         CHIBO_TRY_ASSIGN(const auto found, VisibleMeeting(repos, actor, id));
@@ -122,27 +162,79 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
         if (correction && reason.empty())
             return MakeError(ErrorCode::kInvalidArgument, "Chấm lại cần ghi lý do điều chỉnh.", "reason");
         const StoredScorecard card = InForceFor(repos, cell, meeting.date).first;
-        CHIBO_TRY_ASSIGN(const ScoreResult result, Score(card.card, points));
+        const MeetingFacts facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
+        CHIBO_TRY_ASSIGN(const CheckedScore checked, ScoreAgainstRecord(card.card, facts, sheet));
+        const ScoreResult& result = checked.result;
         if (!result.complete)
             return MakeError(ErrorCode::kInvalidArgument, "Vui lòng chấm đủ tất cả tiêu chí.", "points");
         MeetingScore score;
         score.meeting = id;
         score.role = role;
         score.scorecard_id = card.id;
-        score.points = points;
+        score.points = checked.points;
+        score.computed = checked.computed;
+        score.override_reasons = checked.override_reasons;
         score.total = result.total;
         score.level = result.level;
         score.scored_by = actor.username;
         score.scored_at = clock_.NowUnixSeconds();
         score.reason = reason;
         score = repos.scores().InsertScore(score);
+        Snapshot snapshot{{"role", std::string(ToCode(role))},
+                          {"total", std::to_string(result.total)},
+                          {"level", std::string(Label(result.level))},
+                          {"reason", reason},
+                          {"deviation", std::to_string(checked.Deviation())}};
+        if (!checked.override_reasons.empty())
+            snapshot.emplace_back("override_reasons", DescribeOverrides(card.card, checked));
         RecordAudit(repos, clock_, actor, correction ? "meeting.rescore" : "meeting.score", "meeting", id.value, &cell,
-                    std::nullopt,
-                    Snapshot{{"role", std::string(ToCode(role))},
-                             {"total", std::to_string(result.total)},
-                             {"level", std::string(Label(result.level))},
-                             {"reason", reason}});
+                    std::nullopt, std::move(snapshot));
         return score;
+    });
+}
+
+Result<SubtreeScores> ScoreService::SubtreeScoring(const Actor& actor, OrganizationId organization, MonthRange months) {
+    return ReadValue<SubtreeScores>(store_, [&](Repositories& repos) -> Result<SubtreeScores> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanReadMembers(org.path)) return Forbidden();
+        SubtreeScores out;
+        out.months = months;
+        // Latest scorings come by meeting, then column: one run per meeting.
+        const auto latest = repos.scores().LatestInSubtree(org.path, months.first, months.last);
+        std::map<std::int64_t, domain::Scorecard> cards;
+        std::map<std::int64_t, std::string> names;
+        for (std::size_t i = 0; i < latest.size();) {
+            const MeetingId meeting = latest[i].meeting;
+            DeviatingMeeting item;
+            bool above = false;
+            bool below = false;
+            for (; i < latest.size() && latest[i].meeting == meeting; ++i) {
+                const MeetingScore& score = latest[i];
+                above = above || score.Deviation() > 0;
+                below = below || score.Deviation() < 0;
+                (score.role == ScorerRole::kCell ? item.cell : item.superior) = score;
+            }
+            ++out.scored;
+            out.above += above ? 1 : 0;
+            out.below += below ? 1 : 0;
+            if (!above && !below) continue;
+            auto found = repos.meetings().Get(meeting);
+            if (!found) continue;
+            item.meeting = std::move(*found);
+            auto name = names.find(item.meeting.organization.value);
+            if (name == names.end()) {
+                const auto cell = repos.organizations().Get(item.meeting.organization);
+                name = names.emplace(item.meeting.organization.value, cell ? cell->name : "").first;
+            }
+            item.cell_name = name->second;
+            for (const auto* score : {&item.cell, &item.superior})
+                if (*score) AddOverrides(CardOf(repos, (*score)->scorecard_id, cards), **score, item.overrides);
+            out.items.push_back(std::move(item));
+        }
+        std::stable_sort(out.items.begin(), out.items.end(), [](const DeviatingMeeting& a, const DeviatingMeeting& b) {
+            return a.meeting.date > b.meeting.date;
+        });
+        return out;
     });
 }
 

@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "domain/alert.hpp"
 #include "domain/scorecard.hpp"
+#include "domain/statistics.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -32,6 +33,35 @@ struct MeetingScoring {
     bool can_score_superior = false;
 };
 
+// One computed criterion scored other than the record gives it, with the scorer's reason.
+struct CriterionOverride {
+    domain::ScorerRole role = domain::ScorerRole::kCell;
+    std::string code;
+    std::string label;  // From the scorecard the scoring used.
+    int computed = 0;
+    int points = 0;
+    std::string reason;
+};
+
+// A meeting whose latest scoring in a column stands above or below its record.
+struct DeviatingMeeting {
+    domain::Meeting meeting;
+    std::string cell_name;
+    std::optional<domain::MeetingScore> cell;  // The latest of each column, deviating or not.
+    std::optional<domain::MeetingScore> superior;
+    std::vector<CriterionOverride> overrides;  // Of those two scorings, in the scorecard's order.
+};
+
+// How the meetings of a subtree in a period were scored against their record: a meeting counts as
+// above (below) its record when the latest scoring of either column is (domain::MeetingScore::Deviation).
+struct SubtreeScores {
+    domain::MonthRange months;
+    int scored = 0;  // Meetings with at least one scoring.
+    int above = 0;
+    int below = 0;
+    std::vector<DeviatingMeeting> items;  // Newest meeting first.
+};
+
 // One alert with the cell it concerns.
 struct CellAlert {
     domain::Alert alert;
@@ -52,9 +82,15 @@ public:
                                                         const domain::Scorecard& card);
     base::Result<MeetingScoring> ForMeeting(const domain::Actor& actor, domain::MeetingId id);
     // Scores a held meeting in one column; scoring a column again is a correction and needs a reason.
+    // Computed criteria keep the points the record gives them unless the sheet says why not
+    // (domain::ScoreAgainstRecord).
     base::Result<domain::MeetingScore> SaveScore(const domain::Actor& actor, domain::MeetingId id,
-                                                 domain::ScorerRole role, const std::map<std::string, int>& points,
+                                                 domain::ScorerRole role, const domain::ScoreSheet& sheet,
                                                  const std::string& reason_in);
+    // The meetings of the organisation's subtree in the months scored above or below their record.
+    // Readers of the subtree only.
+    base::Result<SubtreeScores> SubtreeScoring(const domain::Actor& actor, domain::OrganizationId organization,
+                                               domain::MonthRange months);
 
     // What needs attention now in every cell of the organisation's subtree (this calendar year), cells in
     // tree order. Readers of the subtree only.

@@ -66,7 +66,7 @@ TEST_F(DemoFixture, StatisticsFollowEveryWriteAndEqualARebuild) {
         return f.levels[0] + f.levels[1] + f.levels[2] + f.levels[3];
     };
     const int scored_before = scored();
-    ASSERT_TRUE(scores.SaveScore(secretary, *held, ScorerRole::kCell, points, "").has_value());
+    ASSERT_TRUE(scores.SaveScore(secretary, *held, ScorerRole::kCell, {points, {}}, "").has_value());
     ASSERT_TRUE(followed.CatchUp().has_value());
     EXPECT_EQ(scored(), scored_before + 1);
 

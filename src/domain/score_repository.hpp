@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/scorecard.hpp"
@@ -20,6 +21,10 @@ public:
     // Every scoring of a meeting, oldest first (corrections after what they correct).
     virtual std::vector<MeetingScore> Scores(MeetingId meeting) = 0;
     virtual MeetingScore InsertScore(const MeetingScore& score) = 0;
+    // The latest scoring of each column (cell, superior) of every meeting of the subtree at `path` whose
+    // month is within [first_month, last_month] (months numbered as domain::MonthNumber: year × 12 +
+    // month − 1), by meeting id, then column.
+    virtual std::vector<MeetingScore> LatestInSubtree(const std::string& path, int first_month, int last_month) = 0;
 };
 
 }  // namespace chibo::domain

@@ -4,6 +4,8 @@
 #include <array>
 #include <set>
 
+#include "base/text.hpp"
+
 namespace chibo::domain {
 
 using base::ErrorCode;
@@ -349,6 +351,53 @@ base::Result<ScoreResult> Score(const Scorecard& card, const std::map<std::strin
     else
         r.level = QualityLevel::kPoor;
     return r;
+}
+
+int Deviation(const std::map<std::string, int>& points, const std::map<std::string, int>& computed) {
+    int deviation = 0;
+    for (const auto& [code, c] : computed)
+        if (auto it = points.find(code); it != points.end()) deviation += it->second - c;
+    return deviation;
+}
+
+base::Result<CheckedScore> ScoreAgainstRecord(const Scorecard& card, const MeetingFacts& facts,
+                                              const ScoreSheet& sheet) {
+    CheckedScore out;
+    out.points = sheet.points;
+    for (const auto& [code, text] : sheet.override_reasons) {
+        const Criterion* c = card.Find(code);
+        if (!c) return At(code, "Không có tiêu chí \"" + code + "\" trong phiếu đánh giá.");
+        std::string reason = base::NormalizeSpaces(text);
+        if (base::Utf8Length(reason) > kMaxOverrideReasonChars)
+            return At(code, "Lý do điều chỉnh điểm tiêu chí \"" + c->label + "\" dài quá " +
+                                std::to_string(kMaxOverrideReasonChars) + " ký tự.");
+        if (!reason.empty()) out.override_reasons[code] = std::move(reason);
+    }
+    for (const ScoreBlock& b : card.blocks)
+        for (const Criterion& c : b.criteria) {
+            const auto computed = ComputedPoints(c, facts);
+            if (!computed) continue;
+            out.computed[c.code] = *computed;
+            out.points.try_emplace(c.code, *computed);
+        }
+    // Ranges and codes first: a point outside the criterion is wrong whatever the record says.
+    CHIBO_TRY_ASSIGN(out.result, Score(card, out.points));
+    for (auto it = out.override_reasons.begin(); it != out.override_reasons.end();) {
+        const auto computed = out.computed.find(it->first);
+        const bool differs = computed != out.computed.end() && out.points.at(it->first) != computed->second;
+        it = differs ? std::next(it) : out.override_reasons.erase(it);
+    }
+    for (const ScoreBlock& b : card.blocks)
+        for (const Criterion& c : b.criteria) {
+            const auto computed = out.computed.find(c.code);
+            if (computed == out.computed.end()) continue;
+            const int given = out.points.at(c.code);
+            if (given == computed->second || out.override_reasons.contains(c.code)) continue;
+            return At(c.code, "Điểm tiêu chí \"" + c.label +
+                                  "\" được tính từ biên bản: " + std::to_string(computed->second) +
+                                  " điểm. Muốn chấm " + std::to_string(given) + " điểm cần ghi lý do điều chỉnh.");
+        }
+    return out;
 }
 
 std::optional<QualityLevel> LatestLevel(std::span<const MeetingScore> scores) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -156,6 +157,10 @@ struct StoredScorecard {
     std::int64_t created_at = 0;
 };
 
+// Points given minus points computed, summed over the criteria that have computed points: above zero a
+// scoring stands above its record, below zero under it.
+int Deviation(const std::map<std::string, int>& points, const std::map<std::string, int>& computed);
+
 // One scoring of one meeting; a correction is a later row with a reason, the earlier one stays.
 struct MeetingScore {
     std::int64_t id = 0;
@@ -163,11 +168,19 @@ struct MeetingScore {
     ScorerRole role = ScorerRole::kCell;
     ScorecardId scorecard_id;  // Invalid (0): the built-in HD 42 scorecard.
     std::map<std::string, int> points;
+    // The points the record gave each computed criterion when the meeting was scored, by criterion code;
+    // judgement criteria, and computed ones whose fact was not known yet, are absent. Empty for scorings
+    // saved before chibo kept them.
+    std::map<std::string, int> computed;
+    // Why a computed criterion's points differ from `computed`, by criterion code (only those that differ).
+    std::map<std::string, std::string> override_reasons;
     int total = 0;
     QualityLevel level = QualityLevel::kPoor;
     std::string scored_by;
     std::int64_t scored_at = 0;
     std::string reason;  // Required for a correction.
+
+    int Deviation() const { return domain::Deviation(points, computed); }
 };
 
 // The level a meeting stands at: the superior's latest scoring if any, else the cell's (scores oldest first).
@@ -176,5 +189,34 @@ std::optional<QualityLevel> LatestLevel(std::span<const MeetingScore> scores);
 // Totals the points given per criterion code and finds the level. Points above a criterion's maximum
 // or below zero, and unknown codes, are errors naming the criterion.
 base::Result<ScoreResult> Score(const Scorecard& card, const std::map<std::string, int>& points);
+
+// The longest reason for departing from a computed criterion's points, in characters.
+inline constexpr std::size_t kMaxOverrideReasonChars = 500;
+
+// What a scorer hands in: points by criterion code, and why a computed criterion's points differ from
+// what the record gives it.
+struct ScoreSheet {
+    std::map<std::string, int> points;
+    std::map<std::string, std::string> override_reasons;
+};
+
+// A scoring held to the record: the points to keep, the record's points for the computed criteria, the
+// reasons for the differences, and the total and level.
+struct CheckedScore {
+    std::map<std::string, int> points;
+    std::map<std::string, int> computed;
+    std::map<std::string, std::string> override_reasons;
+    ScoreResult result;
+
+    int Deviation() const { return domain::Deviation(points, computed); }
+};
+
+// Scores a sheet against the meeting's facts. A computed criterion the record tells (ComputedPoints is
+// set) keeps its computed points unless the sheet gives other points with a reason; omitted, it takes
+// them. Reasons are space-normalised, at most kMaxOverrideReasonChars, and kept only where the points
+// differ from the computed ones. Then as Score. Errors name the criterion code: points other than the
+// computed ones without a reason, a reason too long, a code not in the scorecard.
+base::Result<CheckedScore> ScoreAgainstRecord(const Scorecard& card, const MeetingFacts& facts,
+                                              const ScoreSheet& sheet);
 
 }  // namespace chibo::domain

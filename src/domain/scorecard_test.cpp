@@ -167,6 +167,95 @@ TEST(ScoreTest, RefusesPointsOutsideTheCriterion) {
     EXPECT_FALSE(partial->complete);
 }
 
+// Issue 15: a cell cannot type its attendance over silently to reach "Tốt".
+TEST(ScoreAgainstRecordTest, AComputedCriterionKeepsItsPointsUnlessAReasonIsGiven) {
+    const Scorecard card = Hd42Scorecard();
+    MeetingFacts one_absent = Exemplary();
+    one_absent.attendance_share = 0.95;
+    one_absent.unexcused = 1;  // Attendance computes 1.
+    ScoreSheet sheet{Merge(Prefill(card, one_absent), Judgement(10, 9, 10, 3, 2, 2)), {}};
+    sheet.points["attendance"] = 5;
+
+    const auto refused = ScoreAgainstRecord(card, one_absent, sheet);
+    sheet.override_reasons["attendance"] = "  Đồng chí vắng đã  báo qua điện thoại, biên bản ghi nhầm ";
+    const auto accepted = ScoreAgainstRecord(card, one_absent, sheet);
+
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().field, "attendance");
+    EXPECT_NE(refused.error().message.find("được tính từ biên bản: 1 điểm"), std::string::npos)
+        << refused.error().message;
+    EXPECT_NE(refused.error().message.find("cần ghi lý do điều chỉnh"), std::string::npos);
+    ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+    EXPECT_EQ(accepted->Deviation(), 4);
+    EXPECT_EQ(accepted->computed.at("attendance"), 1);
+    EXPECT_EQ(accepted->points.at("attendance"), 5);
+    EXPECT_EQ(accepted->override_reasons.at("attendance"), "Đồng chí vắng đã báo qua điện thoại, biên bản ghi nhầm");
+    EXPECT_EQ(accepted->result.total, 99);
+    EXPECT_EQ(accepted->result.level, QualityLevel::kGood);
+}
+
+TEST(ScoreAgainstRecordTest, OmittedComputedCriteriaTakeTheRecordsPoints) {
+    const Scorecard card = Hd42Scorecard();
+    MeetingFacts facts = Exemplary();
+    facts.report_on_time.reset();  // Not known yet: left to the scorer.
+    std::map<std::string, int> judged = Judgement(10, 9, 10, 3, 2, 2);
+    judged["report_on_time"] = 0;
+
+    const auto checked = ScoreAgainstRecord(card, facts, {judged, {}});
+
+    ASSERT_TRUE(checked.has_value()) << checked.error().message;
+    EXPECT_TRUE(checked->result.complete);
+    EXPECT_EQ(checked->points.at("attendance"), 5);
+    EXPECT_EQ(checked->points.at("targets_met"), 30);
+    EXPECT_FALSE(checked->computed.contains("report_on_time"));
+    EXPECT_FALSE(checked->computed.contains("procedure"));
+    EXPECT_EQ(checked->Deviation(), 0);
+    EXPECT_TRUE(checked->override_reasons.empty());
+}
+
+TEST(ScoreAgainstRecordTest, LoweringNeedsAReasonTooAndReasonsAreKeptOnlyWhereThePointsDiffer) {
+    const Scorecard card = Hd42Scorecard();
+    const MeetingFacts facts = Exemplary();
+    ScoreSheet sheet{Judgement(10, 9, 10, 3, 2, 2), {{"duration", "Không đổi"}, {"procedure", "Theo đánh giá"}}};
+    sheet.points["targets_met"] = 24;
+
+    const auto refused = ScoreAgainstRecord(card, facts, sheet);
+    sheet.override_reasons["targets_met"] = "Chỉ tiêu tháng trước báo cáo chưa đúng thực tế";
+    const auto accepted = ScoreAgainstRecord(card, facts, sheet);
+
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().field, "targets_met");
+    ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+    EXPECT_EQ(accepted->Deviation(), -6);
+    EXPECT_EQ(accepted->override_reasons.size(), 1U);
+    EXPECT_TRUE(accepted->override_reasons.contains("targets_met"));
+}
+
+TEST(ScoreAgainstRecordTest, RefusesWhatIsWrongAtTheCriterion) {
+    const Scorecard card = Hd42Scorecard();
+    const MeetingFacts facts = Exemplary();
+    const auto judged = Judgement(10, 9, 10, 3, 2, 2);
+
+    const auto too_many = ScoreAgainstRecord(card, facts, {Merge({{"attendance", 6}}, judged), {{"attendance", "x"}}});
+    const auto blank = ScoreAgainstRecord(card, facts, {Merge({{"attendance", 4}}, judged), {{"attendance", "   "}}});
+    const auto long_reason =
+        ScoreAgainstRecord(card, facts, {Merge({{"attendance", 4}}, judged), {{"attendance", std::string(501, 'a')}}});
+    const auto unknown = ScoreAgainstRecord(card, facts, {judged, {{"unknown", "Lý do"}}});
+
+    EXPECT_EQ(too_many.error().field, "attendance");
+    EXPECT_NE(too_many.error().message.find("từ 0 đến 5"), std::string::npos) << too_many.error().message;
+    EXPECT_EQ(blank.error().field, "attendance");
+    EXPECT_EQ(long_reason.error().field, "attendance");
+    EXPECT_NE(long_reason.error().message.find("500"), std::string::npos);
+    EXPECT_EQ(unknown.error().field, "unknown");
+}
+
+TEST(DeviationTest, SumsGivenMinusComputedOverTheComputedCriteria) {
+    EXPECT_EQ(Deviation({{"attendance", 5}, {"duration", 3}, {"procedure", 10}}, {{"attendance", 1}, {"duration", 4}}),
+              3);
+    EXPECT_EQ(Deviation({{"attendance", 5}}, {}), 0);  // Scored before chibo kept computed points.
+}
+
 TEST(ValidateScorecardTest, NamesWhatIsWrong) {
     struct Case {
         const char* what;

@@ -1,9 +1,11 @@
-// Routes for meeting quality: scorecards of an organisation's subtree (/api/v1/organizations/{id}/scorecard…)
-// and the scoring of one meeting (/api/v1/meetings/{id}/score…).
+// Routes for meeting quality: scorecards of an organisation's subtree (/api/v1/organizations/{id}/scorecard…),
+// the scoring of one meeting (/api/v1/meetings/{id}/score…) and of a subtree's meetings against their record
+// (/api/v1/organizations/{id}/scores).
 #include "http/api.hpp"
 #include "http/handler.hpp"
 #include "http/json/body.hpp"
 #include "http/json/common.hpp"
+#include "http/json/dashboard.hpp"
 #include "http/json/score.hpp"
 
 namespace chibo::http {
@@ -48,9 +50,17 @@ void Api::AddScoreRoutes() {
         Method::kPost, "/api/v1/meetings/{id}/scores", Access::kSignedIn, [&scores](Request& req) -> Result<Response> {
             CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
             CHIBO_TRY_ASSIGN(const auto in, ParseScore(req.body));
-            CHIBO_TRY_ASSIGN(const auto score, scores.SaveScore(req.auth->actor, id, in.role, in.points, in.reason));
+            CHIBO_TRY_ASSIGN(const auto score, scores.SaveScore(req.auth->actor, id, in.role, in.sheet, in.reason));
             return Json(ToJson(score), 201);
         });
+
+    router_.Add(Method::kGet, "/api/v1/organizations/{id}/scores", Access::kSignedIn,
+                [this, &scores](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
+                    CHIBO_TRY_ASSIGN(const auto months, ParseMonths(req, clock_.Today()));
+                    CHIBO_TRY_ASSIGN(const auto view, scores.SubtreeScoring(req.auth->actor, id, months));
+                    return Json(ToJson(view));
+                });
 }
 
 }  // namespace chibo::http

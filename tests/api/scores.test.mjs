@@ -1,5 +1,6 @@
 // Meeting quality: the HD 42 scorecard by default, a committee's own version for its subtree, a held
-// meeting scored by the cell (pre-filled from the record) and by the superior, corrections with a reason.
+// meeting scored by the cell (pre-filled from the record) and by the superior, corrections with a reason,
+// computed criteria kept unless the scorer says why, and the commune's count of meetings scored above their record.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
 import { startServer } from '../lib/server.mjs';
 
 let server;
+let admin;
 let commune;
 let secretary;
 let member;
@@ -23,7 +25,7 @@ const today = TODAY;
 
 before(async () => {
     server = await startServer();
-    ({ commune, secretary, member, outsider, hoaAn, thonDong } = await demoWorld(server, ['secretary', 'member', 'outsider']));
+    ({ admin, commune, secretary, member, outsider, hoaAn, thonDong } = await demoWorld(server, ['admin', 'secretary', 'member', 'outsider']));
     const year = Number(today.slice(0, 4));
     let items = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year}`)).json.items;
     if (!items.some((m) => m.id && m.state === 'reported'))
@@ -188,4 +190,116 @@ test('compliance alerts of a commune name their cell and evidence; outsiders and
     assert.equal((await secretary.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).status, 404);
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/alerts`)).status, 403);
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).status, 404);
+});
+
+// Issue 15: a cell whose meeting had an unexcused absence (attendance computes 1) cannot lift attendance to 5 and
+// reach "Tốt" silently. Last month's regular meeting of Thôn Đông is held here, after the alerts above counted it
+// missed.
+test('a computed criterion keeps its points unless a reason is given; the commune counts the meetings above their record', async () => {
+    const prev = new Date(Date.UTC(YEAR, MONTH - 2, 1));
+    const [year, month] = [prev.getUTCFullYear(), prev.getUTCMonth() + 1];
+    const period = `${year}-${String(month).padStart(2, '0')}`;
+    let meeting = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year}`)).json.items
+        .find((m) => m.kind === 'regular' && m.month === month);
+    if (!meeting.id) {
+        const created = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind: 'regular', year, month });
+        assert.equal(created.status, 201, created.text);
+        meeting = created.json;
+    }
+    const roll = (await secretary.get(`/api/v1/meetings/${meeting.id}/roll`)).json.items;
+    const attendance = roll.map((a) => ({ member_id: a.member_id, presence: a.presence === 'exempt' ? 'exempt' : 'present', reason: '' }));
+    attendance.find((a) => a.presence === 'present').presence = 'unexcused';
+    let r = await secretary.put(`/api/v1/meetings/${meeting.id}/record`, { attendance, started_at: '14:00', ended_at: '15:45' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.state, 'held');
+
+    const scoring = (await secretary.get(`/api/v1/meetings/${meeting.id}/score`)).json;
+    assert.equal(scoring.facts.unexcused, 1);
+    assert.equal(scoring.prefill.attendance, 1, 'any unexcused absence caps attendance at 1');
+    const before = (await commune.get(`/api/v1/organizations/${hoaAn.id}/scores?from=${period}&to=${period}`)).json;
+    assert.ok(!before.items.some((i) => i.meeting_id === meeting.id));
+    const judged = { content: 2, procedure: 10, content_quality: 10, chairing: 10, democratic_centralism: 3, self_criticism: 2 };
+    const points = { ...scoring.prefill, ...judged };
+    for (const c of scoring.scorecard.blocks.flatMap((b) => b.criteria)) if (!(c.code in points)) points[c.code] = c.max_points;
+
+    // Lifted to 5 without a reason: refused at the criterion, nothing written.
+    r = await secretary.post(`/api/v1/meetings/${meeting.id}/scores`, { role: 'cell', points: { ...points, attendance: 5 } });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.error.field, 'attendance');
+    assert.match(r.json.error.message, /Đảng viên dự sinh hoạt.*được tính từ biên bản: 1 điểm/);
+    assert.match(r.json.error.message, /cần ghi lý do điều chỉnh/);
+    r = await secretary.post(`/api/v1/meetings/${meeting.id}/scores`,
+        { role: 'cell', points: { ...points, attendance: 5 }, override_reasons: { attendance: '   ' } });
+    assert.equal(r.status, 400, 'a blank reason is no reason');
+    assert.equal(r.json.error.field, 'attendance');
+    r = await secretary.post(`/api/v1/meetings/${meeting.id}/scores`,
+        { role: 'cell', points: { ...points, attendance: 5 }, override_reasons: { attendance: 'x'.repeat(501) } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'attendance');
+    assert.equal((await secretary.get(`/api/v1/meetings/${meeting.id}/score`)).json.scores.length, 0, 'nothing written');
+
+    // With a reason: saved, the points given beside the computed ones and the reason.
+    const reason = 'Đồng chí vắng đã báo  ốm qua điện thoại trước giờ họp; biên bản ghi nhầm';
+    r = await secretary.post(`/api/v1/meetings/${meeting.id}/scores`,
+        { role: 'cell', points: { ...points, attendance: 5 }, override_reasons: { attendance: ` ${reason} `, procedure: 'Không phải tiêu chí tự tính' } });
+    assert.equal(r.status, 201, r.text);
+    const normalised = reason.replace(/\s+/g, ' ');
+    assert.deepEqual(r.json.criteria.attendance, { points: 5, computed_points: 1, override_reason: normalised });
+    assert.deepEqual(r.json.criteria.procedure, { points: 10, computed_points: null, override_reason: null });
+    assert.equal(r.json.criteria.minutes.computed_points, scoring.prefill.minutes);
+    assert.equal(r.json.deviation, 4);
+    assert.equal(r.json.points.attendance, 5);
+    const cellTotal = r.json.total;
+
+    // The superior leaves out the computed criteria the record tells: they take the record's points.
+    const told = Object.fromEntries(Object.entries(points).filter(([code]) => !(code in scoring.prefill)));
+    r = await commune.post(`/api/v1/meetings/${meeting.id}/scores`, { role: 'superior', points: told });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.points.attendance, 1);
+    assert.equal(r.json.deviation, 0);
+    const shown = (await commune.get(`/api/v1/meetings/${meeting.id}/score`)).json;
+    assert.equal(shown.latest.cell.deviation, 4, 'the superior sees the deviation beside the cell\'s score');
+    assert.equal(shown.latest.cell.criteria.attendance.override_reason, normalised);
+
+    // The commune's view of the month: one more meeting above its record, with the reason beside the score.
+    const view = await commune.get(`/api/v1/organizations/${hoaAn.id}/scores?from=${period}&to=${period}`);
+    assert.equal(view.status, 200, view.text);
+    assert.equal(view.json.from, period);
+    assert.equal(view.json.above, before.above + 1);
+    assert.equal(view.json.below, before.below);
+    assert.equal(view.json.scored, before.scored + 1);
+    const item = view.json.items.find((i) => i.meeting_id === meeting.id);
+    assert.ok(item, JSON.stringify(view.json.items));
+    assert.equal(item.organization_name, 'Chi bộ Thôn Đông');
+    assert.equal(item.cell.total, cellTotal);
+    assert.equal(item.cell.deviation, 4);
+    assert.equal(item.superior.deviation, 0);
+    assert.deepEqual(item.overrides, [{ role: 'cell', code: 'attendance', label: 'Đảng viên dự sinh hoạt', computed_points: 1, points: 5, reason: normalised }]);
+    // Another month does not count it; the cell's secretary sees the cell's own; others nothing.
+    const next = new Date(Date.UTC(YEAR, MONTH - 1, 1));
+    const nextPeriod = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
+    const later = (await commune.get(`/api/v1/organizations/${hoaAn.id}/scores?from=${nextPeriod}&to=${nextPeriod}`)).json;
+    assert.ok(!later.items.some((i) => i.meeting_id === meeting.id));
+    const own = await secretary.get(`/api/v1/organizations/${thonDong.id}/scores?from=${period}&to=${period}`);
+    assert.equal(own.status, 200);
+    assert.deepEqual(own.json.items.map((i) => i.meeting_id), [meeting.id]);
+    assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/scores`)).status, 403);
+    assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/scores`)).status, 404);
+    assert.equal((await secretary.get(`/api/v1/organizations/${hoaAn.id}/scores`)).status, 404);
+    assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/scores?from=${period}&to=2000-01`)).json?.error?.field, 'to');
+
+    // The cell corrects its score back to the record: the meeting no longer stands above it.
+    r = await secretary.post(`/api/v1/meetings/${meeting.id}/scores`, { role: 'cell', points: { ...points }, reason: 'Theo góp ý của Đảng ủy xã' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.deviation, 0);
+    const corrected = (await commune.get(`/api/v1/organizations/${hoaAn.id}/scores?from=${period}&to=${period}`)).json;
+    assert.equal(corrected.above, before.above);
+    assert.ok(!corrected.items.some((i) => i.meeting_id === meeting.id));
+
+    // The audit log keeps the reason.
+    const audit = (await admin.get(`/api/v1/audit?page_size=50&entity=meeting&entity_id=${meeting.id}`)).json.items;
+    const scored = audit.find((a) => a.action === 'meeting.score' && a.after.role === 'cell');
+    assert.ok(scored, JSON.stringify(audit.map((a) => a.action)));
+    assert.equal(scored.after.deviation, '4');
+    assert.equal(scored.after.override_reasons, `Đảng viên dự sinh hoạt: 1 → 5 (${normalised})`);
 });

@@ -1,14 +1,15 @@
 // Meeting quality (HD 42) as people use it: the commune committee sets a stricter scorecard for its cells (after a
 // mistake the server refuses, shown where it is); the secretary of Chi bộ Thôn Đông scores one of the cell's held
 // meetings on a phone, the committee adds the superior's column, the secretary corrects the cell's score with a
-// reason, and the minutes' PDF states the quality of the meeting.
+// reason, and the minutes' PDF states the quality of the meeting. Then the secretary lifts a computed criterion (a
+// reason is required) and the commune sees the deviation beside the score and on its scoring tab.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, login, notice, numberInput, openOrganization, openPage, openSection, PHONE, run,
+    assertNoPageErrors, DESKTOP, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE, run,
     screenshot, setUp, shot, SHOTS, showYear, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
@@ -407,6 +408,102 @@ test('the minutes\' PDF states the quality of the meeting', async () => {
     const line = `Chất lượng buổi sinh hoạt: Chi bộ tự chấm ${the.corrected.total} điểm, xếp loại ${the.corrected.level}; `
         + `cấp trên chấm ${the.superior.total} điểm, xếp loại ${the.superior.level}.`;
     assert.ok(text.includes(line), `the minutes contain "${line}":\n${text}`);
+    assertNoPageErrors(page);
+    the.minutes = true;
+});
+
+// Issue 15: a computed criterion cannot be typed over silently. The secretary lifts one to its maximum: the form asks
+// why, and the superior sees the deviation and the reason beside the cell's score and on the commune's scoring tab.
+const OVERRIDE_REASON = 'Đối chiếu hồ sơ bản giấy của chi bộ: biên bản ghi thiếu, đã báo cáo Đảng ủy xã';
+const LIFT_REASON = 'Bổ sung điểm theo hồ sơ bản giấy của chi bộ';
+
+test('the secretary types over a computed criterion: the form asks why, and keeps the reason beside the score', async () => {
+    needs('minutes');
+    const page = the.secretary;
+    await page.reload();
+    await openSection(page, 'score', 'Chấm điểm');
+    await page.getByTestId('score-section').waitFor();
+    await waitForTexts(page.getByTestId('score-latest-cell-total'), (t) => t[0] === the.corrected.total);
+    assert.equal(await page.getByTestId('score-latest-cell-deviation').count(), 0, 'the scores so far keep to the record');
+    // A computed criterion below its maximum (attendance when the record caps it): locked at the record's points.
+    const values = {};
+    for (const el of await page.locator('[data-testid^="score-value-"]').all()) {
+        const code = (await el.getAttribute('data-testid')).replace('score-value-', '');
+        const [points, max] = (await el.innerText()).split('/').map((x) => Number(x.trim()));
+        values[code] = { points, max };
+    }
+    const code = ['attendance', ...Object.keys(values)].find((c) => values[c] && values[c].points < values[c].max);
+    assert.ok(code, `a computed criterion below its maximum: ${JSON.stringify(values)}`);
+    const { points: computed, max } = values[code];
+    const label = (await page.getByTestId(`score-criterion-${code}`).locator('.score-criterion-label').innerText()).trim();
+
+    await page.getByTestId(`score-unlock-${code}`).click();
+    await numberInput(page, `score-input-${code}`).fill(String(max));
+    const reasonBox = page.getByTestId(`score-override-${code}`);
+    await reasonBox.waitFor();
+    const lifted = { total: String(Number(the.corrected.total) + max - computed) };
+    await waitForTexts(page.getByTestId('score-total'), (t) => t[0] === lifted.total, 'the live total with the lifted points');
+    await page.getByTestId('score-reason').fill(LIFT_REASON);
+    // Without a reason for the computed criterion: refused at the criterion, nothing saved.
+    await page.getByTestId('score-submit').click();
+    const needed = `Điểm tiêu chí "${label}" được tính từ biên bản: ${computed} điểm. Muốn chấm ${max} điểm cần ghi lý do điều chỉnh.`;
+    await waitForTexts(page.getByTestId(`score-error-${code}`), (t) => t[0] === needed, 'the criterion asks for a reason');
+    assert.equal(await page.getByTestId('score-latest-cell-total').innerText(), the.corrected.total, 'not saved');
+    await page.getByTestId(`score-error-${code}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'scoring-phone-override-needed.png') });
+
+    await reasonBox.fill(OVERRIDE_REASON);
+    await page.getByTestId(`score-error-${code}`).waitFor({ state: 'detached' });
+    await page.getByTestId('score-submit').click();
+    await notice(page, `Đã lưu điểm (chi bộ tự chấm): ${lifted.total} điểm`);
+    await waitForTexts(page.getByTestId('score-latest-cell-total'), (t) => t[0] === lifted.total, 'the lifted score saved');
+    const deviation = `Cao hơn số liệu biên bản +${max - computed}`;
+    assert.equal((await page.getByTestId('score-latest-cell-deviation').innerText()).trim(), deviation);
+    const override = `${label}: tự tính ${computed} → chấm ${max}. Lý do: ${OVERRIDE_REASON}`;
+    assert.equal((await page.getByTestId('score-latest-cell-overrides').innerText()).trim(), override);
+    await page.getByTestId('score-latest-cell').scrollIntoViewIfNeeded();
+    await shot(page, 'scoring-phone-override-saved');
+    the.override = { code, label, computed, max, deviation, override, total: lifted.total };
+    assertNoPageErrors(page);
+});
+
+test('the commune sees the deviation beside the cell\'s score and counts the meeting on its scoring tab', async () => {
+    needs('override');
+    const page = the.committee;
+    await page.goto(the.meetingPath);
+    await openSection(page, 'score', 'Chấm điểm');
+    await waitForTexts(page.getByTestId('score-latest-cell-total'), (t) => t[0] === the.override.total, 'the cell\'s new score');
+    assert.equal((await page.getByTestId('score-latest-cell-deviation').innerText()).trim(), the.override.deviation);
+    assert.equal((await page.getByTestId('score-latest-cell-overrides').innerText()).trim(), the.override.override);
+    // In the criterion's row the cell's points are marked; hovering gives the record's points and the reason.
+    const marked = page.getByTestId(`score-overridden-cell-${the.override.code}`);
+    assert.equal((await marked.innerText()).trim(), `${the.override.max}*`);
+    await marked.hover();
+    await waitForTexts(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)', { hasText: OVERRIDE_REASON }), (t) => t.length === 1,
+        'the reason on hover');
+    await shot(page, 'scoring-desktop-deviation');
+
+    // The commune's scoring tab: this year (or last, for a meeting of December seen in January).
+    await openCell(page, COMMUNE);
+    await page.getByRole('tab', { name: 'Chấm điểm sinh hoạt' }).click();
+    const tab = page.getByTestId('scores-tab');
+    await tab.waitFor();
+    const meetingYear = Number(the.meetingDate.split('/')[2]);
+    if (meetingYear !== YEAR) await tab.getByTestId('period-previous').click();
+    await waitForTexts(tab.getByTestId('scores-period'), (t) => t[0] === `Chấm điểm sinh hoạt năm ${meetingYear}`);
+    await waitForTexts(tab.getByTestId('scores-above'), (t) => t[0]?.startsWith('1 cuộc họp chấm cao hơn số liệu biên bản'),
+        'one meeting counted above its record');
+    const rows = tab.getByTestId('scores-table').locator('tbody tr.ant-table-row');
+    const texts = await waitForTexts(rows, (t) => t.length === 1, 'the one deviating meeting');
+    assert.ok(texts[0].includes(CELL) && texts[0].includes(the.meetingDate), texts[0]);
+    assert.equal((await rows.getByTestId('scores-cell-deviation').innerText()).trim(), the.override.deviation);
+    assert.equal((await rows.getByTestId('scores-cell-overrides').innerText()).trim(), the.override.override);
+    assert.equal(await rows.getByTestId('scores-superior-deviation').count(), 0, 'the superior kept to the record');
+    await shot(page, 'scoring-desktop-commune-deviations');
+    await rows.getByTestId('scores-meeting-link').click();
+    await page.waitForURL(/\/meetings\/\d+/);
+    assert.equal(new URL(page.url()).pathname, the.meetingPath);
+    await page.getByTestId('score-section').waitFor();
     assertNoPageErrors(page);
     for (const p of [the.secretary, the.committee]) await p?.context().close();
 });

@@ -10,6 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "domain/meeting_repository.hpp"
+#include "domain/organization_repository.hpp"
+#include "domain/score_repository.hpp"
 #include "domain/store.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/postgres/schema.hpp"
@@ -73,6 +76,61 @@ TEST(PostgresStoreTest, ConcurrentOpensMigrateOnce) {
     soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(url));
     EXPECT_EQ(storage::sql::QueryOne(s, "SELECT COUNT(*) FROM schema_migrations")->Int(0),
               static_cast<std::int64_t>(storage::postgres::Migrations().size()));
+}
+
+// The schema version that keeps a scoring's computed points and override reasons.
+constexpr int kComputedPointsVersion = 11;
+
+// A database from before that version, with a scoring, gains its columns when opened: the scoring reads
+// with no computed points and no reasons.
+TEST(PostgresStoreTest, ADatabaseBeforeComputedPointsUpgrades) {
+    const std::string url = FreshDatabase();
+    domain::MeetingId meeting;
+    {
+        auto store = storage::postgres::PostgresStore::Open(url, 1);
+        ASSERT_TRUE(store.has_value());
+        ASSERT_TRUE((*store)->Write([&](domain::Repositories& r) -> base::Result<void> {
+            domain::Organization o;
+            o.name = "Chi bộ Thôn Đông";
+            o.kind = domain::OrganizationKind::kGrassrootsCell;
+            domain::Meeting m;
+            m.organization = r.organizations().Insert(o).id;
+            m.year = 2026;
+            m.month = 3;
+            m.date = *base::Date::FromYmd(2026, 3, 3);
+            meeting = r.meetings().Insert(m).id;
+            domain::MeetingScore score;
+            score.meeting = meeting;
+            score.points = {{"attendance", 5}};
+            score.computed = {{"attendance", 1}};
+            score.override_reasons = {{"attendance", "Lý do"}};
+            score.total = 5;
+            r.scores().InsertScore(score);
+            return {};
+        }));
+    }
+    {
+        soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(url));
+        storage::sql::Exec(s, "ALTER TABLE meeting_scores DROP COLUMN computed_points");
+        storage::sql::Exec(s, "ALTER TABLE meeting_scores DROP COLUMN override_reasons");
+        storage::sql::Exec(s,
+                           "DELETE FROM schema_migrations WHERE version = " + std::to_string(kComputedPointsVersion));
+    }
+
+    auto upgraded = storage::postgres::PostgresStore::Open(url, 1);
+
+    ASSERT_TRUE(upgraded.has_value());
+    auto scores = domain::ReadValue<std::vector<domain::MeetingScore>>(
+        **upgraded, [&](domain::Repositories& r) -> base::Result<std::vector<domain::MeetingScore>> {
+            return r.scores().Scores(meeting);
+        });
+    ASSERT_EQ(scores->size(), 1U);
+    EXPECT_EQ(scores->front().points.at("attendance"), 5);
+    EXPECT_TRUE(scores->front().computed.empty());
+    EXPECT_TRUE(scores->front().override_reasons.empty());
+    soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(url));
+    EXPECT_EQ(storage::sql::QueryOne(s, "SELECT MAX(version) FROM schema_migrations")->Int(0),
+              storage::postgres::Migrations().back().version);
 }
 
 TEST(PostgresStoreTest, AnUnreachableServerIsUnavailable) {

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <string>
 
+#include "domain/meeting_repository.hpp"
 #include "domain/organization_repository.hpp"
+#include "domain/score_repository.hpp"
 #include "domain/store.hpp"
 #include "storage/sql/sql.hpp"
 #include "storage/sqlite/schema.hpp"
@@ -61,6 +63,59 @@ TEST(SqliteStoreTest, ReopeningKeepsDataAndAppliesNoMigrationTwice) {
         return r.organizations().Get(domain::OrganizationId(1))->name;
     });
     EXPECT_EQ(*name, "Đảng bộ tỉnh Thanh Lam");
+}
+
+// The schema version that keeps a scoring's computed points and override reasons.
+constexpr int kComputedPointsVersion = 11;
+
+// A database from before that version, with a scoring, gains its columns when opened: the scoring reads
+// with no computed points and no reasons.
+TEST(SqliteStoreTest, ADatabaseBeforeComputedPointsUpgrades) {
+    const std::string path = FreshPath();
+    domain::MeetingId meeting;
+    {
+        auto store = storage::sqlite::SqliteStore::Open(path);
+        ASSERT_TRUE(store.has_value());
+        ASSERT_TRUE((*store)->Write([&](domain::Repositories& r) -> base::Result<void> {
+            domain::Organization o;
+            o.name = "Chi bộ Thôn Đông";
+            o.kind = domain::OrganizationKind::kGrassrootsCell;
+            domain::Meeting m;
+            m.organization = r.organizations().Insert(o).id;
+            m.year = 2026;
+            m.month = 3;
+            m.date = *base::Date::FromYmd(2026, 3, 3);
+            meeting = r.meetings().Insert(m).id;
+            domain::MeetingScore score;
+            score.meeting = meeting;
+            score.points = {{"attendance", 5}};
+            score.computed = {{"attendance", 1}};
+            score.override_reasons = {{"attendance", "Lý do"}};
+            score.total = 5;
+            r.scores().InsertScore(score);
+            return {};
+        }));
+    }
+    {
+        auto s = storage::sqlite::OpenSession(path);
+        storage::sql::Exec(*s, "ALTER TABLE meeting_scores DROP COLUMN computed_points");
+        storage::sql::Exec(*s, "ALTER TABLE meeting_scores DROP COLUMN override_reasons");
+        storage::sql::Exec(*s,
+                           "DELETE FROM schema_migrations WHERE version = " + std::to_string(kComputedPointsVersion));
+    }
+
+    auto upgraded = storage::sqlite::SqliteStore::Open(path);
+
+    ASSERT_TRUE(upgraded.has_value());
+    EXPECT_EQ((*upgraded)->schema_version(), storage::sqlite::Migrations().back().version);
+    auto scores = domain::ReadValue<std::vector<domain::MeetingScore>>(
+        **upgraded, [&](domain::Repositories& r) -> base::Result<std::vector<domain::MeetingScore>> {
+            return r.scores().Scores(meeting);
+        });
+    ASSERT_EQ(scores->size(), 1U);
+    EXPECT_EQ(scores->front().points.at("attendance"), 5);
+    EXPECT_TRUE(scores->front().computed.empty());
+    EXPECT_TRUE(scores->front().override_reasons.empty());
 }
 
 // PostgreSQL's DATE columns hold only dates; SQLite's text may hold anything, and a row whose date is

@@ -110,6 +110,25 @@ Result<std::map<std::string, int>> JsonBody::IntMap(const char* name, int min, i
     return out;
 }
 
+Result<std::map<std::string, std::string>> JsonBody::StringMap(const char* name, std::size_t max_items,
+                                                               std::size_t max_chars) const {
+    std::map<std::string, std::string> out;
+    const json::value* v = Find(name);
+    if (!v) return out;
+    if (!v->is_object()) return FieldError(name, "Giá trị phải là một đối tượng.");
+    if (v->as_object().size() > max_items) return FieldError(name, "Quá nhiều mục.");
+    for (const auto& [key, value] : v->as_object()) {
+        if (!value.is_string()) return FieldError(std::string(key), "Giá trị phải là chuỗi ký tự.");
+        std::string text(value.as_string());
+        if (base::Utf8Length(text) > max_chars)
+            return FieldError(std::string(key), "Giá trị dài quá " + std::to_string(max_chars) + " ký tự.");
+        if (text.find('\0') != std::string::npos)
+            return FieldError(std::string(key), "Giá trị chứa ký tự không hợp lệ.");
+        out[std::string(key)] = std::move(text);
+    }
+    return out;
+}
+
 Result<std::optional<JsonBody>> JsonBody::Object(const char* name) const {
     const json::value* v = Find(name);
     if (!v) return std::optional<JsonBody>();

@@ -46,6 +46,10 @@ public:
     base::Result<std::optional<double>> OptionalNumber(const char* name) const;
     // An object of whole numbers in [min, max] by key ({"duration": 5}); empty when absent.
     base::Result<std::map<std::string, int>> IntMap(const char* name, int min, int max, std::size_t max_items) const;
+    // An object of strings of at most `max_chars` each by key ({"attendance": "…"}); empty when absent. An
+    // error names the key.
+    base::Result<std::map<std::string, std::string>> StringMap(const char* name, std::size_t max_items,
+                                                               std::size_t max_chars) const;
     // A nested object; nullopt when absent or null.
     base::Result<std::optional<JsonBody>> Object(const char* name) const;
     base::Result<std::string> String(const char* name, Need need, std::size_t max_chars = 1000) const;

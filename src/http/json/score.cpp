@@ -2,6 +2,7 @@
 
 #include "http/json/body.hpp"
 #include "http/json/common.hpp"
+#include "http/json/dashboard.hpp"
 
 namespace chibo::http {
 
@@ -71,11 +72,23 @@ json::object ToJson(const StoredScorecard& s) {
 
 json::object ToJson(const MeetingScore& s) {
     json::object points;
-    for (const auto& [code, p] : s.points) points[code] = p;
+    json::object criteria;
+    for (const auto& [code, p] : s.points) {
+        points[code] = p;
+        const auto computed = s.computed.find(code);
+        const auto reason = s.override_reasons.find(code);
+        criteria[code] = json::object{
+            {"points", p},
+            {"computed_points", computed == s.computed.end() ? json::value(nullptr) : json::value(computed->second)},
+            {"override_reason",
+             reason == s.override_reasons.end() ? json::value(nullptr) : json::value(reason->second)}};
+    }
     return {{"id", s.id},
             {"role", ToCode(s.role)},
             {"scorecard_id", s.scorecard_id.value},
             {"points", std::move(points)},
+            {"criteria", std::move(criteria)},
+            {"deviation", s.Deviation()},
             {"total", s.total},
             {"level", ToCode(s.level)},
             {"level_label", Label(s.level)},
@@ -193,9 +206,45 @@ Result<ScoreInput> ParseScore(const std::string& text) {
     ScoreInput in;
     CHIBO_TRY_ASSIGN(in.role,
                      body.Code("role", ScorerRoleFromCode, "Cột chấm phải là cell (chi bộ) hoặc superior (cấp trên)."));
-    CHIBO_TRY_ASSIGN(in.points, body.IntMap("points", 0, 100, 100));
+    CHIBO_TRY_ASSIGN(in.sheet.points, body.IntMap("points", 0, 100, 100));
+    CHIBO_TRY_ASSIGN(in.sheet.override_reasons, body.StringMap("override_reasons", 100, kMaxOverrideReasonChars));
     CHIBO_TRY_ASSIGN(in.reason, body.String("reason", Need::kOptional, 300));
     return in;
+}
+
+namespace {
+
+json::value ScoreOrNull(const std::optional<MeetingScore>& s) {
+    return s ? json::value(ToJson(*s)) : json::value(nullptr);
+}
+
+json::object OverrideJson(const app::CriterionOverride& o) {
+    return {{"role", ToCode(o.role)},        {"code", o.code},     {"label", o.label},
+            {"computed_points", o.computed}, {"points", o.points}, {"reason", o.reason}};
+}
+
+json::object DeviatingJson(const app::DeviatingMeeting& m) {
+    return {{"meeting_id", m.meeting.id.value},
+            {"organization_id", m.meeting.organization.value},
+            {"organization_name", m.cell_name},
+            {"kind", ToCode(m.meeting.kind)},
+            {"year", m.meeting.year},
+            {"month", m.meeting.month},
+            {"date", m.meeting.date.ToIso()},
+            {"cell", ScoreOrNull(m.cell)},
+            {"superior", ScoreOrNull(m.superior)},
+            {"overrides", Array(m.overrides, OverrideJson)}};
+}
+
+}  // namespace
+
+json::object ToJson(const app::SubtreeScores& scores) {
+    return {{"from", MonthCode(scores.months.first)},
+            {"to", MonthCode(scores.months.last)},
+            {"scored", scores.scored},
+            {"above", scores.above},
+            {"below", scores.below},
+            {"items", Array(scores.items, DeviatingJson)}};
 }
 
 }  // namespace chibo::http

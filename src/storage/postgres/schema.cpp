@@ -376,6 +376,12 @@ const std::vector<sql::Migration>& Migrations() {
              "FROM memberships ms WHERE ms.member_id = m.id)",
              "CREATE INDEX memberships_roll ON memberships(organization_id, start_date)",
          }},
+        {11,
+         "the points the record gave computed criteria when a meeting was scored, and reasons for other points",
+         {
+             "ALTER TABLE meeting_scores ADD COLUMN computed_points TEXT NOT NULL DEFAULT '{}'",
+             "ALTER TABLE meeting_scores ADD COLUMN override_reasons TEXT NOT NULL DEFAULT '{}'",
+         }},
     };
     return migrations;
 }

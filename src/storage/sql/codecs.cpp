@@ -221,6 +221,19 @@ std::map<std::string, int> PointsFromJson(const std::string& text) {
     return out;
 }
 
+std::string TextsToJson(const std::map<std::string, std::string>& texts) {
+    boost::json::object o;
+    for (const auto& [key, value] : texts) o[key] = value;
+    return boost::json::serialize(o);
+}
+
+std::map<std::string, std::string> TextsFromJson(const std::string& text) {
+    std::map<std::string, std::string> out;
+    const boost::json::value parsed = boost::json::parse(text);
+    for (const auto& [k, v] : parsed.as_object()) out[std::string(k)] = std::string(v.as_string());
+    return out;
+}
+
 std::string SnapshotToJson(const std::optional<Snapshot>& snapshot) {
     if (!snapshot) return "";
     boost::json::object o;

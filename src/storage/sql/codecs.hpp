@@ -65,6 +65,9 @@ domain::Scorecard ScorecardFromJson(const std::string& text);
 // A score's points per criterion code.
 std::string PointsToJson(const std::map<std::string, int>& points);
 std::map<std::string, int> PointsFromJson(const std::string& text);
+// Texts by key (a score's reasons per criterion code).
+std::string TextsToJson(const std::map<std::string, std::string>& texts);
+std::map<std::string, std::string> TextsFromJson(const std::string& text);
 // An audit entry's before or after snapshot; "" for none.
 std::string SnapshotToJson(const std::optional<domain::Snapshot>& snapshot);
 std::optional<domain::Snapshot> SnapshotFromJson(const std::string& text);

@@ -59,48 +59,70 @@ public:
 
     std::vector<MeetingScore> Scores(MeetingId meeting) override {
         std::vector<MeetingScore> out;
-        for (const Row& r :
-             Query(s_,
-                   "SELECT id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, "
-                   "reason FROM meeting_scores WHERE meeting_id = :m ORDER BY id",
-                   Params().Int(meeting.value))) {
-            MeetingScore sc;
-            sc.id = r.Int(0);
-            sc.meeting = MeetingId(r.Int(1));
-            sc.role = Decode(r.Text(2), ScorerRoleFromCode, "meeting_scores.role");
-            sc.scorecard_id = ScorecardId(r.Int(3));
-            sc.points = PointsFromJson(r.Text(4));
-            sc.total = static_cast<int>(r.Int(5));
-            sc.level = Decode(r.Text(6), QualityLevelFromCode, "meeting_scores.level");
-            sc.scored_by = r.Text(7);
-            sc.scored_at = r.Int(8);
-            sc.reason = r.Text(9);
-            out.push_back(std::move(sc));
-        }
+        for (const Row& r : Query(s_, std::string(kScoreSelect) + "WHERE s.meeting_id = :m ORDER BY s.id",
+                                  Params().Int(meeting.value)))
+            out.push_back(ReadScore(r));
+        return out;
+    }
+
+    std::vector<MeetingScore> LatestInSubtree(const std::string& path, int first_month, int last_month) override {
+        std::vector<MeetingScore> out;
+        for (const Row& r : Query(s_,
+                                  std::string(kScoreSelect) +
+                                      "JOIN meetings m ON m.id = s.meeting_id JOIN organizations o ON o.id = "
+                                      "m.organization_id WHERE o.path >= :lo AND o.path < :hi AND m.year * 12 + "
+                                      "m.month - 1 BETWEEN :f AND :t AND s.id = (SELECT MAX(l.id) FROM meeting_scores "
+                                      "l WHERE l.meeting_id = s.meeting_id AND l.role = s.role) ORDER BY "
+                                      "s.meeting_id, s.role",
+                                  Params().Text(path).Text(SubtreeEnd(path)).Int(first_month).Int(last_month)))
+            out.push_back(ReadScore(r));
         return out;
     }
 
     MeetingScore InsertScore(const MeetingScore& in) override {
-        auto r =
-            QueryOne(s_,
-                     "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
-                     "scored_at, reason) VALUES (:m, :r, :s, :p, :t, :l, :by, :at, :re) RETURNING id",
-                     Params()
-                         .Int(in.meeting.value)
-                         .Text(std::string(ToCode(in.role)))
-                         .Int(in.scorecard_id.value)
-                         .Text(PointsToJson(in.points))
-                         .Int(in.total)
-                         .Text(std::string(ToCode(in.level)))
-                         .Text(in.scored_by)
-                         .Int(in.scored_at)
-                         .Text(in.reason));
+        auto r = QueryOne(s_,
+                          "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, computed_points, "
+                          "override_reasons, total, level, scored_by, scored_at, reason) VALUES (:m, :r, :s, :p, :c, "
+                          ":o, :t, :l, :by, :at, :re) RETURNING id",
+                          Params()
+                              .Int(in.meeting.value)
+                              .Text(std::string(ToCode(in.role)))
+                              .Int(in.scorecard_id.value)
+                              .Text(PointsToJson(in.points))
+                              .Text(PointsToJson(in.computed))
+                              .Text(TextsToJson(in.override_reasons))
+                              .Int(in.total)
+                              .Text(std::string(ToCode(in.level)))
+                              .Text(in.scored_by)
+                              .Int(in.scored_at)
+                              .Text(in.reason));
         MeetingScore out = in;
         out.id = r->Int(0);
         return out;
     }
 
 private:
+    static constexpr const char* kScoreSelect =
+        "SELECT s.id, s.meeting_id, s.role, s.scorecard_id, s.points, s.computed_points, s.override_reasons, "
+        "s.total, s.level, s.scored_by, s.scored_at, s.reason FROM meeting_scores s ";
+
+    static MeetingScore ReadScore(const Row& r) {
+        MeetingScore sc;
+        sc.id = r.Int(0);
+        sc.meeting = MeetingId(r.Int(1));
+        sc.role = Decode(r.Text(2), ScorerRoleFromCode, "meeting_scores.role");
+        sc.scorecard_id = ScorecardId(r.Int(3));
+        sc.points = PointsFromJson(r.Text(4));
+        sc.computed = PointsFromJson(r.Text(5));
+        sc.override_reasons = TextsFromJson(r.Text(6));
+        sc.total = static_cast<int>(r.Int(7));
+        sc.level = Decode(r.Text(8), QualityLevelFromCode, "meeting_scores.level");
+        sc.scored_by = r.Text(9);
+        sc.scored_at = r.Int(10);
+        sc.reason = r.Text(11);
+        return sc;
+    }
+
     static StoredScorecard ReadScorecard(const Row& r) {
         StoredScorecard sc;
         sc.id = ScorecardId(r.Int(0));

@@ -10,6 +10,7 @@
 
 #include "domain/meeting_repository.hpp"
 #include "domain/score_repository.hpp"
+#include "domain/statistics.hpp"
 #include "domain/store.hpp"
 #include "tests/storage/store_contract.hpp"
 
@@ -75,7 +76,96 @@ TEST_P(StoreContract, ScorecardVersionsAndScoresRoundTrip) {
         EXPECT_EQ(scores[0].points.at("attendance"), 1);
         EXPECT_EQ(scores[1].reason, "Chấm lại");
         EXPECT_EQ(scores[1].total, 7);
+        EXPECT_TRUE(scores[0].computed.empty());
+        EXPECT_TRUE(scores[0].override_reasons.empty());
     });
+}
+
+MeetingScore ScoreOf(MeetingId meeting, ScorerRole role, int attendance, int computed_attendance,
+                     std::string reason = "") {
+    MeetingScore score;
+    score.meeting = meeting;
+    score.role = role;
+    score.points = {{"attendance", attendance}, {"procedure", 9}};
+    score.computed = {{"attendance", computed_attendance}};
+    if (!reason.empty()) score.override_reasons = {{"attendance", std::move(reason)}};
+    score.total = attendance + 9;
+    score.scored_by = "chibo";
+    score.scored_at = 30;
+    return score;
+}
+
+TEST_P(StoreContract, ComputedPointsAndOverrideReasonsOfAScoreRoundTrip) {
+    const Tree t = MakeTree(store());
+    Meeting m;
+    m.organization = t.cell_a.id;
+    m.year = 2026;
+    m.month = 7;
+    m.date = D(2026, 7, 3);
+    Write(store(), [&](Repositories& r) {
+        m = r.meetings().Insert(m);
+        r.scores().InsertScore(
+            ScoreOf(m.id, ScorerRole::kCell, 5, 1, "Đồng chí vắng đã báo qua điện thoại — \"biên bản\" ghi nhầm"));
+    });
+
+    // A row as the scorings saved before chibo kept computed points (schema version 9) left it.
+    ExecuteSql(
+        "INSERT INTO meeting_scores (meeting_id, role, scorecard_id, points, total, level, scored_by, "
+        "scored_at) VALUES (" +
+        std::to_string(m.id.value) + ", 'superior', 0, '{\"attendance\": 5}', 5, 'poor', 'xa', 40)");
+
+    std::vector<MeetingScore> scores;
+    Read(store(), [&](Repositories& r) { scores = r.scores().Scores(m.id); });
+
+    ASSERT_EQ(scores.size(), 2U);
+    const MeetingScore& s = scores.front();
+    EXPECT_EQ(s.computed, (std::map<std::string, int>{{"attendance", 1}}));
+    EXPECT_EQ(s.override_reasons.at("attendance"), "Đồng chí vắng đã báo qua điện thoại — \"biên bản\" ghi nhầm");
+    EXPECT_EQ(s.points.at("attendance"), 5);
+    EXPECT_EQ(s.Deviation(), 4);
+    EXPECT_TRUE(scores[1].computed.empty());
+    EXPECT_TRUE(scores[1].override_reasons.empty());
+    EXPECT_EQ(scores[1].Deviation(), 0);
+}
+
+TEST_P(StoreContract, TheLatestScoresOfASubtreeInAPeriod) {
+    const Tree t = MakeTree(store());
+    auto meeting = [](OrganizationId cell, int month) {
+        Meeting m;
+        m.organization = cell;
+        m.year = 2026;
+        m.month = month;
+        m.date = D(2026, month, 3);
+        return m;
+    };
+    Meeting a_march = meeting(t.cell_a.id, 3);
+    Meeting b_april = meeting(t.cell_b.id, 4);
+    Meeting a_july = meeting(t.cell_a.id, 7);
+    Meeting other = meeting(t.other_commune.id, 4);
+    Meeting unscored = meeting(t.cell_b.id, 5);
+    Write(store(), [&](Repositories& r) {
+        for (Meeting* m : {&a_march, &b_april, &a_july, &other, &unscored}) *m = r.meetings().Insert(*m);
+        r.scores().InsertScore(ScoreOf(a_march.id, ScorerRole::kCell, 5, 1, "Lý do"));
+        r.scores().InsertScore(ScoreOf(a_march.id, ScorerRole::kSuperior, 1, 1));
+        r.scores().InsertScore(ScoreOf(a_march.id, ScorerRole::kCell, 1, 1));  // The correction is the latest.
+        r.scores().InsertScore(ScoreOf(b_april.id, ScorerRole::kCell, 5, 2, "Lý do khác"));
+        r.scores().InsertScore(ScoreOf(a_july.id, ScorerRole::kCell, 5, 5));
+        r.scores().InsertScore(ScoreOf(other.id, ScorerRole::kCell, 5, 1, "Ngoài xã"));
+    });
+
+    std::vector<MeetingScore> latest;
+    Read(store(), [&](Repositories& r) {
+        latest = r.scores().LatestInSubtree(t.commune.path, MonthNumber(2026, 1), MonthNumber(2026, 6));
+    });
+
+    ASSERT_EQ(latest.size(), 3U);
+    EXPECT_EQ(latest[0].meeting, a_march.id);
+    EXPECT_EQ(latest[0].role, ScorerRole::kCell);
+    EXPECT_EQ(latest[0].points.at("attendance"), 1);
+    EXPECT_EQ(latest[1].meeting, a_march.id);
+    EXPECT_EQ(latest[1].role, ScorerRole::kSuperior);
+    EXPECT_EQ(latest[2].meeting, b_april.id);
+    EXPECT_EQ(latest[2].override_reasons.at("attendance"), "Lý do khác");
 }
 
 }  // namespace

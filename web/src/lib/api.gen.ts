@@ -1108,6 +1108,10 @@ export interface MeetingScore {
   scorecard_id: number;
   /** Điểm theo mã tiêu chí / points by criterion code, e.g. `{"duration": 5}`. */
   points: Record<string, number>;
+  /** Từng tiêu chí theo mã: điểm chấm, điểm tự tính từ biên bản lúc chấm và lý do điều chỉnh / each criterion by code: the points given, the points the record gave it when scored and the reason for a difference. */
+  criteria: Record<string, ScoredCriterion>;
+  /** Điểm chấm trừ điểm tự tính, cộng trên các tiêu chí tự tính; > 0: cao hơn số liệu biên bản, < 0: thấp hơn, 0 khi không lệch hoặc không có điểm tự tính / points given minus points computed over the computed criteria: above 0 the scoring stands above its record, below 0 under it; 0 when none. */
+  deviation: number;
   total: number;
   level: QualityLevel;
   /** Xếp loại bằng tiếng Việt / the level in Vietnamese. */
@@ -1117,6 +1121,15 @@ export interface MeetingScore {
   scored_at: string;
   /** Lý do điều chỉnh; rỗng ở lần chấm đầu của cột / the correction's reason; empty for a column's first scoring. */
   reason: string;
+}
+
+/** Một tiêu chí của một lần chấm / one criterion of a scoring. */
+export interface ScoredCriterion {
+  points: number;
+  /** Điểm tự tính từ biên bản lúc chấm; null với tiêu chí chấm theo đánh giá, khi biên bản chưa đủ dữ kiện, hoặc lần chấm trước khi chibo lưu điểm tự tính / the points the record gave the criterion when scored; null for a judgement criterion, a fact not known yet, or a scoring saved before chibo kept them. */
+  computed_points: number | null;
+  /** Lý do chấm khác điểm tự tính; null khi không khác / why the points differ from the computed ones; null when they do not. */
+  override_reason: string | null;
 }
 
 /** Chấm điểm một cuộc họp / everything the scoring of one meeting needs. `scorecard` là phiếu áp dụng vào ngày họp / the scorecard in force on the meeting's day. */
@@ -1140,13 +1153,58 @@ export interface MeetingScoring {
   can_score_superior: boolean;
 }
 
-/** Body of `POST /api/v1/meetings/{id}/scores`. Lỗi theo trường / field errors: `role`, `points` (hoặc mã tiêu chí / or the criterion's code), `reason`. */
+/** Body of `POST /api/v1/meetings/{id}/scores`. Lỗi theo trường / field errors: `role`, `points` (hoặc mã tiêu chí / or the criterion's code), `override_reasons`, `reason`. */
 export interface NewScore {
   role: ScorerRole;
-  /** Điểm của mọi tiêu chí trong phiếu áp dụng vào ngày họp, theo mã, số nguyên từ 0 đến điểm tối đa / points for every criterion of the scorecard in force, by code, whole numbers within its maximum. Thiếu tiêu chí → 400 (`field` = `points`); mã không có hoặc vượt điểm tối đa → 400 (`field` = mã tiêu chí / the code). */
+  /** Điểm theo mã tiêu chí, số nguyên từ 0 đến điểm tối đa; mọi tiêu chí trong phiếu áp dụng vào ngày họp phải có điểm, trừ tiêu chí tự tính đã đủ dữ kiện (bỏ trống thì lấy điểm tự tính) / points by criterion code, whole numbers within the maximum, for every criterion of the scorecard in force except computed criteria the record tells (left out, they take the computed points). Thiếu tiêu chí → 400 (`field` = `points`); mã không có hoặc vượt điểm tối đa → 400 (`field` = mã tiêu chí / the code); tiêu chí tự tính chấm khác điểm tự tính mà không có lý do → 400 (`field` = mã tiêu chí). */
   points: Record<string, number>;
+  /** Lý do chấm tiêu chí tự tính khác điểm biên bản cho, theo mã tiêu chí (khoảng trắng được chuẩn hóa, tối đa 500 ký tự); chỉ giữ ở tiêu chí có điểm khác / why a computed criterion is scored other than the record gives it, by criterion code (spaces normalised, at most 500 characters); kept only where the points differ. Quá dài hoặc mã không có → 400 (`field` = mã tiêu chí / the code). */
+  override_reasons?: Record<string, string>;
   /** Lý do điều chỉnh; bắt buộc khi cột đã được chấm / required when the column was scored before (else 400, `field` = `reason`). */
   reason?: string;
+}
+
+/** Các cuộc họp trong cây con được chấm so với số liệu biên bản trong khoảng tháng / how the meetings of a subtree in the months were scored against their record. */
+export interface SubtreeScores {
+  from: string;
+  to: string;
+  /** Số cuộc họp đã được chấm (ít nhất một cột) / meetings with at least one scoring. */
+  scored: number;
+  /** Số cuộc họp có lần chấm mới nhất của một cột cao hơn số liệu biên bản (`deviation` > 0) / meetings whose latest scoring in either column stands above the record. */
+  above: number;
+  /** Số cuộc họp có lần chấm mới nhất của một cột thấp hơn số liệu biên bản / meetings whose latest scoring in either column stands below the record. */
+  below: number;
+  /** Các cuộc họp đó, mới trước / those meetings, newest first. */
+  items: DeviatingMeeting[];
+}
+
+/** Một cuộc họp được chấm lệch số liệu biên bản / a meeting scored other than its record. */
+export interface DeviatingMeeting {
+  meeting_id: number;
+  /** Chi bộ / the cell. */
+  organization_id: number;
+  organization_name: string;
+  kind: MeetingKind;
+  year: number;
+  month: number;
+  date: string;
+  /** Lần chấm mới nhất của chi bộ, hoặc null / the cell's latest scoring, or null. */
+  cell: MeetingScore | null;
+  /** Lần chấm mới nhất của cấp trên, hoặc null / the superior's latest scoring, or null. */
+  superior: MeetingScore | null;
+  /** Các tiêu chí tự tính được chấm khác điểm biên bản trong hai lần chấm đó, theo thứ tự phiếu / the computed criteria those scorings gave other points, in the scorecard's order. */
+  overrides: CriterionOverride[];
+}
+
+/** Một tiêu chí tự tính được chấm khác điểm biên bản, kèm lý do / a computed criterion scored other than the record gives it, with the reason. */
+export interface CriterionOverride {
+  role: ScorerRole;
+  code: string;
+  /** Tên tiêu chí trong phiếu đã dùng / the criterion's label in the scorecard used. */
+  label: string;
+  computed_points: number;
+  points: number;
+  reason: string;
 }
 
 /** `year` năm (`"2026"`), `quarter` quý (`"2026-Q3"`), `term` nhiệm kỳ (`"2025-2030"`). */
@@ -1631,8 +1689,12 @@ export interface Schemas {
   ScorecardView: ScorecardView;
   MeetingFacts: MeetingFacts;
   MeetingScore: MeetingScore;
+  ScoredCriterion: ScoredCriterion;
   MeetingScoring: MeetingScoring;
   NewScore: NewScore;
+  SubtreeScores: SubtreeScores;
+  DeviatingMeeting: DeviatingMeeting;
+  CriterionOverride: CriterionOverride;
   GradingPeriodKind: GradingPeriodKind;
   GradeLevel: GradeLevel;
   GradingSubject: GradingSubject;

@@ -94,6 +94,9 @@ export type MeetingFacts = Schemas['MeetingFacts'];
 export type MeetingScore = Schemas['MeetingScore'];
 export type MeetingScoring = Schemas['MeetingScoring'];
 export type ScoreInput = Schemas['NewScore'];
+export type SubtreeScores = Schemas['SubtreeScores'];
+export type DeviatingMeeting = Schemas['DeviatingMeeting'];
+export type CriterionOverride = Schemas['CriterionOverride'];
 
 // Annual grading of cells and members (Quy định 366, HD 43).
 export type GradingPeriodKind = Schemas['GradingPeriodKind'];

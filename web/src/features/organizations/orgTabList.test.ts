@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Organization } from '../../lib/types';
+import type { Organization, User } from '../../lib/types';
 import { ORG_TABS } from './orgTabList';
 import type { OrgTabFacts } from './orgTabs';
 
@@ -28,5 +28,23 @@ describe('the organisation page tabs', () => {
     ['party_group', ['members', 'documents']],
   ] as const)('offer %s the tabs %j', (kind, expected) => {
     expect(shownFor(kind)).toEqual(expected);
+  });
+
+  it('offer how the meetings were scored to those who read the subtree, not to plain members', () => {
+    const organization = { id: 7, kind: 'commune_committee', path: [{ id: 1 }, { id: 7 }] } as unknown as Organization;
+    const as = (role: string, on: number) =>
+      ORG_TABS.filter(
+        (t) =>
+          t.shown?.({
+            ...facts('commune_committee'),
+            organization,
+            user: { roles: [{ role, organization_id: on }] } as unknown as User,
+          }) ?? true,
+      ).map((t) => t.key);
+
+    expect(as('committee', 1)).toContain('scores');
+    expect(as('committee', 7)).toContain('scores');
+    expect(as('member', 7)).not.toContain('scores');
+    expect(as('committee', 9)).not.toContain('scores');
   });
 });

@@ -1,7 +1,8 @@
 import { documentsTab } from '../documents/orgTab';
 import { meetingsTab } from '../meetings/orgTab';
 import { membersTab } from '../members/orgTab';
+import { scoresTab } from '../scoring/orgTab';
 import type { OrgTab } from './orgTabs';
 
 // The tabs of the organisation page, in order; the first is the default.
-export const ORG_TABS: readonly OrgTab[] = [membersTab, documentsTab, meetingsTab];
+export const ORG_TABS: readonly OrgTab[] = [membersTab, documentsTab, meetingsTab, scoresTab];

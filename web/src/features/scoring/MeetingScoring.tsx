@@ -26,14 +26,20 @@ import {
   allCriteria,
   blockPoints,
   capNotes,
+  deviationText,
   factText,
   findCriterion,
   formatTier,
   fullMarksShort,
   initialPoints,
+  initialReasons,
   levelRules,
   METRIC_LABELS,
   missingCriteria,
+  OVERRIDE_REASON_MAX,
+  overriddenCriteria,
+  overrideReasonNeeded,
+  overrideText,
   pointsToSend,
   QUALITY_LEVEL_COLORS,
   QUALITY_LEVEL_LABELS,
@@ -41,7 +47,10 @@ import {
   SCORE_TOTAL,
   SCORER_ROLE_LABELS,
   scoreChanges,
+  scoreOverrides,
+  reasonsToSend,
   totalPoints,
+  type ScoreOverride,
 } from './scorecard';
 import type {
   Criterion,
@@ -51,6 +60,7 @@ import type {
   MeetingScoring,
   QualityLevel,
   ScoreBlock,
+  Scorecard,
   ScorerRole,
 } from '../../lib/types';
 
@@ -107,8 +117,56 @@ function ComputedNote({
   );
 }
 
-// One column of HD 42 ("Chi bộ tự chấm" / "Cấp trên chấm"): its latest scoring.
-function ScoreColumn({ role, score }: { role: ScorerRole; score: MeetingScore | null }) {
+// How a scoring stands against its record: "Cao hơn số liệu biên bản +4" (orange) or "Thấp hơn … −2" (blue), the
+// criteria and reasons on hover or tap; nothing when it keeps to the record.
+export function DeviationTag({
+  deviation,
+  overrides,
+  testId,
+}: {
+  deviation: number;
+  overrides: Pick<ScoreOverride, 'label' | 'computed' | 'points' | 'reason'>[];
+  testId?: string;
+}) {
+  const text = deviationText(deviation);
+  if (!text) return null;
+  const tooltip = overrides.length ? (
+    <ul className="score-tooltip-tiers">
+      {overrides.map((o) => (
+        <li key={o.label}>{overrideText(o)}</li>
+      ))}
+    </ul>
+  ) : null;
+  return (
+    <Tooltip title={tooltip} trigger={['hover', 'click']}>
+      <Tag color={deviation > 0 ? 'orange' : 'blue'} className="score-deviation-tag" tabIndex={0} data-testid={testId}>
+        {text}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+// The computed criteria a scoring gave other points than the record, each with the scorer's reason.
+export function OverrideList({
+  overrides,
+  testId,
+}: {
+  overrides: Pick<ScoreOverride, 'label' | 'computed' | 'points' | 'reason'>[];
+  testId?: string;
+}) {
+  if (!overrides.length) return null;
+  return (
+    <ul className="plain-list score-overrides" data-testid={testId}>
+      {overrides.map((o) => (
+        <li key={o.label}>{overrideText(o)}</li>
+      ))}
+    </ul>
+  );
+}
+
+// One column of HD 42 ("Chi bộ tự chấm" / "Cấp trên chấm"): its latest scoring, and how it stands against the record.
+function ScoreColumn({ role, score, card }: { role: ScorerRole; score: MeetingScore | null; card: Scorecard }) {
+  const overrides = score ? scoreOverrides(card, score) : [];
   return (
     <div className={`score-column${score ? '' : ' score-column-empty'}`} data-testid={`score-latest-${role}`}>
       <div className="score-column-title">{SCORER_ROLE_LABELS[role]}</div>
@@ -119,6 +177,8 @@ function ScoreColumn({ role, score }: { role: ScorerRole; score: MeetingScore | 
             <span className="score-out-of"> / {SCORE_TOTAL}</span>{' '}
             <LevelTag level={score.level} testId={`score-latest-${role}-level`} />
           </div>
+          <DeviationTag deviation={score.deviation} overrides={overrides} testId={`score-latest-${role}-deviation`} />
+          <OverrideList overrides={overrides} testId={`score-latest-${role}-overrides`} />
           <div className="score-column-meta">
             {score.scored_by} · {formatDateTime(score.scored_at)}
           </div>
@@ -156,11 +216,13 @@ function ScoreHistory({ scoring }: { scoring: MeetingScoring }) {
                     <b>{SCORER_ROLE_LABELS[score.role]}</b> · {score.total}/{SCORE_TOTAL}{' '}
                     <LevelTag level={score.level} />
                     {changes && <Tag>Điều chỉnh</Tag>}
+                    <DeviationTag deviation={score.deviation} overrides={scoreOverrides(scoring.scorecard, score)} />
                   </div>
                   <Typography.Text type="secondary">
                     {score.scored_by} · {formatDateTime(score.scored_at)}
                   </Typography.Text>
                   {score.reason && <div>Lý do: {score.reason}</div>}
+                  <OverrideList overrides={scoreOverrides(scoring.scorecard, score)} />
                   {changes && changes.length > 0 && (
                     <div className="score-history-changes">
                       {changes.map((c) => `${c.label}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('; ')}
@@ -202,6 +264,10 @@ export default function MeetingScoringSection({
   // Computed criteria opened for a change by hand.
   const [unlocked, setUnlocked] = useState<Set<string>>(() => new Set());
   const [reason, setReason] = useState('');
+  // Why computed criteria are scored other than the record gives them, by criterion code.
+  const [overrideReasons, setOverrideReasons] = useState<Record<string, string>>(() =>
+    initialReasons(scoring, roles[0] ?? 'cell'),
+  );
   // Errors by criterion code, or "reason".
   const saving = useSave<string>({
     fields: (field): field is string => field === 'reason' || !!findCriterion(card, field),
@@ -229,7 +295,12 @@ export default function MeetingScoringSection({
   }
 
   const correction = !!scoring.latest[role];
-  const dirty = canScore && (changed(points, initialPoints(scoring, role)) || reason.trim() !== '');
+  const sentReasons = reasonsToSend(card, scoring.prefill, points, overrideReasons);
+  const dirty =
+    canScore &&
+    (changed(points, initialPoints(scoring, role)) ||
+      reason.trim() !== '' ||
+      changed(sentReasons, reasonsToSend(card, scoring.prefill, initialPoints(scoring, role), initialReasons(scoring, role))));
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
   const total = totalPoints(points);
@@ -247,6 +318,7 @@ export default function MeetingScoringSection({
     setPoints(initialPoints(scoring, next));
     setUnlocked(new Set());
     setReason('');
+    setOverrideReasons(initialReasons(scoring, next));
     setError(null);
     setFieldErrors({});
     setMissingTried(false);
@@ -266,6 +338,16 @@ export default function MeetingScoringSection({
       scrollTo(`score-criterion-${missing[0].code}`);
       return;
     }
+    const unexplained = overriddenCriteria(card, scoring.prefill, points).filter((c) => !sentReasons[c.code]);
+    if (unexplained.length) {
+      setFieldErrors(
+        Object.fromEntries(
+          unexplained.map((c) => [c.code, overrideReasonNeeded(c, scoring.prefill[c.code], points[c.code] ?? 0)]),
+        ),
+      );
+      scrollTo(`score-criterion-${unexplained[0].code}`);
+      return;
+    }
     if (correction && !reason.trim()) {
       setFieldErrors({ reason: 'Chấm lại cần ghi lý do điều chỉnh.' });
       scrollTo('score-reason-field');
@@ -275,6 +357,7 @@ export default function MeetingScoringSection({
       const saved = await api.post<MeetingScore>(`/meetings/${meeting.id}/scores`, {
         role,
         points: pointsToSend(card, points),
+        ...(Object.keys(sentReasons).length ? { override_reasons: sentReasons } : {}),
         ...(correction ? { reason: reason.trim() } : {}),
       });
       setReason('');
@@ -290,6 +373,7 @@ export default function MeetingScoringSection({
     const computed = scoring.prefill[c.code];
     const value = points[c.code];
     const locked = c.metric !== null && computed !== undefined && value === computed && !unlocked.has(c.code);
+    const overridden = c.metric !== null && computed !== undefined && typeof value === 'number' && value !== computed;
     const err = fieldErrors[c.code];
     return (
       <div className="score-input-cell">
@@ -344,6 +428,29 @@ export default function MeetingScoringSection({
             )}
           </div>
         )}
+        {overridden && (
+          <div className="score-override">
+            <label htmlFor={`score-override-input-${c.code}`} className="score-reason-label">
+              Lý do điều chỉnh <span className="required-mark">*</span>
+            </label>
+            <Typography.Text type="secondary" className="score-override-hint">
+              Điểm tự tính từ biên bản là {computed}; chấm khác cần ghi lý do (cấp trên sẽ thấy lý do này).
+            </Typography.Text>
+            <Input.TextArea
+              id={`score-override-input-${c.code}`}
+              value={overrideReasons[c.code] ?? ''}
+              maxLength={OVERRIDE_REASON_MAX}
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              status={err ? 'error' : undefined}
+              placeholder="Ví dụ: Đồng chí vắng đã báo ốm trước giờ họp, biên bản ghi nhầm"
+              data-testid={`score-override-${c.code}`}
+              onChange={(e) => {
+                setOverrideReasons((r) => ({ ...r, [c.code]: e.target.value }));
+                clearError(c.code);
+              }}
+            />
+          </div>
+        )}
         {err && (
           <div className="score-field-error" role="alert" data-testid={`score-error-${c.code}`}>
             {err}
@@ -353,7 +460,29 @@ export default function MeetingScoringSection({
     );
   };
 
-  const columnPoints = (r: ScorerRole, c: Criterion) => scoring.latest[r]?.points[c.code] ?? '—';
+  // A column's points for a criterion; marked, with the record's points and the reason, where they differ.
+  const columnPoints = (r: ScorerRole, c: Criterion): ReactNode => {
+    const score = scoring.latest[r];
+    const given = score?.points[c.code];
+    if (given === undefined) return '—';
+    const criterion = score!.criteria[c.code];
+    if (!criterion || criterion.computed_points === null || criterion.computed_points === given) return given;
+    return (
+      <Tooltip
+        title={overrideText({
+          label: c.label,
+          computed: criterion.computed_points,
+          points: given,
+          reason: criterion.override_reason ?? '',
+        })}
+        trigger={['hover', 'click']}
+      >
+        <span className="score-overridden" tabIndex={0} data-testid={`score-overridden-${r}-${c.code}`}>
+          {given}*
+        </span>
+      </Tooltip>
+    );
+  };
   const anyScore = !!scoring.latest.cell || !!scoring.latest.superior;
 
   const criterionCard = (c: Criterion) => (
@@ -443,8 +572,8 @@ export default function MeetingScoringSection({
       </div>
 
       <div className="score-columns section">
-        <ScoreColumn role="cell" score={scoring.latest.cell} />
-        <ScoreColumn role="superior" score={scoring.latest.superior} />
+        <ScoreColumn role="cell" score={scoring.latest.cell} card={card} />
+        <ScoreColumn role="superior" score={scoring.latest.superior} card={card} />
       </div>
 
       {!held && (

@@ -5,19 +5,26 @@ import {
   cardTotal,
   checkScorecard,
   computedPoints,
+  deviationText,
   factText,
   formatTier,
   fromDisplayBound,
   fullMarksShort,
   initialPoints,
+  initialReasons,
   issuesAt,
   missingCriteria,
+  overriddenCriteria,
+  overrideReasonNeeded,
+  overrideText,
   parseFieldPath,
   pointsToSend,
+  reasonsToSend,
   scoreChanges,
   qualityLevel,
   scorecardDraft,
   scorecardSource,
+  scoreOverrides,
   toDisplayBound,
   totalPoints,
   uniqueCode,
@@ -480,6 +487,8 @@ describe('drafts', () => {
       role: 'cell',
       scorecard_id: 0,
       points: { ...fullMarks(), chairing: 7, attendance: 3 },
+      criteria: {},
+      deviation: 0,
       total: 95,
       level: 'fair',
       level_label: 'Khá',
@@ -515,3 +524,73 @@ describe('scoreChanges', () => {
     expect(scoreChanges(card, before, before)).toEqual([]);
   });
 });
+
+describe('computed criteria scored other than the record', () => {
+  const score = (points: Record<string, number>, criteria: MeetingScore['criteria']): MeetingScore => ({
+    id: 1,
+    role: 'cell',
+    scorecard_id: 0,
+    points,
+    criteria,
+    deviation: 0,
+    total: 0,
+    level: 'fair',
+    level_label: 'Khá',
+    scored_by: 'bithu',
+    scored_at: '2026-03-05T01:00:00Z',
+    reason: '',
+  });
+
+  it('finds the computed criteria typed over, and sends a reason for each', () => {
+    const card = hd42();
+    const prefill = { attendance: 1, minutes: 2 };
+    const points = { ...fullMarks(card), attendance: 5, minutes: 2, procedure: 7 };
+    expect(overriddenCriteria(card, prefill, points).map((c) => c.code)).toEqual(['attendance']);
+    // Judgement criteria and computed ones the record does not tell are the scorer's own.
+    expect(overriddenCriteria(card, {}, points)).toEqual([]);
+    expect(reasonsToSend(card, prefill, points, { attendance: '  Báo ốm qua điện thoại ', minutes: 'x' })).toEqual({
+      attendance: 'Báo ốm qua điện thoại',
+    });
+    expect(reasonsToSend(card, prefill, { ...points, attendance: 1 }, { attendance: 'x' })).toEqual({});
+  });
+
+  it("starts a correction from the last scoring's reasons where it still departs from the record", () => {
+    const card = hd42();
+    const previous = score(
+      { ...fullMarks(card), attendance: 5, minutes: 1 },
+      {
+        attendance: { points: 5, computed_points: 1, override_reason: 'Báo ốm' },
+        minutes: { points: 1, computed_points: 2, override_reason: 'Biên bản ghi thiếu' },
+      },
+    );
+    const scoring = { scorecard: card, prefill: { attendance: 1, minutes: 1 }, latest: { cell: previous, superior: null } };
+    // The minutes now compute 1 (the record changed): no reason needed there any more.
+    expect(initialReasons(scoring, 'cell')).toEqual({ attendance: 'Báo ốm' });
+    expect(initialReasons(scoring, 'superior')).toEqual({});
+  });
+
+  it('says how a scoring stands against its record, and lists the overrides with their reasons', () => {
+    const card = hd42();
+    expect(deviationText(4)).toBe('Cao hơn số liệu biên bản +4');
+    expect(deviationText(-2)).toBe('Thấp hơn số liệu biên bản −2');
+    expect(deviationText(0)).toBeNull();
+    const s = score(
+      { attendance: 5, duration: 3, procedure: 9 },
+      {
+        procedure: { points: 9, computed_points: null, override_reason: null },
+        duration: { points: 3, computed_points: 4, override_reason: 'Họp muộn' },
+        attendance: { points: 5, computed_points: 1, override_reason: 'Báo ốm' },
+      },
+    );
+    const overrides = scoreOverrides(card, s);
+    expect(overrides.map((o) => o.code)).toEqual(['duration', 'attendance']);
+    expect(overrideText(overrides[1])).toBe('attendance: tự tính 1 → chấm 5. Lý do: Báo ốm');
+    expect(overrideReasonNeeded(findCriterionOf(card, 'attendance'), 1, 5)).toBe(
+      'Điểm tiêu chí "attendance" được tính từ biên bản: 1 điểm. Muốn chấm 5 điểm cần ghi lý do điều chỉnh.',
+    );
+  });
+});
+
+function findCriterionOf(card: Scorecard, code: string): Criterion {
+  return allCriteria(card).find((c) => c.code === code)!;
+}

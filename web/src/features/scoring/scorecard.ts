@@ -5,6 +5,7 @@ import { formatShare } from '../meetings/meetings';
 import type {
   Criterion,
   MeetingFacts,
+  MeetingScore,
   MeetingScoring,
   Metric,
   QualityLevel,
@@ -470,6 +471,95 @@ export function initialPoints(
     points[c.code] = typeof earlier === 'number' ? earlier : typeof computed === 'number' ? computed : null;
   }
   return points;
+}
+
+// ---- Computed criteria scored other than the record gives them (the server keeps them only with a reason) ----
+
+// The longest reason the server keeps for departing from a computed criterion's points.
+export const OVERRIDE_REASON_MAX = 500;
+
+// The computed criteria (those the record tells, i.e. with prefilled points) whose points as typed differ from the
+// record's, in the scorecard's order.
+export function overriddenCriteria(
+  card: Pick<ScorecardInput, 'blocks'>,
+  prefill: Record<string, number>,
+  points: PointsDraft,
+): Criterion[] {
+  return allCriteria(card).filter((c) => {
+    const computed = prefill[c.code];
+    const given = points[c.code];
+    return c.metric !== null && typeof computed === 'number' && typeof given === 'number' && given !== computed;
+  });
+}
+
+// The reasons a scoring form starts from: the column's latest scoring's, for the criteria it still departs from
+// the record on.
+export function initialReasons(
+  scoring: Pick<MeetingScoring, 'scorecard' | 'prefill' | 'latest'>,
+  role: ScorerRole,
+): Record<string, string> {
+  const previous = scoring.latest[role];
+  if (!previous) return {};
+  const reasons: Record<string, string> = {};
+  for (const c of overriddenCriteria(scoring.scorecard, scoring.prefill, previous.points)) {
+    const reason = previous.criteria[c.code]?.override_reason;
+    if (reason) reasons[c.code] = reason;
+  }
+  return reasons;
+}
+
+// The reasons to send: one per criterion scored other than the record gives it, trimmed.
+export function reasonsToSend(
+  card: Pick<ScorecardInput, 'blocks'>,
+  prefill: Record<string, number>,
+  points: PointsDraft,
+  reasons: Record<string, string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of overriddenCriteria(card, prefill, points)) out[c.code] = (reasons[c.code] ?? '').trim();
+  return out;
+}
+
+// What the form says when a reason is missing (the server says the same).
+export function overrideReasonNeeded(c: Criterion, computed: number, given: number): string {
+  return `Điểm tiêu chí "${c.label}" được tính từ biên bản: ${computed} điểm. Muốn chấm ${given} điểm cần ghi lý do điều chỉnh.`;
+}
+
+// "Cao hơn số liệu biên bản +4" / "Thấp hơn số liệu biên bản −2"; null when a scoring keeps to its record.
+export function deviationText(deviation: number): string | null {
+  if (deviation > 0) return `Cao hơn số liệu biên bản +${deviation}`;
+  if (deviation < 0) return `Thấp hơn số liệu biên bản −${-deviation}`;
+  return null;
+}
+
+export interface ScoreOverride {
+  code: string;
+  label: string;
+  computed: number;
+  points: number;
+  reason: string;
+}
+
+// The computed criteria a stored scoring gave other points than the record, in the scorecard's order (criteria the
+// scorecard does not name last, by code), with the scorer's reasons.
+export function scoreOverrides(card: Pick<ScorecardInput, 'blocks'>, score: Pick<MeetingScore, 'criteria'>): ScoreOverride[] {
+  const order = allCriteria(card).map((c) => c.code);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return Object.entries(score.criteria)
+    .filter(([, c]) => c.computed_points !== null && c.computed_points !== c.points)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, c]) => ({
+      code,
+      label: findCriterion(card, code)?.label ?? code,
+      computed: c.computed_points!,
+      points: c.points,
+      reason: c.override_reason ?? '',
+    }));
+}
+
+// One override in words: "Đảng viên dự sinh hoạt: tự tính 1 → chấm 5. Lý do: …".
+export function overrideText(o: Pick<ScoreOverride, 'label' | 'computed' | 'points' | 'reason'>): string {
+  return `${o.label}: tự tính ${o.computed} → chấm ${o.points}.${o.reason ? ` Lý do: ${o.reason}` : ''}`;
 }
 
 // The points to send: every criterion of the scorecard, as numbers (call after missingCriteria is empty).
