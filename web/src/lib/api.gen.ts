@@ -102,6 +102,10 @@ export interface MemberCounts {
   temporary: number;
   working_away: number;
   on_roll: number;
+  /** Đang ở nơi khác hôm nay: có giấy giới thiệu sinh hoạt tạm thời còn hiệu lực, hoặc đi làm ăn xa / away today: a temporary transfer letter runs, or working away. */
+  away: number;
+  /** Trong số đó, đi làm ăn xa chưa có giấy giới thiệu (vẫn phải dự sinh hoạt ở chi bộ) / of them, working away without a letter (still expected at the home cell). */
+  away_without_letter: number;
 }
 
 /** Tổ đảng / party group. */
@@ -252,6 +256,8 @@ export type Member = MemberSummary & {
   }[];
   positions: MemberPosition[];
   can_write: boolean;
+  /** Giấy giới thiệu sinh hoạt tạm thời, mới trước / temporary transfer letters, newest first. */
+  transfer_letters: TransferLetter[];
 };
 
 /** Body of `POST /api/v1/members`. Empty strings are accepted for the optional text fields. */
@@ -609,8 +615,8 @@ export interface CancelMeetingRequest {
   reason: string;
 }
 
-/** `present` có mặt, `late` đến muộn (tính là có mặt), `excused` vắng có lý do, `unexcused` vắng không lý do, `exempt` miễn sinh hoạt (không tính vào số phải có mặt). */
-export type Presence = 'present' | 'late' | 'excused' | 'unexcused' | 'exempt';
+/** `present` có mặt, `late` đến muộn (tính là có mặt), `excused` vắng có lý do, `unexcused` vắng không lý do, `exempt` miễn sinh hoạt (không tính vào số phải có mặt), `away` giới thiệu sinh hoạt tạm thời đi nơi khác (có giấy giới thiệu còn hiệu lực vào ngày họp; không tính vào số phải có mặt). */
+export type Presence = 'present' | 'late' | 'excused' | 'unexcused' | 'exempt' | 'away';
 
 /** Ai biểu quyết / who votes: `all_present` đảng viên chính thức và dự bị có mặt; `official_only` chỉ đảng viên chính thức có mặt (ví dụ xét công nhận chính thức, kết nạp) / official members only. */
 export type VoteScope = 'all_present' | 'official_only';
@@ -707,7 +713,7 @@ export interface AttendanceCounts {
   working_away: number;
   /** Miễn sinh hoạt / exempt. */
   exempt: number;
-  /** Phải có mặt (trừ miễn sinh hoạt) / everyone but the exempt. */
+  /** Phải có mặt (trừ miễn sinh hoạt và giới thiệu sinh hoạt tạm thời đi nơi khác) / everyone but the exempt and those away with a letter. */
   expected: number;
   /** Có mặt, kể cả đến muộn / present or late. */
   present: number;
@@ -715,6 +721,8 @@ export interface AttendanceCounts {
   unexcused: number;
   /** `present / expected`; null khi không ai phải có mặt / null when nobody was expected. */
   attendance_rate: number | null;
+  /** Giới thiệu sinh hoạt tạm thời đi nơi khác / away with a temporary transfer letter on the meeting day (not expected). */
+  away: number;
 }
 
 /** Điểm danh đã lưu, hoặc đề xuất khi chưa điểm danh / the saved roll call or the proposal for a new one. */
@@ -880,6 +888,8 @@ export interface PresenceCounts {
   excused: number;
   unexcused: number;
   exempt: number;
+  /** Giới thiệu sinh hoạt tạm thời đi nơi khác / away with a letter. */
+  away: number;
 }
 
 export interface AttendanceHistoryItem {
@@ -1465,7 +1475,7 @@ export interface GradeInput {
 export interface DashboardFigures {
   /** Chi bộ hoạt động vào một lúc nào đó trong khoảng / cells active at some time in the period. */
   cells: number;
-  /** Đảng viên chính thức và dự bị đang sinh hoạt (hiện tại, không theo khoảng) / official and probationary members on the rolls now. */
+  /** Đảng viên chính thức và dự bị phải dự sinh hoạt ở chi bộ vào cuối tháng cuối của khoảng (hoặc hôm nay nếu khoảng chưa hết), trừ người có giấy giới thiệu sinh hoạt tạm thời còn hiệu lực / official and probationary members (working away without a letter included) on the rolls at the end of the period's last month (or today), not those away with a running letter. */
   members_expected: number;
   /** Chi bộ có tháng phải sinh hoạt trong khoảng: tháng đã qua, hoặc chưa qua nhưng đã họp, từ ngày thành lập đến ngày giải thể / cells with a month due in the period: a month is due once it is over, or earlier when its meeting was already held, from the cell's founding to its dissolution. */
   cells_regular_due: number;
@@ -1504,8 +1514,12 @@ export interface DashboardFigures {
   meetings_superior: number;
   /** Chi bộ có cán bộ cấp trên dự họp trong khoảng / the cells they were in. */
   cells_visited: number;
-  /** Đảng viên vắng không lý do từ 3 lần trở lên ở một chi bộ trong năm của tháng cuối khoảng / members with ≥ 3 unexcused absences in one cell in the calendar year of the period's end. */
+  /** Đảng viên vắng không lý do từ 3 lần trở lên trong năm của tháng cuối khoảng, cộng cả các chi bộ / members with ≥ 3 unexcused absences in the calendar year of the period's end, across cells. */
   members_flagged: number;
+  /** Đảng viên đang ở nơi khác vào cùng ngày đó: có giấy giới thiệu sinh hoạt tạm thời hoặc đi làm ăn xa / members away on the same day: with a running temporary transfer letter, or working away. */
+  members_away: number;
+  /** Trong số đó, đi làm ăn xa chưa có giấy giới thiệu / of them, working away without a letter. */
+  members_away_without_letter: number;
 }
 
 /** Tổ chức trong bảng số liệu / an organisation as the dashboard shows it. */
@@ -1579,6 +1593,35 @@ export interface CalendarFeedStatus {
 export interface CalendarFeedUrl {
   /** Đường dẫn tương đối, ví dụ / relative URL, e.g. `/api/v1/calendar/<64 hex>.ics`. Chỉ hiện một lần / shown once. */
   url: string;
+}
+
+/** Giấy giới thiệu sinh hoạt đảng tạm thời / a temporary transfer letter: while it runs (from–to, both days included) the member attends the host organisation and the home cell does not expect them at its meetings. */
+export interface TransferLetter {
+  id: number;
+  member_id: number;
+  /** Chi bộ giới thiệu đi (chi bộ của đảng viên khi cấp giấy) / the home cell. */
+  organization_id: number;
+  organization_name: string;
+  /** Số giấy giới thiệu, ví dụ "15-GGT/ĐU". */
+  number: string;
+  /** Nơi đến sinh hoạt tạm thời / the host organisation. */
+  host: string;
+  from: string;
+  /** Ngày cuối còn hiệu lực (kể cả ngày này) / the last day it runs. */
+  to: string;
+  note: string;
+  /** Còn hiệu lực hôm nay / runs today. */
+  running: boolean;
+}
+
+export interface TransferLetterInput {
+  number: string;
+  host: string;
+  /** Không trước ngày vào chi bộ hiện tại / not before the member joined their cell. */
+  from: string;
+  /** Không trước `from` / not before `from`. */
+  to: string;
+  note?: string;
 }
 
 /** Every schema of components.schemas by name. */
@@ -1719,4 +1762,6 @@ export interface Schemas {
   DashboardAlerts: DashboardAlerts;
   CalendarFeedStatus: CalendarFeedStatus;
   CalendarFeedUrl: CalendarFeedUrl;
+  TransferLetter: TransferLetter;
+  TransferLetterInput: TransferLetterInput;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, ALERT_KIND_COLORS, ALERT_KINDS, alertKindColor, alertKindLabel, documentTypeOptions, entityLabel } from './labels';
+import {
+  actionLabel,
+  ALERT_KIND_COLORS,
+  ALERT_KINDS,
+  alertKindColor,
+  alertKindLabel,
+  documentTypeOptions,
+  entityLabel,
+  fieldLabel,
+} from './labels';
 
 describe('documentTypeOptions', () => {
   it('lists the 13 types of docs/api.md in order, with the symbols printed in numbers', () => {
@@ -32,6 +41,16 @@ describe('audit labels of grading', () => {
     expect(actionLabel('grading.record')).toBe('Ghi đánh giá, xếp loại');
     expect(actionLabel('grading.correct')).toBe('Điều chỉnh đánh giá, xếp loại');
     expect(entityLabel('grading_round')).toBe('Đợt đánh giá, xếp loại');
+  });
+});
+
+describe('audit labels of temporary transfer letters', () => {
+  it('names issuing, changing and deleting a letter, and its fields, in Vietnamese', () => {
+    expect(actionLabel('member.letter_create')).toBe('Cấp giấy giới thiệu sinh hoạt tạm thời');
+    expect(actionLabel('member.letter_update')).toBe('Sửa giấy giới thiệu sinh hoạt tạm thời');
+    expect(actionLabel('member.letter_delete')).toBe('Xóa giấy giới thiệu sinh hoạt tạm thời');
+    expect(fieldLabel('host')).toBe('Nơi đến sinh hoạt tạm thời');
+    expect(fieldLabel('to')).toBe('Đến ngày');
   });
 });
 

@@ -172,6 +172,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'grading.open': 'Mở đợt đánh giá, xếp loại',
   'grading.record': 'Ghi đánh giá, xếp loại',
   'grading.correct': 'Điều chỉnh đánh giá, xếp loại',
+  'member.letter_create': 'Cấp giấy giới thiệu sinh hoạt tạm thời',
+  'member.letter_update': 'Sửa giấy giới thiệu sinh hoạt tạm thời',
+  'member.letter_delete': 'Xóa giấy giới thiệu sinh hoạt tạm thời',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -297,6 +300,10 @@ export const FIELD_LABELS: Record<string, string> = {
   scorecard_id: 'Phiếu đánh giá',
   total: 'Tổng điểm',
   level: 'Xếp loại',
+  letter_id: 'Giấy giới thiệu',
+  host: 'Nơi đến sinh hoạt tạm thời',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
 };
 
 export function fieldLabel(field: string): string {

@@ -33,6 +33,9 @@ export type Organization = Schemas['Organization'];
 export type MemberSummary = Schemas['MemberSummary'];
 export type Membership = Schemas['Membership'];
 export type Member = Schemas['Member'];
+// A temporary transfer letter (giấy giới thiệu sinh hoạt đảng tạm thời) and the body that records or changes one.
+export type TransferLetter = Schemas['TransferLetter'];
+export type TransferLetterInput = Schemas['TransferLetterInput'];
 export type AuditEntry = Schemas['AuditEntry'];
 // An entry of an organisation's register of issued documents (named so as not to shadow the DOM's Document).
 export type IssuedDocument = Schemas['Document'];

@@ -243,7 +243,29 @@ export default function DashboardCards({
           {...span}
           value={formatCount(f.members_expected)}
           label="Số đảng viên"
-          detail="chính thức và dự bị đang sinh hoạt"
+          detail="chính thức và dự bị sinh hoạt tại chi bộ"
+          target={targets.members}
+        />
+      ),
+    },
+    {
+      key: 'away',
+      span: {},
+      node: (span) => (
+        <FigureCard
+          id="away"
+          {...span}
+          value={formatCount(f.members_away)}
+          label="Đảng viên đang ở nơi khác"
+          detail={
+            f.members_away_without_letter > 0 ? (
+              <span className="figure-warning" data-testid="figure-away-without-letter">
+                trong đó chưa có giấy giới thiệu: <b>{formatCount(f.members_away_without_letter)}</b>
+              </span>
+            ) : (
+              'có giấy giới thiệu sinh hoạt tạm thời hoặc đi làm ăn xa'
+            )
+          }
           target={targets.members}
         />
       ),

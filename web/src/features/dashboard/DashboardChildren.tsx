@@ -87,6 +87,14 @@ export default function DashboardChildren({ items, period }: { items: DashboardC
     },
     ...(committees ? [numberColumn('cells', 'Chi bộ', (f) => formatCount(f.cells))] : []),
     numberColumn('members_expected', 'Đảng viên', (f) => formatCount(f.members_expected)),
+    numberColumn('members_away', 'Ở nơi khác', (f) => (
+      <span className="child-share">
+        <span className="child-share-value">{formatCount(f.members_away)}</span>
+        {f.members_away_without_letter > 0 && (
+          <span className="child-away-without-letter">{formatCount(f.members_away_without_letter)} chưa có giấy</span>
+        )}
+      </span>
+    )),
     numberColumn('regular_share', 'Thường kỳ đúng quy định', (f) => (
       <Share share={f.regular_share} done={f.cells_regular_all} total={f.cells_regular_due} />
     )),

@@ -161,6 +161,8 @@ const figures = (over: Partial<DashboardFigures> = {}): DashboardFigures => ({
   meetings_superior: 0,
   cells_visited: 0,
   members_flagged: 0,
+  members_away: 0,
+  members_away_without_letter: 0,
   ...over,
 });
 
@@ -214,6 +216,20 @@ describe('sortChildren', () => {
     ]);
     expect(names(sortChildren(rows, 'attendance_rate', 'ascend')).at(-1)).toBe('Chi bộ Thôn Đông');
     expect(names(sortChildren(rows, 'good', 'descend'))[0]).toBe('Chi bộ Thôn Nam');
+  });
+
+  it('puts the children with the most members away from their cells first', () => {
+    const away = [
+      child(1, 'Chi bộ Thôn Bắc', { members_away: 1, members_away_without_letter: 1 }),
+      child(2, 'Chi bộ Thôn Đông', { members_away: 4, members_away_without_letter: 0 }),
+      child(3, 'Chi bộ Thôn Nam', { members_away: 0 }),
+    ];
+
+    expect(names(sortChildren(away, 'members_away', 'descend'))).toEqual([
+      'Chi bộ Thôn Đông',
+      'Chi bộ Thôn Bắc',
+      'Chi bộ Thôn Nam',
+    ]);
   });
 
   it('leaves the list it was given as it was', () => {

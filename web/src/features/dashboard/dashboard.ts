@@ -259,6 +259,7 @@ export type ChildSortKey =
   | 'name'
   | 'cells'
   | 'members_expected'
+  | 'members_away'
   | 'regular_share'
   | 'thematic_share'
   | 'meetings_held'

@@ -21,6 +21,8 @@ const figures = (held: number, rate: number | null): DashboardFigures => ({
   meetings_superior: 0,
   cells_visited: 0,
   members_flagged: 0,
+  members_away: 0,
+  members_away_without_letter: 0,
 });
 
 type Series = { name: string; type: string; data: unknown[] };

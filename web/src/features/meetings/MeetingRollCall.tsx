@@ -27,7 +27,9 @@ import {
   minutesBetween,
   PRESENCE_COLORS,
   PRESENCE_LABELS,
+  splitRoll,
   TIME_RE,
+  workingAwayHint,
 } from './meetings';
 import RowActions from '../../ui/RowActions';
 import SectionSaveBar from '../../ui/SectionSaveBar';
@@ -58,6 +60,38 @@ export function presentMemberOptions(attendance: Attendance[], keep?: { id: numb
   return options;
 }
 
+
+// The members away with a temporary transfer letter on the meeting day, apart from the others: the cell does not
+// expect them, so there is nothing to mark; the reason is the letter, as the server writes it.
+function AwayGroup({ away }: { away: Attendance[] }) {
+  if (away.length === 0) return null;
+  const title = `Giới thiệu sinh hoạt tạm thời đi nơi khác (${away.length})`;
+  return (
+    <section className="roll-away section" data-testid="roll-away" aria-label={title}>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      <ol className="roll-away-list">
+        {away.map((a) => (
+          <li key={a.member_id} className="roll-card presence-border-away" data-testid="roll-away-member">
+            <div className="roll-name">
+              <b>{a.member_name}</b> {a.status_at_meeting !== 'official' && <StatusTag status={a.status_at_meeting} />}
+            </div>
+            <div className="pre-line roll-away-reason">{a.reason || PRESENCE_LABELS.away}</div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+// "Làm ăn xa — vắng cần ghi lý do" under a member working away without a letter.
+function WorkingAwayHint({ entry }: { entry: Attendance }) {
+  const hint = workingAwayHint(entry);
+  return hint ? (
+    <div className="roll-hint" data-testid="roll-working-away">
+      {hint}
+    </div>
+  ) : null;
+}
 
 function TimeField({
   label,
@@ -99,6 +133,7 @@ function TimeField({
 function RollView({ meeting, draft }: { meeting: Meeting; draft: RollDraft }) {
   const narrow = !Grid.useBreakpoint().md;
   const r = meeting.record;
+  const { attending, away } = splitRoll(draft.attendance);
   const columns: TableColumnsType<Attendance> = [
     { title: 'STT', key: 'index', width: 56, render: (_: unknown, __, i) => i + 1, responsive: ['md'] },
     {
@@ -159,16 +194,19 @@ function RollView({ meeting, draft }: { meeting: Meeting; draft: RollDraft }) {
         rowKey="member_id"
         size="small"
         columns={columns}
-        dataSource={draft.attendance}
+        dataSource={attending}
         pagination={false}
-        locale={{ emptyText: 'Chưa điểm danh' }}
+        className="section"
+        locale={{ emptyText: draft.attendance.length ? 'Không có đảng viên nào phải điểm danh' : 'Chưa điểm danh' }}
       />
+      <AwayGroup away={away} />
     </div>
   );
 }
 
 // "Điểm danh", the screen used on a phone during the meeting: one card per member with a big choice, the reason of
-// an excused absence, the counts as the minutes will report them, then guests, times, chair and minute-taker.
+// an excused absence, the counts as the minutes will report them, the members away with a transfer letter apart (no
+// choice: the server fixes their presence), then guests, times, chair and minute-taker.
 export default function MeetingRollCall({
   meeting,
   draft,
@@ -188,6 +226,7 @@ export default function MeetingRollCall({
   const { busy, error, setError, fieldErrors, setFieldErrors } = saving;
   const [tried, setTried] = useState(false);
   const counts = countAttendance(draft.attendance);
+  const { attending, away } = splitRoll(draft.attendance);
   const summary = (
     <div className="roll-summary" data-testid="roll-summary" aria-live="polite">
       {attendanceSummary(counts)}
@@ -271,6 +310,7 @@ export default function MeetingRollCall({
                 </b>{' '}
                 {a.status_at_meeting !== 'official' && <StatusTag status={a.status_at_meeting} />}
               </div>
+              <WorkingAwayHint entry={a} />
               {choice(a)}
               {reasonInput(a)}
             </div>
@@ -288,6 +328,7 @@ export default function MeetingRollCall({
               <div>
                 <StatusTag status={a.status_at_meeting} />
               </div>
+              <WorkingAwayHint entry={a} />
             </div>
           ),
         },
@@ -334,12 +375,17 @@ export default function MeetingRollCall({
         rowKey="member_id"
         size={narrow ? 'small' : 'middle'}
         columns={columns}
-        dataSource={draft.attendance}
+        dataSource={attending}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}
         className="section"
-        locale={{ emptyText: 'Chi bộ chưa có đảng viên trên danh sách' }}
+        locale={{
+          emptyText: away.length
+            ? 'Không có đảng viên nào phải điểm danh'
+            : 'Chi bộ chưa có đảng viên trên danh sách',
+        }}
       />
+      <AwayGroup away={away} />
 
       <Typography.Title level={5}>Thời gian, chủ trì, thư ký</Typography.Title>
       <div className="rule-form-pair">

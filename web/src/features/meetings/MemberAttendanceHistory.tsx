@@ -78,6 +78,8 @@ export default function MemberAttendanceHistory({ memberId }: { memberId: number
               styles={p === 'unexcused' && (data.counts[p] ?? 0) > 0 ? { content: { color: '#b71c1c' } } : undefined}
             />
           ))}
+          {/* Meetings of the home cell while a temporary transfer letter ran: shown only for members who were away. */}
+          {data.counts.away > 0 && <Statistic title={PRESENCE_LABELS.away} value={data.counts.away} />}
         </div>
       )}
       <Table<MemberAttendanceEntry>

@@ -55,6 +55,19 @@ describe('roll call section', () => {
     });
   });
 
+  it('sends a member away with a transfer letter as away, without the letter the server writes as the reason', () => {
+    const draft = rollDraft(RECORD, [
+      attendance(1, 'present'),
+      attendance(2, 'away', 'Giấy giới thiệu số 15-GGT/ĐU, sinh hoạt tạm thời tại Chi bộ Khu phố 3, đến 31/12/2026'),
+    ]);
+
+    expect(rollUpdate(draft).attendance).toEqual([
+      { member_id: 1, presence: 'present', reason: '' },
+      { member_id: 2, presence: 'away', reason: '' },
+    ]);
+    expect(missingReasons(draft)).toEqual([]);
+  });
+
   it('names the excused members still without a reason', () => {
     const draft = rollDraft(RECORD, [
       attendance(1, 'excused', '  '),

@@ -22,11 +22,15 @@ import {
   monthsAhead,
   OWN_SOURCE,
   presenceLabel,
+  PRESENCE_COLORS,
+  PRESENCE_LABELS,
   recordLocked,
   ruleSettings,
+  splitRoll,
   targetsMetShare,
   voteSentence,
   weekdayLabel,
+  workingAwayHint,
 } from './meetings';
 import type { MeetingRecord, MeetingRule, MeetingState, MemberStatus, Presence, RuleOverride, RuleView } from '../../lib/types';
 
@@ -163,6 +167,39 @@ describe('roll call counts', () => {
     );
   });
 
+  it('counts a member away with a transfer letter apart: on the roll, but neither expected nor exempt', () => {
+    const roll = [
+      entry('official', 'present'),
+      entry('official', 'present'),
+      entry('official', 'away'),
+      entry('probationary', 'away'),
+      entry('exempt', 'exempt'),
+    ];
+
+    const counts = countAttendance(roll);
+
+    expect(counts).toMatchObject({
+      total: 5,
+      official: 3,
+      probationary: 1,
+      exempt: 1,
+      away: 2,
+      expected: 2,
+      present: 2,
+    });
+    expect(attendanceSummary(counts)).toBe(
+      'Tổng số đảng viên: 5 (chính thức 3, dự bị 1); miễn sinh hoạt 1; giới thiệu sinh hoạt tạm thời đi nơi khác 2; ' +
+        'có mặt 2/2; vắng có lý do 0; vắng không lý do 0',
+    );
+  });
+
+  it('expects a member working away without a letter like anyone else', () => {
+    const counts = countAttendance([entry('official', 'present'), entry('working_away', 'unexcused')]);
+
+    expect(counts).toMatchObject({ total: 2, away: 0, expected: 2, present: 1, unexcused: 1 });
+    expect(attendanceSummary(counts)).not.toContain('nơi khác');
+  });
+
   it('counts the voters present: probationary members vote unless only official members may', () => {
     const roll = [
       entry('official', 'present'),
@@ -274,6 +311,44 @@ describe('meeting helpers', () => {
   it('names a meeting by kind and month', () => {
     expect(meetingTitle({ kind: 'thematic', year: 2026, month: 3 })).toBe('Sinh hoạt chuyên đề tháng 3/2026');
     expect(presenceLabel('excused')).toBe('Vắng có lý do');
+    expect(presenceLabel('away')).toBe('Sinh hoạt tạm thời nơi khác');
     expect(HD42_AGENDA).toHaveLength(4);
+  });
+});
+
+describe('members away from their cell at a roll call', () => {
+  const entry = (member_id: number, status_at_meeting: MemberStatus, presence: Presence) => ({
+    member_id,
+    status_at_meeting,
+    presence,
+  });
+
+  it('lists the members away with a transfer letter apart, keeping the order of the roll', () => {
+    const roll = [
+      entry(1, 'official', 'present'),
+      entry(2, 'official', 'away'),
+      entry(3, 'working_away', 'unexcused'),
+      entry(4, 'probationary', 'away'),
+      entry(5, 'exempt', 'exempt'),
+    ];
+
+    const { attending, away } = splitRoll(roll);
+
+    expect(attending.map((a) => a.member_id)).toEqual([1, 3, 5]);
+    expect(away.map((a) => a.member_id)).toEqual([2, 4]);
+  });
+
+  it('reminds that a member working away without a letter needs a reason to be absent', () => {
+    expect(workingAwayHint(entry(3, 'working_away', 'unexcused'))).toBe('Làm ăn xa — vắng cần ghi lý do');
+    expect(workingAwayHint(entry(3, 'working_away', 'away'))).toBeNull();
+    expect(workingAwayHint(entry(1, 'official', 'present'))).toBeNull();
+  });
+
+  it('names and colours every presence, away included', () => {
+    const presences: Presence[] = ['present', 'late', 'excused', 'unexcused', 'exempt', 'away'];
+    for (const p of presences) {
+      expect(PRESENCE_LABELS[p]).toBeTruthy();
+      expect(PRESENCE_COLORS[p]).toBeTruthy();
+    }
   });
 });

@@ -219,6 +219,7 @@ export const PRESENCE_LABELS: Record<Presence, string> = {
   excused: 'Vắng có lý do',
   unexcused: 'Vắng không lý do',
   exempt: 'Miễn sinh hoạt',
+  away: 'Sinh hoạt tạm thời nơi khác',
 };
 
 export const PRESENCE_COLORS: Record<Presence, string> = {
@@ -227,6 +228,7 @@ export const PRESENCE_COLORS: Record<Presence, string> = {
   excused: 'blue',
   unexcused: 'red',
   exempt: 'default',
+  away: 'geekblue',
 };
 
 export function presenceLabel(presence: string): string {
@@ -261,6 +263,8 @@ export interface RollCounts {
   temporary: number;
   // Marked exempt or exempt by status: not expected.
   exempt: number;
+  // Away with a temporary transfer letter running on the meeting day: not expected either.
+  away: number;
   expected: number;
   // Present or late.
   present: number;
@@ -279,6 +283,7 @@ export function countAttendance(records: readonly RollEntry[]): RollCounts {
     probationary: 0,
     temporary: 0,
     exempt: 0,
+    away: 0,
     expected: 0,
     present: 0,
     late: 0,
@@ -289,6 +294,10 @@ export function countAttendance(records: readonly RollEntry[]): RollCounts {
     if (r.status_at_meeting === 'official') c.official++;
     else if (r.status_at_meeting === 'probationary') c.probationary++;
     else if (r.status_at_meeting === 'temporary') c.temporary++;
+    if (r.presence === 'away') {
+      c.away++;
+      continue;
+    }
     if (r.presence === 'exempt' || r.status_at_meeting === 'exempt') {
       c.exempt++;
       continue;
@@ -303,7 +312,8 @@ export function countAttendance(records: readonly RollEntry[]): RollCounts {
 }
 
 // As the minutes read: "Tổng số đảng viên: 22 (chính thức 20, dự bị 2); miễn sinh hoạt 1; có mặt 19/21; vắng có
-// lý do 1; vắng không lý do 1".
+// lý do 1; vắng không lý do 1", with "giới thiệu sinh hoạt tạm thời đi nơi khác 1" after the exempt when someone is
+// away with a letter.
 export function attendanceSummary(c: RollCounts): string {
   const kinds = [`chính thức ${c.official}`, `dự bị ${c.probationary}`];
   if (c.temporary > 0) kinds.push(`sinh hoạt tạm thời ${c.temporary}`);
@@ -311,10 +321,27 @@ export function attendanceSummary(c: RollCounts): string {
   return [
     `Tổng số đảng viên: ${c.total} (${kinds.join(', ')})`,
     `miễn sinh hoạt ${c.exempt}`,
+    ...(c.away > 0 ? [`giới thiệu sinh hoạt tạm thời đi nơi khác ${c.away}`] : []),
     present,
     `vắng có lý do ${c.excused}`,
     `vắng không lý do ${c.unexcused}`,
   ].join('; ');
+}
+
+// The roll call as the screen shows it: the members the cell expects (or exempts) get a presence to choose; those
+// away with a temporary transfer letter are listed apart, their presence fixed by the server.
+export function splitRoll<T extends Pick<Attendance, 'presence'>>(roll: readonly T[]): { attending: T[]; away: T[] } {
+  return {
+    attending: roll.filter((a) => a.presence !== 'away'),
+    away: roll.filter((a) => a.presence === 'away'),
+  };
+}
+
+// A member working away without a letter still belongs to the cell's meeting: absent, they need a reason.
+export function workingAwayHint(entry: Pick<Attendance, 'status_at_meeting' | 'presence'>): string | null {
+  return entry.status_at_meeting === 'working_away' && entry.presence !== 'away'
+    ? 'Làm ăn xa — vắng cần ghi lý do'
+    : null;
 }
 
 // Members present who may vote (domain EligibleVoters): official members; probationary and temporary ones too

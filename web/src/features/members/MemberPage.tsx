@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Grid, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatDate } from '../../lib/dates';
@@ -10,6 +10,8 @@ import type { Member, MemberPosition, Membership } from '../../lib/types';
 import MemberAttendanceHistory from '../meetings/MemberAttendanceHistory';
 import StatusTag from './StatusTag';
 import { MemberFormModal, TransferModal } from './MemberForms';
+import TransferLetters from './TransferLetters';
+import { runningLetter } from './transferLetters';
 import LoadFailure from '../../ui/LoadFailure';
 
 export default function MemberPage() {
@@ -36,6 +38,7 @@ export default function MemberPage() {
   const orgNames = new Map(member.memberships.map((m) => [m.organization_id, m.organization_name]));
   orgNames.set(member.organization_id, member.organization_name);
   const dash = (value: string | null | undefined) => value || '—';
+  const away = runningLetter(member.transfer_letters);
 
   const period = (from: string | null, to: string | null) => `${formatDate(from)} – ${formatDate(to) || 'nay'}`;
   const historyColumns: TableColumnsType<Membership> = narrow
@@ -95,7 +98,12 @@ export default function MemberPage() {
         <StatusTag status={member.status} />
         <Link to={`/organizations/${member.organization_id}`} data-testid="member-organization">
           {member.organization_name}
-        </Link>
+        </Link>{' '}
+        {away && (
+          <Tag color="geekblue" className="member-away" data-testid="member-away">
+            Đang sinh hoạt tạm thời tại {away.host}
+          </Tag>
+        )}
       </div>
       {member.can_write && (
         <div className="toolbar">
@@ -133,6 +141,7 @@ export default function MemberPage() {
           ]}
         />
       </Card>
+      <TransferLetters member={member} onChanged={reload} />
       <Card title="Lịch sử sinh hoạt" className="section" size="small">
         <Table<Membership>
           data-testid="membership-history"

@@ -280,6 +280,18 @@ export default function OrganizationPage() {
           <Statistic title="Sinh hoạt tạm thời" value={counts.temporary} />
           <Statistic title="Làm ăn xa" value={counts.working_away} />
           <Statistic title="Tổng số trên danh sách" value={counts.on_roll} styles={{ content: { color: '#b71c1c' } }} />
+          {/* Away today: with a running temporary transfer letter, or working away. A party group's counts come from
+              its cell's roll, which does not carry the letters. */}
+          {!group && (
+            <div data-testid="org-counts-away">
+              <Statistic title="Đang ở nơi khác" value={org.counts.away} />
+              {org.counts.away_without_letter > 0 && (
+                <div className="counts-warning" data-testid="org-counts-away-without-letter">
+                  trong đó chưa có giấy giới thiệu: <b>{org.counts.away_without_letter}</b>
+                </div>
+              )}
+            </div>
+          )}
         </div>
       </Card>
 
