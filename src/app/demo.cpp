@@ -97,6 +97,7 @@ private:
     std::optional<OrganizationId> previous_cell_;              // Where "transferred in" members came from.
     std::vector<std::pair<Organization, std::string>> cells_;  // Each cell with its meeting place.
     std::set<std::int64_t> often_absent_;                      // Members who skip meetings without reason.
+    std::map<std::int64_t, TransferLetter> letters_;           // Most of those working away have a letter.
 
 public:
     OrganizationId province_, hoa_an_, tan_lap_, thon_dong_;
@@ -159,6 +160,20 @@ Member Generator::AddMember(const Organization& cell, MemberStatus status, bool 
     }
     if (OnRoll(status)) {
         repos_.members().RecordStatus({m.id, joined, status});
+        if (status == MemberStatus::kWorkingAway && Uniform(0, 99) < 70) {
+            // Two in three who work away attend a cell where they work, with a temporary transfer letter.
+            TransferLetter l;
+            l.member = m.id;
+            l.organization = cell.id;
+            l.number = std::to_string(Uniform(10, 99)) + "-GGT/ĐU";
+            l.host = "Chi bộ Khu phố " + std::to_string(Uniform(1, 9)) +
+                     ", Đảng bộ phường Thủ Dầu Một, Thành phố Hồ "
+                     "Chí Minh";
+            l.from = std::max(joined, today_.AddDays(-Uniform(380, 500)));
+            l.to = today_.AddDays(Uniform(60, 300));
+            l.note = "Đi làm công nhân tại Khu công nghiệp VSIP.";
+            letters_.emplace(m.id.value, repos_.members().InsertLetter(l));
+        }
     } else {
         const Date left = today_.AddDays(-Uniform(30, 300));
         repos_.members().CloseMembership(m.id, left);
@@ -362,8 +377,12 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
         AttendanceRecord r{member.id, member.full_name, member.status, Presence::kPresent, ""};
         const int dice = Uniform(0, 99);
         const int bias = often_absent_.contains(member.id.value) ? 45 : absence_bias;
+        const auto letter = letters_.find(member.id.value);
         if (member.status == MemberStatus::kExempt) {
             r.presence = Presence::kExempt;
+        } else if (letter != letters_.end() && letter->second.Runs(m.date)) {
+            r.presence = Presence::kAway;
+            r.reason = LetterReason(letter->second);
         } else if (member.status == MemberStatus::kWorkingAway || dice < bias / 2) {
             r.presence = Presence::kExcused;
             r.reason = member.status == MemberStatus::kWorkingAway ? "Đi làm ăn xa" : (dice % 2 ? "Ốm" : "Đi công tác");

@@ -341,6 +341,25 @@ Result<LeaveRequest> MeetingService::AskLeave(const Actor& actor, MeetingId id, 
     });
 }
 
+namespace {
+
+// The letters that take members of a roll away on `day` (StandingOf: not the exempt's, nor those of members
+// attending here temporarily), by member.
+std::map<std::int64_t, TransferLetter> LettersOn(Repositories& repos, const std::vector<Member>& roll, base::Date day) {
+    std::vector<MemberId> ids;
+    std::map<std::int64_t, MemberStatus> status;
+    for (const Member& m : roll) {
+        ids.push_back(m.id);
+        status[m.id.value] = m.status;
+    }
+    std::map<std::int64_t, TransferLetter> out;
+    for (const TransferLetter& l : repos.members().LettersOn(ids, day))
+        if (StandingOf(status.at(l.member.value), true) == Standing::kAwayWithLetter) out.emplace(l.member.value, l);
+    return out;
+}
+
+}  // namespace
+
 Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, MeetingId id) {
     return ReadValue<std::vector<AttendanceRecord>>(
         store_, [&](Repositories& repos) -> Result<std::vector<AttendanceRecord>> {
@@ -348,15 +367,41 @@ Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, M
             const auto& [meeting, cell] = found;
             if (!actor.CanReadMembers(cell.path)) return Forbidden();
             auto saved = repos.records().Attendance(id);
-            if (!saved.empty() || meeting.Locked()) return saved;
+            if (meeting.Locked()) return saved;
+            if (!saved.empty()) {
+                // A letter recorded (or removed) since the roll call was saved: what a save now accepts.
+                std::vector<Member> roll;
+                for (const AttendanceRecord& r : saved) {
+                    Member m;
+                    m.id = r.member;
+                    m.status = r.status_at_meeting;
+                    roll.push_back(m);
+                }
+                const auto letters = LettersOn(repos, roll, meeting.date);
+                for (AttendanceRecord& r : saved) {
+                    if (auto l = letters.find(r.member.value); l != letters.end()) {
+                        r.presence = Presence::kAway;
+                        r.reason = LetterReason(l->second);
+                    } else if (r.presence == Presence::kAway) {
+                        r.presence = Presence::kPresent;
+                        r.reason.clear();
+                    }
+                }
+                return saved;
+            }
             std::map<std::int64_t, std::string> leave;
             for (const LeaveRequest& r : repos.records().LeaveRequests(id)) leave[r.member.value] = r.reason;
             std::vector<AttendanceRecord> proposal;
             // The roll of the meeting's day, also for a meeting recorded afterwards.
-            for (const Member& m : repos.members().RollOn(cell.id, meeting.date)) {
+            const std::vector<Member> roll = repos.members().RollOn(cell.id, meeting.date);
+            const auto letters = LettersOn(repos, roll, meeting.date);
+            for (const Member& m : roll) {
                 AttendanceRecord r{m.id, m.full_name, m.status, Presence::kPresent, ""};
                 if (m.status == MemberStatus::kExempt) {
                     r.presence = Presence::kExempt;
+                } else if (auto l = letters.find(m.id.value); l != letters.end()) {
+                    r.presence = Presence::kAway;
+                    r.reason = LetterReason(l->second);
                 } else if (auto it = leave.find(m.id.value); it != leave.end()) {
                     r.presence = Presence::kExcused;
                     r.reason = it->second;
@@ -389,7 +434,9 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
             std::map<std::int64_t, AttendanceRecord> frozen;
             for (const AttendanceRecord& r : attendance) frozen[r.member.value] = r;
             std::map<std::int64_t, Member> roll;
-            for (const Member& m : repos.members().RollOn(cell.id, before.date)) roll[m.id.value] = m;
+            const std::vector<Member> on_roll = repos.members().RollOn(cell.id, before.date);
+            for (const Member& m : on_roll) roll[m.id.value] = m;
+            const auto letters = LettersOn(repos, on_roll, before.date);
             std::vector<AttendanceRecord> next;
             std::set<std::int64_t> seen;
             for (const AttendanceInput& in : *patch.attendance) {
@@ -410,6 +457,22 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
                 if (r.reason.size() > kMaxLine)
                     return MakeError(ErrorCode::kInvalidArgument, "Lý do vắng quá dài.", "attendance");
                 if (r.presence != Presence::kExcused && r.presence != Presence::kLate) r.reason.clear();
+                // A letter running on the meeting's day decides: the member attends the host, and no one else
+                // is away.
+                if (auto l = letters.find(in.member.value); l != letters.end()) {
+                    if (r.presence != Presence::kAway)
+                        return MakeError(ErrorCode::kInvalidArgument,
+                                         "Đồng chí " + r.member_name +
+                                             " có giấy giới thiệu sinh hoạt tạm thời nơi khác vào ngày họp (" +
+                                             LetterReason(l->second) + "), không điểm danh ở chi bộ.",
+                                         "attendance");
+                    r.reason = LetterReason(l->second);
+                } else if (r.presence == Presence::kAway) {
+                    return MakeError(ErrorCode::kInvalidArgument,
+                                     "Đồng chí " + r.member_name +
+                                         " không có giấy giới thiệu sinh hoạt tạm thời còn hiệu lực vào ngày họp.",
+                                     "attendance");
+                }
                 next.push_back(std::move(r));
             }
             for (const auto& [member_id, m] : roll)

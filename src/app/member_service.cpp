@@ -1,5 +1,7 @@
 #include "app/member_service.hpp"
 
+#include <algorithm>
+
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
 #include "domain/member_repository.hpp"
@@ -21,7 +23,11 @@ std::string OrganizationName(Repositories& repos, OrganizationId id) {
     return o ? o->name : "";
 }
 
-MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m) {
+LetterView ViewOf(Repositories& repos, const TransferLetter& l, base::Date today) {
+    return {l, OrganizationName(repos, l.organization), l.Runs(today)};
+}
+
+MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m, base::Date today) {
     MemberDetail d;
     d.member = m;
     const auto cell = repos.organizations().Get(m.organization);
@@ -29,6 +35,8 @@ MemberDetail Detail(Repositories& repos, const Actor& actor, const Member& m) {
     for (const Membership& ms : repos.members().Memberships(m.id))
         d.memberships.push_back({ms, OrganizationName(repos, ms.organization)});
     d.status_history = repos.members().StatusHistory(m.id);
+    for (const TransferLetter& l : repos.members().Letters(m.id)) d.letters.push_back(ViewOf(repos, l, today));
+    std::reverse(d.letters.begin(), d.letters.end());
     for (const Position& p : repos.positions().ForMember(m.id))
         d.positions.push_back({p, OrganizationName(repos, p.organization)});
     d.can_write = cell && actor.CanWrite(cell->path);
@@ -114,7 +122,7 @@ Result<MemberDetail> MemberService::Get(const Actor& actor, MemberId id) {
         if (!m) return NotFound("đảng viên");
         auto cell = repos.organizations().Get(m->organization);
         if (!cell || !actor.CanReadMember(cell->path, id)) return NotFound("đảng viên");
-        return Detail(repos, actor, *m);
+        return Detail(repos, actor, *m, clock_.Today());
     });
 }
 
@@ -142,7 +150,7 @@ Result<MemberDetail> MemberService::Create(const Actor& actor, Member input, std
         Snapshot after = Describe(m);
         after.emplace_back("joined_on", joined.ToIso());
         RecordAudit(repos, clock_, actor, "member.create", "member", m.id.value, &cell, std::nullopt, after);
-        return Detail(repos, actor, m);
+        return Detail(repos, actor, m, clock_.Today());
     });
 }
 
@@ -193,7 +201,7 @@ Result<MemberDetail> MemberService::Update(const Actor& actor, MemberId id, Memb
         }
         repos.members().Update(m);
         RecordAudit(repos, clock_, actor, "member.update", "member", id.value, &*cell, Describe(*before), after);
-        return Detail(repos, actor, m);
+        return Detail(repos, actor, m, clock_.Today());
     });
 }
 
@@ -237,7 +245,105 @@ Result<MemberDetail> MemberService::Transfer(const Actor& actor, MemberId id, co
         after.emplace_back("reason", reason);
         RecordAudit(repos, clock_, actor, "member.transfer", "member", id.value, &*source, Describe(*before), after);
         RecordAudit(repos, clock_, actor, "member.transfer_in", "member", id.value, &target, std::nullopt, after);
-        return Detail(repos, actor, m);
+        return Detail(repos, actor, m, clock_.Today());
+    });
+}
+
+namespace {
+
+// The member behind a letter's use case, visible and in a cell the actor writes.
+Result<std::pair<Member, Organization>> WritableMember(Repositories& repos, const Actor& actor, MemberId id) {
+    auto m = repos.members().Get(id);
+    if (!m) return NotFound("đảng viên");
+    auto cell = repos.organizations().Get(m->organization);
+    if (!cell || !actor.CanReadMember(cell->path, id)) return NotFound("đảng viên");
+    if (!actor.CanWrite(cell->path)) return Forbidden();
+    return std::pair{*m, *cell};
+}
+
+// Cleans and checks a letter against the member's stay and their other letters.
+Result<TransferLetter> PrepareLetter(Repositories& repos, const Member& m, TransferLetter l) {
+    l.number = base::NormalizeSpaces(l.number);
+    l.host = base::NormalizeSpaces(l.host);
+    l.note = base::NormalizeSpaces(l.note);
+    CHIBO_TRY(ValidateLetter(l));
+    if (!OnRoll(m.status))
+        return MakeError(ErrorCode::kConflict, "Đảng viên không còn trong danh sách sinh hoạt của chi bộ.", "status");
+    if (m.status == MemberStatus::kTemporary)
+        return MakeError(ErrorCode::kConflict,
+                         "Đồng chí " + m.full_name +
+                             " đang sinh hoạt tạm thời ở chi bộ này; giấy giới thiệu do chi bộ nơi đảng viên sinh hoạt "
+                             "chính thức cấp.",
+                         "status");
+    const auto stays = repos.members().Memberships(m.id);
+    if (!stays.empty() && l.from < stays.back().start_date)
+        return MakeError(
+            ErrorCode::kInvalidArgument,
+            "Ngày bắt đầu không được trước ngày vào chi bộ (" + stays.back().start_date.ToVietnamese() + ").", "from");
+    if (const TransferLetter* other = OverlappingLetter(repos.members().Letters(m.id), l))
+        return MakeError(ErrorCode::kConflict,
+                         "Thời gian trùng với giấy giới thiệu số " + other->number + " (từ " +
+                             other->from.ToVietnamese() + " đến " + other->to.ToVietnamese() + ").",
+                         "from");
+    return l;
+}
+
+TransferLetter LetterOf(const LetterInput& in) {
+    TransferLetter l;
+    l.number = in.number;
+    l.host = in.host;
+    l.from = in.from;
+    l.to = in.to;
+    l.note = in.note;
+    return l;
+}
+
+}  // namespace
+
+Result<LetterView> MemberService::CreateLetter(const Actor& actor, MemberId id, const LetterInput& input) {
+    return WriteValue<LetterView>(store_, [&](Repositories& repos) -> Result<LetterView> {
+        CHIBO_TRY_ASSIGN(const auto found, WritableMember(repos, actor, id));
+        const auto& [m, cell] = found;
+        TransferLetter l = LetterOf(input);
+        l.member = id;
+        l.organization = cell.id;
+        CHIBO_TRY_ASSIGN(l, PrepareLetter(repos, m, l));
+        l = repos.members().InsertLetter(l);
+        // Audited on the member: the statistics follow the member's roll stays.
+        RecordAudit(repos, clock_, actor, "member.letter_create", "member", id.value, &cell, std::nullopt, Describe(l));
+        return ViewOf(repos, l, clock_.Today());
+    });
+}
+
+Result<LetterView> MemberService::UpdateLetter(const Actor& actor, MemberId id, TransferLetterId letter,
+                                               const LetterInput& input) {
+    return WriteValue<LetterView>(store_, [&](Repositories& repos) -> Result<LetterView> {
+        CHIBO_TRY_ASSIGN(const auto found, WritableMember(repos, actor, id));
+        const auto& [m, cell] = found;
+        const auto before = repos.members().GetLetter(letter);
+        if (!before || before->member != id) return NotFound("giấy giới thiệu");
+        TransferLetter l = LetterOf(input);
+        l.id = before->id;
+        l.member = id;
+        l.organization = before->organization;
+        CHIBO_TRY_ASSIGN(l, PrepareLetter(repos, m, l));
+        repos.members().UpdateLetter(l);
+        RecordAudit(repos, clock_, actor, "member.letter_update", "member", id.value, &cell, Describe(*before),
+                    Describe(l));
+        return ViewOf(repos, l, clock_.Today());
+    });
+}
+
+Result<void> MemberService::DeleteLetter(const Actor& actor, MemberId id, TransferLetterId letter) {
+    return store_.Write([&](Repositories& repos) -> Result<void> {
+        CHIBO_TRY_ASSIGN(const auto found, WritableMember(repos, actor, id));
+        const auto& cell = found.second;
+        const auto before = repos.members().GetLetter(letter);
+        if (!before || before->member != id) return NotFound("giấy giới thiệu");
+        repos.members().DeleteLetter(letter);
+        RecordAudit(repos, clock_, actor, "member.letter_delete", "member", id.value, &cell, Describe(*before),
+                    std::nullopt);
+        return {};
     });
 }
 

@@ -33,13 +33,28 @@ struct PositionView {
     std::string organization_name;
 };
 
+struct LetterView {
+    domain::TransferLetter letter;
+    std::string organization_name;  // The home cell that issued it.
+    bool running = false;           // Today.
+};
+
 struct MemberDetail {
     domain::Member member;
     std::string organization_name;
     std::vector<MembershipView> memberships;
     std::vector<domain::StatusChange> status_history;
+    std::vector<LetterView> letters;  // Newest first.
     std::vector<PositionView> positions;
     bool can_write = false;
+};
+
+struct LetterInput {
+    std::string number;
+    std::string host;
+    base::Date from;
+    base::Date to;
+    std::string note;
 };
 
 struct TransferInput {
@@ -65,6 +80,13 @@ public:
     // Moves an on-roll member to another cell: closes the current membership, opens one in the target,
     // ends positions held in the source cell.
     base::Result<MemberDetail> Transfer(const domain::Actor& actor, domain::MemberId id, const TransferInput& input);
+
+    // Temporary transfer letters of an on-roll member of a cell the actor writes: from no earlier than the
+    // member joined their cell, never overlapping another of theirs. Saved roll calls stay as they were.
+    base::Result<LetterView> CreateLetter(const domain::Actor& actor, domain::MemberId id, const LetterInput& input);
+    base::Result<LetterView> UpdateLetter(const domain::Actor& actor, domain::MemberId id,
+                                          domain::TransferLetterId letter, const LetterInput& input);
+    base::Result<void> DeleteLetter(const domain::Actor& actor, domain::MemberId id, domain::TransferLetterId letter);
 
 private:
     domain::Store& store_;

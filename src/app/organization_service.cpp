@@ -57,6 +57,7 @@ OrganizationDetail Detail(Repositories& repos, const Actor& actor, const Organiz
         if (auto o = repos.organizations().Get(id)) d.path.push_back(*o);
     }
     d.counts = repos.organizations().CountMembers(org.path);
+    d.away = repos.members().CountAway(org.path, today);
     d.leaders = repos.positions().ForOrganization(org.id, today);
     const auto children = repos.organizations().Children(org.id, domain::Dissolved::kExclude);
     d.children_count = static_cast<int>(children.size());

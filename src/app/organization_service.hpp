@@ -6,6 +6,7 @@
 
 #include "app/common.hpp"
 #include "base/clock.hpp"
+#include "domain/member_repository.hpp"
 #include "domain/store.hpp"
 
 namespace chibo::app {
@@ -27,6 +28,7 @@ struct OrganizationDetail {
     domain::Organization organization;
     std::vector<domain::Organization> path;  // Root first, ending with the organisation itself.
     domain::MemberCounts counts;
+    domain::AwayCounts away;  // Today.
     std::vector<domain::Position> leaders;
     std::vector<PartyGroupSummary> party_groups;
     int children_count = 0;

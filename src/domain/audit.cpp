@@ -38,6 +38,16 @@ Snapshot Describe(const Member& m) {
             {"note", m.note}};
 }
 
+Snapshot Describe(const TransferLetter& l) {
+    return {{"letter_id", std::to_string(l.id.value)},
+            {"organization_id", std::to_string(l.organization.value)},
+            {"number", l.number},
+            {"host", l.host},
+            {"from", l.from.ToIso()},
+            {"to", l.to.ToIso()},
+            {"note", l.note}};
+}
+
 Snapshot Describe(const Position& p) {
     return {{"organization_id", std::to_string(p.organization.value)},
             {"member_id", std::to_string(p.member.value)},

@@ -75,6 +75,7 @@ private:
 Snapshot Describe(const Organization& organization);
 Snapshot Describe(const Member& member);
 Snapshot Describe(const Position& position);
+Snapshot Describe(const TransferLetter& letter);
 Snapshot Describe(const User& user);  // Never includes the password hash.
 Snapshot Describe(const RegisteredDocument& document);
 Snapshot Describe(const MeetingRuleOverride& rule);

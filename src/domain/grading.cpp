@@ -42,9 +42,6 @@ bool Counts(const Meeting& m, Date from, Date until) {
     return MonthIndex(MonthStartOf(m)) >= MonthIndex(from) && MonthStartOf(m) <= until;
 }
 
-bool Expected(Presence presence) {
-    return presence != Presence::kExempt;
-}
 bool Attended(Presence presence) {
     return presence == Presence::kPresent || presence == Presence::kLate;
 }
@@ -243,7 +240,7 @@ CellEvidence CellEvidenceOf(const GradingInput& input) {
             ++e.levels[*g.level];
         }
         for (const AttendanceRecord& a : g.attendance) {
-            if (!Expected(a.presence)) continue;
+            if (!ExpectedAt(a.presence)) continue;
             ++e.attendance_expected;
             if (Attended(a.presence)) ++e.attendance_present;
         }
@@ -283,7 +280,7 @@ std::map<MemberId, MemberEvidence> MemberEvidenceOf(const GradingInput& input) {
             if (o.speaker) speakers.insert(*o.speaker);
         for (const AttendanceRecord& a : g.attendance) {
             MemberEvidence& e = out[a.member];
-            if (!Expected(a.presence)) continue;
+            if (!ExpectedAt(a.presence)) continue;
             ++e.meetings_expected;
             if (Attended(a.presence)) {
                 ++e.present;

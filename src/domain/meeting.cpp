@@ -23,12 +23,13 @@ constexpr std::array<std::pair<MeetingState, std::string_view>, 7> kStateCodes{{
     {MeetingState::kCancelled, "cancelled"},
 }};
 
-constexpr std::array<std::pair<Presence, std::string_view>, 5> kPresenceCodes{{
+constexpr std::array<std::pair<Presence, std::string_view>, 6> kPresenceCodes{{
     {Presence::kPresent, "present"},
     {Presence::kLate, "late"},
     {Presence::kExcused, "excused"},
     {Presence::kUnexcused, "unexcused"},
     {Presence::kExempt, "exempt"},
+    {Presence::kAway, "away"},
 }};
 
 bool Attended(Presence p) {
@@ -36,6 +37,10 @@ bool Attended(Presence p) {
 }
 
 }  // namespace
+
+bool ExpectedAt(Presence presence) {
+    return presence != Presence::kExempt && presence != Presence::kAway;
+}
 
 bool BeforeHeld(MeetingState state) {
     return state == MeetingState::kPlanned || state == MeetingState::kPrepared || state == MeetingState::kNotified;
@@ -148,6 +153,10 @@ AttendanceCounts CountAttendance(std::span<const AttendanceRecord> records) {
                 break;
             default:
                 break;
+        }
+        if (r.presence == Presence::kAway) {
+            ++c.away;
+            continue;
         }
         if (r.presence == Presence::kExempt || r.status_at_meeting == MemberStatus::kExempt) {
             ++c.exempt;
@@ -312,6 +321,8 @@ std::string_view Label(Presence presence) {
             return "Vắng không lý do";
         case Presence::kExempt:
             return "Miễn sinh hoạt";
+        case Presence::kAway:
+            return "Sinh hoạt tạm thời nơi khác";
     }
     return "";
 }

@@ -167,8 +167,12 @@ std::string FormatClock(int minutes);
 bool CanTransition(MeetingState from, MeetingState to);
 base::Result<void> CheckTransition(MeetingState from, MeetingState to);
 
-// A member's presence at one meeting. Exempt members are not expected.
-enum class Presence { kPresent, kLate, kExcused, kUnexcused, kExempt };
+// A member's presence at one meeting. Exempt members, and members away with a temporary transfer letter
+// running on the meeting's day (they attend the host), are not expected.
+enum class Presence { kPresent, kLate, kExcused, kUnexcused, kExempt, kAway };
+
+// Whether the member was expected at the meeting: every presence but exempt and away.
+bool ExpectedAt(Presence presence);
 
 // One member's attendance at one meeting, frozen at the meeting: the status and name are copied so
 // that later changes to the member do not rewrite history.
@@ -177,7 +181,7 @@ struct AttendanceRecord {
     std::string member_name;
     MemberStatus status_at_meeting = MemberStatus::kOfficial;
     Presence presence = Presence::kUnexcused;
-    std::string reason;  // Required when presence is kExcused.
+    std::string reason;  // Required when presence is kExcused; the letter when kAway.
 };
 
 // The membership report the minutes open with (HD 42): totals by status, exempt, present, absent
@@ -189,7 +193,8 @@ struct AttendanceCounts {
     int temporary = 0;
     int working_away = 0;  // On the roll, working away (status).
     int exempt = 0;
-    int expected = 0;  // Everyone but the exempt.
+    int away = 0;      // Giới thiệu sinh hoạt tạm thời đi nơi khác: a letter ran on the meeting day.
+    int expected = 0;  // Everyone but the exempt and the away.
     int present = 0;   // Present or late.
     int excused = 0;
     int unexcused = 0;

@@ -43,32 +43,75 @@ std::optional<MemberStatus> StatusOn(const std::vector<StatusChange>& history, b
     return status;
 }
 
-std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships,
-                                  const std::vector<StatusChange>& history) {
+Standing StandingOf(MemberStatus status, bool letter_runs) {
+    if (status == MemberStatus::kTemporary || status == MemberStatus::kExempt) return Standing::kNotExpected;
+    if (letter_runs) return Standing::kAwayWithLetter;
+    if (status == MemberStatus::kWorkingAway) return Standing::kAwayWithoutLetter;
+    return Standing::kExpected;
+}
+
+bool Expected(Standing standing) {
+    return standing == Standing::kExpected || standing == Standing::kAwayWithoutLetter;
+}
+
+bool Away(Standing standing) {
+    return standing == Standing::kAwayWithLetter || standing == Standing::kAwayWithoutLetter;
+}
+
+std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships, const std::vector<StatusChange>& history,
+                                  const std::vector<TransferLetter>& letters) {
     std::vector<RollStay> out;
+    auto add = [&](const Membership& ms, base::Date from, std::optional<base::Date> to, Standing standing) {
+        if (to && *to <= from) return;
+        // A stay continuing the previous one in the same cell and standing extends it.
+        if (!out.empty() && out.back().cell == ms.organization && out.back().to == from &&
+            out.back().standing == standing) {
+            out.back().to = to;
+            return;
+        }
+        out.push_back({ms.member, ms.organization, from, to, standing});
+    };
     for (const Membership& ms : memberships) {
-        // The status segments [since_i, since_i+1) clipped to the membership.
+        // The status segments [since_i, since_i+1) clipped to the membership…
         for (std::size_t i = 0; i < history.size(); ++i) {
             if (!OnRoll(history[i].status)) continue;
-            const base::Date from = std::max(ms.start_date, history[i].since);
+            base::Date from = std::max(ms.start_date, history[i].since);
             std::optional<base::Date> to = ms.end_date;
             if (i + 1 < history.size() && (!to || history[i + 1].since < *to)) to = history[i + 1].since;
             if (to && *to <= from) continue;
-            const bool expected = Expected(history[i].status);
-            // A stay continuing the previous one in the same cell and standing extends it.
-            if (!out.empty() && out.back().cell == ms.organization && out.back().to == from &&
-                out.back().expected == expected) {
-                out.back().to = to;
-                continue;
+            // …cut where letters begin and end: a letter runs over [letter.from, letter.to + 1).
+            for (const TransferLetter& l : letters) {
+                const base::Date l_end = l.to.AddDays(1);
+                if (l_end <= from || (to && *to <= l.from)) continue;
+                add(ms, from, std::max(from, l.from), StandingOf(history[i].status, false));
+                const base::Date cut = to ? std::min(*to, l_end) : l_end;
+                add(ms, std::max(from, l.from), cut, StandingOf(history[i].status, true));
+                from = cut;
             }
-            out.push_back({ms.member, ms.organization, from, to, expected});
+            add(ms, from, to, StandingOf(history[i].status, false));
         }
     }
     return out;
 }
 
-bool Expected(MemberStatus status) {
-    return status == MemberStatus::kOfficial || status == MemberStatus::kProbationary;
+base::Result<void> ValidateLetter(const TransferLetter& l) {
+    if (l.number.empty()) return Invalid("Vui lòng nhập số giấy giới thiệu.", "number");
+    if (base::Utf8Length(l.number) > 50) return Invalid("Số giấy giới thiệu dài quá 50 ký tự.", "number");
+    if (l.host.empty()) return Invalid("Vui lòng nhập nơi đến sinh hoạt tạm thời.", "host");
+    if (base::Utf8Length(l.host) > 200) return Invalid("Nơi đến sinh hoạt tạm thời dài quá 200 ký tự.", "host");
+    if (l.to < l.from) return Invalid("Ngày hết hạn không được trước ngày bắt đầu.", "to");
+    if (base::Utf8Length(l.note) > 500) return Invalid("Ghi chú dài quá 500 ký tự.", "note");
+    return {};
+}
+
+const TransferLetter* OverlappingLetter(const std::vector<TransferLetter>& letters, const TransferLetter& letter) {
+    for (const TransferLetter& other : letters)
+        if (other.id != letter.id && other.from <= letter.to && letter.from <= other.to) return &other;
+    return nullptr;
+}
+
+std::string LetterReason(const TransferLetter& l) {
+    return "Giấy giới thiệu số " + l.number + ", sinh hoạt tạm thời tại " + l.host + ", đến " + l.to.ToVietnamese();
 }
 
 bool OnRoll(MemberStatus status) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,7 @@ enum class MemberStatus {
     kProbationary,    // dự bị: 12 months from admission, then confirmed by the cell
     kExempt,          // miễn công tác và sinh hoạt đảng: not expected at meetings
     kTemporary,       // sinh hoạt tạm thời: attends this cell with a temporary transfer letter
-    kWorkingAway,     // làm ăn xa
+    kWorkingAway,     // làm ăn xa: expected at the home cell unless a transfer letter runs
     kTransferredOut,  // đã chuyển sinh hoạt đi
     kRemoved,         // xóa tên / khai trừ
     kDeceased,        // từ trần
@@ -64,22 +65,58 @@ struct StatusChange {
 // `history` sorted by `since`.
 std::optional<MemberStatus> StatusOn(const std::vector<StatusChange>& history, base::Date day);
 
-// A stretch of days [from, to) a member was on a cell's roll with the same standing: `expected` at its
-// meetings (official or probationary) or not (exempt, temporary, working away). `to` unset: still.
+// A temporary transfer letter (giấy giới thiệu sinh hoạt đảng tạm thời): from `from` to `to`, both days
+// included, the member attends `host` and their home cell does not expect them at its meetings (its
+// minutes count them as "giới thiệu sinh hoạt tạm thời đi nơi khác"). A member's letters never overlap.
+struct TransferLetter {
+    TransferLetterId id;
+    MemberId member;
+    OrganizationId organization;  // The home cell that issued it: the member's cell when it was recorded.
+    std::string number;           // "15-GGT/ĐU".
+    std::string host;             // The host organisation, as the letter names it.
+    base::Date from;
+    base::Date to;
+    std::string note;
+
+    bool Runs(base::Date day) const { return from <= day && day <= to; }
+};
+
+// Checks the fields a user enters (number, host, dates, note), already trimmed. Errors name the field.
+base::Result<void> ValidateLetter(const TransferLetter& letter);
+// Another of `letters` whose days meet `letter`'s (ignoring the one with its id), or null.
+const TransferLetter* OverlappingLetter(const std::vector<TransferLetter>& letters, const TransferLetter& letter);
+// "Giấy giới thiệu số 15-GGT/ĐU, sinh hoạt tạm thời tại Chi bộ Khu phố 3, đến 31/12/2026": why the member is
+// not at the home cell's meeting, as the roll call and the minutes write it.
+std::string LetterReason(const TransferLetter& letter);
+
+// How a member stands toward their cell's meetings on a day.
+enum class Standing : std::uint8_t {
+    kExpected,           // Official or probationary.
+    kAwayWithoutLetter,  // Working away without a letter: expected all the same, an absence needs a reason.
+    kAwayWithLetter,     // A temporary transfer letter runs: attends the host, not expected here.
+    kNotExpected,        // Exempt, or attending this cell temporarily (their home cell expects them).
+};
+Standing StandingOf(MemberStatus status, bool letter_runs);
+// Expected at the meetings: official, probationary, or working away without a letter.
+bool Expected(Standing standing);
+// Away from the cell: working away, or with a running letter.
+bool Away(Standing standing);
+
+// A stretch of days [from, to) a member was on a cell's roll with the same standing. `to` unset: still.
 struct RollStay {
     MemberId member;
     OrganizationId cell;
     base::Date from;
     std::optional<base::Date> to;
-    bool expected = true;
+    Standing standing = Standing::kExpected;
 };
 
-// The stays of one member, from their memberships and their status history (each sorted by date).
-std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships, const std::vector<StatusChange>& history);
+// The stays of one member, from their memberships, their status history and their letters (each sorted
+// by date).
+std::vector<RollStay> RollStaysOf(const std::vector<Membership>& memberships, const std::vector<StatusChange>& history,
+                                  const std::vector<TransferLetter>& letters = {});
 
 bool OnRoll(MemberStatus status);
-// Official and probationary members: those the figures expect at meetings.
-bool Expected(MemberStatus status);
 
 // Checks every field a user enters, on `today`. Errors name the field at fault.
 base::Result<void> ValidateMember(const Member& member, base::Date today);

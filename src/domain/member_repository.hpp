@@ -21,6 +21,14 @@ struct MemberQuery {
     int limit = 50;
 };
 
+// Members of a subtree away from their cells on a day.
+struct AwayCounts {
+    int with_letter = 0;     // A temporary transfer letter runs.
+    int without_letter = 0;  // Working away without one.
+
+    int total() const { return with_letter + without_letter; }
+};
+
 struct MemberPage {
     std::vector<Member> items;
     std::int64_t total = 0;
@@ -60,6 +68,17 @@ public:
     virtual std::vector<StatusChange> StatusHistory(MemberId member) = 0;
     // Records a change (replacing one on the same day).
     virtual void RecordStatus(const StatusChange& change) = 0;
+
+    // The member's temporary transfer letters, by start date.
+    virtual std::vector<TransferLetter> Letters(MemberId member) = 0;
+    virtual std::optional<TransferLetter> GetLetter(TransferLetterId id) = 0;
+    virtual TransferLetter InsertLetter(const TransferLetter& letter) = 0;
+    virtual void UpdateLetter(const TransferLetter& letter) = 0;
+    virtual void DeleteLetter(TransferLetterId id) = 0;
+    // The letters of `members` that run on `day` (at most one each).
+    virtual std::vector<TransferLetter> LettersOn(const std::vector<MemberId>& members, base::Date day) = 0;
+    // On-roll members of the subtree away on `day` (today: their current status).
+    virtual AwayCounts CountAway(const std::string& path, base::Date day) = 0;
 };
 
 }  // namespace chibo::domain

@@ -104,7 +104,7 @@ std::optional<MeetingFigures> FiguresOf(const Meeting& meeting, std::span<const 
     if (f.month < kFirstStatMonth || f.month >= kFirstStatMonth + kStatMonths) return std::nullopt;
     f.held = true;
     for (const AttendanceRecord& a : attendance) {
-        if (a.presence == Presence::kExempt) continue;
+        if (!ExpectedAt(a.presence)) continue;
         ++f.expected;
         if (a.presence == Presence::kPresent || a.presence == Presence::kLate) ++f.present;
         if (a.presence == Presence::kUnexcused) f.unexcused.push_back(a.member);
@@ -274,8 +274,9 @@ void StatisticsEngine::Reindex() {
     absences_.clear();
     located_.clear();
     member_months_.assign(kStatMonths + 1, Fenwick());
+    away_.clear();
     for (const auto& [id, f] : meetings_) Apply(f, +1);
-    for (const auto& [id, stays] : member_stays_) ApplyStays(stays, +1);
+    for (const auto& [id, stays] : member_stays_) ApplyStays(id, stays, +1);
 }
 
 void StatisticsEngine::MemberDelta(int r, std::size_t slot, int delta) {
@@ -295,14 +296,25 @@ std::int64_t StatisticsEngine::MembersAt(int r, std::size_t lo, std::size_t hi) 
     return total;
 }
 
-void StatisticsEngine::ApplyStays(const std::vector<StayMonths>& stays, int sign) {
+void StatisticsEngine::ApplyStays(std::int64_t member, const std::vector<StayMonths>& stays, int sign) {
     for (const StayMonths& stay : stays) {
-        if (!stay.expected || stay.from >= stay.to) continue;
+        if (stay.from >= stay.to) continue;
         const auto c = CellNumber(OrganizationId(stay.cell));
         if (!c) continue;
         const std::size_t slot = SlotAt(*c, kAllMonths.last);
-        MemberDelta(stay.from, slot, sign);
-        if (stay.to < kStatMonths) MemberDelta(stay.to, slot, -sign);
+        if (Expected(stay.standing)) {
+            MemberDelta(stay.from, slot, sign);
+            if (stay.to < kStatMonths) MemberDelta(stay.to, slot, -sign);
+        }
+        if (!Away(stay.standing)) continue;
+        const AwayMonths away{member, stay.from, stay.to, stay.standing == Standing::kAwayWithLetter};
+        auto& list = away_[slot];
+        if (sign > 0) {
+            list.push_back(away);
+        } else if (auto found = std::find(list.begin(), list.end(), away); found != list.end()) {
+            list.erase(found);
+        }
+        if (list.empty()) away_.erase(slot);
     }
 }
 
@@ -444,7 +456,7 @@ void StatisticsEngine::PutMeeting(MeetingId id, const std::optional<MeetingFigur
 
 void StatisticsEngine::PutMember(MemberId id, std::span<const RollStay> stays) {
     if (auto old = member_stays_.find(id.value); old != member_stays_.end()) {
-        ApplyStays(old->second, -1);
+        ApplyStays(id.value, old->second, -1);
         member_stays_.erase(old);
     }
     std::vector<StayMonths> months;
@@ -453,10 +465,10 @@ void StatisticsEngine::PutMember(MemberId id, std::span<const RollStay> stays) {
         const int from = std::clamp(MonthOf(stay.from) - kFirstStatMonth, 0, kStatMonths - 1);
         const int to = stay.to ? std::clamp(MonthOf(*stay.to) - kFirstStatMonth, 0, kStatMonths) : kStatMonths;
         months.push_back({static_cast<std::int32_t>(stay.cell.value), static_cast<std::int16_t>(from),
-                          static_cast<std::int16_t>(std::max(from, to)), stay.expected});
+                          static_cast<std::int16_t>(std::max(from, to)), stay.standing});
     }
     if (!months.empty()) {
-        ApplyStays(months, +1);
+        ApplyStays(id.value, months, +1);
         member_stays_.emplace(id.value, std::move(months));
     }
     // Where the member's flags are shown follows their roll.
@@ -527,6 +539,8 @@ std::vector<const StatOrganization*> StatisticsEngine::Children(OrganizationId i
 DashboardFigures& DashboardFigures::operator+=(const DashboardFigures& o) {
     cells += o.cells;
     members_expected += o.members_expected;
+    members_away += o.members_away;
+    members_away_without_letter += o.members_away_without_letter;
     cells_regular_due += o.cells_regular_due;
     cells_regular_all += o.cells_regular_all;
     cells_thematic_due += o.cells_thematic_due;
@@ -698,6 +712,12 @@ std::vector<DashboardFigures> StatisticsEngine::Figures(OrganizationId node, std
             for (int l = 0; l < 4; ++l) d.levels[l] += static_cast<int>(sums[kLevelGood + l]);
             d.meetings_superior += static_cast<int>(sums[kSuperior]);
             d.members_expected += static_cast<int>(MembersAt(roll_month, span.lo, span.hi));
+            for (auto at = away_.lower_bound(span.lo); at != away_.end() && at->first < span.hi; ++at)
+                for (const AwayMonths& a : at->second)
+                    if (a.from <= roll_month && roll_month < a.to) {
+                        ++d.members_away;
+                        if (!a.letter) ++d.members_away_without_letter;
+                    }
             if (flagged != flagged_.end() && !flagged->second.tree.empty())
                 d.members_flagged += static_cast<int>(flagged->second.tree.Range(span.lo, span.hi));
 

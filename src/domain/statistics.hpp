@@ -98,11 +98,14 @@ std::vector<StatOrganization> StatTreeOf(const std::vector<Organization>& organi
 // period's last month it was active; its members flagged in a year, where it was placed in that year's
 // last month it was active; members expected, where it is now.
 struct DashboardFigures {
-    int cells = 0;               // Cells active at some time in the period.
-    int members_expected = 0;    // Official and probationary members on the rolls at the end of the period (or now).
-    int cells_regular_due = 0;   // Cells with at least one month due in the period…
-    int cells_regular_all = 0;   // …and of them, those that held a regular meeting in every month due.
-    int cells_thematic_due = 0;  // The same by quarter (the quarters the period touches).
+    int cells = 0;  // Cells active at some time in the period.
+    int members_expected =
+        0;                 // Expected at meetings (Expected(Standing)) on the rolls at the end of the period (or now).
+    int members_away = 0;  // On the rolls then, away (Away(Standing)): with a running letter, or working away…
+    int members_away_without_letter = 0;  // …without one.
+    int cells_regular_due = 0;            // Cells with at least one month due in the period…
+    int cells_regular_all = 0;            // …and of them, those that held a regular meeting in every month due.
+    int cells_thematic_due = 0;           // The same by quarter (the quarters the period touches).
     int cells_thematic_all = 0;
     int meetings_held = 0;  // Regular and thematic.
     int attendance_expected = 0;
@@ -150,8 +153,8 @@ public:
     void SetTree(std::vector<StatOrganization> organizations);
     // Replaces what the meeting counts for (nullopt: nothing).
     void PutMeeting(MeetingId id, const std::optional<MeetingFigures>& figures);
-    // Replaces where and when a member was expected (official or probationary on a cell's roll): a period's
-    // members expected are those in a stay at the end of its last month, or now when it runs on.
+    // Replaces where and when a member was on a cell's roll and how they stood (expected, away): a period's
+    // members expected and away are those in a stay at the end of its last month, or now when it runs on.
     void PutMember(MemberId id, std::span<const RollStay> stays);
 
     bool Knows(OrganizationId id) const;
@@ -213,7 +216,16 @@ private:
         std::int32_t cell = 0;
         std::int16_t from = 0;
         std::int16_t to = 0;
-        bool expected = true;
+        Standing standing = Standing::kExpected;
+    };
+    // A stay away from the cell, in months as above.
+    struct AwayMonths {
+        std::int64_t member = 0;
+        std::int16_t from = 0;
+        std::int16_t to = 0;
+        bool letter = false;
+
+        bool operator==(const AwayMonths&) const = default;
     };
     // A member's unexcused absences in a year, by cell, and the slot whose flagged count holds them.
     struct MemberAbsences {
@@ -224,7 +236,7 @@ private:
     // Where a member's flag for `year` is shown: the slot of the cell whose roll they were last on in it.
     std::optional<std::size_t> FlagSlot(std::int64_t member, int year) const;
     void Relocate(int year, std::int64_t member, MemberAbsences& absences);
-    void ApplyStays(const std::vector<StayMonths>& stays, int sign);
+    void ApplyStays(std::int64_t member, const std::vector<StayMonths>& stays, int sign);
     void MemberDelta(int r, std::size_t slot, int delta);
     // Members expected at the end of month kFirstStatMonth + r in slots [lo, hi).
     std::int64_t MembersAt(int r, std::size_t lo, std::size_t hi) const;
@@ -282,6 +294,8 @@ private:
     // each allocated when first touched): a subtree's count at the end of a month is a prefix over months.
     std::vector<Fenwick> member_months_;
     std::unordered_map<std::int64_t, std::vector<StayMonths>> member_stays_;
+    // Members away, by slot (where the cell is now): few enough to read one by one.
+    std::map<std::size_t, std::vector<AwayMonths>> away_;
     std::unordered_map<int, FlaggedCounts> flagged_;  // By year.
 
     std::unordered_map<std::int64_t, MeetingFigures> meetings_;

@@ -262,6 +262,48 @@ TEST(Statistics, FollowsEveryChangeOfAMeeting) {
     EXPECT_EQ(e.Figures(OrganizationId(3), kYear, kToday).members_expected, 8);
 }
 
+TEST(Statistics, CountsMembersAwayAndWhetherTheyHaveALetter) {
+    StatisticsEngine e = Loaded();
+    // Member 31 of cell 3 works away from 01/03/2026, with a letter from 10/03 to 15/07/2026: March to June end
+    // with the letter running, July ends without one (expected again, away without a letter).
+    const std::vector<Membership> memberships{
+        {MembershipId(1), MemberId(31), OrganizationId(3), D(2010, 1, 1), std::nullopt, "Kết nạp"}};
+    const std::vector<StatusChange> history{{MemberId(31), D(2010, 1, 1), MemberStatus::kOfficial},
+                                            {MemberId(31), D(2026, 3, 1), MemberStatus::kWorkingAway}};
+    TransferLetter letter;
+    letter.member = MemberId(31);
+    letter.from = D(2026, 3, 10);
+    letter.to = D(2026, 7, 15);
+    e.PutMember(MemberId(31), RollStaysOf(memberships, history, {letter}));
+    auto at = [&](int month, int organization = 3) {
+        return e.Figures(OrganizationId(organization), {MonthNumber(2026, month), MonthNumber(2026, month)}, kToday);
+    };
+    EXPECT_EQ(at(2).members_expected, 10);
+    EXPECT_EQ(at(2).members_away, 0);
+    for (int month : {3, 6}) {
+        EXPECT_EQ(at(month).members_expected, 9) << month;
+        EXPECT_EQ(at(month).members_away, 1) << month;
+        EXPECT_EQ(at(month).members_away_without_letter, 0) << month;
+    }
+    // The letter ended on 15/07: at the end of July the member is expected, away without a letter.
+    EXPECT_EQ(at(7).members_expected, 10);
+    EXPECT_EQ(at(7).members_away, 1);
+    EXPECT_EQ(at(7).members_away_without_letter, 1);
+    // The province sums its subtree; a cell elsewhere has nobody away.
+    EXPECT_EQ(at(6, 1).members_away, 1);
+    EXPECT_EQ(at(6, 6).members_away, 0);
+    // Back from working away on 01/08: nobody away from August on.
+    std::vector<StatusChange> back = history;
+    back.push_back({MemberId(31), D(2026, 8, 1), MemberStatus::kOfficial});
+    e.PutMember(MemberId(31), RollStaysOf(memberships, back, {letter}));
+    EXPECT_EQ(at(8).members_away, 0);
+    EXPECT_EQ(at(6).members_away, 1);
+    // A new tree (a reorganisation) keeps them.
+    e.SetTree(Tree());
+    EXPECT_EQ(at(6).members_away, 1);
+    EXPECT_EQ(at(6).members_expected, 9);
+}
+
 TEST(Statistics, FlagsThreeUnexcusedAbsencesInTheCalendarYear) {
     StatisticsEngine e = Loaded();
     MeetingFigures july = Held(3, 7);

@@ -37,6 +37,9 @@ std::vector<Sheet> DashboardSheets(const DashboardWorkbook& v) {
     };
     line("Số chi bộ", f.cells, std::nullopt);
     line("Số đảng viên chính thức và dự bị", f.members_expected, std::nullopt);
+    line("Đảng viên đang ở nơi khác (có giấy giới thiệu sinh hoạt tạm thời hoặc đi làm ăn xa)", f.members_away,
+         std::nullopt);
+    line("Trong đó: đi làm ăn xa chưa có giấy giới thiệu", f.members_away_without_letter, f.members_away);
     line("Chi bộ sinh hoạt thường kỳ đầy đủ, đúng quy định", f.cells_regular_all, f.cells_regular_due);
     line("Chi bộ sinh hoạt chuyên đề mỗi quý", f.cells_thematic_all, f.cells_thematic_due);
     line("Số buổi sinh hoạt đã tổ chức", f.meetings_held, std::nullopt);

@@ -93,6 +93,9 @@ void AddMembership(std::vector<Block>& body, const MeetingDocumentData& d) {
     body.emplace_back(
         Text("- Tổng số đảng viên của chi bộ: " + std::to_string(c.total) + " đồng chí (" + composition + ")."));
     body.emplace_back(Text("- Số đảng viên được miễn sinh hoạt: " + std::to_string(c.exempt) + " đồng chí."));
+    const std::string away = Names(d.attendance, Presence::kAway, true);
+    body.emplace_back(Text("- Số đảng viên giới thiệu sinh hoạt tạm thời đi nơi khác: " + std::to_string(c.away) +
+                           " đồng chí" + (away.empty() ? "." : ": " + away + ".")));
     body.emplace_back(Text("- Số đảng viên có mặt: " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
                            " đồng chí phải dự."));
     const std::string late = Names(d.attendance, Presence::kLate, true);

@@ -44,6 +44,31 @@ void Api::AddMemberRoutes() {
                     CHIBO_TRY_ASSIGN(const auto detail, members.Transfer(req.auth->actor, id, in));
                     return Json(ToJson(detail));
                 });
+
+    router_.Add(Method::kPost, "/api/v1/members/{id}/transfer-letters", Access::kSignedIn,
+                [&members](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<MemberId>(req));
+                    CHIBO_TRY_ASSIGN(const auto in, ParseLetter(req.body));
+                    CHIBO_TRY_ASSIGN(const auto letter, members.CreateLetter(req.auth->actor, id, in));
+                    return Json(ToJson(letter), 201);
+                });
+
+    router_.Add(Method::kPut, "/api/v1/members/{id}/transfer-letters/{letter_id}", Access::kSignedIn,
+                [&members](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<MemberId>(req));
+                    CHIBO_TRY_ASSIGN(const auto letter_id, PathId<TransferLetterId>(req, "letter_id"));
+                    CHIBO_TRY_ASSIGN(const auto in, ParseLetter(req.body));
+                    CHIBO_TRY_ASSIGN(const auto letter, members.UpdateLetter(req.auth->actor, id, letter_id, in));
+                    return Json(ToJson(letter));
+                });
+
+    router_.Add(Method::kDelete, "/api/v1/members/{id}/transfer-letters/{letter_id}", Access::kSignedIn,
+                [&members](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<MemberId>(req));
+                    CHIBO_TRY_ASSIGN(const auto letter_id, PathId<TransferLetterId>(req, "letter_id"));
+                    CHIBO_TRY(members.DeleteLetter(req.auth->actor, id, letter_id));
+                    return NoContent();
+                });
 }
 
 }  // namespace chibo::http

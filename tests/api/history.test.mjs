@@ -110,6 +110,11 @@ test('a past year entered through the API keeps each roll call, calendar and mon
     });
     assert.equal(r.status, 400, 'a change dated before the last one');
     assert.equal(r.json.error.field, 'status_since');
+    // …with a temporary transfer letter for the rest of the year: the home cell no longer expects them.
+    r = await c.post(`/api/v1/members/${away.id}/transfer-letters`, {
+        number: '07-GGT/ĐU', host: 'Chi bộ Khu phố 2, phường Thủ Dầu Một', from: day(6, 1), to: day(12, 31),
+    });
+    assert.equal(r.status, 201, r.text);
 
     // The roll call of a meeting is the roll on its day, also when recorded long after.
     const feb = await openMeeting(c, a, 2);
@@ -205,7 +210,7 @@ test('a past year entered through the API keeps each roll call, calendar and mon
     assert.equal(december.figures.meetings_held, 0);
     assert.equal(december.figures.cells_regular_all, 0, 'the late November meeting does not fill December');
 
-    // Figures of a past period use that period's roll: the member working away from 01/06 still counts
+    // Figures of a past period use that period's roll: the member away with a letter from 01/06 still counts
     // at the end of January and of March, not of June; the one who joined on 10/05 from May; the one who
     // left on 20/04 in B from April.
     assert.equal((await dashboard(a, ym(1), ym(1))).figures.members_expected, 3);

@@ -122,8 +122,8 @@ function shownCards(page) {
 // The cards must say the server's figures `f`, in the source articles' words.
 async function assertCards(page, f, { cell }) {
     const cards = await shownCards(page);
-    const ids = ['regular', 'thematic', 'attendance', 'attendance90', ...(cell ? [] : ['cells']), 'members', 'meetings',
-        'superior', 'quality', 'flagged'];
+    const ids = ['regular', 'thematic', 'attendance', 'attendance90', ...(cell ? [] : ['cells']), 'members', 'away',
+        'meetings', 'superior', 'quality', 'flagged'];
     assert.deepEqual(Object.keys(cards), ids, 'the cards, in order');
     const expect = (id, value, label, detail) => {
         assert.equal(cards[id].value, value, `${id}: value`);
@@ -140,7 +140,10 @@ async function assertCards(page, f, { cell }) {
     expect('attendance90', percent(f.attendance_90_share), 'buổi sinh hoạt có ≥ 90 % đảng viên dự',
         `${of(f.meetings_attendance_90, f.meetings_held)} buổi`);
     if (!cell) expect('cells', count(f.cells), 'Số chi bộ');
-    expect('members', count(f.members_expected), 'Số đảng viên', 'chính thức và dự bị đang sinh hoạt');
+    expect('members', count(f.members_expected), 'Số đảng viên', 'chính thức và dự bị sinh hoạt tại chi bộ');
+    expect('away', count(f.members_away), 'Đảng viên đang ở nơi khác', f.members_away_without_letter > 0
+        ? `trong đó chưa có giấy giới thiệu: ${count(f.members_away_without_letter)}`
+        : 'có giấy giới thiệu sinh hoạt tạm thời hoặc đi làm ăn xa');
     expect('meetings', count(f.meetings_held), 'Buổi sinh hoạt đã họp');
     expect('superior', `${count(f.meetings_superior)} buổi`, 'Cấp ủy cấp trên dự', `ở ${count(f.cells_visited)} chi bộ`);
     expect('flagged', count(f.members_flagged), 'Đảng viên vắng 3 lần không lý do');

@@ -48,16 +48,18 @@ const YESTERDAY = dayFromToday(-1);
 const DEADLINE = dayFromToday(14);
 const TITLE = `Sinh hoạt thường kỳ tháng ${LAST.month}/${LAST.year}`;
 
-// "Tổng số đảng viên: 70 (chính thức 53, dự bị 8, sinh hoạt tạm thời 2); miễn sinh hoạt 4; có mặt 64/66 (đến muộn
-// 1); vắng có lý do 1; vắng không lý do 1" ↔ its numbers.
-const SUMMARY_RE = /^Tổng số đảng viên: (\d+) \((.*)\); miễn sinh hoạt (\d+); có mặt (\d+)\/(\d+)(?: \(đến muộn (\d+)\))?; vắng có lý do (\d+); vắng không lý do (\d+)$/;
+// "Tổng số đảng viên: 70 (chính thức 53, dự bị 8, sinh hoạt tạm thời 2); miễn sinh hoạt 4; giới thiệu sinh hoạt tạm
+// thời đi nơi khác 2; có mặt 62/64 (đến muộn 1); vắng có lý do 1; vắng không lý do 1" ↔ its numbers (the members
+// away with a transfer letter are named only when there are some).
+const SUMMARY_RE = /^Tổng số đảng viên: (\d+) \((.*)\); miễn sinh hoạt (\d+);(?: giới thiệu sinh hoạt tạm thời đi nơi khác (\d+);)? có mặt (\d+)\/(\d+)(?: \(đến muộn (\d+)\))?; vắng có lý do (\d+); vắng không lý do (\d+)$/;
 function parseSummary(text) {
     const m = SUMMARY_RE.exec(text.trim());
     assert.ok(m, `the roll call's counts line: ${text}`);
-    return { total: +m[1], kinds: m[2], exempt: +m[3], present: +m[4], expected: +m[5], late: +(m[6] ?? 0),
-        excused: +m[7], unexcused: +m[8] };
+    return { total: +m[1], kinds: m[2], exempt: +m[3], away: +(m[4] ?? 0), present: +m[5], expected: +m[6],
+        late: +(m[7] ?? 0), excused: +m[8], unexcused: +m[9] };
 }
 const summaryText = (c) => `Tổng số đảng viên: ${c.total} (${c.kinds}); miễn sinh hoạt ${c.exempt}; `
+    + (c.away ? `giới thiệu sinh hoạt tạm thời đi nơi khác ${c.away}; ` : '')
     + `có mặt ${c.present}/${c.expected}${c.late ? ` (đến muộn ${c.late})` : ''}; vắng có lý do ${c.excused}; `
     + `vắng không lý do ${c.unexcused}`;
 
@@ -301,7 +303,13 @@ test('on a phone the secretary calls the roll, records the opinions, the conclus
     assert.equal(await checked(the.member), 'Vắng có lý do');
     assert.equal(await card(the.member).getByTestId('roll-reason').inputValue(), LEAVE_REASON);
     const proposed = parseSummary(await page.getByTestId('roll-summary').innerText());
-    assert.equal(proposed.total, names.length, 'every member on the roll has a card');
+    // Members away with a transfer letter are listed apart, with the letter and nothing to mark.
+    const away = page.getByTestId('roll-away-member');
+    assert.equal(await away.count(), proposed.away, 'the members away with a letter are listed apart');
+    assert.equal(await away.locator('.ant-radio-button-wrapper').count(), 0, 'no presence to choose for them');
+    for (const text of await away.locator('.roll-away-reason').allInnerTexts())
+        assert.ok(text.startsWith('Giấy giới thiệu số '), `the letter is the reason: ${text}`);
+    assert.equal(proposed.total, names.length + proposed.away, 'every member on the roll has a card');
     assert.deepEqual([proposed.excused, proposed.unexcused, proposed.late], [1, 0, 0]);
 
     // One absent without a reason, one late: two official members present so far, not the officers.

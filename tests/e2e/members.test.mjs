@@ -110,3 +110,84 @@ test('transferring a member shows the new cell and the history row', async () =>
     assertNoPageErrors(page);
     await page.context().close();
 });
+
+// A day `n` days from today, dd/mm/yyyy (as todayVn).
+function dayFromToday(n) {
+    const [day, month, year] = todayVn().split('/').map(Number);
+    const d = new Date(Date.UTC(year, month - 1, day + n));
+    const pad2 = (v) => String(v).padStart(2, '0');
+    return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+test('phone: a temporary transfer letter is issued, refused when it overlaps, extended and deleted', async () => {
+    const page = await openPage(env, PHONE);
+    await login(page, 'xa.hoaan');
+    await page.goto('/members?q=dang+van');
+    // An official member: the demo gives letters only to members working away.
+    const rows = await waitForRows(page, 'members-table', (t) => t.length > 0);
+    const index = rows.findIndex((r) => r.includes('Chính thức'));
+    assert.ok(index >= 0, 'an official member to send away');
+    await page.getByTestId('members-table').locator('a.member-name').nth(index).click();
+    await page.waitForURL(/\/members\/\d+$/);
+    const letters = page.getByTestId('transfer-letters');
+    await letters.waitFor();
+    const before = await letters.getByTestId('transfer-letter').count();
+
+    const fill = async (form, { number, host, from, to }) => {
+        if (number !== undefined) await form.getByLabel('Số giấy giới thiệu').fill(number);
+        if (host !== undefined) await form.getByLabel('Nơi đến sinh hoạt tạm thời').fill(host);
+        for (const [label, value] of [['Từ ngày', from], ['Đến ngày', to]]) {
+            if (value === undefined) continue;
+            await form.getByLabel(label).fill(value);
+            await form.getByLabel(label).press('Enter');
+        }
+    };
+    const HOST = 'Chi bộ Khu phố 3, phường Tân Định';
+    const TO = dayFromToday(90);
+    await letters.getByTestId('transfer-letter-add').click();
+    let form = page.getByTestId('transfer-letter-form');
+    await fill(form, { number: '15-GGT/ĐU', host: HOST, from: todayVn(), to: TO });
+    await screenshot(page, 'phone-transfer-letter-form');
+    await page.getByTestId('transfer-letter-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+
+    const newest = letters.getByTestId('transfer-letter').first();
+    await waitForTexts(newest.getByTestId('transfer-letter-number'), (t) => t[0] === 'Số 15-GGT/ĐU', 'the new letter');
+    assert.equal(await newest.getByTestId('transfer-letter-state').innerText(), 'Đang hiệu lực');
+    assert.equal(await newest.getByTestId('transfer-letter-host').innerText(), `Nơi đến: ${HOST}`);
+    assert.equal(await newest.getByTestId('transfer-letter-period').innerText(), `từ ${todayVn()} đến ${TO}`);
+    assert.equal(await page.getByTestId('member-away').innerText(), `Đang sinh hoạt tạm thời tại ${HOST}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `the letters fit the phone (scrollWidth ${width})`);
+    await screenshot(page, 'phone-member-transfer-letter');
+
+    // A second letter over the same days: the server's message under "Từ ngày".
+    await letters.getByTestId('transfer-letter-add').click();
+    form = page.getByTestId('transfer-letter-form');
+    await fill(form, { number: '16-GGT/ĐU', host: HOST, from: dayFromToday(30), to: dayFromToday(60) });
+    await page.getByTestId('transfer-letter-form-submit').click();
+    const overlap = fieldError(form, 'Từ ngày');
+    await overlap.waitFor();
+    assert.match(await overlap.innerText(), /15-GGT\/ĐU/, 'the message names the letter it overlaps');
+    await form.getByRole('button', { name: 'Hủy' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // Extended by a month.
+    const LATER = dayFromToday(120);
+    await newest.getByTestId('transfer-letter-edit').click();
+    form = page.getByTestId('transfer-letter-form');
+    await fill(form, { to: LATER });
+    await page.getByTestId('transfer-letter-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await waitForTexts(newest.getByTestId('transfer-letter-period'), (t) => t[0] === `từ ${todayVn()} đến ${LATER}`,
+        'the extended letter');
+
+    // Deleted after confirming.
+    await newest.getByTestId('transfer-letter-delete').click();
+    await page.getByTestId('transfer-letter-delete-confirm').waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xóa' }).click();
+    await waitForTexts(letters.getByTestId('transfer-letter-number'), (t) => t.length === before, 'the letter deleted');
+    assert.equal(await page.getByTestId('member-away').count(), 0, 'no longer away');
+    assertNoPageErrors(page);
+    await page.context().close();
+});

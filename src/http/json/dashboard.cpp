@@ -54,6 +54,8 @@ json::object ToJson(const DashboardFigures& f) {
     const int scored = f.levels[0] + f.levels[1] + f.levels[2] + f.levels[3];
     return {{"cells", f.cells},
             {"members_expected", f.members_expected},
+            {"members_away", f.members_away},
+            {"members_away_without_letter", f.members_away_without_letter},
             {"cells_regular_due", f.cells_regular_due},
             {"cells_regular_all", f.cells_regular_all},
             {"regular_share", Share(f.cells_regular_all, f.cells_regular_due)},

@@ -24,6 +24,7 @@ json::object ToJson(const AttendanceCounts& c) {
             {"temporary", c.temporary},
             {"working_away", c.working_away},
             {"exempt", c.exempt},
+            {"away", c.away},
             {"expected", c.expected},
             {"present", c.present},
             {"excused", c.excused},
@@ -105,7 +106,7 @@ json::object RollToJson(const std::vector<AttendanceRecord>& roll) {
 
 json::object ToJson(const app::AttendanceHistory& h) {
     json::array items;
-    json::object counts{{"present", 0}, {"late", 0}, {"excused", 0}, {"unexcused", 0}, {"exempt", 0}};
+    json::object counts{{"present", 0}, {"late", 0}, {"excused", 0}, {"unexcused", 0}, {"exempt", 0}, {"away", 0}};
     for (const auto& [m, a] : h.items) {
         items.push_back(json::object{{"meeting_id", m.id.value},
                                      {"date", m.date.ToIso()},

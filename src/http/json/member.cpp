@@ -35,6 +35,20 @@ json::object ToJson(const app::MemberListItem& item) {
     return SummaryFields(item.member, item.organization_name);
 }
 
+json::object ToJson(const app::LetterView& v) {
+    const TransferLetter& l = v.letter;
+    return {{"id", l.id.value},
+            {"member_id", l.member.value},
+            {"organization_id", l.organization.value},
+            {"organization_name", v.organization_name},
+            {"number", l.number},
+            {"host", l.host},
+            {"from", l.from.ToIso()},
+            {"to", l.to.ToIso()},
+            {"note", l.note},
+            {"running", v.running}};
+}
+
 json::object ToJson(const app::MemberDetail& d) {
     json::object o = SummaryFields(d.member, d.organization_name);
     o["citizen_id"] = d.member.citizen_id;
@@ -53,6 +67,7 @@ json::object ToJson(const app::MemberDetail& d) {
         return json::object{
             {"since", c.since.ToIso()}, {"status", ToCode(c.status)}, {"status_label", Label(c.status)}};
     });
+    o["transfer_letters"] = Array(d.letters, [](const app::LetterView& l) { return ToJson(l); });
     o["positions"] = Array(d.positions, [](const app::PositionView& p) {
         json::object j = ToJson(p.position);
         j["organization_name"] = p.organization_name;
@@ -91,6 +106,18 @@ Result<app::TransferInput> ParseTransfer(const std::string& text) {
     CHIBO_TRY_ASSIGN(in.target, body.TypedId<OrganizationId>("organization_id"));
     CHIBO_TRY_ASSIGN(in.date, body.Date("date"));
     CHIBO_TRY_ASSIGN(in.reason, body.String("reason", Need::kOptional, 300));
+    return in;
+}
+
+Result<app::LetterInput> ParseLetter(const std::string& text) {
+    CHIBO_TRY_ASSIGN(const JsonBody body, JsonBody::Parse(text));
+    app::LetterInput in;
+    // Lengths and emptiness are the domain's to judge (ValidateLetter names the field in plain words).
+    CHIBO_TRY_ASSIGN(in.number, body.String("number", Need::kOptional, 500));
+    CHIBO_TRY_ASSIGN(in.host, body.String("host", Need::kOptional, 2000));
+    CHIBO_TRY_ASSIGN(in.from, body.Date("from"));
+    CHIBO_TRY_ASSIGN(in.to, body.Date("to"));
+    CHIBO_TRY_ASSIGN(in.note, body.String("note", Need::kOptional, 5000));
     return in;
 }
 

@@ -13,6 +13,7 @@ namespace chibo::http {
 
 boost::json::object ToJson(const app::MemberListItem& item);
 boost::json::object ToJson(const app::MemberDetail& detail);
+boost::json::object ToJson(const app::LetterView& letter);
 
 // Whether a body creates a member (organization_id) or edits one.
 enum class MemberBody { kCreate, kUpdate };
@@ -25,6 +26,7 @@ struct MemberBodyValue {
 };
 base::Result<MemberBodyValue> ParseMember(const std::string& text, MemberBody kind);
 base::Result<app::TransferInput> ParseTransfer(const std::string& text);
+base::Result<app::LetterInput> ParseLetter(const std::string& text);
 // ?q=&organization_id=&status=&include_off_roll=&page=&page_size=
 base::Result<app::MemberListQuery> ParseMemberQuery(const Request& request);
 

@@ -60,6 +60,8 @@ json::object ToJson(const app::OrganizationDetail& d) {
                                     {"exempt", d.counts.exempt},
                                     {"temporary", d.counts.temporary},
                                     {"working_away", d.counts.working_away},
+                                    {"away", d.away.total()},
+                                    {"away_without_letter", d.away.without_letter},
                                     {"on_roll", d.counts.on_roll()}}},
             {"leaders", Array(d.leaders, [](const Position& p) { return ToJson(p); })},
             {"party_groups", std::move(groups)},

@@ -227,12 +227,13 @@ public:
             postgres ? "string_agg(CASE WHEN presence = :u THEN CAST(member_id AS TEXT) END, ',')"
                      : "group_concat(CASE WHEN presence = :u THEN member_id END, ',')";
         for (const Row& r : Query(s_,
-                                  "SELECT meeting_id, SUM(CASE WHEN presence = :x THEN 0 ELSE 1 END), "
+                                  "SELECT meeting_id, SUM(CASE WHEN presence IN (:x, :y) THEN 0 ELSE 1 END), "
                                   "SUM(CASE WHEN presence IN (:p, :l) THEN 1 ELSE 0 END), " +
                                       unexcused_list +
                                       " FROM meeting_attendance WHERE meeting_id BETWEEN :a AND :b GROUP BY meeting_id",
                                   Params()
                                       .Text(std::string(ToCode(Presence::kExempt)))
+                                      .Text(std::string(ToCode(Presence::kAway)))
                                       .Text(std::string(ToCode(Presence::kPresent)))
                                       .Text(std::string(ToCode(Presence::kLate)))
                                       .Text(std::string(ToCode(Presence::kUnexcused)))

@@ -47,6 +47,21 @@ Member ReadMember(const Row& r) {
     return m;
 }
 
+constexpr const char* kLetterColumns = "id, member_id, organization_id, number, host, from_date, to_date, note";
+
+TransferLetter ReadLetter(const Row& r) {
+    TransferLetter l;
+    l.id = TransferLetterId(r.Int(0));
+    l.member = MemberId(r.Int(1));
+    l.organization = OrganizationId(r.Int(2));
+    l.number = r.Text(3);
+    l.host = r.Text(4);
+    l.from = r.Date(5);
+    l.to = r.Date(6);
+    l.note = r.Text(7);
+    return l;
+}
+
 // The folded name from each word to the end: "dang van hung", "van hung", "hung". A prefix search on
 // these finds a name by the start of any of its words.
 std::vector<std::string> NameSuffixes(const std::string& full_name) {
@@ -88,9 +103,21 @@ public:
             found->second.second.push_back({MemberId(r.Int(0)), r.Date(1),
                                             Decode(r.Text(2), MemberStatusFromCode, "member_status_history.status")});
         }
+        std::map<std::int64_t, std::vector<TransferLetter>> letters;
+        for (const Row& r : Query(s_,
+                                  std::string("SELECT ") + kLetterColumns +
+                                      " FROM transfer_letters WHERE member_id BETWEEN :a AND :b ORDER BY member_id, "
+                                      "from_date",
+                                  Params().Int(first.value).Int(last.value)))
+            letters[r.Int(1)].push_back(ReadLetter(r));
+        static const std::vector<TransferLetter> kNone;
         std::vector<RollStay> out;
-        for (const auto& [id, member] : by_member)
-            for (const RollStay& stay : RollStaysOf(member.first, member.second)) out.push_back(stay);
+        for (const auto& [id, member] : by_member) {
+            const auto l = letters.find(id);
+            for (const RollStay& stay :
+                 RollStaysOf(member.first, member.second, l == letters.end() ? kNone : l->second))
+                out.push_back(stay);
+        }
         return out;
     }
 
@@ -275,6 +302,88 @@ public:
     void CloseMembership(MemberId member, base::Date end_date) override {
         Exec(s_, "UPDATE memberships SET end_date = :e WHERE member_id = :m AND end_date IS NULL",
              Params().Date(end_date).Int(member.value));
+    }
+
+    std::vector<TransferLetter> Letters(MemberId member) override {
+        std::vector<TransferLetter> out;
+        for (const Row& r : Query(s_,
+                                  std::string("SELECT ") + kLetterColumns +
+                                      " FROM transfer_letters WHERE member_id = :m ORDER BY from_date, id",
+                                  Params().Int(member.value)))
+            out.push_back(ReadLetter(r));
+        return out;
+    }
+
+    std::optional<TransferLetter> GetLetter(TransferLetterId id) override {
+        auto r = QueryOne(s_, std::string("SELECT ") + kLetterColumns + " FROM transfer_letters WHERE id = :id",
+                          Params().Int(id.value));
+        if (!r) return std::nullopt;
+        return ReadLetter(*r);
+    }
+
+    TransferLetter InsertLetter(const TransferLetter& in) override {
+        auto r = QueryOne(s_,
+                          "INSERT INTO transfer_letters (member_id, organization_id, number, host, from_date, to_date, "
+                          "note) VALUES (:m, :o, :n, :h, :f, :t, :x) RETURNING id",
+                          Params()
+                              .Int(in.member.value)
+                              .Int(in.organization.value)
+                              .Text(in.number)
+                              .Text(in.host)
+                              .Date(in.from)
+                              .Date(in.to)
+                              .Text(in.note));
+        TransferLetter out = in;
+        out.id = TransferLetterId(r->Int(0));
+        return out;
+    }
+
+    void UpdateLetter(const TransferLetter& l) override {
+        Exec(s_,
+             "UPDATE transfer_letters SET number = :n, host = :h, from_date = :f, to_date = :t, note = :x WHERE id = "
+             ":id",
+             Params().Text(l.number).Text(l.host).Date(l.from).Date(l.to).Text(l.note).Int(l.id.value));
+    }
+
+    void DeleteLetter(TransferLetterId id) override {
+        Exec(s_, "DELETE FROM transfer_letters WHERE id = :id", Params().Int(id.value));
+    }
+
+    std::vector<TransferLetter> LettersOn(const std::vector<MemberId>& members, base::Date day) override {
+        constexpr std::size_t kChunk = 500;
+        std::vector<TransferLetter> out;
+        for (std::size_t at = 0; at < members.size(); at += kChunk) {
+            std::vector<std::int64_t> chunk;
+            for (std::size_t i = at; i < std::min(members.size(), at + kChunk); ++i) chunk.push_back(members[i].value);
+            for (const Row& r :
+                 Query(s_,
+                       std::string("SELECT ") + kLetterColumns + " FROM transfer_letters WHERE member_id IN (" +
+                           IdList(chunk) + ") AND from_date <= :d1 AND to_date >= :d2",
+                       Params().Date(day).Date(day)))
+                out.push_back(ReadLetter(r));
+        }
+        return out;
+    }
+
+    AwayCounts CountAway(const std::string& path, base::Date day) override {
+        // Members attending this cell temporarily or exempt have no standing to be away from (StandingOf).
+        auto r = QueryOne(
+            s_,
+            "SELECT COALESCE(SUM(CASE WHEN l.member_id IS NOT NULL THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
+            "l.member_id IS NULL AND m.status = :wa THEN 1 ELSE 0 END), 0) FROM members m JOIN organizations o ON o.id "
+            "= COALESCE(m.party_group_id, m.organization_id) LEFT JOIN transfer_letters l ON l.member_id = m.id AND "
+            "l.from_date <= :d1 AND l.to_date >= :d2 WHERE o.path >= :lo AND o.path < :hi AND m.on_roll = 1 AND "
+            "m.status NOT IN (:t, :e) AND (l.member_id IS NOT NULL OR m.status = :wa2)",
+            Params()
+                .Text(std::string(ToCode(MemberStatus::kWorkingAway)))
+                .Date(day)
+                .Date(day)
+                .Text(path)
+                .Text(SubtreeEnd(path))
+                .Text(std::string(ToCode(MemberStatus::kTemporary)))
+                .Text(std::string(ToCode(MemberStatus::kExempt)))
+                .Text(std::string(ToCode(MemberStatus::kWorkingAway))));
+        return {static_cast<int>(r->Int(0)), static_cast<int>(r->Int(1))};
     }
 
 private:

@@ -90,10 +90,10 @@ private:
             s_,
             "WITH " + Slots() +
                 ", mm AS (SELECT m.id, m.kind, m.superior_attended, "
-                "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence <> '" +
-                std::string(ToCode(Presence::kExempt)) + "' THEN 1 ELSE 0 END) AS expected, " +
-                "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) + "', '" +
-                std::string(ToCode(Presence::kLate)) +
+                "SUM(CASE WHEN a.presence IS NOT NULL AND a.presence NOT IN ('" +
+                std::string(ToCode(Presence::kExempt)) + "', '" + std::string(ToCode(Presence::kAway)) +
+                "') THEN 1 ELSE 0 END) AS expected, " + "SUM(CASE WHEN a.presence IN ('" +
+                std::string(ToCode(Presence::kPresent)) + "', '" + std::string(ToCode(Presence::kLate)) +
                 "') THEN 1 ELSE 0 END) AS present FROM meetings m JOIN slots s ON s.id = m.organization_id AND " +
                 PlacedIn(kMeetingMonth) + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " + cells +
                 " AND m.state IN (" + held + ") AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND " +
@@ -131,24 +131,39 @@ private:
         f.cells_thematic_all = static_cast<int>(per_cell->Int(4));
         f.cells_visited = static_cast<int>(per_cell->Int(5));
 
-        // Members expected: on the roll, official or probationary, at the end of the period's last month (or
-        // today), in the cells placed in the subtree now.
+        // Members on the roll at the end of the period's last month (or today), in the cells placed in the subtree
+        // now, by their standing then (StandingOf): expected when official, probationary or working away and no
+        // letter runs; away when a letter runs or working away.
         const base::Date roll_day = MonthEnd(std::min(months.last, domain::MonthOf(today)));
-        f.members_expected = static_cast<int>(
-            QueryOne(s_,
-                     "SELECT COUNT(*) FROM memberships ms JOIN organizations o ON o.id = ms.organization_id WHERE "
-                     "o.path >= :lo AND o.path < :hi AND ms.start_date <= :d1 AND (ms.end_date IS NULL OR "
-                     "ms.end_date > :d2) AND (SELECT h.status FROM member_status_history h WHERE h.member_id = "
-                     "ms.member_id AND h.since <= :d3 ORDER BY h.since DESC LIMIT 1) IN (:a, :b)",
-                     Params()
-                         .Text(path)
-                         .Text(SubtreeEnd(path))
-                         .Date(roll_day)
-                         .Date(roll_day)
-                         .Date(roll_day)
-                         .Text(std::string(ToCode(MemberStatus::kOfficial)))
-                         .Text(std::string(ToCode(MemberStatus::kProbationary))))
-                ->Int(0));
+        const std::string official(ToCode(MemberStatus::kOfficial));
+        const std::string probationary(ToCode(MemberStatus::kProbationary));
+        const std::string working_away(ToCode(MemberStatus::kWorkingAway));
+        const auto roll = QueryOne(
+            s_,
+            "SELECT COALESCE(SUM(CASE WHEN x.letter = 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN x.letter "
+            "= 1 OR x.status = :w1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN x.letter = 0 AND x.status = "
+            ":w2 THEN 1 ELSE 0 END), 0) FROM (SELECT (SELECT h.status FROM member_status_history h WHERE "
+            "h.member_id = ms.member_id AND h.since <= :d1 ORDER BY h.since DESC LIMIT 1) AS status, CASE WHEN "
+            "EXISTS (SELECT 1 FROM transfer_letters l WHERE l.member_id = ms.member_id AND l.from_date <= :d2 "
+            "AND l.to_date >= :d3) THEN 1 ELSE 0 END AS letter FROM memberships ms JOIN organizations o ON "
+            "o.id = ms.organization_id WHERE o.path >= :lo AND o.path < :hi AND ms.start_date <= :d4 AND "
+            "(ms.end_date IS NULL OR ms.end_date > :d5)) x WHERE x.status IN (:a, :b, :c)",
+            Params()
+                .Text(working_away)
+                .Text(working_away)
+                .Date(roll_day)
+                .Date(roll_day)
+                .Date(roll_day)
+                .Text(path)
+                .Text(SubtreeEnd(path))
+                .Date(roll_day)
+                .Date(roll_day)
+                .Text(official)
+                .Text(probationary)
+                .Text(working_away));
+        f.members_expected = static_cast<int>(roll->Int(0));
+        f.members_away = static_cast<int>(roll->Int(1));
+        f.members_away_without_letter = static_cast<int>(roll->Int(2));
         // Members flagged in a year: 3 unexcused absences in it wherever they were, counted at the cell of their
         // latest membership begun by 31/12, under its placement in the last month of the year it was active.
         const int year = FlaggedYearOf(months, today);

@@ -377,6 +377,20 @@ const std::vector<sql::Migration>& Migrations() {
              "ALTER TABLE meeting_scores ADD COLUMN computed_points TEXT NOT NULL DEFAULT '{}'",
              "ALTER TABLE meeting_scores ADD COLUMN override_reasons TEXT NOT NULL DEFAULT '{}'",
          }},
+        {12,
+         "temporary transfer letters: members attending another organisation for a time",
+         {
+             R"(CREATE TABLE transfer_letters (
+                 id INTEGER PRIMARY KEY,
+                 member_id INTEGER NOT NULL REFERENCES members(id),
+                 organization_id INTEGER NOT NULL REFERENCES organizations(id),
+                 number TEXT NOT NULL,
+                 host TEXT NOT NULL,
+                 from_date TEXT NOT NULL,
+                 to_date TEXT NOT NULL,
+                 note TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX transfer_letters_member ON transfer_letters(member_id, from_date)",
+         }},
     };
     return migrations;
 }

@@ -43,6 +43,7 @@ constexpr TableSpec kTables[] = {
     {"member_name_words", "suffix, member_id", "suffix, member_id", ""},
     {"memberships", "id, member_id, organization_id, start_date, end_date, reason", "id", ""},
     {"member_status_history", "member_id, since, status", "member_id, since", ""},
+    {"transfer_letters", "id, member_id, organization_id, number, host, from_date, to_date, note", "id", ""},
     {"positions", "id, organization_id, member_id, kind, term_start, term_end", "id", ""},
     {"users", "id, username, display_name, member_id, password_hash, created_at", "id", ""},
     {"role_grants", "id, user_id, role, organization_id", "id", ""},
@@ -73,8 +74,10 @@ constexpr TableSpec kTables[] = {
     {"meeting_amendments", "id, meeting_id, text, reason, created_by, created_at", "id", ""},
     {"calendar_feeds", "user_id, token_hash, created_at", "user_id", ""},
     {"scorecards", "id, organization_id, effective_from, name, body, created_by, created_at", "id", ""},
-    {"meeting_scores", "id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, reason", "id",
-     ""},
+    {"meeting_scores",
+     "id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, reason, computed_points, "
+     "override_reasons",
+     "id", ""},
     {"grading_rounds", "id, organization_id, period, excellent_quota_bp, created_by, created_at", "id", ""},
     {"grades",
      "id, round_id, subject, subject_id, step, general_points, task_points, total, level, exceeded_targets, "

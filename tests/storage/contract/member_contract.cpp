@@ -267,5 +267,81 @@ TEST_P(StoreContract, TheRollOfADayHoldsThoseOnItThenWithTheirStatusThen) {
     });
 }
 
+TEST_P(StoreContract, TransferLettersRoundTripAndTellWhoIsAwayOnADay) {
+    const Tree t = MakeTree(store());
+    Member away, no_letter, home, exempt;
+    TransferLetter letter;
+    Write(store(), [&](Repositories& r) {
+        auto add = [&](const char* name, MemberStatus status) {
+            Member m = r.members().Insert(Mem(t.cell_a.id, name, status));
+            r.members().OpenMembership({MembershipId(), m.id, t.cell_a.id, D(2020, 1, 1), std::nullopt, "Kết nạp"});
+            r.members().RecordStatus({m.id, D(2020, 1, 1), status});
+            return m;
+        };
+        away = add("Phạm Văn Dũng", MemberStatus::kWorkingAway);
+        no_letter = add("Lê Thị Hoa", MemberStatus::kWorkingAway);
+        home = add("Nguyễn Văn An", MemberStatus::kOfficial);
+        exempt = add("Trần Văn Bảy", MemberStatus::kExempt);
+        letter = r.members().InsertLetter({TransferLetterId(), away.id, t.cell_a.id, "15-GGT/ĐU",
+                                           "Chi bộ Khu phố 3, phường Tân Định", D(2026, 3, 10), D(2026, 7, 15),
+                                           "Làm công nhân"});
+        // An earlier letter, ended, and one of a member who is exempt (it makes them no more away).
+        r.members().InsertLetter(
+            {TransferLetterId(), away.id, t.cell_a.id, "02-GGT/ĐU", "Chi bộ Ấp 1", D(2025, 1, 1), D(2025, 6, 30), ""});
+        r.members().InsertLetter({TransferLetterId(), exempt.id, t.cell_a.id, "03-GGT/ĐU", "Chi bộ Ấp 2", D(2026, 1, 1),
+                                  D(2026, 12, 31), ""});
+    });
+    Read(store(), [&](Repositories& r) {
+        const auto letters = r.members().Letters(away.id);
+        ASSERT_EQ(letters.size(), 2u);
+        EXPECT_EQ(letters[0].number, "02-GGT/ĐU");  // By start date.
+        const TransferLetter& got = letters[1];
+        EXPECT_EQ(got.id, letter.id);
+        EXPECT_EQ(got.member, away.id);
+        EXPECT_EQ(got.organization, t.cell_a.id);
+        EXPECT_EQ(got.host, "Chi bộ Khu phố 3, phường Tân Định");
+        EXPECT_EQ(got.from, D(2026, 3, 10));
+        EXPECT_EQ(got.to, D(2026, 7, 15));
+        EXPECT_EQ(got.note, "Làm công nhân");
+        EXPECT_EQ(r.members().GetLetter(letter.id)->number, "15-GGT/ĐU");
+
+        const std::vector<MemberId> roll{away.id, no_letter.id, home.id};
+        ASSERT_EQ(r.members().LettersOn(roll, D(2026, 7, 15)).size(), 1u);  // Its last day.
+        EXPECT_TRUE(r.members().LettersOn(roll, D(2026, 7, 16)).empty());
+        EXPECT_TRUE(r.members().LettersOn(roll, D(2026, 3, 9)).empty());
+
+        // The roll's stays carry the letter: away with it from 10/03 to 15/07 inclusive.
+        const auto stays = r.members().RollStays(away.id, away.id);
+        ASSERT_EQ(stays.size(), 3u);
+        EXPECT_EQ(stays[1].standing, Standing::kAwayWithLetter);
+        EXPECT_EQ(stays[1].from, D(2026, 3, 10));
+        EXPECT_EQ(stays[1].to, D(2026, 7, 16));
+        EXPECT_EQ(stays[2].standing, Standing::kAwayWithoutLetter);
+
+        // Away from the cell (and the commune) on a day: Dũng with his letter, Hoa without one.
+        const AwayCounts running = r.members().CountAway(t.commune.path, D(2026, 5, 1));
+        EXPECT_EQ(running.with_letter, 1);
+        EXPECT_EQ(running.without_letter, 1);
+        const AwayCounts ended = r.members().CountAway(t.cell_a.path, D(2026, 8, 1));
+        EXPECT_EQ(ended.with_letter, 0);
+        EXPECT_EQ(ended.without_letter, 2);
+        EXPECT_EQ(r.members().CountAway(t.cell_b.path, D(2026, 5, 1)).total(), 0);
+    });
+    Write(store(), [&](Repositories& r) {
+        TransferLetter shorter = letter;
+        shorter.to = D(2026, 4, 30);
+        shorter.host = "Chi bộ Khu phố 4";
+        r.members().UpdateLetter(shorter);
+        r.members().DeleteLetter(r.members().Letters(away.id).front().id);
+    });
+    Read(store(), [&](Repositories& r) {
+        const auto letters = r.members().Letters(away.id);
+        ASSERT_EQ(letters.size(), 1u);
+        EXPECT_EQ(letters[0].to, D(2026, 4, 30));
+        EXPECT_EQ(letters[0].host, "Chi bộ Khu phố 4");
+        EXPECT_EQ(r.members().CountAway(t.commune.path, D(2026, 5, 1)).with_letter, 0);
+    });
+}
+
 }  // namespace
 }  // namespace chibo::tests

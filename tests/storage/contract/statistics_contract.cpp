@@ -97,10 +97,19 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         r.members().OpenMembership({MembershipId(), em.id, c.id, D(2020, 1, 1), D(2026, 5, 15), "Kết nạp"});
         r.members().OpenMembership({MembershipId(), em.id, t.cell_b.id, D(2026, 5, 15), std::nullopt, "Sáp nhập"});
         r.members().RecordStatus({em.id, D(2020, 1, 1), MemberStatus::kOfficial});
+        // Phúc in B works away from 01/02 with a letter from 10/02 to 15/06: away at B's June meeting (on the 3rd),
+        // expected again (working away without a letter) at the end of June.
+        const Member phuc = r.members().Insert(Mem(t.cell_b.id, "Hoàng Văn Phúc", MemberStatus::kWorkingAway));
+        r.members().OpenMembership({MembershipId(), phuc.id, t.cell_b.id, D(2020, 1, 1), std::nullopt, "Kết nạp"});
+        r.members().RecordStatus({phuc.id, D(2020, 1, 1), MemberStatus::kOfficial});
+        r.members().RecordStatus({phuc.id, D(2026, 2, 1), MemberStatus::kWorkingAway});
+        r.members().InsertLetter({TransferLetterId(), phuc.id, t.cell_b.id, "15-GGT/ĐU", "Chi bộ Khu phố 3",
+                                  D(2026, 2, 10), D(2026, 6, 15), ""});
         const MeetingId b_june = ids.back();
         r.records().SaveAttendance(b_june,
                                    {{members[3].id, "Phạm Thị Dung", MemberStatus::kOfficial, Presence::kPresent, ""},
-                                    {em.id, "Võ Văn Em", MemberStatus::kOfficial, Presence::kUnexcused, ""}});
+                                    {em.id, "Võ Văn Em", MemberStatus::kOfficial, Presence::kUnexcused, ""},
+                                    {phuc.id, "Hoàng Văn Phúc", MemberStatus::kWorkingAway, Presence::kAway, "GGT"}});
         for (int month = 1; month <= 5; ++month) {
             Meeting m;
             m.organization = c.id;
@@ -189,8 +198,22 @@ TEST_P(StoreContract, DashboardSqlAgreesWithTheEngineAcrossAMove) {
         const MonthRange january{MonthNumber(2026, 1), MonthNumber(2026, 1)};
         EXPECT_EQ(r.statistics().Figures(t.other_commune.id, january, today).members_expected, 2);
         EXPECT_EQ(r.statistics().Figures(t.other_commune.id, q1, today).members_expected, 3);
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, january, today).members_expected, 2);  // Dung, Em in C.
-        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).members_expected, 2);       // Dung, Em in B.
+        // Dung, Em in C, Phúc before working away.
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, january, today).members_expected, 3);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, january, today).members_away, 0);
+        // At the end of March Phúc's letter runs: away, not expected.
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_expected, 2);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_away, 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q1, today).members_away_without_letter, 0);
+        // It ended on 15/06: Dung, Em in B and Phúc, away without a letter.
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).members_expected, 3);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).members_away, 1);
+        EXPECT_EQ(r.statistics().Figures(t.commune.id, q2, today).members_away_without_letter, 1);
+        // B's June meeting expected Dung and Em, not Phúc (away).
+        EXPECT_EQ(r.statistics()
+                      .Figures(t.cell_b.id, {MonthNumber(2026, 6), MonthNumber(2026, 6)}, today)
+                      .attendance_expected,
+                  2);
     });
 }
 
