@@ -280,7 +280,8 @@ Result<TransferLetter> PrepareLetter(Repositories& repos, const Member& m, Trans
         return MakeError(
             ErrorCode::kInvalidArgument,
             "Ngày bắt đầu không được trước ngày vào chi bộ (" + stays.back().start_date.ToVietnamese() + ").", "from");
-    if (const TransferLetter* other = OverlappingLetter(repos.members().Letters(m.id), l))
+    const std::vector<TransferLetter> letters = repos.members().Letters(m.id);
+    if (const TransferLetter* other = OverlappingLetter(letters, l))
         return MakeError(ErrorCode::kConflict,
                          "Thời gian trùng với giấy giới thiệu số " + other->number + " (từ " +
                              other->from.ToVietnamese() + " đến " + other->to.ToVietnamese() + ").",

