@@ -218,8 +218,10 @@ test('the record: roll call, opinions and vote are checked, then the meeting is 
     assert.equal(c.excused, attendance.filter((a) => a.presence === 'excused').length);
     assert.equal(c.official, roll.filter((a) => a.status_at_meeting === 'official').length);
     assert.equal(c.probationary, roll.filter((a) => a.status_at_meeting === 'probationary').length);
-    assert.equal(c.expected, roll.filter((a) => a.presence !== 'exempt').length);
+    // Neither the exempt nor those away with a temporary transfer letter are expected.
+    assert.equal(c.expected, roll.filter((a) => a.presence !== 'exempt' && a.presence !== 'away').length);
     assert.equal(c.exempt, roll.filter((a) => a.presence === 'exempt').length);
+    assert.equal(c.away, roll.filter((a) => a.presence === 'away').length);
     assert.equal(r.json.record.duration_minutes, 105);
     assert.equal(r.json.record.opinions.length, 3);
     assert.equal(r.json.record.opinions[0].speaker_name, present.length > 1 ? roll.find((a) => a.member_id === present[1].member_id).member_name : '');

@@ -207,7 +207,10 @@ test('a computed criterion keeps its points unless a reason is given; the commun
         meeting = created.json;
     }
     const roll = (await secretary.get(`/api/v1/meetings/${meeting.id}/roll`)).json.items;
-    const attendance = roll.map((a) => ({ member_id: a.member_id, presence: a.presence === 'exempt' ? 'exempt' : 'present', reason: '' }));
+    // Everyone present but the exempt and those away with a temporary transfer letter (their presence is fixed).
+    const attendance = roll.map((a) => ({
+        member_id: a.member_id, presence: ['exempt', 'away'].includes(a.presence) ? a.presence : 'present', reason: '',
+    }));
     attendance.find((a) => a.presence === 'present').presence = 'unexcused';
     let r = await secretary.put(`/api/v1/meetings/${meeting.id}/record`, { attendance, started_at: '14:00', ended_at: '15:45' });
     assert.equal(r.status, 200, r.text);

@@ -35,18 +35,18 @@ json::object ToJson(const app::MemberListItem& item) {
     return SummaryFields(item.member, item.organization_name);
 }
 
-json::object ToJson(const app::LetterView& v) {
-    const TransferLetter& l = v.letter;
+json::object ToJson(const app::LetterView& letter) {
+    const TransferLetter& l = letter.letter;
     return {{"id", l.id.value},
             {"member_id", l.member.value},
             {"organization_id", l.organization.value},
-            {"organization_name", v.organization_name},
+            {"organization_name", letter.organization_name},
             {"number", l.number},
             {"host", l.host},
             {"from", l.from.ToIso()},
             {"to", l.to.ToIso()},
             {"note", l.note},
-            {"running", v.running}};
+            {"running", letter.running}};
 }
 
 json::object ToJson(const app::MemberDetail& d) {
