@@ -327,3 +327,21 @@ test('the draft is written in versions, compared, approved by the chi ủy only,
     for (const action of ['topic.draft', 'topic.submit', 'topic.approve', 'topic.send', 'topic.comment', 'topic.update'])
         assert.ok(actions.includes(action), action);
 });
+
+test('the demo has an orientation of Hòa An for this year and Thôn Đông drafting its topic', async () => {
+    const oriented = (await orientationsOf(secretary, thonDong.id)).json.items.find((o) => o.created_by === 'xa.hoaan'
+        && o.id !== everywhere.id);
+    assert.ok(oriented, 'the demo orientation reaches Thôn Đông');
+    assert.equal(oriented.all_cells, true);
+    const drafting = (await planOf(secretary, thonDong.id)).json.items.find((t) => t.orientation_id === oriented.id);
+    assert.equal(drafting.state, 'drafting');
+    assert.equal(drafting.latest_version, 2);
+    assert.equal(drafting.preparer.kind, 'committee_member');
+    const detail = (await secretary.get(`/api/v1/topics/${drafting.id}`)).json;
+    assert.deepEqual(detail.versions.map((v) => v.number), [1, 2]);
+    assert.equal(detail.comments[0].kind, 'review');
+    const diff = (await secretary.get(`/api/v1/topics/${drafting.id}/diff?from=1&to=2`)).json;
+    assert.equal(diff.lines.filter((l) => l.op === 'added').length, 2);
+    assert.equal(diff.lines.filter((l) => l.op === 'removed').length, 0);
+    assert.equal((await member.get(`/api/v1/topics/${drafting.id}`)).json.draft, null, 'not sent to members yet');
+});
