@@ -17,6 +17,7 @@
 #include "domain/position_repository.hpp"
 #include "domain/score_repository.hpp"
 #include "domain/store.hpp"
+#include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
 
 namespace chibo::app {
@@ -87,6 +88,8 @@ private:
     void AddMeetingHistory(const Organization& cell, const std::string& place);
     void HoldMeeting(const Organization& cell, Meeting m, const std::vector<Member>& roll, const std::string& place,
                      int absence_bias);
+    // Hòa An's committee orients a topic for this year; Thôn Đông picked it and is drafting it.
+    void AddThematicTopic();
 
     Repositories& repos_;
     std::mt19937 rng_;
@@ -298,7 +301,59 @@ DemoSummary Generator::Run() {
         for (const CellPlan& cell : plan.cells) AddCell(commune, cell, plan.place, commune.id == hoa_an_);
     }
     for (const auto& [cell, place] : cells_) AddMeetingHistory(cell, place);
+    // Last, so that it draws nothing from the random sequence the data above (and the tests) rely on.
+    AddThematicTopic();
     return summary_;
+}
+
+void Generator::AddThematicTopic() {
+    auto at = [&](int days_ago, int hour) { return base::VietnamInstant(today_.AddDays(-days_ago), hour * 60); };
+    TopicOrientation o;
+    o.organization = hoa_an_;
+    o.year = today_.year();
+    o.title = "Phân loại rác thải sinh hoạt tại nguồn, xây dựng khu dân cư xanh, sạch, đẹp";
+    o.purpose =
+        "Nâng cao nhận thức của cán bộ, đảng viên và nhân dân về phân loại, thu gom rác thải sinh hoạt.\n"
+        "Mỗi chi bộ liên hệ thực tế địa phương, đề ra việc làm cụ thể cho từng đảng viên.";
+    o.directive = "Chỉ thị 02-CT/ĐU của Ban Thường vụ Đảng ủy xã";
+    o.created_by = "xa.hoaan";
+    o.created_at = at(20, 8);
+    o = repos_.topics().InsertOrientation(o);
+
+    Topic t;
+    t.organization = thon_dong_;
+    t.orientation = o.id;
+    t.year = o.year;
+    t.quarter = QuarterOfMonth(today_.month());
+    t.title = o.title;
+    t.purpose = o.purpose;
+    t.directive = o.directive;
+    for (const Position& p : repos_.positions().ForOrganization(thon_dong_, today_))
+        if (p.kind == PositionKind::kCommitteeMember && !t.preparer)
+            t.preparer = TopicPreparer{PreparerKind::kCommitteeMember, p.member, std::nullopt,
+                                       repos_.members().Get(p.member)->full_name};
+    t.state = TopicState::kDrafting;
+    t.created_by = "bithu.thondong";
+    t.created_at = at(15, 9);
+    t = repos_.topics().InsertTopic(t);
+    const std::string author = t.preparer ? t.preparer->name : "";
+    const std::string first =
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "Đảng viên hiểu rõ lợi ích của phân loại rác tại nguồn.\n"
+        "II. NỘI DUNG\n"
+        "1. Thực trạng thu gom rác ở Thôn Đông.\n"
+        "2. Trách nhiệm của đảng viên và gia đình.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Các tổ đảng phân công đảng viên vận động từng hộ.";
+    std::string second = first;
+    second.replace(second.find("2. Trách nhiệm"), 0, "Thôn có 3 điểm tập kết rác; xe thu gom đến hai ngày một lần.\n");
+    second += "\nChi bộ sơ kết sau ba tháng, biểu dương tổ đảng làm tốt.";
+    repos_.topics().AddDraft(t.id, first, "bithu.thondong", author, at(10, 20));
+    repos_.topics().AddDraft(t.id, second, "bithu.thondong", author, at(3, 21));
+    const Member secretary = *repos_.members().Get(thon_dong_secretary_);
+    repos_.topics().InsertComment({TopicCommentId(), t.id, CommentKind::kReview, 1, secretary.id, "bithu.thondong",
+                                   secretary.full_name, "Đề nghị bổ sung số liệu về điểm tập kết và lịch thu gom.",
+                                   at(8, 19)});
 }
 
 constexpr std::array kOpinions = {

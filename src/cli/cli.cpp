@@ -17,6 +17,7 @@
 #include "app/member_service.hpp"
 #include "app/organization_service.hpp"
 #include "app/score_service.hpp"
+#include "app/topic_service.hpp"
 #include "app/user_service.hpp"
 #include "bench/dashboard_bench.hpp"
 #include "bench/generator.hpp"
@@ -75,7 +76,7 @@ std::string DefaultFilesDir(const std::string& db) {
 }
 
 int Serve(const std::string& db, const std::string& host, int port, int threads, const std::string& web_root,
-          const std::string& trusted_proxy, const std::string& files_dir) {
+          const std::string& trusted_proxy, const std::string& files_dir, int draft_lead_hours) {
     auto opened = OpenStore(db, std::max(4, threads));
     if (!opened) return 1;
     domain::Store& store = *opened->store;
@@ -96,6 +97,7 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::ScoreService scores(store, clock);
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
+    app::TopicService topics(store, clock, std::int64_t{draft_lead_hours} * 3600);
     if (auto built = statistics.Rebuild(); !built) {
         std::cerr << "chibo: cannot load the statistics: " << built.error().message << "\n";
         return 1;
@@ -104,8 +106,8 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
-                        &assets);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics},
+                        clock, &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
                          [&api](http::Method method, std::string_view path) { return api.BodyLimit(method, path); }});
@@ -281,8 +283,9 @@ int Routes() {
     app::ScoreService scores(store, clock);
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics}, clock,
-                        nullptr);
+    app::TopicService topics(store, clock);
+    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics},
+                        clock, nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;
@@ -303,6 +306,7 @@ int Run(int argc, char** argv) {
     std::string web_root = CHIBO_DEFAULT_WEB_ROOT;
     std::string trusted_proxy;
     std::string files_dir;
+    int draft_lead_hours = 24;
     auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
     serve
         ->add_option("--db", db, "Database: a SQLite file (created when missing) or postgresql://user@host:port/dbname")
@@ -317,6 +321,12 @@ int Run(int argc, char** argv) {
     serve->add_option("--files", files_dir,
                       "Folder for uploaded files, shared by every node (default: <db>.files beside a SQLite file, "
                       "./chibo-files with PostgreSQL)");
+    serve
+        ->add_option("--draft-lead-hours", draft_lead_hours,
+                     "How many hours before a thematic meeting its draft must reach the members, else it is "
+                     "flagged late")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 24 * 30));
     app.set_config("--config", "",
                    "Read options from a TOML file: a [serve] section with db = \"postgresql://…\", port = 8081…");
 
@@ -405,7 +415,7 @@ int Run(int argc, char** argv) {
         return app.exit(e);
     }
 
-    if (*serve) return Serve(db, host, port, threads, web_root, trusted_proxy, files_dir);
+    if (*serve) return Serve(db, host, port, threads, web_root, trusted_proxy, files_dir, draft_lead_hours);
     if (*migrate) {
         auto opened = OpenStore(db);
         if (!opened) return 1;

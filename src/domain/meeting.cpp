@@ -257,8 +257,8 @@ std::vector<AbsenceFlag> FlagAcrossCells(std::span<const UnexcusedCount> counts,
     return out;
 }
 
-bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix) {
-    return meeting_start_unix - sent_at_unix < std::int64_t{24} * 3600;
+bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix, std::int64_t lead_seconds) {
+    return meeting_start_unix - sent_at_unix < lead_seconds;
 }
 
 bool ReportLate(base::Date meeting_day, base::Date reported_on) {

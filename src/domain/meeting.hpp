@@ -256,8 +256,12 @@ struct UnexcusedCount {
 // Rows by member; returns the members at or over `threshold`, most absences first, then by member id.
 std::vector<AbsenceFlag> FlagAcrossCells(std::span<const UnexcusedCount> counts, int threshold = kRemovalAbsences);
 
-// Documents must reach members at least one day before the meeting (HD 42).
-bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix);
+// Documents must reach members at least one day before the meeting (HD 42): late when sent less than
+// `lead_seconds` before its start. The same rule flags a thematic draft sent late (domain/topic.hpp),
+// where a locality may configure another lead time.
+inline constexpr std::int64_t kDocumentsLeadSeconds = std::int64_t{24} * 3600;
+bool DocumentsLate(std::int64_t sent_at_unix, std::int64_t meeting_start_unix,
+                   std::int64_t lead_seconds = kDocumentsLeadSeconds);
 // Finalised documents go to the superior within two days of the meeting.
 bool ReportLate(base::Date meeting_day, base::Date reported_on);
 

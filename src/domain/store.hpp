@@ -25,6 +25,7 @@ class MeetingRepository;        // meeting_repository.hpp
 class MeetingRecordRepository;  // meeting_record_repository.hpp
 class ScoreRepository;          // score_repository.hpp
 class GradingRepository;        // grading_repository.hpp
+class TopicRepository;          // topic_repository.hpp
 class BulkRepository;           // bulk_repository.hpp
 class StatisticsQueries;        // statistics_queries.hpp
 
@@ -43,6 +44,7 @@ public:
     virtual MeetingRecordRepository& records() = 0;
     virtual ScoreRepository& scores() = 0;
     virtual GradingRepository& grading() = 0;
+    virtual TopicRepository& topics() = 0;
     virtual BulkRepository& bulk() = 0;
     virtual StatisticsQueries& statistics() = 0;
 };

@@ -46,6 +46,7 @@ Api::Api(Services services, const base::Clock& clock, const StaticAssets* assets
     AddScoreRoutes();
     AddGradingRoutes();
     AddDashboardRoutes();
+    AddTopicRoutes();
 }
 
 void Api::AddAuthRoutes() {

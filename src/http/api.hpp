@@ -10,6 +10,7 @@
 #include "app/organization_service.hpp"
 #include "app/score_service.hpp"
 #include "app/statistics_service.hpp"
+#include "app/topic_service.hpp"
 #include "app/user_service.hpp"
 #include "base/clock.hpp"
 #include "http/router.hpp"
@@ -27,6 +28,7 @@ struct Services {
     app::ScoreService& scores;
     app::GradingService& grading;
     app::StatisticsService& statistics;
+    app::TopicService& topics;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -57,6 +59,7 @@ private:
     void AddScoreRoutes();
     void AddGradingRoutes();
     void AddDashboardRoutes();
+    void AddTopicRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -113,11 +113,9 @@ TEST(PostgresStoreTest, ADatabaseBeforeComputedPointsUpgrades) {
         soci::session s(*soci::factory_postgresql(), *storage::postgres::ToKeywordConnectionString(url));
         storage::sql::Exec(s, "ALTER TABLE meeting_scores DROP COLUMN computed_points");
         storage::sql::Exec(s, "ALTER TABLE meeting_scores DROP COLUMN override_reasons");
-        // Back to the version before: what later migrations made goes too (the runner applies those above the
-        // highest version applied).
-        storage::sql::Exec(s, "DROP TABLE transfer_letters");
+        // The runner applies every version not recorded, also below the newest.
         storage::sql::Exec(s,
-                           "DELETE FROM schema_migrations WHERE version >= " + std::to_string(kComputedPointsVersion));
+                           "DELETE FROM schema_migrations WHERE version = " + std::to_string(kComputedPointsVersion));
     }
 
     auto upgraded = storage::postgres::PostgresStore::Open(url, 1);

@@ -100,11 +100,9 @@ TEST(SqliteStoreTest, ADatabaseBeforeComputedPointsUpgrades) {
         auto s = storage::sqlite::OpenSession(path);
         storage::sql::Exec(*s, "ALTER TABLE meeting_scores DROP COLUMN computed_points");
         storage::sql::Exec(*s, "ALTER TABLE meeting_scores DROP COLUMN override_reasons");
-        // Back to the version before: what later migrations made goes too (the runner applies those above the
-        // highest version applied).
-        storage::sql::Exec(*s, "DROP TABLE transfer_letters");
+        // The runner applies every version not recorded, also below the newest.
         storage::sql::Exec(*s,
-                           "DELETE FROM schema_migrations WHERE version >= " + std::to_string(kComputedPointsVersion));
+                           "DELETE FROM schema_migrations WHERE version = " + std::to_string(kComputedPointsVersion));
     }
 
     auto upgraded = storage::sqlite::SqliteStore::Open(path);

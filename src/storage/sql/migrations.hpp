@@ -16,7 +16,8 @@ struct Migration {
     std::vector<std::string> statements;
 };
 
-// Applies the migrations newer than the database's version, oldest first. Returns the number applied.
+// Applies the migrations the database has not recorded, in the order given (by version). Returns the number
+// applied.
 // Throws when a migration fails (its transaction is rolled back) or when the database is newer than
 // this program.
 int RunMigrations(soci::session& session, const std::vector<Migration>& migrations);

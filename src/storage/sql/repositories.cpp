@@ -15,6 +15,7 @@
 #include "domain/position_repository.hpp"
 #include "domain/score_repository.hpp"
 #include "domain/statistics_queries.hpp"
+#include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
@@ -44,6 +45,7 @@ public:
     domain::MeetingRecordRepository& records() override { return Lazy(records_, MakeMeetingRecordRepository, s_); }
     domain::ScoreRepository& scores() override { return Lazy(scores_, MakeScoreRepository, s_); }
     domain::GradingRepository& grading() override { return Lazy(grading_, MakeGradingRepository, s_); }
+    domain::TopicRepository& topics() override { return Lazy(topics_, MakeTopicRepository, s_); }
     domain::BulkRepository& bulk() override { return Lazy(bulk_, MakeBulkRepository, s_); }
     domain::StatisticsQueries& statistics() override { return Lazy(statistics_, MakeStatisticsQueries, s_); }
 
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<domain::MeetingRecordRepository> records_;
     std::unique_ptr<domain::ScoreRepository> scores_;
     std::unique_ptr<domain::GradingRepository> grading_;
+    std::unique_ptr<domain::TopicRepository> topics_;
     std::unique_ptr<domain::BulkRepository> bulk_;
     std::unique_ptr<domain::StatisticsQueries> statistics_;
 };

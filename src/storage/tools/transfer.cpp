@@ -83,6 +83,18 @@ constexpr TableSpec kTables[] = {
      "id, round_id, subject, subject_id, step, general_points, task_points, total, level, exceeded_targets, "
      "disciplined, comment, reason, recorded_by, recorded_at",
      "id", ""},
+    {"topic_orientations", "id, organization_id, year, quarter, title, purpose, directive, created_by, created_at",
+     "id", ""},
+    {"topic_orientation_cells", "orientation_id, organization_id", "orientation_id, organization_id", ""},
+    {"topics",
+     "id, organization_id, orientation_id, year, quarter, title, purpose, directive, preparer_kind, "
+     "preparer_member_id, "
+     "preparer_group_id, preparer_name, meeting_id, state, decline_reason, created_by, created_at, decided_by, "
+     "decided_at, draft_count, submitted_at, approved_version, approved_by, approved_at, sent_version, sent_by, "
+     "sent_at",
+     "id", ""},
+    {"topic_drafts", "id, topic_id, number, text, created_by, author_name, created_at", "id", ""},
+    {"topic_comments", "id, topic_id, kind, version, member_id, author, author_name, text, created_at", "id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

@@ -14,6 +14,7 @@
 #include "domain/position_repository.hpp"
 #include "domain/score_repository.hpp"
 #include "domain/store.hpp"
+#include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
 #include "tests/storage/store_contract.hpp"
 
@@ -31,6 +32,7 @@ struct Rows {
     UserId user;
     MeetingId meeting;
     GradingRoundId round;
+    TopicId topic;
 };
 
 Rows MakeRows(Store& store) {
@@ -82,6 +84,14 @@ Rows MakeRows(Store& store) {
         Grade g;
         g.round = rows.round;
         r.grading().InsertGrade(g);
+        Topic topic;
+        topic.organization = cell;
+        topic.year = 2026;
+        topic.title = "Quản lý đất đai";
+        topic.preparer = TopicPreparer{PreparerKind::kSuperiorOfficial, std::nullopt, std::nullopt, "Lê Văn Bình"};
+        rows.topic = r.topics().InsertTopic(topic).id;
+        r.topics().InsertComment(
+            {TopicCommentId(), rows.topic, CommentKind::kReview, 1, std::nullopt, "bithu", "", "Được"});
     });
     return rows;
 }
@@ -126,6 +136,9 @@ TEST_P(StoreContract, AnUnknownCodeInARowFailsTheReadNamingTheColumn) {
         {"grades", "subject", [](Repositories& r, const Rows& x) { r.grading().Grades(x.round); }},
         {"grades", "step", [](Repositories& r, const Rows& x) { r.grading().Grades(x.round); }},
         {"grades", "level", [](Repositories& r, const Rows& x) { r.grading().Grades(x.round); }},
+        {"topics", "state", [](Repositories& r, const Rows& x) { r.topics().GetTopic(x.topic); }},
+        {"topics", "preparer_kind", [](Repositories& r, const Rows& x) { r.topics().GetTopic(x.topic); }},
+        {"topic_comments", "kind", [](Repositories& r, const Rows& x) { r.topics().Comments(x.topic); }},
     };
     for (const Corruption& c : corruptions) {
         const std::string where = c.table + "." + c.column;

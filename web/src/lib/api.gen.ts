@@ -1595,6 +1595,218 @@ export interface CalendarFeedUrl {
   url: string;
 }
 
+/** Trạng thái chuyên đề / a topic's state: `proposed` (chi bộ đề xuất, chờ cấp trên), `declined` (cấp trên không chấp nhận), `planned` (trong kế hoạch), `drafting` (đang soạn), `submitted` (đã trình chi ủy), `approved` (chi ủy đã duyệt), `sent` (đã gửi đảng viên). Các bước sau (thảo luận, nghị quyết, báo cáo) sẽ thêm sau `sent` / later steps will follow `sent`. */
+export type TopicState = 'proposed' | 'declined' | 'planned' | 'drafting' | 'submitted' | 'approved' | 'sent';
+
+/** Một định hướng chuyên đề của cấp ủy / a committee's topic orientation. */
+export interface TopicOrientation {
+  id: number;
+  /** Cấp ủy ban hành / the publishing committee. */
+  organization_id: number;
+  organization_name: string;
+  year: number;
+  /** Quý; null: cả năm / the quarter, null for the whole year. */
+  quarter: number | null;
+  title: string;
+  /** Mục đích, yêu cầu (giữ xuống dòng) / purpose, line breaks kept. */
+  purpose: string;
+  /** Văn bản chỉ đạo thực hiện, ví dụ `Chỉ thị 02-CT/HU` / the directive or conclusion it carries out. */
+  directive: string;
+  /** Gửi tất cả chi bộ trong cây / addressed to every cell of the subtree. */
+  all_cells: boolean;
+  /** Các chi bộ được chọn mà người dùng thấy được / the chosen cells the caller may see. */
+  cells: {
+    id: number;
+    name: string;
+  }[];
+  /** Xem từ chi bộ: chuyên đề của chi bộ đã chọn định hướng này / seen from a cell, its topic picked from it. */
+  topic_id: number | null;
+  /** Số chi bộ trong cây đang xem đã chọn / cells of the viewed subtree that picked it. */
+  picked: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TopicOrientationList {
+  items: TopicOrientation[];
+  /** Người dùng ban hành được định hướng tại tổ chức này / the caller may publish here. */
+  can_publish: boolean;
+}
+
+/** Body of `POST /api/v1/organizations/{id}/topic-orientations`. Lỗi theo trường / field errors: `year`, `quarter`, `title`, `purpose`, `directive`, `cell_ids`, `cells`. */
+export interface TopicOrientationInput {
+  year: number;
+  quarter?: number | null;
+  title: string;
+  purpose?: string;
+  directive?: string;
+  /** Các chi bộ được gửi; bỏ trống: tất cả chi bộ trong cây / the addressed cells; empty or absent: every cell of the subtree. */
+  cell_ids?: number[];
+}
+
+/** Người chuẩn bị chuyên đề / who prepares the topic. */
+export interface TopicPreparer {
+  /** `committee_member`: chi ủy viên (bí thư, phó bí thư, chi ủy viên) của chi bộ cùng bí thư; `party_group`: một tổ đảng của chi bộ; `superior_official`: cấp ủy viên cấp trên phụ trách chi bộ (ghi tên) / a chi ủy member with the secretary, a party group of the cell, or the superior committee member in charge. */
+  kind: 'committee_member' | 'party_group' | 'superior_official';
+  member_id: number | null;
+  party_group_id: number | null;
+  /** Tên người, tổ đảng hoặc đồng chí cấp trên / the member's, group's or official's name. */
+  name: string;
+}
+
+/** Lỗi theo trường / field errors: `preparer.kind`, `preparer.member_id`, `preparer.party_group_id`, `preparer.name`. */
+export interface TopicPreparerInput {
+  kind: 'committee_member' | 'party_group' | 'superior_official';
+  /** Với `committee_member` / for a chi ủy member. */
+  member_id?: number | null;
+  /** Với `party_group`. */
+  party_group_id?: number | null;
+  /** Với `superior_official` / the official's name. */
+  name?: string;
+}
+
+/** Một chuyên đề trong kế hoạch của chi bộ / a topic of a cell's thematic plan. */
+export interface Topic {
+  id: number;
+  /** Chi bộ / the cell. */
+  organization_id: number;
+  organization_name: string;
+  orientation_id: number | null;
+  /** "" khi không theo định hướng / empty without one. */
+  orientation_title: string;
+  year: number;
+  quarter: number;
+  title: string;
+  purpose: string;
+  directive: string;
+  preparer: TopicPreparer | null;
+  /** Cuộc sinh hoạt chuyên đề của chi bộ trong quý / the cell's thematic meeting of the quarter. */
+  meeting_id: number | null;
+  meeting_date: string | null;
+  state: TopicState;
+  state_label: string;
+  decline_reason: string;
+  created_by: string;
+  created_at: string;
+  /** Cấp trên đã chấp nhận hoặc từ chối / the superior who decided. */
+  decided_by: string;
+  decided_at: string | null;
+  /** Số phiên bản dự thảo mới nhất, 0 khi chưa có / the latest draft version, 0 before the first. */
+  latest_version: number;
+  submitted_at: string | null;
+  approved_version: number | null;
+  approved_by: string;
+  approved_at: string | null;
+  sent_version: number | null;
+  sent_by: string;
+  sent_at: string | null;
+  /** Dự thảo đến đảng viên chưa đủ thời gian quy định (mặc định 24 giờ) trước giờ bắt đầu cuộc họp được gắn / the draft reached members less than the configured time (default 24 h) before the linked meeting's start. */
+  late: boolean;
+}
+
+export interface TopicList {
+  items: Topic[];
+}
+
+/** Một phiên bản dự thảo, không kèm nội dung / a draft version without its text. */
+export interface TopicDraftVersion {
+  number: number;
+  created_by: string;
+  /** Tên đảng viên của tài khoản, hoặc tên đăng nhập / the account's member name, else the username. */
+  author_name: string;
+  created_at: string;
+}
+
+/** Một phiên bản dự thảo với nội dung / a draft version with its text. */
+export interface TopicDraft {
+  number: number;
+  created_by: string;
+  /** Tên đảng viên của tài khoản, hoặc tên đăng nhập / the account's member name, else the username. */
+  author_name: string;
+  created_at: string;
+  text: string;
+}
+
+/** Góp ý vào dự thảo / a comment on a draft. */
+export interface TopicComment {
+  id: number;
+  /** `review`: chi ủy góp ý; `member`: đảng viên góp ý vào bản đã gửi / a chi ủy review or a member's comment on the sent draft. */
+  kind: 'review' | 'member';
+  /** Phiên bản được góp ý / the version commented on. */
+  version: number;
+  member_id: number | null;
+  /** Tên đăng nhập / username. */
+  author: string;
+  author_name: string;
+  text: string;
+  created_at: string;
+}
+
+export type TopicDetail = Topic & {
+  /** Các phiên bản, cũ trước; đảng viên chỉ thấy bản đã gửi / the versions, oldest first; a member sees only the sent one. */
+  versions: TopicDraftVersion[];
+  /** Bản mới nhất (với đảng viên: bản đã gửi) / the latest version (the sent one for a member). */
+  draft: TopicDraft | null;
+  /** Người ghi chi bộ và chi ủy thấy mọi góp ý; đảng viên thấy góp ý của mình / every comment for writers and the chi ủy; a member sees their own. */
+  comments: TopicComment[];
+  can_edit: boolean;
+  can_draft: boolean;
+  can_submit: boolean;
+  can_approve: boolean;
+  can_send: boolean;
+  can_comment: boolean;
+  /** Cấp trên chấp nhận hoặc từ chối được / the caller may accept or decline. */
+  can_decide: boolean;
+};
+
+export interface TopicPlan {
+  year: number;
+  items: Topic[];
+  /** Các tháng sinh hoạt chuyên đề theo quy định đang áp dụng cho chi bộ / the thematic months of the cell's rule in force. */
+  thematic_months: number[];
+  /** Các quý có tháng chuyên đề (chi bộ còn hoạt động) mà chưa có chuyên đề được chấp nhận / quarters with a thematic month the cell owes and no accepted topic. */
+  quarters_without_topic: number[];
+  can_write: boolean;
+}
+
+/** Body of `POST /api/v1/organizations/{id}/topics` and `PUT /api/v1/topics/{id}`. Lỗi theo trường / field errors: `orientation_id`, `year`, `quarter`, `title`, `purpose`, `directive`, `preparer.*`, `meeting_id`. */
+export interface TopicInput {
+  /** Định hướng được chọn (chỉ khi tạo) / the orientation picked (create only). */
+  orientation_id?: number | null;
+  year?: number | null;
+  quarter?: number | null;
+  title?: string;
+  purpose?: string;
+  directive?: string;
+  preparer?: TopicPreparerInput | null;
+  meeting_id?: number | null;
+}
+
+export interface TopicDraftInput {
+  /** Nội dung dự thảo, không để trống / the draft, not blank. */
+  text: string;
+}
+
+export interface TopicCommentInput {
+  text: string;
+}
+
+export interface TopicDeclineInput {
+  reason: string;
+}
+
+export interface DraftDiff {
+  from: number;
+  to: number;
+  lines: {
+    op: 'same' | 'removed' | 'added';
+    text: string;
+    /** Số dòng ở bản cũ / line number in the older version. */
+    old_line: number | null;
+    new_line: number | null;
+  }[];
+}
+
 /** Giấy giới thiệu sinh hoạt đảng tạm thời / a temporary transfer letter: while it runs (from–to, both days included) the member attends the host organisation and the home cell does not expect them at its meetings. */
 export interface TransferLetter {
   id: number;
@@ -1762,6 +1974,24 @@ export interface Schemas {
   DashboardAlerts: DashboardAlerts;
   CalendarFeedStatus: CalendarFeedStatus;
   CalendarFeedUrl: CalendarFeedUrl;
+  TopicState: TopicState;
+  TopicOrientation: TopicOrientation;
+  TopicOrientationList: TopicOrientationList;
+  TopicOrientationInput: TopicOrientationInput;
+  TopicPreparer: TopicPreparer;
+  TopicPreparerInput: TopicPreparerInput;
+  Topic: Topic;
+  TopicList: TopicList;
+  TopicDraftVersion: TopicDraftVersion;
+  TopicDraft: TopicDraft;
+  TopicComment: TopicComment;
+  TopicDetail: TopicDetail;
+  TopicPlan: TopicPlan;
+  TopicInput: TopicInput;
+  TopicDraftInput: TopicDraftInput;
+  TopicCommentInput: TopicCommentInput;
+  TopicDeclineInput: TopicDeclineInput;
+  DraftDiff: DraftDiff;
   TransferLetter: TransferLetter;
   TransferLetterInput: TransferLetterInput;
 }

@@ -1,0 +1,294 @@
+#include "domain/topic.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace chibo::domain {
+namespace {
+
+using S = TopicState;
+
+base::Date D(int y, int m, int d) {
+    return *base::Date::FromYmd(y, m, d);
+}
+
+TEST(TopicTransitionTest, FollowsTheWorkflowAndNothingElse) {
+    const std::vector<std::pair<S, S>> allowed = {
+        {S::kProposed, S::kPlanned},   {S::kProposed, S::kDeclined},  {S::kPlanned, S::kDrafting},
+        {S::kDrafting, S::kSubmitted}, {S::kSubmitted, S::kApproved}, {S::kSubmitted, S::kDrafting},
+        {S::kApproved, S::kDrafting},  {S::kApproved, S::kSent},
+    };
+    const std::vector<S> all = {S::kProposed,  S::kDeclined, S::kPlanned, S::kDrafting,
+                                S::kSubmitted, S::kApproved, S::kSent};
+
+    for (S from : all)
+        for (S to : all) {
+            const bool expected = std::find(allowed.begin(), allowed.end(), std::pair{from, to}) != allowed.end();
+            EXPECT_EQ(CanTopicTransition(from, to), expected) << ToCode(from) << " → " << ToCode(to);
+            EXPECT_EQ(CheckTopicTransition(from, to).has_value(), expected);
+        }
+}
+
+TEST(TopicTransitionTest, OnlyAnApprovedDraftIsSent) {
+    for (S from : {S::kPlanned, S::kDrafting, S::kSubmitted}) {
+        const auto checked = CheckTopicTransition(from, S::kSent);
+
+        ASSERT_FALSE(checked.has_value());
+        EXPECT_EQ(checked.error().code, base::ErrorCode::kConflict);
+        EXPECT_EQ(checked.error().field, "state");
+        EXPECT_NE(checked.error().message.find("đã được chi ủy duyệt"), std::string::npos);
+    }
+    EXPECT_TRUE(CheckTopicTransition(S::kApproved, S::kSent).has_value());
+}
+
+TEST(TopicTransitionTest, ANewDraftReturnsToDraftingUntilItIsSent) {
+    for (S s : {S::kPlanned, S::kDrafting, S::kSubmitted, S::kApproved})
+        EXPECT_EQ(*StateAfterNewDraft(s), S::kDrafting);
+    for (S s : {S::kProposed, S::kDeclined, S::kSent}) {
+        const auto after = StateAfterNewDraft(s);
+
+        ASSERT_FALSE(after.has_value()) << ToCode(s);
+        EXPECT_EQ(after.error().code, base::ErrorCode::kConflict);
+    }
+}
+
+TEST(TopicStateTest, CodesRoundTrip) {
+    for (S s : {S::kProposed, S::kDeclined, S::kPlanned, S::kDrafting, S::kSubmitted, S::kApproved, S::kSent}) {
+        EXPECT_EQ(TopicStateFromCode(ToCode(s)), s);
+        EXPECT_FALSE(Label(s).empty());
+    }
+    EXPECT_FALSE(TopicStateFromCode("discussed").has_value());
+    EXPECT_EQ(PreparerKindFromCode("party_group"), PreparerKind::kPartyGroup);
+    EXPECT_EQ(CommentKindFromCode(ToCode(CommentKind::kMember)), CommentKind::kMember);
+}
+
+TopicStanding Holding(std::optional<PositionKind> position, bool writes_cell = false, bool on_roll = true) {
+    TopicStanding s;
+    s.position = position;
+    s.writes_cell = writes_cell;
+    s.on_roll = on_roll;
+    return s;
+}
+
+TEST(TopicApprovalTest, InACellWithAChiUyEveryChiUyMemberApproves) {
+    EXPECT_TRUE(MayApprove(Holding(PositionKind::kSecretary), true));
+    EXPECT_TRUE(MayApprove(Holding(PositionKind::kDeputySecretary), true));
+    EXPECT_TRUE(MayApprove(Holding(PositionKind::kCommitteeMember), true));
+    EXPECT_FALSE(MayApprove(Holding(std::nullopt), true));
+    // Writing the cell is not holding a seat on its chi ủy: the commune committee's account does not approve.
+    EXPECT_FALSE(MayApprove(Holding(std::nullopt, /*writes_cell=*/true, /*on_roll=*/false), true));
+}
+
+TEST(TopicApprovalTest, InACellWithoutAChiUyOnlyTheSecretaryApproves) {
+    EXPECT_TRUE(MayApprove(Holding(PositionKind::kSecretary), false));
+    EXPECT_FALSE(MayApprove(Holding(PositionKind::kDeputySecretary), false));
+    EXPECT_FALSE(MayApprove(Holding(std::nullopt), false));
+}
+
+TEST(TopicApprovalTest, DraftsAreReadByWritersAndPositionHolders) {
+    EXPECT_TRUE(MaySeeDrafts(Holding(std::nullopt, true, false)));
+    EXPECT_TRUE(MaySeeDrafts(Holding(PositionKind::kDeputySecretary)));
+    EXPECT_FALSE(MaySeeDrafts(Holding(std::nullopt)));
+}
+
+TEST(TopicCommentTest, MembersCommentOnlyOnTheSentDraftOfTheirOwnCell) {
+    const TopicStanding member = Holding(std::nullopt);
+
+    for (S s : {S::kPlanned, S::kDrafting, S::kSubmitted, S::kApproved}) {
+        const auto early = CheckComment(member, true, s);
+        ASSERT_FALSE(early.has_value());
+        EXPECT_EQ(early.error().code, base::ErrorCode::kConflict) << ToCode(s);
+    }
+    EXPECT_EQ(*CheckComment(member, true, S::kSent), CommentKind::kMember);
+
+    // A member of another cell is not on this cell's roll; an account that only writes the cell is no member.
+    const auto stranger = CheckComment(Holding(std::nullopt, false, false), true, S::kSent);
+    ASSERT_FALSE(stranger.has_value());
+    EXPECT_EQ(stranger.error().code, base::ErrorCode::kPermissionDenied);
+    EXPECT_FALSE(CheckComment(Holding(std::nullopt, true, false), true, S::kSent).has_value());
+}
+
+TEST(TopicCommentTest, TheChiUyReviewsOnceThereIsADraft) {
+    const TopicStanding committee = Holding(PositionKind::kCommitteeMember);
+
+    EXPECT_FALSE(CheckComment(committee, true, S::kPlanned).has_value());
+    for (S s : {S::kDrafting, S::kSubmitted, S::kApproved, S::kSent})
+        EXPECT_EQ(*CheckComment(committee, true, s), CommentKind::kReview) << ToCode(s);
+    // Without a chi ủy the deputy comments as a member, on the sent draft only.
+    EXPECT_FALSE(CheckComment(Holding(PositionKind::kDeputySecretary), false, S::kSubmitted).has_value());
+    EXPECT_EQ(*CheckComment(Holding(PositionKind::kDeputySecretary), false, S::kSent), CommentKind::kMember);
+    EXPECT_EQ(*CheckComment(Holding(PositionKind::kSecretary), false, S::kSubmitted), CommentKind::kReview);
+}
+
+Meeting ThematicMeeting() {
+    Meeting m;
+    m.id = MeetingId(9);
+    m.organization = OrganizationId(5);
+    m.kind = MeetingKind::kThematic;
+    m.year = 2026;
+    m.month = 3;
+    m.date = D(2026, 3, 3);
+    m.start_minutes = 14 * 60;
+    return m;
+}
+
+Topic SentTopic(std::int64_t sent_at) {
+    Topic t;
+    t.organization = OrganizationId(5);
+    t.year = 2026;
+    t.quarter = 1;
+    t.title = "Phân loại rác thải sinh hoạt tại nguồn";
+    t.state = S::kSent;
+    t.sent_at = sent_at;
+    return t;
+}
+
+// The meeting starts at 14:00 on 3/3/2026 in Vietnam, 07:00 UTC: 1772521200. A day before is 1772434800.
+TEST(DraftLateTest, ADraftSentLessThanADayBeforeTheMeetingIsLate) {
+    const std::optional<Meeting> meeting = ThematicMeeting();
+    ASSERT_EQ(meeting->StartsAt(), 1772521200);
+
+    EXPECT_FALSE(DraftLate(SentTopic(1772434800), meeting));        // 14:00 on 2/3: exactly a day ahead.
+    EXPECT_TRUE(DraftLate(SentTopic(1772434800 + 1), meeting));     // A second later.
+    EXPECT_TRUE(DraftLate(SentTopic(1772521200 - 3600), meeting));  // 13:00 on the day.
+    EXPECT_FALSE(DraftLate(SentTopic(1772434800 - 5 * 86400), meeting));
+}
+
+TEST(DraftLateTest, TheLeadTimeIsConfigurable) {
+    const std::optional<Meeting> meeting = ThematicMeeting();
+    const std::int64_t eight_in_the_morning = 1772521200 - 6 * 3600;  // 08:00 on 3/3, six hours ahead.
+
+    EXPECT_TRUE(DraftLate(SentTopic(eight_in_the_morning), meeting));
+    EXPECT_FALSE(DraftLate(SentTopic(eight_in_the_morning), meeting, 6 * 3600));
+    EXPECT_TRUE(DraftLate(SentTopic(eight_in_the_morning), meeting, 48 * 3600));
+}
+
+TEST(DraftLateTest, NotLateUntilSentAndLinked) {
+    Topic unsent = SentTopic(0);
+    unsent.sent_at.reset();
+
+    EXPECT_FALSE(DraftLate(unsent, ThematicMeeting()));
+    EXPECT_FALSE(DraftLate(SentTopic(1772521200), std::nullopt));
+}
+
+TEST(MeetingLinkTest, TheCellsOwnThematicMeetingOfTheQuarter) {
+    Topic t = SentTopic(0);
+    Meeting m = ThematicMeeting();
+
+    EXPECT_TRUE(CheckMeetingLink(t, m).has_value());
+    m.kind = MeetingKind::kRegular;
+    EXPECT_EQ(CheckMeetingLink(t, m).error().field, "meeting_id");
+    m = ThematicMeeting();
+    m.organization = OrganizationId(6);
+    EXPECT_FALSE(CheckMeetingLink(t, m).has_value());
+    m = ThematicMeeting();
+    t.quarter = 2;
+    EXPECT_FALSE(CheckMeetingLink(t, m).has_value());
+    t.quarter = 1;
+    t.year = 2027;
+    EXPECT_FALSE(CheckMeetingLink(t, m).has_value());
+}
+
+Topic InQuarter(int quarter, S state, int year = 2026) {
+    Topic t;
+    t.year = year;
+    t.quarter = quarter;
+    t.state = state;
+    return t;
+}
+
+TEST(QuartersWithoutTopicTest, EveryThematicQuarterNeedsAnAcceptedTopic) {
+    const DueMonths always = DueMonthsOf(D(2000, 1, 1), std::nullopt);
+    const std::set<int> hd42 = {3, 6, 9, 12};
+
+    EXPECT_EQ(QuartersWithoutTopic(hd42, always, 2026, {}), (std::vector<int>{1, 2, 3, 4}));
+    const std::vector<Topic> topics = {InQuarter(1, S::kPlanned), InQuarter(2, S::kProposed),
+                                       InQuarter(3, S::kDeclined), InQuarter(4, S::kSent, 2025),
+                                       InQuarter(4, S::kApproved)};
+    EXPECT_EQ(QuartersWithoutTopic(hd42, always, 2026, topics), (std::vector<int>{2, 3}));
+}
+
+TEST(QuartersWithoutTopicTest, FollowsTheRulesMonthsAndTheCellsLife) {
+    const DueMonths always = DueMonthsOf(D(2000, 1, 1), std::nullopt);
+
+    // A rule with thematic meetings in months 2 and 5 only asks for quarters 1 and 2 (ValidateRuleOverride
+    // asks for one a quarter, but inherited rules are what they are).
+    EXPECT_EQ(QuartersWithoutTopic({2, 5}, always, 2026, {}), (std::vector<int>{1, 2}));
+    // A cell founded on 15/7/2026 owes from August: its third quarter's September and the fourth.
+    EXPECT_EQ(QuartersWithoutTopic({3, 6, 9, 12}, DueMonthsOf(D(2026, 7, 15), std::nullopt), 2026, {}),
+              (std::vector<int>{3, 4}));
+    // One merged on 10/5/2026 owes through May: the first quarter only.
+    EXPECT_EQ(QuartersWithoutTopic({3, 6, 9, 12}, DueMonthsOf(D(2000, 1, 1), D(2026, 5, 10)), 2026, {}),
+              (std::vector<int>{1}));
+}
+
+TEST(ValidateTopicTest, NamesTheFieldAtFault) {
+    Topic t = InQuarter(2, S::kPlanned);
+    t.title = "Quản lý đất đai";
+    EXPECT_TRUE(ValidateTopic(t).has_value());
+
+    Topic bad = t;
+    bad.quarter = 5;
+    EXPECT_EQ(ValidateTopic(bad).error().field, "quarter");
+    bad = t;
+    bad.title = "";
+    EXPECT_EQ(ValidateTopic(bad).error().field, "title");
+    bad = t;
+    bad.year = 1999;
+    EXPECT_EQ(ValidateTopic(bad).error().field, "year");
+    bad = t;
+    bad.directive = std::string(301, 'x');
+    EXPECT_EQ(ValidateTopic(bad).error().field, "directive");
+    bad = t;
+    bad.preparer = TopicPreparer{PreparerKind::kSuperiorOfficial, std::nullopt, std::nullopt, ""};
+    EXPECT_EQ(ValidateTopic(bad).error().field, "preparer.name");
+}
+
+TEST(ValidateOrientationTest, NamesTheFieldAtFault) {
+    TopicOrientation o;
+    o.year = 2026;
+    o.title = "Bảo đảm trật tự hành lang an toàn giao thông";
+    o.directive = "Chỉ thị 02-CT/HU";
+    EXPECT_TRUE(ValidateOrientation(o).has_value());
+    o.quarter = 0;
+    EXPECT_EQ(ValidateOrientation(o).error().field, "quarter");
+    o.quarter = 4;
+    o.purpose = std::string(4001, 'a');
+    EXPECT_EQ(ValidateOrientation(o).error().field, "purpose");
+}
+
+TEST(ValidateDraftTextTest, NotBlankNotTooLong) {
+    EXPECT_TRUE(ValidateDraftText("I. Mục đích, yêu cầu").has_value());
+    EXPECT_EQ(ValidateDraftText(" \n\t ").error().field, "text");
+    EXPECT_FALSE(ValidateDraftText(std::string(kMaxDraftChars + 1, 'a')).has_value());
+}
+
+TEST(OrientationAddressTest, CellsOfTheSubtreeOrThoseChosen) {
+    Organization cell;
+    cell.id = OrganizationId(7);
+    cell.kind = OrganizationKind::kSubordinateCell;
+    cell.path = "/1/2/7/";
+    Organization elsewhere = cell;
+    elsewhere.id = OrganizationId(9);
+    elsewhere.path = "/1/3/9/";
+    Organization group = cell;
+    group.kind = OrganizationKind::kPartyGroup;
+    group.path = "/1/2/7/8/";
+    TopicOrientation all;
+
+    EXPECT_TRUE(AddressedTo(all, "/1/2/", cell));
+    EXPECT_FALSE(AddressedTo(all, "/1/2/", elsewhere));
+    EXPECT_FALSE(AddressedTo(all, "/1/2/", group));
+    EXPECT_FALSE(AddressedTo(all, "/1/2/7/", cell));  // A cell does not orient itself.
+    TopicOrientation chosen;
+    chosen.cells = {OrganizationId(8)};
+    EXPECT_FALSE(AddressedTo(chosen, "/1/2/", cell));
+    chosen.cells.push_back(cell.id);
+    EXPECT_TRUE(AddressedTo(chosen, "/1/2/", cell));
+}
+
+}  // namespace
+}  // namespace chibo::domain

@@ -1,0 +1,347 @@
+// Thematic topics (HD 42): the commune orients topics to its cells; a cell picks one or proposes its own,
+// which the commune accepts or declines; the preparer drafts in versions, the chi ủy reviews and approves,
+// the draft is sent to the members (late when less than a day before the meeting) and they comment.
+// Wrong input writes nothing; other subtrees learn nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { demoWorld, MONTH, YEAR } from '../lib/fixtures.mjs';
+import { startServer } from '../lib/server.mjs';
+
+let server;
+let commune;
+let secretary;
+let member;
+let outsider;
+let admin;
+let hoaAn;
+let thonDong;
+let thonDoai;
+let me;             // The member behind dangvien.thondong.
+let secretaryId;    // The member behind bithu.thondong.
+let tanLapCell;     // A cell of the other commune.
+let partyGroup;     // A party group of Thôn Đông.
+let regularId;      // A regular meeting Thôn Đông held.
+const QUARTER = Math.floor((MONTH - 1) / 3) + 1;
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+let everywhere;   // An orientation to every cell of Hòa An.
+let toThonDoai;   // One to Thôn Đoài only.
+let picked;       // Thôn Đông's topic picked from `everywhere`.
+
+before(async () => {
+    server = await startServer();
+    const world = await demoWorld(server, ['secretary', 'member', 'outsider', 'admin']);
+    ({ commune, secretary, member, outsider, admin, hoaAn, thonDong, thonDoai } = world);
+    me = world.me.member_id;
+    secretaryId = (await secretary.get('/api/v1/auth/me')).json.user.member_id;
+    assert.ok(me && secretaryId, 'the demo accounts of Thôn Đông are linked to members');
+    tanLapCell = (await outsider.get('/api/v1/organizations/tree?depth=1')).json.roots[0].children[0];
+    partyGroup = (await secretary.get(`/api/v1/organizations/${thonDong.id}`)).json.party_groups[0];
+    assert.ok(partyGroup, 'Thôn Đông has party groups');
+    for (const year of [YEAR, YEAR - 1]) {  // The demo holds the twelve months before last month.
+        regularId ??= (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${year}`)).json.items
+            .find((m) => m.kind === 'regular' && m.id !== null)?.id;
+    }
+    assert.ok(regularId, 'Thôn Đông held regular meetings in the past year');
+});
+after(async () => { await server.stop(); });
+
+const orientationsOf = async (client, org) =>
+    (await client.get(`/api/v1/organizations/${org}/topic-orientations?year=${YEAR}`));
+const planOf = async (client, cell, year = YEAR) => (await client.get(`/api/v1/organizations/${cell}/topics?year=${year}`));
+const audit = async (entity) => (await admin.get(`/api/v1/audit?page_size=200&entity=${entity}`)).json.items;
+
+test('a committee orients topics to all its cells or chosen ones; wrong input and other subtrees write nothing', async () => {
+    const url = `/api/v1/organizations/${hoaAn.id}/topic-orientations`;
+    const before = (await orientationsOf(commune, hoaAn.id)).json.items.length;
+    const title = 'Phân loại rác thải sinh hoạt tại nguồn';
+    for (const [body, field] of [
+        [{ title }, 'year'], [{ year: 1999, title }, 'year'], [{ year: YEAR, title: '  ' }, 'title'], [{ year: YEAR }, 'title'],
+        [{ year: YEAR, title, quarter: 5 }, 'quarter'], [{ year: YEAR, title, directive: 'x'.repeat(301) }, 'directive'],
+        [{ year: YEAR, title, cell_ids: [hoaAn.id] }, 'cells'], [{ year: YEAR, title, cell_ids: [tanLapCell.id] }, 'cells'],
+        [{ year: YEAR, title, cell_ids: ['Thôn Đông'] }, 'cell_ids'],
+    ]) {
+        const r = await commune.post(url, body);
+        assert.equal(r.status, 400, JSON.stringify(body));
+        assert.equal(r.json.error.field, field, JSON.stringify(body));
+        assert.match(r.json.error.message, VIETNAMESE);
+    }
+    assert.equal((await commune.post(url, 'không phải JSON')).status, 400);
+    const ok = { year: YEAR, quarter: QUARTER, title, purpose: 'Nâng cao ý thức bảo vệ môi trường\ncủa đảng viên và nhân dân.',
+        directive: 'Chỉ thị 02-CT/HU' };
+    assert.equal((await outsider.post(url, ok)).status, 404, 'another commune learns nothing');
+    assert.equal((await secretary.post(url, ok)).status, 404, 'a cell secretary does not see the commune');
+    assert.equal((await secretary.post(`/api/v1/organizations/${thonDong.id}/topic-orientations`, ok)).status, 400,
+        'a cell does not orient');
+    assert.equal((await member.post(`/api/v1/organizations/${thonDong.id}/topic-orientations`, ok)).status, 403);
+    assert.equal((await orientationsOf(commune, hoaAn.id)).json.items.length, before, 'nothing written');
+
+    const r = await commune.post(url, ok);
+    assert.equal(r.status, 201, r.text);
+    everywhere = r.json;
+    assert.equal(everywhere.all_cells, true);
+    assert.equal(everywhere.organization_name, 'Đảng bộ xã Hòa An');
+    assert.equal(everywhere.purpose, ok.purpose, 'line breaks kept');
+    assert.equal(everywhere.quarter, QUARTER);
+    const chosen = await commune.post(url, { year: YEAR, title: 'Hành lang an toàn giao thông', cell_ids: [thonDoai.id, thonDoai.id] });
+    assert.equal(chosen.status, 201, chosen.text);
+    toThonDoai = chosen.json;
+    assert.equal(toThonDoai.quarter, null);
+    assert.deepEqual(toThonDoai.cells, [{ id: thonDoai.id, name: thonDoai.name }]);
+
+    const fromCommune = (await orientationsOf(commune, hoaAn.id)).json;
+    assert.equal(fromCommune.can_publish, true);
+    assert.deepEqual(fromCommune.items.slice(0, 2).map((o) => o.id), [toThonDoai.id, everywhere.id], 'newest first');
+    const fromCell = (await orientationsOf(secretary, thonDong.id)).json;
+    assert.equal(fromCell.can_publish, false);
+    const seen = fromCell.items.map((o) => o.id);
+    assert.ok(seen.includes(everywhere.id), 'an orientation to every cell reaches Thôn Đông');
+    assert.ok(!seen.includes(toThonDoai.id), 'one to Thôn Đoài does not');
+    assert.ok((await orientationsOf(commune, thonDoai.id)).json.items.some((o) => o.id === toThonDoai.id));
+    assert.equal((await orientationsOf(member, thonDong.id)).status, 200, 'members see what their cell is oriented to');
+    assert.equal((await orientationsOf(outsider, hoaAn.id)).status, 404);
+    assert.ok(!(await orientationsOf(outsider, tanLapCell.id)).json.items.some((o) => o.id === everywhere.id));
+    assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-orientations?year=năm`)).status, 400);
+
+    const logged = await audit('topic_orientation');
+    assert.deepEqual(logged.filter((a) => [everywhere.id, toThonDoai.id].includes(a.entity_id)).map((a) => a.action),
+        ['topic_orientation.create', 'topic_orientation.create']);
+});
+
+test('the cell picks an orientation or proposes its own topic; the commune accepts or declines it', async () => {
+    const url = `/api/v1/organizations/${thonDong.id}/topics`;
+    const planBefore = (await planOf(secretary, thonDong.id)).json.items.length;
+    const r = await secretary.post(url, { orientation_id: everywhere.id, preparer: { kind: 'committee_member', member_id: secretaryId } });
+    assert.equal(r.status, 201, r.text);
+    picked = r.json;
+    assert.equal(picked.state, 'planned', 'oriented from above: accepted at once');
+    assert.equal(picked.title, everywhere.title);
+    assert.equal(picked.directive, 'Chỉ thị 02-CT/HU');
+    assert.equal(picked.quarter, QUARTER);
+    assert.equal(picked.orientation_title, everywhere.title);
+    assert.deepEqual(picked.preparer, { kind: 'committee_member', member_id: secretaryId, party_group_id: null,
+        name: picked.preparer.name });
+    assert.ok(picked.preparer.name.length > 0);
+    assert.equal(picked.can_draft, true);
+    const twice = await secretary.post(url, { orientation_id: everywhere.id });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.json.error.field, 'orientation_id');
+    const notOurs = await secretary.post(url, { orientation_id: toThonDoai.id, quarter: 1 });
+    assert.equal(notOurs.status, 400);
+    assert.equal(notOurs.json.error.field, 'orientation_id');
+    const fromCell = (await orientationsOf(secretary, thonDong.id)).json.items.find((o) => o.id === everywhere.id);
+    assert.equal(fromCell.topic_id, picked.id);
+    assert.equal(fromCell.picked, 1);
+
+    const title = 'Giữ gìn vệ sinh môi trường, xây dựng thôn sáng, xanh, sạch, đẹp';
+    for (const [body, field] of [
+        [{ title }, 'quarter'], [{ title, quarter: 5 }, 'quarter'], [{ quarter: 1, title: '' }, 'title'],
+        [{ quarter: 1, title, year: 1999 }, 'year'],
+        [{ quarter: 1, title, preparer: { kind: 'boss' } }, 'preparer.kind'],
+        [{ quarter: 1, title, preparer: { kind: 'committee_member' } }, 'preparer.member_id'],
+        [{ quarter: 1, title, preparer: { kind: 'committee_member', member_id: me } }, 'preparer.member_id'],
+        [{ quarter: 1, title, preparer: { kind: 'committee_member', member_id: 'một' } }, 'preparer.member_id'],
+        [{ quarter: 1, title, preparer: { kind: 'party_group', party_group_id: thonDoai.id } }, 'preparer.party_group_id'],
+        [{ quarter: 1, title, preparer: { kind: 'superior_official', name: ' ' } }, 'preparer.name'],
+        [{ quarter: 1, title, meeting_id: regularId }, 'meeting_id'],
+        [{ quarter: 1, title, meeting_id: 99999999 }, 'meeting_id'],
+    ]) {
+        const bad = await secretary.post(url, body);
+        assert.equal(bad.status, 400, JSON.stringify(body));
+        assert.equal(bad.json.error.field, field, JSON.stringify(body));
+        assert.match(bad.json.error.message, VIETNAMESE);
+    }
+    const own = { year: YEAR, quarter: QUARTER, title, preparer: { kind: 'party_group', party_group_id: partyGroup.id } };
+    assert.equal((await member.post(url, own)).status, 403);
+    assert.equal((await outsider.post(url, own)).status, 404);
+    assert.equal((await secretary.post(`/api/v1/organizations/${hoaAn.id}/topics`, own)).status, 404);
+    assert.equal((await commune.post(`/api/v1/organizations/${hoaAn.id}/topics`, own)).status, 400, 'a commune has no plan');
+    assert.equal((await planOf(secretary, thonDong.id)).json.items.length, planBefore + 1, 'nothing written');
+
+    const proposed = (await secretary.post(url, own)).json;
+    assert.equal(proposed.state, 'proposed');
+    assert.equal(proposed.preparer.name, partyGroup.name);
+    assert.equal(proposed.can_draft, false);
+    assert.equal(proposed.can_decide, false, 'the cell does not decide its own proposal');
+    const waiting = (await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-proposals`)).json.items;
+    assert.ok(waiting.some((t) => t.id === proposed.id && t.organization_name === 'Chi bộ Thôn Đông'));
+    assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/topic-proposals`)).json.items.length, 0);
+    assert.equal((await secretary.get(`/api/v1/organizations/${hoaAn.id}/topic-proposals`)).status, 404);
+    assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/topic-proposals`)).status, 403);
+    assert.equal((await secretary.post(`/api/v1/topics/${proposed.id}/drafts`, { text: 'Dự thảo' })).status, 409,
+        'not drafted before it is accepted');
+
+    assert.equal((await secretary.post(`/api/v1/topics/${proposed.id}/accept`)).status, 403);
+    assert.equal((await outsider.post(`/api/v1/topics/${proposed.id}/accept`)).status, 404);
+    const noReason = await commune.post(`/api/v1/topics/${proposed.id}/decline`, { reason: ' ' });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.json.error.field, 'reason');
+    assert.equal((await commune.get(`/api/v1/topics/${proposed.id}`)).json.can_decide, true);
+    const accepted = await commune.post(`/api/v1/topics/${proposed.id}/accept`);
+    assert.equal(accepted.status, 200, accepted.text);
+    assert.equal(accepted.json.state, 'planned');
+    assert.equal(accepted.json.decided_by, 'xa.hoaan');
+    assert.equal((await commune.post(`/api/v1/topics/${proposed.id}/accept`)).status, 409);
+
+    const other = (await secretary.post(url, { ...own, quarter: 1, title: 'Chuyên đề chưa phù hợp' })).json;
+    const declined = await commune.post(`/api/v1/topics/${other.id}/decline`, { reason: 'Trùng chuyên đề của Đảng ủy xã' });
+    assert.equal(declined.status, 200);
+    assert.equal(declined.json.state, 'declined');
+    assert.equal(declined.json.decline_reason, 'Trùng chuyên đề của Đảng ủy xã');
+
+    // The plan: the quarter has accepted topics; a year with none misses every thematic quarter.
+    const plan = (await planOf(member, thonDong.id)).json;
+    assert.deepEqual(plan.thematic_months, [3, 6, 9, 12]);
+    assert.ok(!plan.quarters_without_topic.includes(QUARTER));
+    assert.equal(plan.can_write, false);
+    assert.ok(plan.items.some((t) => t.id === proposed.id));
+    const nextYear = (await planOf(secretary, thonDong.id, YEAR + 1)).json;
+    assert.deepEqual(nextYear.quarters_without_topic, [1, 2, 3, 4]);
+    assert.equal(nextYear.can_write, true);
+    assert.equal((await planOf(secretary, hoaAn.id)).status, 404);
+    assert.equal((await planOf(commune, hoaAn.id)).status, 400, 'a commune has no plan');
+    assert.equal((await planOf(outsider, thonDong.id)).status, 404);
+
+    const actions = (await audit('topic')).filter((a) => [picked.id, proposed.id, other.id].includes(a.entity_id))
+        .map((a) => a.action).sort();
+    assert.deepEqual(actions, ['topic.accept', 'topic.create', 'topic.decline', 'topic.propose', 'topic.propose']);
+});
+
+test('the draft is written in versions, compared, approved by the chi ủy only, and sent; then members comment', async () => {
+    const topic = (path = '') => `/api/v1/topics/${picked.id}${path}`;
+    assert.equal((await member.get(topic())).json.draft, null);
+    assert.equal((await member.post(topic('/drafts'), { text: 'Dự thảo' })).status, 403);
+    assert.equal((await outsider.post(topic('/drafts'), { text: 'Dự thảo' })).status, 404);
+    for (const body of [{ text: '  \n ' }, {}, { text: 42 }]) {
+        const bad = await secretary.post(topic('/drafts'), body);
+        assert.equal(bad.status, 400, JSON.stringify(body));
+        assert.equal(bad.json.error.field, 'text');
+    }
+    assert.equal((await secretary.get(topic())).json.latest_version, 0, 'nothing written');
+
+    const v1 = await secretary.post(topic('/drafts'), { text: 'I. Mục đích\nII. Nội dung\nIII. Tổ chức thực hiện\n' });
+    assert.equal(v1.status, 201, v1.text);
+    assert.equal(v1.json.number, 1);
+    const v2 = (await secretary.post(topic('/drafts'), { text: 'I. Mục đích, yêu cầu\nII. Nội dung\nIII. Tổ chức thực hiện' })).json;
+    assert.equal(v2.number, 2);
+    const drafting = (await secretary.get(topic())).json;
+    assert.equal(drafting.state, 'drafting');
+    assert.deepEqual(drafting.versions.map((v) => v.number), [1, 2]);
+    assert.equal(drafting.draft.number, 2);
+    assert.equal((await secretary.get(topic('/drafts/1'))).json.text, 'I. Mục đích\nII. Nội dung\nIII. Tổ chức thực hiện');
+    assert.equal((await secretary.get(topic('/drafts/9'))).status, 404);
+    const diff = (await secretary.get(topic('/diff?from=1&to=2'))).json;
+    assert.deepEqual(diff.lines.map((l) => [l.op, l.text, l.old_line, l.new_line]), [
+        ['removed', 'I. Mục đích', 1, null], ['added', 'I. Mục đích, yêu cầu', null, 1],
+        ['same', 'II. Nội dung', 2, 2], ['same', 'III. Tổ chức thực hiện', 3, 3]]);
+    assert.equal((await secretary.get(topic('/diff?from=1'))).json.error.field, 'to');
+    assert.equal((await secretary.get(topic('/diff?from=1&to=9'))).status, 404);
+    assert.equal((await member.get(topic('/diff?from=1&to=2'))).status, 404, 'members do not read drafts before they are sent');
+    assert.equal((await member.get(topic('/drafts/1'))).status, 404);
+
+    // Only an approved draft is sent; only a submitted one is approved.
+    assert.equal((await secretary.post(topic('/send'))).status, 409);
+    assert.equal((await secretary.post(topic('/approve'))).status, 409);
+    assert.equal((await member.post(topic('/submit'))).status, 403);
+    const submitted = (await secretary.post(topic('/submit'))).json;
+    assert.equal(submitted.state, 'submitted');
+    assert.ok(submitted.submitted_at);
+    assert.equal((await commune.post(topic('/approve'))).status, 403, 'writing the cell is not sitting on its chi ủy');
+    assert.equal((await member.post(topic('/approve'))).status, 403);
+    const early = await member.post(topic('/comments'), { text: 'Tôi đồng ý' });
+    assert.equal(early.status, 409, 'members comment only once the draft is sent');
+    assert.equal((await commune.post(topic('/comments'), { text: 'Góp ý' })).status, 403);
+    const review = await secretary.post(topic('/comments'), { text: 'Bổ sung số liệu thu gom rác của thôn.' });
+    assert.equal(review.status, 201, review.text);
+    assert.equal(review.json.kind, 'review');
+    assert.equal(review.json.version, 2);
+    assert.equal(review.json.member_id, secretaryId);
+    const approved = await secretary.post(topic('/approve'));
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal(approved.json.state, 'approved');
+    assert.equal(approved.json.approved_version, 2);
+    assert.equal(approved.json.approved_by, 'bithu.thondong');
+
+    // A new version after approval needs approving again.
+    const v3 = (await secretary.post(topic('/drafts'), { text: 'I. Mục đích, yêu cầu\nII. Nội dung: số liệu thu gom\nIII. Tổ chức thực hiện' })).json;
+    assert.equal(v3.number, 3);
+    const back = (await secretary.get(topic())).json;
+    assert.equal(back.state, 'drafting');
+    assert.equal(back.approved_version, null);
+    assert.equal((await secretary.post(topic('/send'))).status, 409);
+    await secretary.post(topic('/submit'));
+    const locked = await secretary.put(topic(), { title: 'Tên khác', quarter: QUARTER });
+    assert.equal(locked.status, 409, 'a submitted topic keeps its subject');
+    assert.equal(locked.json.error.field, 'title');
+    assert.equal((await secretary.post(topic('/approve'))).json.approved_version, 3);
+
+    // Link the quarter's thematic meeting, then send.
+    const month = QUARTER * 3;
+    let meeting = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind: 'thematic', year: YEAR, month });
+    if (meeting.status === 409) {
+        meeting = { json: (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${YEAR}`)).json.items
+            .find((m) => m.kind === 'thematic' && m.month === month) };
+    }
+    assert.ok(meeting.json.id, 'the quarter has a thematic meeting');
+    const badLink = await secretary.put(topic(), { title: picked.title, directive: picked.directive, purpose: picked.purpose,
+        quarter: QUARTER, meeting_id: regularId });
+    assert.equal(badLink.status, 400);
+    assert.equal(badLink.json.error.field, 'meeting_id');
+    const linked = await secretary.put(topic(), { title: picked.title, directive: picked.directive, purpose: picked.purpose,
+        quarter: QUARTER, meeting_id: meeting.json.id, preparer: { kind: 'superior_official', name: 'Đồng chí Lê Văn Bình' } });
+    assert.equal(linked.status, 200, linked.text);
+    assert.equal(linked.json.meeting_date, meeting.json.date);
+    assert.equal(linked.json.preparer.name, 'Đồng chí Lê Văn Bình');
+    const sent = await secretary.post(topic('/send'));
+    assert.equal(sent.status, 200, sent.text);
+    assert.equal(sent.json.state, 'sent');
+    assert.equal(sent.json.sent_version, 3);
+    // Late when it reached members less than 24 hours before the meeting's start (Vietnam time, UTC+7).
+    const start = Date.parse(`${meeting.json.date}T${meeting.json.start_time}:00+07:00`);
+    assert.equal(sent.json.late, start - Date.parse(sent.json.sent_at) < 24 * 3600 * 1000);
+    assert.equal((await secretary.post(topic('/drafts'), { text: 'Sửa sau khi gửi' })).status, 409);
+    assert.equal((await secretary.put(topic(), { title: picked.title, quarter: QUARTER })).status, 409);
+
+    // Members read the sent version only, and comment on it.
+    const read = (await member.get(topic())).json;
+    assert.equal(read.draft.number, 3);
+    assert.deepEqual(read.versions.map((v) => v.number), [3]);
+    assert.equal(read.comments.length, 0, 'a member does not see the chi ủy review');
+    assert.equal(read.can_comment, true);
+    assert.equal((await member.get(topic('/drafts/3'))).status, 200);
+    assert.equal((await member.get(topic('/drafts/2'))).status, 404);
+    assert.equal((await member.post(topic('/comments'), { text: ' ' })).json.error.field, 'text');
+    const comment = await member.post(topic('/comments'), { text: 'Đề nghị mỗi hộ có hai thùng rác phân loại.' });
+    assert.equal(comment.status, 201, comment.text);
+    assert.equal(comment.json.kind, 'member');
+    assert.equal(comment.json.version, 3);
+    assert.equal(comment.json.member_id, me);
+    assert.equal((await outsider.get(topic())).status, 404);
+    assert.equal((await outsider.post(topic('/comments'), { text: 'Góp ý' })).status, 404);
+    const all = (await secretary.get(topic())).json.comments;
+    assert.deepEqual(all.map((c) => [c.kind, c.author]), [['review', 'bithu.thondong'], ['member', 'dangvien.thondong']]);
+    assert.ok(all.every((c) => c.author_name && c.created_at));
+    assert.deepEqual((await member.get(topic())).json.comments.map((c) => c.id), [comment.json.id]);
+
+    const actions = (await audit('topic')).filter((a) => a.entity_id === picked.id).map((a) => a.action);
+    for (const action of ['topic.draft', 'topic.submit', 'topic.approve', 'topic.send', 'topic.comment', 'topic.update'])
+        assert.ok(actions.includes(action), action);
+});
+
+test('the demo has an orientation of Hòa An for this year and Thôn Đông drafting its topic', async () => {
+    const oriented = (await orientationsOf(secretary, thonDong.id)).json.items.find((o) => o.created_by === 'xa.hoaan'
+        && o.id !== everywhere.id);
+    assert.ok(oriented, 'the demo orientation reaches Thôn Đông');
+    assert.equal(oriented.all_cells, true);
+    const drafting = (await planOf(secretary, thonDong.id)).json.items.find((t) => t.orientation_id === oriented.id);
+    assert.equal(drafting.state, 'drafting');
+    assert.equal(drafting.latest_version, 2);
+    assert.equal(drafting.preparer.kind, 'committee_member');
+    const detail = (await secretary.get(`/api/v1/topics/${drafting.id}`)).json;
+    assert.deepEqual(detail.versions.map((v) => v.number), [1, 2]);
+    assert.equal(detail.comments[0].kind, 'review');
+    const diff = (await secretary.get(`/api/v1/topics/${drafting.id}/diff?from=1&to=2`)).json;
+    assert.equal(diff.lines.filter((l) => l.op === 'added').length, 2);
+    assert.equal(diff.lines.filter((l) => l.op === 'removed').length, 0);
+    assert.equal((await member.get(`/api/v1/topics/${drafting.id}`)).json.draft, null, 'not sent to members yet');
+});
