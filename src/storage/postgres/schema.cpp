@@ -395,6 +395,7 @@ const std::vector<sql::Migration>& Migrations() {
                  to_date DATE NOT NULL,
                  note TEXT NOT NULL DEFAULT ''))",
              "CREATE INDEX transfer_letters_member ON transfer_letters(member_id, from_date)",
+         }},
         {13,
          "thematic topics: committees' orientations, cells' topics, draft versions and comments",
          {

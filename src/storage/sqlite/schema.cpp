@@ -390,6 +390,7 @@ const std::vector<sql::Migration>& Migrations() {
                  to_date TEXT NOT NULL,
                  note TEXT NOT NULL DEFAULT ''))",
              "CREATE INDEX transfer_letters_member ON transfer_letters(member_id, from_date)",
+         }},
         {13,
          "thematic topics: committees' orientations, cells' topics, draft versions and comments",
          {
