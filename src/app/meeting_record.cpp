@@ -18,6 +18,7 @@
 #include "domain/position_repository.hpp"
 #include "domain/score_repository.hpp"
 #include "domain/store.hpp"
+#include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
 
 namespace chibo::app {
@@ -171,6 +172,7 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
         if (reader) v.leave_requests.push_back(std::move(r));
     }
     v.eligible = EligibleVoters(v.attendance, m.record.vote_scope);
+    if (m.kind == MeetingKind::kThematic) v.topic = repos.topics().TopicOfMeeting(m.id);
     if (m.documents_sent_at) v.documents_late = DocumentsLate(*m.documents_sent_at, m.StartsAt());
     if (m.reported_at) v.report_late = ReportLate(m.date, base::VietnamDateOf(*m.reported_at));
     if (!reader) return v;

@@ -14,6 +14,7 @@
 #include "domain/scorecard.hpp"
 #include "domain/store.hpp"
 #include "domain/task.hpp"
+#include "domain/topic.hpp"
 
 namespace chibo::app {
 
@@ -59,7 +60,8 @@ struct MeetingView {
     std::vector<Warning> warnings;
     bool documents_late = false;
     bool report_late = false;
-    int eligible = 0;  // Voters present for the record's vote scope.
+    int eligible = 0;                    // Voters present for the record's vote scope.
+    std::optional<domain::Topic> topic;  // A thematic meeting's topic, when one is linked to it.
 };
 
 struct PreparationInput {

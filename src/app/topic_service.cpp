@@ -321,6 +321,31 @@ Result<std::vector<TopicView>> TopicService::Proposals(const Actor& actor, Organ
     });
 }
 
+Result<CoverageView> TopicService::Coverage(const Actor& actor, OrganizationId organization, int year, int quarter) {
+    if (year < 2000 || year > 2100) return MakeError(ErrorCode::kInvalidArgument, "Năm không hợp lệ.", "year");
+    if (quarter < 1 || quarter > 4) return MakeError(ErrorCode::kInvalidArgument, "Quý phải từ 1 đến 4.", "quarter");
+    return ReadValue<CoverageView>(store_, [&](Repositories& repos) -> Result<CoverageView> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanReadMembers(org.path)) return Forbidden();
+        const auto cells = repos.organizations().Subtree(org.path, domain::Dissolved::kInclude);
+        // A meeting counts for its own month; one moved into the next month is dated up to a month later.
+        const int first_month = (quarter - 1) * 3 + 1;
+        const Date from = *Date::FromYmd(year, first_month, 1);
+        const int end_month = first_month + 3;  // The month after the quarter, for moved meetings.
+        const Date to = end_month > 12 ? Date::FromYmd(year + 1, end_month - 12, 28)->AddDays(3)
+                                       : Date::FromYmd(year, end_month, 28)->AddDays(3);
+        const auto meetings = repos.meetings().InSubtreeBetween(org.path, from, to, 1'000'000);
+        const auto topics = repos.topics().InSubtreeOfQuarter(org.path, year, quarter);
+        CoverageView v;
+        v.coverage = CoverageOf(year, quarter, cells, meetings, topics);
+        for (const auto& [id, count] : v.coverage.orientations_chosen) {
+            auto o = repos.topics().GetOrientation(id);
+            v.orientation_titles.push_back(o ? o->title : "");
+        }
+        return v;
+    });
+}
+
 Result<TopicDetail> TopicService::Create(const Actor& actor, OrganizationId cell_id, const TopicInput& in) {
     const Date today = clock_.Today();
     return WriteValue<TopicDetail>(store_, [&](Repositories& repos) -> Result<TopicDetail> {

@@ -98,6 +98,11 @@ struct TopicPlan {
     bool can_write = false;
 };
 
+struct CoverageView {
+    domain::QuarterCoverage coverage;
+    std::vector<std::string> orientation_titles;  // Of coverage.orientations_chosen, in order.
+};
+
 struct DraftDiff {
     int from = 0;
     int to = 0;
@@ -127,6 +132,11 @@ public:
     base::Result<TopicPlan> Plan(const domain::Actor& actor, domain::OrganizationId cell, int year);
     // The cells' proposals in the organisation's subtree that wait for the actor's decision.
     base::Result<std::vector<TopicView>> Proposals(const domain::Actor& actor, domain::OrganizationId organization);
+    // How the cells of the organisation's subtree covered a quarter's thematic meeting: per cell its topic,
+    // its meeting, held, resolved (the resolution's number), reported (late or not); the totals; the
+    // orientations chosen most, with their titles. For those who read the subtree's members.
+    base::Result<CoverageView> Coverage(const domain::Actor& actor, domain::OrganizationId organization, int year,
+                                        int quarter);
     // Picks an orientation (planned at once) or proposes the cell's own topic (for the superior).
     base::Result<TopicDetail> Create(const domain::Actor& actor, domain::OrganizationId cell, const TopicInput& input);
     base::Result<TopicDetail> Get(const domain::Actor& actor, domain::TopicId id);

@@ -70,6 +70,7 @@ struct Opinion {
     std::optional<MemberId> speaker;
     std::string speaker_name;
     std::string summary;
+    bool accepted = false;  // What it proposed is taken into the final text (tiếp thu), as a thematic meeting marks.
 };
 
 // One occurrence of a cell's meeting, created when it is needed (not years ahead).

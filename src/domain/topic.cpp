@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <utility>
 
 #include "base/text.hpp"
@@ -268,6 +269,69 @@ std::string_view ToCode(CommentKind kind) {
 
 std::optional<CommentKind> CommentKindFromCode(std::string_view code) {
     return FromCode(kCommentCodes, code);
+}
+
+QuarterCoverage CoverageOf(int year, int quarter, std::span<const Organization> cells,
+                           std::span<const Meeting> meetings, std::span<const Topic> topics) {
+    QuarterCoverage out;
+    out.year = year;
+    out.quarter = quarter;
+    const int first_month = (quarter - 1) * 3 + 1;
+    std::map<std::int64_t, int> chosen;
+    for (const Organization& cell : cells) {
+        if (!IsCell(cell.kind)) continue;
+        const DueMonths due = DueMonthsOf(cell.valid_from, cell.valid_to);
+        if (!due.Owes(year, first_month) && !due.Owes(year, first_month + 1) && !due.Owes(year, first_month + 2))
+            continue;
+        CellCoverage c;
+        c.cell = cell.id;
+        c.cell_name = cell.name;
+        const Topic* mine = nullptr;  // The one linked to a meeting, else the first.
+        for (const Topic& t : topics) {
+            if (t.organization != cell.id || t.year != year || t.quarter != quarter || !Accepted(t.state)) continue;
+            if (t.orientation) ++chosen[t.orientation->value];
+            if (!mine || (!mine->meeting && t.meeting)) mine = &t;
+        }
+        if (mine) {
+            c.topic = mine->id;
+            c.topic_title = mine->title;
+            c.topic_state = mine->state;
+            c.meeting = mine->meeting;
+        }
+        const Meeting* meeting = nullptr;
+        for (const Meeting& m : meetings) {
+            if (m.organization != cell.id || m.kind != MeetingKind::kThematic || m.year != year ||
+                QuarterOfMonth(m.month) != quarter || m.state == MeetingState::kCancelled)
+                continue;
+            // The topic's own meeting first; else the first held one; else the first.
+            if (c.meeting && m.id == *c.meeting) {
+                meeting = &m;
+                break;
+            }
+            if (!meeting || (!Held(meeting->state) && Held(m.state))) meeting = &m;
+        }
+        if (meeting) {
+            c.meeting = meeting->id;
+            c.meeting_date = meeting->date;
+            c.held = Held(meeting->state);
+            if (meeting->Locked()) c.resolution_number = meeting->resolution_number;
+            if (meeting->reported_at) {
+                c.reported = true;
+                c.report_late = ReportLate(meeting->date, base::VietnamDateOf(*meeting->reported_at));
+            }
+        }
+        out.with_topic += c.topic ? 1 : 0;
+        out.held += c.held ? 1 : 0;
+        out.resolved += c.resolution_number.empty() ? 0 : 1;
+        out.reported += c.reported ? 1 : 0;
+        out.reported_late += c.report_late ? 1 : 0;
+        out.cells.push_back(std::move(c));
+    }
+    for (const auto& [orientation, count] : chosen)
+        out.orientations_chosen.emplace_back(TopicOrientationId(orientation), count);
+    std::stable_sort(out.orientations_chosen.begin(), out.orientations_chosen.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
 }
 
 }  // namespace chibo::domain

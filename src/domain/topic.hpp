@@ -182,6 +182,42 @@ base::Result<CommentKind> CheckComment(const TopicStanding& standing, bool cell_
 // Longest comment accepted, in characters.
 inline constexpr std::size_t kMaxCommentChars = 4000;
 
+// How a cell covered a quarter's thematic meeting (issue 16, "the superior sees per quarter which cells
+// held a thematic meeting, which produced a resolution, which reported late, and the topics chosen most").
+struct CellCoverage {
+    OrganizationId cell;
+    std::string cell_name;
+    std::optional<TopicId> topic;  // The cell's accepted topic of the quarter (linked to a meeting, else the first).
+    std::string topic_title;
+    std::optional<TopicState> topic_state;
+    std::optional<MeetingId> meeting;  // Its thematic meeting counting for the quarter (the topic's, or the first).
+    std::optional<base::Date> meeting_date;
+    bool held = false;              // The meeting took place.
+    std::string resolution_number;  // Its minutes and resolution finalised: the resolution's number.
+    bool reported = false;
+    bool report_late = false;  // ReportLate.
+};
+
+struct QuarterCoverage {
+    int year = 0;
+    int quarter = 1;
+    std::vector<CellCoverage> cells;  // The cells owing a month of the quarter, in the order given.
+    int with_topic = 0;
+    int held = 0;
+    int resolved = 0;
+    int reported = 0;
+    int reported_late = 0;
+    // The orientations the cells' topics of the quarter picked, most chosen first (then by id).
+    std::vector<std::pair<TopicOrientationId, int>> orientations_chosen;
+};
+
+// The quarter's coverage from the subtree's cells (organisations of other kinds, and cells not owing a
+// month of the quarter by DueMonthsOf, are left out), their meetings (a thematic meeting counts for the
+// quarter of the month it belongs to, also when moved) and their topics (accepted ones of that year and
+// quarter; the orientations counted over them).
+QuarterCoverage CoverageOf(int year, int quarter, std::span<const Organization> cells,
+                           std::span<const Meeting> meetings, std::span<const Topic> topics);
+
 std::string_view ToCode(TopicState state);
 std::optional<TopicState> TopicStateFromCode(std::string_view code);
 std::string_view Label(TopicState state);

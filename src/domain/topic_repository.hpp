@@ -33,6 +33,10 @@ public:
     virtual std::vector<Topic> TopicsOfOrientation(TopicOrientationId orientation) = 0;
     // The topics in `state` of the cells in the subtree at `path`, by id.
     virtual std::vector<Topic> InSubtree(const std::string& path, TopicState state) = 0;
+    // The topic discussed at the meeting (the first linked to it), if any.
+    virtual std::optional<Topic> TopicOfMeeting(MeetingId meeting) = 0;
+    // The topics of `year` and `quarter` of the cells in the subtree at `path`, every state, by id.
+    virtual std::vector<Topic> InSubtreeOfQuarter(const std::string& path, int year, int quarter) = 0;
 
     // Saves the next version of the topic's draft: numbered one more than the topic's number of drafts,
     // which it raises in the same statement, so that two writers at once get two numbers.

@@ -225,6 +225,107 @@ TEST(QuartersWithoutTopicTest, FollowsTheRulesMonthsAndTheCellsLife) {
               (std::vector<int>{1}));
 }
 
+TEST(CoverageTest, ShowsPerCellWhetherTheQuartersThematicMeetingWasHeldResolvedAndReported) {
+    auto cell = [](std::int64_t id, const char* name, base::Date from, std::optional<base::Date> to = std::nullopt) {
+        Organization o;
+        o.id = OrganizationId(id);
+        o.name = name;
+        o.kind = OrganizationKind::kSubordinateCell;
+        o.valid_from = from;
+        o.valid_to = to;
+        return o;
+    };
+    Organization committee = cell(1, "Đảng bộ xã Hòa An", D(2000, 1, 1));
+    committee.kind = OrganizationKind::kGrassrootsCommittee;
+    const std::vector<Organization> orgs = {
+        committee,
+        cell(2, "Chi bộ Thôn Đông", D(2000, 1, 1)),
+        cell(3, "Chi bộ Thôn Đoài", D(2000, 1, 1)),
+        cell(4, "Chi bộ Thôn Nam", D(2000, 1, 1)),
+        cell(5, "Chi bộ Mới Lập", D(2026, 10, 1)),                     // Founded after the quarter: not due.
+        cell(6, "Chi bộ Đã Sáp Nhập", D(2000, 1, 1), D(2026, 8, 15)),  // Owes July and August.
+    };
+    auto meeting = [](std::int64_t id, std::int64_t cell, int month, base::Date day, MeetingState state) {
+        Meeting m;
+        m.id = MeetingId(id);
+        m.organization = OrganizationId(cell);
+        m.kind = MeetingKind::kThematic;
+        m.year = 2026;
+        m.month = month;
+        m.date = day;
+        m.state = state;
+        return m;
+    };
+    // Đông: September's meeting held, resolved and reported on time (the 4th, within 2 days).
+    Meeting dong = meeting(10, 2, 9, D(2026, 9, 3), MeetingState::kReported);
+    dong.resolution_number = "07-NQ/CB";
+    dong.reported_at = base::VietnamInstant(D(2026, 9, 4), 9 * 60);
+    // Đoài: September's moved to 02/10 (still the third quarter's), resolved, reported a week later: late.
+    Meeting doai = meeting(11, 3, 9, D(2026, 10, 2), MeetingState::kReported);
+    doai.resolution_number = "05-NQ/CB";
+    doai.reported_at = base::VietnamInstant(D(2026, 10, 9), 9 * 60);
+    // Nam: held, minutes not finalised; a regular meeting and a cancelled thematic one do not count.
+    Meeting nam = meeting(12, 4, 9, D(2026, 9, 3), MeetingState::kHeld);
+    Meeting nam_regular = meeting(13, 4, 8, D(2026, 8, 3), MeetingState::kReported);
+    nam_regular.kind = MeetingKind::kRegular;
+    Meeting nam_cancelled = meeting(14, 4, 7, D(2026, 7, 20), MeetingState::kCancelled);
+    // A fourth-quarter meeting of Đông is another quarter's.
+    Meeting dong_q4 = meeting(15, 2, 12, D(2026, 12, 3), MeetingState::kHeld);
+    const std::vector<Meeting> meetings = {dong, doai, nam, nam_regular, nam_cancelled, dong_q4};
+
+    auto topic = [](std::int64_t id, std::int64_t cell, int quarter, S state, std::optional<std::int64_t> orientation) {
+        Topic t;
+        t.id = TopicId(id);
+        t.organization = OrganizationId(cell);
+        t.year = 2026;
+        t.quarter = quarter;
+        t.title = "Chuyên đề " + std::to_string(id);
+        t.state = state;
+        if (orientation) t.orientation = TopicOrientationId(*orientation);
+        return t;
+    };
+    // Đoài has two topics; the one linked to its meeting is the one shown.
+    Topic doai_linked = topic(25, 3, 3, S::kSent, std::nullopt);
+    doai_linked.meeting = MeetingId(11);
+    const std::vector<Topic> topics = {
+        topic(20, 2, 3, S::kSent, 100),
+        topic(21, 3, 3, S::kDrafting, 100),
+        doai_linked,
+        topic(22, 4, 3, S::kProposed, std::nullopt),  // Waiting: not the cell's topic yet.
+        topic(23, 6, 3, S::kPlanned, 101),
+        topic(24, 2, 4, S::kPlanned, 101),
+    };
+
+    const QuarterCoverage q = CoverageOf(2026, 3, orgs, meetings, topics);
+
+    ASSERT_EQ(q.cells.size(), 4U);  // Đông, Đoài, Nam and the merged cell; not the new one nor the committee.
+    EXPECT_EQ(q.cells[0].cell_name, "Chi bộ Thôn Đông");
+    EXPECT_EQ(q.cells[0].topic, TopicId(20));
+    EXPECT_EQ(q.cells[0].meeting, MeetingId(10));
+    EXPECT_TRUE(q.cells[0].held);
+    EXPECT_EQ(q.cells[0].resolution_number, "07-NQ/CB");
+    EXPECT_TRUE(q.cells[0].reported);
+    EXPECT_FALSE(q.cells[0].report_late);
+    EXPECT_EQ(q.cells[1].topic, TopicId(25));
+    EXPECT_EQ(q.cells[1].meeting_date, D(2026, 10, 2));
+    EXPECT_TRUE(q.cells[1].report_late);
+    EXPECT_FALSE(q.cells[2].topic.has_value());
+    EXPECT_TRUE(q.cells[2].held);
+    EXPECT_EQ(q.cells[2].resolution_number, "");
+    EXPECT_EQ(q.cells[2].meeting, MeetingId(12));
+    EXPECT_FALSE(q.cells[3].held);
+    EXPECT_FALSE(q.cells[3].meeting.has_value());
+    EXPECT_EQ(q.with_topic, 3);
+    EXPECT_EQ(q.held, 3);
+    EXPECT_EQ(q.resolved, 2);
+    EXPECT_EQ(q.reported, 2);
+    EXPECT_EQ(q.reported_late, 1);
+    // Orientation 100 was picked by two cells this quarter, 101 by one (its fourth-quarter pick is another's).
+    ASSERT_EQ(q.orientations_chosen.size(), 2U);
+    EXPECT_EQ(q.orientations_chosen[0], std::pair(TopicOrientationId(100), 2));
+    EXPECT_EQ(q.orientations_chosen[1], std::pair(TopicOrientationId(101), 1));
+}
+
 TEST(ValidateTopicTest, NamesTheFieldAtFault) {
     Topic t = InQuarter(2, S::kPlanned);
     t.title = "Quản lý đất đai";

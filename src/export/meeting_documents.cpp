@@ -219,6 +219,7 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
         const bool is_member = o.speaker.has_value();
         p.runs = {{"- " + std::string(is_member ? "Đồng chí " : "") + o.speaker_name + ": ", true, false},
                   {o.summary, false, false}};
+        if (o.accepted) p.runs.push_back({" (được tiếp thu)", false, true});
         body.emplace_back(p);
     }
     body.emplace_back(Section("IV. KẾT LUẬN CỦA CHỦ TRÌ"));
@@ -242,7 +243,53 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
     return doc;
 }
 
+// The thematic resolution (nghị quyết chuyên đề): the topic's purpose, the assessment the meeting concluded,
+// the measures with who carries them out and by when, how they are carried out, and the vote.
+PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
+    const Meeting& m = d.meeting;
+    const MeetingRecord& r = m.record;
+    const Topic& topic = *d.topic;
+    const AttendanceCounts c = CountAttendance(d.attendance);
+    PartyDocument doc;
+    doc.issuer = Issuer(d);
+    doc.number = m.resolution_number;
+    doc.draft = m.resolution_number.empty();
+    doc.date_line = DateLine(d);
+    doc.title = "NGHỊ QUYẾT CHUYÊN ĐỀ";
+    doc.subtitle = topic.title;
+    auto& body = doc.body;
+    body.emplace_back(Text("Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt chuyên đề “" +
+                           topic.title + "”. Có mặt " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
+                           " đồng chí đảng viên phải dự; vắng có lý do " + std::to_string(c.excused) +
+                           ", vắng không lý do " + std::to_string(c.unexcused) + " đồng chí."));
+    if (!topic.directive.empty()) body.emplace_back(Text("Căn cứ " + topic.directive + ";"));
+    body.emplace_back(Text("Sau khi nghe trình bày chuyên đề và thảo luận, chi bộ thống nhất quyết nghị:"));
+    body.emplace_back(Section("I. MỤC ĐÍCH, YÊU CẦU"));
+    body.emplace_back(Text(topic.purpose.empty() ? "…" : topic.purpose));
+    body.emplace_back(Section("II. ĐÁNH GIÁ, NHẬN THỨC CỦA CHI BỘ"));
+    body.emplace_back(Text(r.conclusion.empty() ? "…" : r.conclusion));
+    body.emplace_back(Section("III. NHIỆM VỤ, GIẢI PHÁP"));
+    std::string taken;
+    for (const Opinion& o : d.opinions)
+        if (o.accepted) taken += (taken.empty() ? "" : ", ") + std::string(o.speaker ? "đồng chí " : "") + o.speaker_name;
+    if (!taken.empty()) body.emplace_back(Text("Nghị quyết tiếp thu ý kiến đóng góp của " + taken + "."));
+    if (!r.resolution.empty()) body.emplace_back(Text(r.resolution));
+    if (!d.tasks.empty()) body.emplace_back(TaskTable(d.tasks));
+    if (r.resolution.empty() && d.tasks.empty()) body.emplace_back(Text("…"));
+    body.emplace_back(Section("IV. TỔ CHỨC THỰC HIỆN"));
+    body.emplace_back(
+        Text("Chi ủy chi bộ cụ thể hóa nghị quyết thành kế hoạch, phân công đảng viên thực hiện; các tổ đảng và "
+             "đảng viên được phân công chủ động triển khai, báo cáo kết quả tại các kỳ sinh hoạt thường kỳ. Chi bộ "
+             "kiểm điểm việc thực hiện nghị quyết chuyên đề này tại các buổi sinh hoạt thường kỳ tiếp theo cho đến "
+             "khi hoàn thành."));
+    AddVote(body, d, "Nghị quyết chuyên đề");
+    doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
+    doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};
+    return doc;
+}
+
 PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
+    if (d.meeting.kind == MeetingKind::kThematic && d.topic) return ThematicResolutionDocument(d);
     const Meeting& m = d.meeting;
     const MeetingRecord& r = m.record;
     const AttendanceCounts c = CountAttendance(d.attendance);

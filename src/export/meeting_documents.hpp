@@ -1,11 +1,13 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/meeting.hpp"
 #include "domain/scorecard.hpp"
 #include "domain/task.hpp"
+#include "domain/topic.hpp"
 #include "export/party_document.hpp"
 
 namespace chibo::exporting {
@@ -23,6 +25,7 @@ struct MeetingDocumentData {
     std::vector<domain::Amendment> amendments;
     int eligible = 0;
     std::vector<domain::MeetingScore> scores;  // The latest score of each column.
+    std::optional<domain::Topic> topic;        // A thematic meeting's topic: its resolution is "chuyên đề".
 };
 
 // "Hòa An" from "Đảng bộ xã Hòa An": the place named in the date line.

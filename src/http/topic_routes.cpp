@@ -54,6 +54,16 @@ void Api::AddTopicRoutes() {
                     return Json(Items(items, [](const app::TopicView& v) { return ToJson(v); }));
                 });
 
+    router_.Add(Method::kGet, "/api/v1/organizations/{id}/topic-coverage", Access::kSignedIn,
+                [this, &topics](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
+                    const base::Date today = clock_.Today();
+                    CHIBO_TRY_ASSIGN(const int year, QueryInt(req, "year", today.year(), 2000, 2100));
+                    CHIBO_TRY_ASSIGN(const int quarter, QueryInt(req, "quarter", (today.month() - 1) / 3 + 1, 1, 4));
+                    CHIBO_TRY_ASSIGN(const auto coverage, topics.Coverage(req.auth->actor, id, year, quarter));
+                    return Json(ToJson(coverage));
+                });
+
     router_.Add(Method::kGet, "/api/v1/topics/{id}", Access::kSignedIn, [&topics](Request& req) -> Result<Response> {
         CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));
         CHIBO_TRY_ASSIGN(const auto detail, topics.Get(req.auth->actor, id));

@@ -345,3 +345,87 @@ test('the demo has an orientation of Hòa An for this year and Thôn Đông draf
     assert.equal(diff.lines.filter((l) => l.op === 'removed').length, 0);
     assert.equal((await member.get(`/api/v1/topics/${drafting.id}`)).json.draft, null, 'not sent to members yet');
 });
+
+test('the commune sees per quarter which cells held their thematic meeting, resolved it and reported it', async () => {
+    // The last quarter that is over: the demo held its thematic meetings then (most cells, most months).
+    const last = QUARTER === 1 ? { year: YEAR - 1, quarter: 4 } : { year: YEAR, quarter: QUARTER - 1 };
+    const r = await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-coverage?year=${last.year}&quarter=${last.quarter}`);
+    assert.equal(r.status, 200, r.text);
+    const c = r.json;
+    assert.equal(c.cells_due, c.items.length);
+    assert.ok(c.items.some((i) => i.organization_id === thonDong.id), 'Thôn Đông is one of the cells');
+    assert.ok(c.items.every((i) => i.organization_id !== hoaAn.id), 'only cells');
+    const count = (f) => c.items.filter(f).length;
+    assert.equal(c.held, count((i) => i.held));
+    assert.equal(c.resolved, count((i) => i.resolution_number !== ''));
+    assert.equal(c.reported, count((i) => i.reported));
+    assert.equal(c.reported_late, count((i) => i.report_late));
+    assert.equal(c.with_topic, count((i) => i.topic_id !== null));
+    assert.ok(c.held >= c.items.length / 2, `the demo held most thematic meetings (${c.held}/${c.items.length})`);
+    for (const i of c.items.filter((x) => x.resolution_number)) {
+        assert.match(i.resolution_number, /^\d{2}-NQ\/CB$/);
+        assert.ok(i.held, 'a resolution comes from a held meeting');
+    }
+    // Each item's meeting is a thematic meeting of that cell, of a month of the quarter.
+    for (const i of c.items.filter((x) => x.meeting_id).slice(0, 3)) {
+        const m = (await commune.get(`/api/v1/meetings/${i.meeting_id}`)).json;
+        assert.equal(m.kind, 'thematic');
+        assert.equal(m.organization_id, i.organization_id);
+        assert.equal(Math.floor((m.month - 1) / 3) + 1, last.quarter);
+    }
+
+    // This quarter: Thôn Đông's topic picked from the commune's orientation is its topic, and the orientation
+    // is counted among those chosen.
+    const now = (await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-coverage`)).json;
+    assert.equal(now.year, YEAR);
+    assert.equal(now.quarter, QUARTER);
+    const dong = now.items.find((i) => i.organization_id === thonDong.id);
+    assert.ok(dong.topic_id, 'Thôn Đông has a topic this quarter');
+    assert.ok(now.orientations_chosen.every((o) => o.cells >= 1 && o.title));
+    assert.ok(now.orientations_chosen.some((o) => o.orientation_id === picked.orientation_id), 'the picked orientation');
+
+    // Its thematic meeting carries the topic, and the meeting's resolution is the thematic resolution.
+    assert.ok(dong.meeting_id, 'the topic was linked to the quarter’s thematic meeting');
+    const meeting = (await secretary.get(`/api/v1/meetings/${dong.meeting_id}`)).json;
+    assert.equal(meeting.topic.id, dong.topic_id);
+    assert.equal(meeting.topic.title, dong.topic_title);
+    const html = await (await fetch(`${server.base}/api/v1/meetings/${dong.meeting_id}/documents/resolution.html`,
+        { headers: { Cookie: secretary.cookie } })).text();
+    assert.match(html, /NGHỊ QUYẾT CHUYÊN ĐỀ/);
+    assert.ok(html.includes(dong.topic_title), 'the topic is the resolution’s subject');
+    assert.match(html, /MỤC ĐÍCH, YÊU CẦU/);
+    assert.match(html, /NHIỆM VỤ, GIẢI PHÁP/);
+
+    // At the meeting the secretary records who spoke and which proposals are taken into the final text.
+    const roll = (await secretary.get(`/api/v1/meetings/${dong.meeting_id}/roll`)).json.items;
+    const attendance = roll.map((a) => ({ member_id: a.member_id, presence: a.presence, reason: a.reason }));
+    const speakers = roll.filter((a) => a.presence === 'present').slice(0, 2);
+    const held = await secretary.put(`/api/v1/meetings/${dong.meeting_id}/record`, {
+        attendance,
+        opinions: [
+            { speaker_id: speakers[0].member_id, summary: 'Đề nghị mỗi hộ có hai thùng rác phân loại.', accepted: true },
+            { speaker_id: speakers[1].member_id, summary: 'Cần thêm thời gian tuyên truyền.' },
+        ],
+    });
+    assert.equal(held.status, 200, held.text);
+    assert.deepEqual(held.json.record.opinions.map((o) => o.accepted), [true, false]);
+    const bad = await secretary.put(`/api/v1/meetings/${dong.meeting_id}/record`, {
+        opinions: [{ speaker_id: speakers[0].member_id, summary: 'x', accepted: 'có' }],
+    });
+    assert.equal(bad.status, 400, 'accepted is true or false');
+    const resolution = await (await fetch(`${server.base}/api/v1/meetings/${dong.meeting_id}/documents/resolution.html`,
+        { headers: { Cookie: secretary.cookie } })).text();
+    assert.ok(resolution.includes(`tiếp thu ý kiến đóng góp của đồng chí ${speakers[0].member_name}.`), 'the proposal taken in');
+    const minutes = await (await fetch(`${server.base}/api/v1/meetings/${dong.meeting_id}/documents/minutes.html`,
+        { headers: { Cookie: secretary.cookie } })).text();
+    assert.equal(minutes.split('(được tiếp thu)').length - 1, 1, 'the minutes mark the one opinion taken in');
+
+    // Wrong input, a plain member, another commune.
+    for (const q of ['quarter=5', 'quarter=0', 'year=1999', 'quarter=x']) {
+        const bad = await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-coverage?${q}`);
+        assert.equal(bad.status, 400, q);
+        assert.match(bad.json.error.message, VIETNAMESE);
+    }
+    assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/topic-coverage`)).status, 403);
+    assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/topic-coverage`)).status, 404);
+});

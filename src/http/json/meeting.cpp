@@ -110,6 +110,9 @@ json::object ToJson(const app::MeetingView& v) {
     o["resolution_number"] = m.resolution_number;
     o["reported_at"] = TimestampOrNull(m.reported_at);
     o["report_late"] = v.report_late;
+    o["topic"] = v.topic ? json::value(json::object{
+                               {"id", v.topic->id.value}, {"title", v.topic->title}, {"state", ToCode(v.topic->state)}})
+                         : json::value(nullptr);
     o["amendments"] = Array(v.amendments, [](const Amendment& a) { return ToJson(a); });
     json::object quality{{"cell", nullptr}, {"superior", nullptr}};
     for (const MeetingScore& s : v.scores)

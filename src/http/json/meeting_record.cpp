@@ -80,7 +80,8 @@ json::object RecordToJson(const app::MeetingView& v) {
                                            [](const Opinion& op) {
                                                return json::object{{"speaker_id", IdOrNull(op.speaker)},
                                                                    {"speaker_name", op.speaker_name},
-                                                                   {"summary", op.summary}};
+                                                                   {"summary", op.summary},
+                                                                   {"accepted", op.accepted}};
                                            })},
                         {"conclusion", r.conclusion},
                         {"resolution", r.resolution},
@@ -183,6 +184,7 @@ Result<std::vector<Opinion>> ParseOpinions(const JsonBody& body) {
         CHIBO_TRY_ASSIGN(o.speaker, item.OptionalTypedId<MemberId>("speaker_id"));
         CHIBO_TRY_ASSIGN(o.speaker_name, item.String("speaker_name", Need::kOptional, 200));
         CHIBO_TRY_ASSIGN(o.summary, item.String("summary", Need::kOptional, 20000));
+        CHIBO_TRY_ASSIGN(o.accepted, item.Bool("accepted", false));
         opinions.push_back(std::move(o));
     }
     return opinions;

@@ -138,6 +138,39 @@ json::object ToJson(const app::TopicPlan& p) {
             {"can_write", p.can_write}};
 }
 
+json::object ToJson(const app::CoverageView& v) {
+    const QuarterCoverage& q = v.coverage;
+    json::array chosen;
+    for (std::size_t i = 0; i < q.orientations_chosen.size(); ++i)
+        chosen.push_back(json::object{{"orientation_id", q.orientations_chosen[i].first.value},
+                                      {"title", v.orientation_titles.at(i)},
+                                      {"cells", q.orientations_chosen[i].second}});
+    return {{"year", q.year},
+            {"quarter", q.quarter},
+            {"cells_due", static_cast<std::int64_t>(q.cells.size())},
+            {"with_topic", q.with_topic},
+            {"held", q.held},
+            {"resolved", q.resolved},
+            {"reported", q.reported},
+            {"reported_late", q.reported_late},
+            {"items", Array(q.cells,
+                            [](const CellCoverage& c) {
+                                return json::object{
+                                    {"organization_id", c.cell.value},
+                                    {"organization_name", c.cell_name},
+                                    {"topic_id", IdOrNull(c.topic)},
+                                    {"topic_title", c.topic_title},
+                                    {"topic_state", c.topic_state ? json::value(ToCode(*c.topic_state)) : nullptr},
+                                    {"meeting_id", IdOrNull(c.meeting)},
+                                    {"meeting_date", DateOrNull(c.meeting_date)},
+                                    {"held", c.held},
+                                    {"resolution_number", c.resolution_number},
+                                    {"reported", c.reported},
+                                    {"report_late", c.report_late}};
+                            })},
+            {"orientations_chosen", std::move(chosen)}};
+}
+
 json::object ToJson(const app::DraftDiff& d) {
     return {{"from", d.from}, {"to", d.to}, {"lines", Array(d.lines, [](const DiffLine& l) {
                                                  return json::object{{"op", ToCode(l.op)},

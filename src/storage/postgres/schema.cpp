@@ -466,6 +466,11 @@ const std::vector<sql::Migration>& Migrations() {
                  created_at BIGINT NOT NULL))",
              "CREATE INDEX topic_comments_topic ON topic_comments(topic_id, id)",
          }},
+        {14,
+         "opinions whose proposals a meeting takes into its final text",
+         {
+             "ALTER TABLE meeting_opinions ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0",
+         }},
     };
     return migrations;
 }

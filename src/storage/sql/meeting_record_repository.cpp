@@ -69,10 +69,10 @@ public:
         std::vector<Opinion> out;
         for (const Row& r :
              Query(s_,
-                   "SELECT speaker_id, speaker_name, summary FROM meeting_opinions WHERE meeting_id = :m "
+                   "SELECT speaker_id, speaker_name, summary, accepted FROM meeting_opinions WHERE meeting_id = :m "
                    "ORDER BY seq",
                    Params().Int(meeting.value)))
-            out.push_back({OptId<MemberId>(r, 0), r.Text(1), r.Text(2)});
+            out.push_back({OptId<MemberId>(r, 0), r.Text(1), r.Text(2), r.Int(3) != 0});
         return out;
     }
 
@@ -81,9 +81,15 @@ public:
         int seq = 0;
         for (const Opinion& o : opinions)
             Exec(s_,
-                 "INSERT INTO meeting_opinions (meeting_id, seq, speaker_id, speaker_name, summary) VALUES (:m, :s, "
-                 ":sp, :sn, :su)",
-                 Params().Int(meeting.value).Int(seq++).Id(o.speaker).Text(o.speaker_name).Text(o.summary));
+                 "INSERT INTO meeting_opinions (meeting_id, seq, speaker_id, speaker_name, summary, accepted) VALUES "
+                 "(:m, :s, :sp, :sn, :su, :ac)",
+                 Params()
+                     .Int(meeting.value)
+                     .Int(seq++)
+                     .Id(o.speaker)
+                     .Text(o.speaker_name)
+                     .Text(o.summary)
+                     .Int(o.accepted ? 1 : 0));
     }
 
     std::vector<ResolutionTask> TasksSetBy(MeetingId meeting) override {

@@ -221,6 +221,19 @@ public:
             Params().Text(path).Text(SubtreeEnd(path)).Text(std::string(ToCode(state))));
     }
 
+    std::optional<Topic> TopicOfMeeting(MeetingId meeting) override {
+        auto found = Topics(" WHERE t.meeting_id = :m ORDER BY t.id", Params().Int(meeting.value));
+        if (found.empty()) return std::nullopt;
+        return found.front();
+    }
+
+    std::vector<Topic> InSubtreeOfQuarter(const std::string& path, int year, int quarter) override {
+        return Topics(
+            " JOIN organizations o ON o.id = t.organization_id WHERE o.path >= :lo AND o.path < :hi AND t.year = :y "
+            "AND t.quarter = :q ORDER BY t.id",
+            Params().Text(path).Text(SubtreeEnd(path)).Int(year).Int(quarter));
+    }
+
     TopicDraft AddDraft(TopicId topic, const std::string& text, const std::string& created_by,
                         const std::string& author_name, std::int64_t created_at) override {
         auto r = QueryOne(s_, "UPDATE topics SET draft_count = draft_count + 1 WHERE id = :id RETURNING draft_count",

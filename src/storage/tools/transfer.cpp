@@ -63,7 +63,7 @@ constexpr TableSpec kTables[] = {
      "id", ""},
     {"meeting_attendance", "meeting_id, seq, member_id, member_name, status_at_meeting, presence, reason",
      "meeting_id, member_id", ""},
-    {"meeting_opinions", "meeting_id, seq, speaker_id, speaker_name, summary", "meeting_id, seq", ""},
+    {"meeting_opinions", "meeting_id, seq, speaker_id, speaker_name, summary, accepted", "meeting_id, seq", ""},
     {"resolution_tasks",
      "id, meeting_id, organization_id, seq, assignee_id, assignee_name, description, deadline, outcome, result, "
      "reviewed_in",

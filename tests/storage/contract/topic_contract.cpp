@@ -142,6 +142,19 @@ TEST_P(StoreContract, TopicsRoundTripAndFollowTheirState) {
         EXPECT_FALSE(waiting[1].preparer.has_value());
         EXPECT_TRUE(r.topics().InSubtree(t.other_commune.path, TopicState::kProposed).empty());
         EXPECT_EQ(r.topics().InSubtree(t.cell_a.path, TopicState::kPlanned).size(), 1U);
+        // A quarter's topics of a subtree, in every state.
+        const auto first_quarter = r.topics().InSubtreeOfQuarter(t.commune.path, 2026, 1);
+        ASSERT_FALSE(first_quarter.empty());
+        EXPECT_TRUE(std::all_of(first_quarter.begin(), first_quarter.end(),
+                                [](const Topic& x) { return x.year == 2026 && x.quarter == 1; }));
+        EXPECT_TRUE(
+            std::any_of(first_quarter.begin(), first_quarter.end(), [&](const Topic& x) { return x.id == picked.id; }));
+        EXPECT_TRUE(r.topics().InSubtreeOfQuarter(t.other_commune.path, 2026, 1).empty());
+        EXPECT_TRUE(r.topics().InSubtreeOfQuarter(t.commune.path, 2025, 1).empty());
+        // The topic a meeting discusses.
+        ASSERT_TRUE(r.topics().TopicOfMeeting(meeting.id).has_value());
+        EXPECT_EQ(r.topics().TopicOfMeeting(meeting.id)->id, picked.id);
+        EXPECT_FALSE(r.topics().TopicOfMeeting(MeetingId(987654)).has_value());
     });
 
     Write(store(), [&](Repositories& r) {

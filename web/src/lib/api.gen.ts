@@ -567,6 +567,12 @@ export interface Meeting {
     cell: QualitySummary;
     superior: QualitySummary;
   };
+  /** Chuyên đề của buổi sinh hoạt chuyên đề (nếu đã gắn) / a thematic meeting's topic; its resolution is then the thematic resolution (nghị quyết chuyên đề). */
+  topic: {
+    id: number;
+    title: string;
+    state: TopicState;
+  } | null;
 }
 
 export interface AlertList {
@@ -738,6 +744,8 @@ export interface Opinion {
   speaker_name: string;
   /** Tóm tắt ý kiến / summary. */
   summary: string;
+  /** Ý kiến được tiếp thu vào văn bản cuối (sinh hoạt chuyên đề) / its proposal is taken into the final text. */
+  accepted: boolean;
 }
 
 /** Kết quả biểu quyết / show-of-hands vote. */
@@ -830,6 +838,8 @@ export interface OpinionInput {
   /** Chỉ dùng khi `speaker_id` null / only when `speaker_id` is null. */
   speaker_name?: string;
   summary: string;
+  /** Tiếp thu vào văn bản cuối / taken into the final text. */
+  accepted?: boolean;
 }
 
 export interface TaskInput {
@@ -1836,6 +1846,43 @@ export interface TransferLetterInput {
   note?: string;
 }
 
+/** Sinh hoạt chuyên đề của các chi bộ trong một quý / how the cells of a subtree covered a quarter's thematic meeting. */
+export interface TopicCoverage {
+  year: number;
+  quarter: number;
+  /** Chi bộ phải sinh hoạt trong quý (hoạt động ít nhất một tháng của quý) / cells owing a month of the quarter. */
+  cells_due: number;
+  /** Có chuyên đề được chấp nhận / with an accepted topic. */
+  with_topic: number;
+  /** Đã sinh hoạt chuyên đề / held the quarter's thematic meeting. */
+  held: number;
+  /** Đã ban hành nghị quyết chuyên đề (biên bản, nghị quyết hoàn thành) / finalised its resolution. */
+  resolved: number;
+  reported: number;
+  /** Báo cáo cấp trên quá 2 ngày / reported later than 2 days after. */
+  reported_late: number;
+  items: {
+    organization_id: number;
+    organization_name: string;
+    topic_id: number | null;
+    topic_title: string;
+    topic_state: TopicState | null;
+    meeting_id: number | null;
+    meeting_date: string | null;
+    held: boolean;
+    /** Số nghị quyết khi đã hoàn thành biên bản, nghị quyết; rỗng nếu chưa. */
+    resolution_number: string;
+    reported: boolean;
+    report_late: boolean;
+  }[];
+  /** Định hướng được các chi bộ chọn nhiều nhất / the orientations picked most this quarter. */
+  orientations_chosen: {
+    orientation_id: number;
+    title: string;
+    cells: number;
+  }[];
+}
+
 /** Every schema of components.schemas by name. */
 export interface Schemas {
   OrganizationKind: OrganizationKind;
@@ -1994,4 +2041,5 @@ export interface Schemas {
   DraftDiff: DraftDiff;
   TransferLetter: TransferLetter;
   TransferLetterInput: TransferLetterInput;
+  TopicCoverage: TopicCoverage;
 }

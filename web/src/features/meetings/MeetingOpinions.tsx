@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Empty, Form, Input, Select, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, Empty, Form, Input, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { presentMemberOptions } from './MeetingRollCall';
 import { nameSearch } from '../../ui/nameSearch';
@@ -46,6 +46,11 @@ export default function MeetingOpinions({
             <b>{o.speaker_name}</b>
             {o.speaker_id === null && <Typography.Text type="secondary"> (khách mời)</Typography.Text>}:{' '}
             <span className="pre-line">{o.summary}</span>
+            {o.accepted && (
+              <Tag color="green" className="opinion-accepted-tag">
+                Được tiếp thu
+              </Tag>
+            )}
           </li>
         ))}
       </ol>
@@ -143,6 +148,13 @@ export default function MeetingOpinions({
                 onChange={(e) => update(o.key, { summary: e.target.value })}
               />
             </Form.Item>
+            <Checkbox
+              checked={o.accepted}
+              data-testid="opinion-accepted"
+              onChange={(e) => update(o.key, { accepted: e.target.checked })}
+            >
+              Được tiếp thu (đưa vào nghị quyết)
+            </Checkbox>
           </div>
         );
       })}
@@ -153,7 +165,9 @@ export default function MeetingOpinions({
         icon={<PlusOutlined />}
         className="section"
         data-testid="opinion-add"
-        onClick={() => onChange([...opinions, { key: newKey(), speaker_id: null, speaker_name: '', summary: '' }])}
+        onClick={() =>
+          onChange([...opinions, { key: newKey(), speaker_id: null, speaker_name: '', summary: '', accepted: false }])
+        }
       >
         Thêm ý kiến
       </Button>

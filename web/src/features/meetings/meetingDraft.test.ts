@@ -92,15 +92,16 @@ describe('roll call section', () => {
 describe('opinions section', () => {
   it('keeps members by id and guests by name, and drops blank rows', () => {
     const opinions = [
-      { key: newKey(), speaker_id: 4, speaker_name: 'Lê Thị B', summary: ' Đề nghị làm đường. ' },
-      { key: newKey(), speaker_id: null, speaker_name: 'Ông Trần C ', summary: 'Ủng hộ' },
-      { key: newKey(), speaker_id: null, speaker_name: ' ', summary: '' },
+      { key: newKey(), speaker_id: 4, speaker_name: 'Lê Thị B', summary: ' Đề nghị làm đường. ', accepted: true },
+      { key: newKey(), speaker_id: null, speaker_name: 'Ông Trần C ', summary: 'Ủng hộ', accepted: false },
+      { key: newKey(), speaker_id: null, speaker_name: ' ', summary: '', accepted: false },
     ];
 
+    // Whether a proposal was taken into the final text goes back with the opinion, or a save would drop it.
     expect(opinionsUpdate(opinions)).toEqual({
       opinions: [
-        { speaker_id: 4, summary: 'Đề nghị làm đường.' },
-        { speaker_id: null, speaker_name: 'Ông Trần C', summary: 'Ủng hộ' },
+        { speaker_id: 4, summary: 'Đề nghị làm đường.', accepted: true },
+        { speaker_id: null, speaker_name: 'Ông Trần C', summary: 'Ủng hộ', accepted: false },
       ],
     });
     expect(incompleteOpinions(opinions)).toEqual([]);
@@ -108,9 +109,9 @@ describe('opinions section', () => {
 
   it('points at rows with a speaker or a summary missing', () => {
     const opinions = [
-      { key: newKey(), speaker_id: 4, speaker_name: '', summary: '' },
-      { key: newKey(), speaker_id: null, speaker_name: '', summary: 'Không rõ ai nói' },
-      { key: newKey(), speaker_id: 5, speaker_name: '', summary: 'Đồng ý' },
+      { key: newKey(), speaker_id: 4, speaker_name: '', summary: '', accepted: false },
+      { key: newKey(), speaker_id: null, speaker_name: '', summary: 'Không rõ ai nói', accepted: false },
+      { key: newKey(), speaker_id: 5, speaker_name: '', summary: 'Đồng ý', accepted: false },
     ];
 
     expect(incompleteOpinions(opinions)).toEqual([1, 2]);

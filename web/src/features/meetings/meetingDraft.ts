@@ -80,8 +80,8 @@ export function opinionsUpdate(opinions: OpinionDraft[]): RecordUpdate {
       .filter((o) => o.speaker_id !== null || o.speaker_name.trim() || o.summary.trim())
       .map((o) =>
         o.speaker_id !== null
-          ? { speaker_id: o.speaker_id, summary: o.summary.trim() }
-          : { speaker_id: null, speaker_name: o.speaker_name.trim(), summary: o.summary.trim() },
+          ? { speaker_id: o.speaker_id, summary: o.summary.trim(), accepted: o.accepted }
+          : { speaker_id: null, speaker_name: o.speaker_name.trim(), summary: o.summary.trim(), accepted: o.accepted },
       ),
   };
 }
