@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import FormModal from '../../ui/FormModal';
-import { api, type ApiError } from '../../lib/api';
+import { api, errorMessage, type ApiError } from '../../lib/api';
 import { formatDateTime, recentYears } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
@@ -134,7 +134,8 @@ function OrientationModal({
   );
 }
 
-function DeclineModal({ topic, onClose, onSaved }: { topic: Topic; onClose: () => void; onSaved: () => void }) {
+// "Không chấp nhận": the reason is required, so the cell knows why.
+export function DeclineModal({ topic, onClose, onSaved }: { topic: Topic; onClose: () => void; onSaved: () => void }) {
   return (
     <FormModal<{ reason: string }>
       title="Không chấp nhận chuyên đề"
@@ -182,7 +183,7 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
       message.success(`Đã chấp nhận chuyên đề của ${t.organization_name}`);
       proposals.reload();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorMessage(e));
     } finally {
       setBusy(null);
     }

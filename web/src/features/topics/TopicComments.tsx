@@ -117,7 +117,7 @@ export function TopicComments({ topic, onSaved }: { topic: TopicDetail; onSaved:
       {topic.can_comment && (
         <CommentBox
           topic={topic}
-          label={topic.state === 'sent' ? 'Ý kiến của đồng chí' : 'Ý kiến góp ý của chi ủy'}
+          label="Ý kiến góp ý"
           placeholder="Nhập ý kiến góp ý vào dự thảo"
           onSaved={onSaved}
         />

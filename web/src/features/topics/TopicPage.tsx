@@ -9,6 +9,7 @@ import { useApi } from '../../lib/useApi';
 import LoadFailure, { LoadError } from '../../ui/LoadFailure';
 import type { Organization } from '../../lib/types';
 import type { TopicDetail } from '../../lib/api.gen';
+import { DeclineModal } from './CommitteeTopicsTab';
 import { CommentBox, MyComments, TopicComments } from './TopicComments';
 import { DraftEditor, DraftText, DraftVersions } from './TopicDrafts';
 import { EditTopicModal } from './TopicForms';
@@ -72,10 +73,11 @@ function MemberTopicView({ topic, onSaved }: { topic: TopicDetail; onSaved: () =
   );
 }
 
+// The superior's decision on a cell's own proposal: accept, or decline with a reason.
 function DecideButtons({ topic, onDone }: { topic: TopicDetail; onDone: () => void }) {
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  const [declining, setDeclining] = useState(false);
   return (
     <Space wrap className="section">
       <Button
@@ -99,14 +101,19 @@ function DecideButtons({ topic, onDone }: { topic: TopicDetail; onDone: () => vo
       >
         Chấp nhận
       </Button>
-      <Button
-        size="large"
-        danger
-        icon={<CloseOutlined />}
-        onClick={() => navigate(`/organizations/${topic.organization_id}?tab=topics`)}
-      >
-        Không chấp nhận…
+      <Button size="large" danger icon={<CloseOutlined />} onClick={() => setDeclining(true)} data-testid="decline-topic">
+        Không chấp nhận
       </Button>
+      {declining && (
+        <DeclineModal
+          topic={topic}
+          onClose={() => setDeclining(false)}
+          onSaved={() => {
+            message.success('Đã trả lời chi bộ: không chấp nhận');
+            onDone();
+          }}
+        />
+      )}
     </Space>
   );
 }
