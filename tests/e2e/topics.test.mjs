@@ -5,10 +5,12 @@
 // member, on a phone, reads the sent draft and leaves a comment → the secretary sees the comment, and the commune sees
 // that one cell picked its orientation.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
     assertNoPageErrors, DESKTOP, fieldError, formControl, login, notice, openCell, openOrganization, openPage, PHONE,
-    pickOption, shot, setUp, todayVn, VIETNAMESE_LETTER,
+    pickOption, shot, setUp, SHOTS, todayVn, VIETNAMESE_LETTER,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -56,6 +58,12 @@ async function fitsPhone(page, what) {
     assert.ok(width <= PHONE.width, `${what} fits the phone (scrollWidth ${width})`);
 }
 
+// The organisation pages are long: the topics tab alone, to look at.
+async function shotOfTab(page, name) {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.getByTestId('org-tabs').screenshot({ path: join(SHOTS, `${name}-tab.png`) });
+}
+
 async function openTopicsTab(page, orgId) {
     await page.goto(`/organizations/${orgId}?tab=topics`);
     await page.getByTestId('topics-tab').waitFor();
@@ -92,6 +100,7 @@ test('the commune committee orients a topic for its cells', async () => {
     await page.getByTestId('orientation-directive').fill(DIRECTIVE);
     await page.getByTestId('orientation-quarter').getByText(`Quý ${QUARTER}`, { exact: true }).click();
     await shot(page, 'topics-01-commune-orientation-form');
+    await form.screenshot({ path: join(SHOTS, 'topics-01-commune-orientation-form-dialog.png') });
     await page.getByTestId('orientation-form-submit').click();
 
     await notice(page, 'Đã ban hành định hướng chuyên đề');
@@ -102,6 +111,7 @@ test('the commune committee orients a topic for its cells', async () => {
     const listed = await get('xa.hoaan', `/organizations/${communeId}/topic-orientations?year=${YEAR}`);
     assert.ok(listed.items.some((o) => o.title === TITLE && o.quarter === QUARTER && o.directive === DIRECTIVE));
     await shot(page, 'topics-02-commune-orientations');
+    await shotOfTab(page, 'topics-02-commune-orientations');
     assertNoPageErrors(page);
 });
 
@@ -115,6 +125,7 @@ test('the secretary picks it, names the preparer and links the thematic meeting'
     await page.getByTestId('topic-plan').waitFor();
     await fitsPhone(page, "the cell's topics tab");
     await shot(page, 'topics-03-cell-tab-phone');
+    await shotOfTab(page, 'topics-03-cell-tab-phone');
 
     const cell = await get('bithu.thondong', `/organizations/${cellId}`);
     const preparer = cell.leaders.find((p) => p.position === 'committee_member' && !p.term_end);
@@ -125,6 +136,7 @@ test('the secretary picks it, names the preparer and links the thematic meeting'
     await pickOption(page, formControl(form, 'Đồng chí chi ủy viên'), '', `${preparer.member_name} (Chi ủy viên)`);
     await fitsPhone(page, 'the pick form');
     await shot(page, 'topics-04-pick-phone');
+    await form.screenshot({ path: join(SHOTS, 'topics-04-pick-phone-dialog.png') });
     await page.getByTestId('pick-orientation-form-submit').click();
 
     await notice(page, 'Đã đưa chuyên đề vào kế hoạch');
@@ -263,6 +275,7 @@ test('the secretary sees the comment, and the commune sees its orientation picke
     const card = commune.getByTestId('orientation').filter({ hasText: TITLE });
     await card.getByTestId('orientation-picked').filter({ hasText: 'Số chi bộ đã chọn: 1' }).waitFor();
     await shot(commune, 'topics-12-commune-picked');
+    await shotOfTab(commune, 'topics-12-commune-picked');
     assertNoPageErrors(page);
     assertNoPageErrors(commune);
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Input, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, Tag, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
@@ -93,7 +93,7 @@ export function TopicComments({ topic, onSaved }: { topic: TopicDetail; onSaved:
   const members = topic.comments.filter((c) => c.kind === 'member');
   return (
     <Card size="small" className="section" title="Góp ý vào dự thảo" data-testid="topic-comments">
-      {topic.comments.length === 0 && <Empty description="Chưa có ý kiến góp ý" />}
+      {topic.comments.length === 0 && <Typography.Paragraph type="secondary">Chưa có ý kiến góp ý.</Typography.Paragraph>}
       {reviews.length > 0 && (
         <>
           <div className="topic-comments-title">Chi ủy góp ý ({reviews.length})</div>
@@ -130,10 +130,12 @@ export function TopicComments({ topic, onSaved }: { topic: TopicDetail; onSaved:
 export function MyComments({ comments }: { comments: TopicComment[] }) {
   if (comments.length === 0) return null;
   return (
-    <ul className="topic-comments" data-testid="my-comments">
-      {comments.map((c) => (
-        <CommentItem key={c.id} comment={c} showKind={false} />
-      ))}
-    </ul>
+    <Card size="small" className="section" title="Ý kiến đồng chí đã gửi">
+      <ul className="topic-comments" data-testid="my-comments">
+        {comments.map((c) => (
+          <CommentItem key={c.id} comment={c} showKind={false} />
+        ))}
+      </ul>
+    </Card>
   );
 }
