@@ -14,6 +14,7 @@ import UsersPage from './features/users/UsersPage';
 import AuditPage from './features/audit/AuditPage';
 import GradingRoundPage from './features/grading/GradingRoundPage';
 import DashboardHome from './features/dashboard/DashboardHome';
+import TopicPage from './features/topics/TopicPage';
 
 // The dashboard (and ECharts behind it) loads when first opened, not with the rest of the app.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
@@ -67,6 +68,7 @@ export default function App() {
         <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/me/meetings" element={<MyMeetingsPage />} />
         <Route path="/grading/:id" element={<GradingRoundPage />} />
+        <Route path="/topics/:id" element={<TopicPage />} />
         <Route
           path="/users"
           element={

@@ -54,6 +54,39 @@ describe('audit labels of temporary transfer letters', () => {
   });
 });
 
+describe('audit labels of thematic topics', () => {
+  // Every action topic_service.cpp records, as an administrator reads the audit log.
+  const actions = [
+    'topic_orientation.create',
+    'topic.create',
+    'topic.propose',
+    'topic.update',
+    'topic.accept',
+    'topic.decline',
+    'topic.draft',
+    'topic.submit',
+    'topic.approve',
+    'topic.send',
+    'topic.comment',
+  ];
+
+  it('names each action in its own Vietnamese words, not by its verb alone', () => {
+    const labels = actions.map(actionLabel);
+
+    expect(new Set(labels).size).toBe(actions.length);
+    expect(labels.every((l) => /chuyên đề/.test(l))).toBe(true);
+    expect(actionLabel('topic.create')).not.toBe(actionLabel('create'));
+    expect(actionLabel('topic.send')).toBe('Gửi dự thảo chuyên đề đến đảng viên');
+  });
+
+  it('names the entities and the fields their records carry', () => {
+    expect(entityLabel('topic')).toBe('Chuyên đề');
+    expect(entityLabel('topic_orientation')).toBe('Định hướng chuyên đề');
+    for (const f of ['quarter', 'preparer', 'orientation_id', 'meeting_id', 'decline_reason', 'version', 'sent_version'])
+      expect(fieldLabel(f)).not.toBe(f);
+  });
+});
+
 describe('compliance alert kinds', () => {
   it('names every kind of docs/api.md in Vietnamese, in order', () => {
     expect(ALERT_KINDS).toEqual([

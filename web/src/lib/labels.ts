@@ -175,6 +175,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'member.letter_create': 'Cấp giấy giới thiệu sinh hoạt tạm thời',
   'member.letter_update': 'Sửa giấy giới thiệu sinh hoạt tạm thời',
   'member.letter_delete': 'Xóa giấy giới thiệu sinh hoạt tạm thời',
+  'topic_orientation.create': 'Ban hành định hướng chuyên đề',
+  'topic.create': 'Chọn chuyên đề theo định hướng',
+  'topic.propose': 'Đề xuất chuyên đề',
+  'topic.update': 'Sửa chuyên đề',
+  'topic.accept': 'Chấp nhận chuyên đề chi bộ đề xuất',
+  'topic.decline': 'Không chấp nhận chuyên đề chi bộ đề xuất',
+  'topic.draft': 'Lưu bản dự thảo chuyên đề',
+  'topic.submit': 'Trình chi ủy dự thảo chuyên đề',
+  'topic.approve': 'Duyệt dự thảo chuyên đề',
+  'topic.send': 'Gửi dự thảo chuyên đề đến đảng viên',
+  'topic.comment': 'Góp ý dự thảo chuyên đề',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -187,6 +198,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   document: 'Văn bản',
   meeting: 'Cuộc họp',
   grading_round: 'Đợt đánh giá, xếp loại',
+  topic: 'Chuyên đề',
+  topic_orientation: 'Định hướng chuyên đề',
 };
 
 export function kindLabel(kind: string): string {
@@ -304,6 +317,15 @@ export const FIELD_LABELS: Record<string, string> = {
   host: 'Nơi đến sinh hoạt tạm thời',
   from: 'Từ ngày',
   to: 'Đến ngày',
+  quarter: 'Quý',
+  orientation_id: 'Định hướng chuyên đề',
+  preparer: 'Người chuẩn bị',
+  meeting_id: 'Cuộc họp',
+  decline_reason: 'Lý do không chấp nhận',
+  version: 'Bản dự thảo',
+  sent_version: 'Bản đã gửi đảng viên',
+  comment_id: 'Góp ý',
+  year: 'Năm',
 };
 
 export function fieldLabel(field: string): string {

@@ -12,6 +12,7 @@ import { MEETING_KIND_LABELS, MEETING_STATE_COLORS, meetingTitle, weekdayLabel }
 import { useApi } from '../../lib/useApi';
 import type { CalendarFeed, LeaveRequest, Meeting } from '../../lib/types';
 import { LoadError } from '../../ui/LoadFailure';
+import MySentDrafts from '../topics/MySentDrafts';
 
 function LeaveModal({
   meeting,
@@ -276,6 +277,7 @@ export default function MyMeetingsPage() {
         Lịch sinh hoạt của tôi
       </Typography.Title>
       {error !== undefined && <LoadError error={error} className="section" />}
+      <MySentDrafts />
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : meetings.length === 0 ? (

@@ -23,8 +23,8 @@ describe('the organisation page tabs', () => {
   });
 
   it.each([
-    ['commune_committee', ['members', 'documents', 'meetings']],
-    ['subordinate_cell', ['members', 'documents', 'meetings']],
+    ['commune_committee', ['members', 'documents', 'meetings', 'topics']],
+    ['subordinate_cell', ['members', 'documents', 'meetings', 'topics']],
     ['party_group', ['members', 'documents']],
   ] as const)('offer %s the tabs %j', (kind, expected) => {
     expect(shownFor(kind)).toEqual(expected);

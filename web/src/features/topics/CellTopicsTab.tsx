@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, App, Button, Card, Empty, Select, Skeleton, Typography } from 'antd';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { recentYears } from '../../lib/dates';
+import { useApi } from '../../lib/useApi';
+import { LoadError } from '../../ui/LoadFailure';
+import type { OrgTabContext } from '../organizations/orgTabs';
+import type { TopicOrientation, TopicOrientationList, TopicPlan } from '../../lib/api.gen';
+import { PickOrientationModal, ProposeTopicModal } from './TopicForms';
+import { TopicItem } from './TopicList';
+import { missingQuartersText, planByQuarter, quarterLabel } from './topics';
+
+// The cell's "Chuyên đề" tab: the year's plan quarter by quarter, the orientations its committees addressed to it (to
+// pick one), and its own proposals.
+export default function CellTopicsTab({ organization, canWrite, tabState, setTabState }: OrgTabContext) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const year = (tabState as number | undefined) ?? new Date().getFullYear();
+  const plan = useApi<TopicPlan>(`/organizations/${organization.id}/topics`, { year });
+  const orientations = useApi<TopicOrientationList>(`/organizations/${organization.id}/topic-orientations`, { year });
+  const [picking, setPicking] = useState<TopicOrientation | null>(null);
+  const [proposing, setProposing] = useState(false);
+  const writes = canWrite && !!plan.data?.can_write;
+
+  const missing = plan.data ? missingQuartersText(plan.data.quarters_without_topic) : null;
+
+  return (
+    <div data-testid="topics-tab">
+      <div className="toolbar">
+        <Select
+          size="large"
+          value={year}
+          onChange={(y) => setTabState(y)}
+          options={recentYears(year).map((y) => ({ value: y, label: `Năm ${y}` }))}
+          data-testid="topics-year"
+          style={{ width: 140 }}
+        />
+        {writes && (
+          <Button size="large" icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="propose-topic">
+            Đề xuất chuyên đề
+          </Button>
+        )}
+      </div>
+
+      {plan.error ? <LoadError error={plan.error} className="section" /> : null}
+      {missing && (
+        <Alert className="section" type="warning" showIcon title={missing} data-testid="topics-missing" />
+      )}
+
+      <Typography.Title level={5}>Kế hoạch sinh hoạt chuyên đề năm {year}</Typography.Title>
+      {!plan.data ? (
+        plan.error ? null : <Skeleton active />
+      ) : (
+        <div className="topic-quarters" data-testid="topic-plan">
+          {planByQuarter(plan.data).map((q) => (
+            <Card
+              key={q.quarter}
+              size="small"
+              className={q.missing ? 'topic-quarter topic-quarter-missing' : 'topic-quarter'}
+              data-testid={`topic-quarter-${q.quarter}`}
+              title={
+                <span>
+                  Quý {q.quarter}
+                  {q.thematicMonths.length > 0 && (
+                    <Typography.Text type="secondary" className="topic-quarter-months">
+                      {' '}
+                      · tháng {q.thematicMonths.join(', ')}
+                    </Typography.Text>
+                  )}
+                </span>
+              }
+            >
+              {q.topics.length === 0 ? (
+                <Typography.Text type={q.missing ? 'warning' : 'secondary'}>Chưa có chuyên đề</Typography.Text>
+              ) : (
+                q.topics.map((t) => <TopicItem key={t.id} topic={t} />)
+              )}
+            </Card>
+          ))}
+        </div>
+      )}
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        Định hướng của cấp ủy cấp trên
+      </Typography.Title>
+      {orientations.error ? (
+        <LoadError error={orientations.error} />
+      ) : !orientations.data ? (
+        <Skeleton active />
+      ) : orientations.data.items.length === 0 ? (
+        <Empty description={`Chưa có định hướng chuyên đề năm ${year}`} />
+      ) : (
+        <div className="topic-orientations" data-testid="cell-orientations">
+          {orientations.data.items.map((o) => (
+            <Card key={o.id} size="small" className="topic-orientation" data-testid="orientation">
+              <div className="topic-item-title">{o.title}</div>
+              <Typography.Text type="secondary">
+                {o.organization_name} · {quarterLabel(o.quarter, o.year)}
+                {o.directive ? ` · ${o.directive}` : ''}
+              </Typography.Text>
+              {o.purpose && <div className="topic-text topic-orientation-purpose">{o.purpose}</div>}
+              <div style={{ marginTop: 8 }}>
+                {o.topic_id !== null ? (
+                  <Button icon={<CheckOutlined />} onClick={() => navigate(`/topics/${o.topic_id}`)} data-testid="orientation-topic">
+                    Chi bộ đã chọn — xem chuyên đề
+                  </Button>
+                ) : writes ? (
+                  <Button type="primary" size="large" onClick={() => setPicking(o)} data-testid="pick-orientation">
+                    Chọn chuyên đề này
+                  </Button>
+                ) : null}
+              </div>
+            </Card>
+          ))}
+        </div>
+      )}
+
+      {picking && (
+        <PickOrientationModal
+          cell={organization}
+          orientation={picking}
+          onClose={() => setPicking(null)}
+          onSaved={(t) => {
+            message.success('Đã đưa chuyên đề vào kế hoạch');
+            navigate(`/topics/${t.id}`);
+          }}
+        />
+      )}
+      {proposing && (
+        <ProposeTopicModal
+          cell={organization}
+          year={year}
+          onClose={() => setProposing(false)}
+          onSaved={() => {
+            message.success('Đã gửi đề xuất lên cấp ủy cấp trên');
+            plan.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
