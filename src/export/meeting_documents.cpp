@@ -271,7 +271,8 @@ PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
     body.emplace_back(Section("III. NHIỆM VỤ, GIẢI PHÁP"));
     std::string taken;
     for (const Opinion& o : d.opinions)
-        if (o.accepted) taken += (taken.empty() ? "" : ", ") + std::string(o.speaker ? "đồng chí " : "") + o.speaker_name;
+        if (o.accepted)
+            taken += (taken.empty() ? "" : ", ") + std::string(o.speaker ? "đồng chí " : "") + o.speaker_name;
     if (!taken.empty()) body.emplace_back(Text("Nghị quyết tiếp thu ý kiến đóng góp của " + taken + "."));
     if (!r.resolution.empty()) body.emplace_back(Text(r.resolution));
     if (!d.tasks.empty()) body.emplace_back(TaskTable(d.tasks));
