@@ -138,12 +138,12 @@ json::object ToJson(const app::TopicPlan& p) {
             {"can_write", p.can_write}};
 }
 
-json::object ToJson(const app::CoverageView& v) {
-    const QuarterCoverage& q = v.coverage;
+json::object ToJson(const app::CoverageView& view) {
+    const QuarterCoverage& q = view.coverage;
     json::array chosen;
     for (std::size_t i = 0; i < q.orientations_chosen.size(); ++i)
         chosen.push_back(json::object{{"orientation_id", q.orientations_chosen[i].first.value},
-                                      {"title", v.orientation_titles.at(i)},
+                                      {"title", view.orientation_titles.at(i)},
                                       {"cells", q.orientations_chosen[i].second}});
     return {{"year", q.year},
             {"quarter", q.quarter},

@@ -19,7 +19,7 @@ boost::json::object ToJson(const app::TopicDetail& detail);
 boost::json::object ToJson(const app::TopicPlan& plan);
 boost::json::object ToJson(const domain::TopicDraft& draft);
 boost::json::object ToJson(const app::DraftDiff& diff);
-boost::json::object ToJson(const app::CoverageView& coverage);
+boost::json::object ToJson(const app::CoverageView& view);
 boost::json::object ToJson(const domain::TopicComment& comment);
 
 base::Result<app::OrientationInput> ParseOrientation(const std::string& text);
