@@ -347,13 +347,12 @@ namespace {
 
 // The letters that take members of a roll away on `day` (StandingOf: not the exempt's, nor those of members
 // attending here temporarily), by member.
-std::map<std::int64_t, TransferLetter> LettersOn(Repositories& repos, const std::vector<Member>& roll, base::Date day) {
+// `status`: each member's status on the day, by member id.
+std::map<std::int64_t, TransferLetter> LettersOn(Repositories& repos,
+                                                 const std::map<std::int64_t, MemberStatus>& status, base::Date day) {
     std::vector<MemberId> ids;
-    std::map<std::int64_t, MemberStatus> status;
-    for (const Member& m : roll) {
-        ids.push_back(m.id);
-        status[m.id.value] = m.status;
-    }
+    ids.reserve(status.size());
+    for (const auto& [member, s] : status) ids.emplace_back(member);
     std::map<std::int64_t, TransferLetter> out;
     for (const TransferLetter& l : repos.members().LettersOn(ids, day))
         if (StandingOf(status.at(l.member.value), true) == Standing::kAwayWithLetter) out.emplace(l.member.value, l);
@@ -372,14 +371,9 @@ Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, M
             if (meeting.Locked()) return saved;
             if (!saved.empty()) {
                 // A letter recorded (or removed) since the roll call was saved: what a save now accepts.
-                std::vector<Member> roll;
-                for (const AttendanceRecord& r : saved) {
-                    Member m;
-                    m.id = r.member;
-                    m.status = r.status_at_meeting;
-                    roll.push_back(m);
-                }
-                const auto letters = LettersOn(repos, roll, meeting.date);
+                std::map<std::int64_t, MemberStatus> status;
+                for (const AttendanceRecord& r : saved) status[r.member.value] = r.status_at_meeting;
+                const auto letters = LettersOn(repos, status, meeting.date);
                 for (AttendanceRecord& r : saved) {
                     if (auto l = letters.find(r.member.value); l != letters.end()) {
                         r.presence = Presence::kAway;
@@ -396,7 +390,9 @@ Result<std::vector<AttendanceRecord>> MeetingService::Roll(const Actor& actor, M
             std::vector<AttendanceRecord> proposal;
             // The roll of the meeting's day, also for a meeting recorded afterwards.
             const std::vector<Member> roll = repos.members().RollOn(cell.id, meeting.date);
-            const auto letters = LettersOn(repos, roll, meeting.date);
+            std::map<std::int64_t, MemberStatus> status;
+            for (const Member& m : roll) status[m.id.value] = m.status;
+            const auto letters = LettersOn(repos, status, meeting.date);
             for (const Member& m : roll) {
                 AttendanceRecord r{m.id, m.full_name, m.status, Presence::kPresent, ""};
                 if (m.status == MemberStatus::kExempt) {
@@ -436,9 +432,12 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
             std::map<std::int64_t, AttendanceRecord> frozen;
             for (const AttendanceRecord& r : attendance) frozen[r.member.value] = r;
             std::map<std::int64_t, Member> roll;
-            const std::vector<Member> on_roll = repos.members().RollOn(cell.id, before.date);
-            for (const Member& m : on_roll) roll[m.id.value] = m;
-            const auto letters = LettersOn(repos, on_roll, before.date);
+            std::map<std::int64_t, MemberStatus> status;
+            for (const Member& m : repos.members().RollOn(cell.id, before.date)) {
+                roll[m.id.value] = m;
+                status[m.id.value] = m.status;
+            }
+            const auto letters = LettersOn(repos, status, before.date);
             std::vector<AttendanceRecord> next;
             std::set<std::int64_t> seen;
             for (const AttendanceInput& in : *patch.attendance) {
