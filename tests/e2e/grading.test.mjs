@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
     assertNoPageErrors, DESKTOP, fieldError, login, notice, numberInput, openOrganization, openPage, PHONE,
-    pickOption, screenshot, setUp, shot, SHOTS, todayVn, waitForTexts,
+    fitsPhone, pickOption, screenshot, setUp, shot, SHOTS, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -47,11 +47,6 @@ async function get(user, path) {
     const r = await client[user].get(`/api/v1${path}`);
     assert.equal(r.status, 200, `${path}: ${r.text}`);
     return r.json;
-}
-
-async function fitsPhone(page, what) {
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= PHONE.width, `${what} fits the phone (scrollWidth ${width})`);
 }
 
 // The row of a subject on the round's page.

@@ -68,6 +68,12 @@ export async function login(page, username, password = DEMO_PASSWORD) {
     await page.getByRole('heading', { name: 'Tổ chức đảng' }).waitFor();
 }
 
+// The page is no wider than the phone: nothing to scroll sideways.
+export async function fitsPhone(page, what) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `${what} fits the phone (scrollWidth ${width})`);
+}
+
 export async function screenshot(page, name) {
     mkdirSync(SHOTS, { recursive: true });
     await page.waitForTimeout(300); // let animations settle

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
     assertNoPageErrors, DESKTOP, fieldError, formControl, login, notice, openCell, openOrganization, openPage, PHONE,
-    pickOption, shot, setUp, SHOTS, todayVn, VIETNAMESE_LETTER,
+    fitsPhone, pickOption, shot, setUp, SHOTS, todayVn, VIETNAMESE_LETTER,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -51,11 +51,6 @@ async function get(user, path) {
     const r = await client[user].get(`/api/v1${path}`);
     assert.equal(r.status, 200, `${path}: ${r.text}`);
     return r.json;
-}
-
-async function fitsPhone(page, what) {
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= PHONE.width, `${what} fits the phone (scrollWidth ${width})`);
 }
 
 // The organisation pages are long: the topics tab alone, to look at.
