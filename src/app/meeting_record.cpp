@@ -95,24 +95,12 @@ std::string Sha256Hex(const std::string& content) {
 // set by the cell's previous meeting, and those already reviewed here.
 std::vector<ResolutionTask> ReviewOf(Repositories& repos, const Meeting& m) {
     std::vector<ResolutionTask> earlier = repos.records().TasksOfCellBefore(m.organization, m.date);
-    std::optional<MeetingId> previous;
-    std::optional<Date> previous_date;
-    std::set<std::int64_t> looked_up;
+    std::map<MeetingId, TaskOrigin> origins;
     for (const ResolutionTask& t : earlier) {
-        if (!looked_up.insert(t.meeting.value).second) continue;
-        if (auto meeting = repos.meetings().Get(t.meeting);
-            meeting && (!previous_date || meeting->date > *previous_date)) {
-            previous = meeting->id;
-            previous_date = meeting->date;
-        }
+        if (origins.contains(t.meeting)) continue;
+        if (auto meeting = repos.meetings().Get(t.meeting)) origins[t.meeting] = {meeting->date, meeting->kind};
     }
-    std::vector<ResolutionTask> out;
-    for (const ResolutionTask& t : earlier) {
-        const bool reviewed_here = t.reviewed_in && m.id.valid() && *t.reviewed_in == m.id;
-        const bool pending = t.outcome != TaskOutcome::kDone && (t.deadline <= m.date || t.meeting == previous);
-        if (reviewed_here || pending) out.push_back(t);
-    }
-    return out;
+    return TasksToReview(earlier, origins, m.id.valid() ? std::optional(m.id) : std::nullopt, m.date, m.kind);
 }
 
 }  // namespace

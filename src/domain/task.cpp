@@ -82,4 +82,23 @@ std::string_view Label(TaskOutcome outcome) {
     return "";
 }
 
+std::vector<ResolutionTask> TasksToReview(std::span<const ResolutionTask> earlier,
+                                          const std::map<MeetingId, TaskOrigin>& origins,
+                                          std::optional<MeetingId> meeting, base::Date day, MeetingKind kind) {
+    std::optional<base::Date> latest;
+    for (const auto& [id, origin] : origins)
+        if (origin.date < day && (!latest || origin.date > *latest)) latest = origin.date;
+    std::vector<ResolutionTask> out;
+    for (const ResolutionTask& t : earlier) {
+        const bool reviewed_here = t.reviewed_in && meeting && *t.reviewed_in == *meeting;
+        const auto origin = origins.find(t.meeting);
+        const bool from_latest = origin != origins.end() && latest && origin->second.date == *latest;
+        const bool thematic =
+            origin != origins.end() && origin->second.kind == MeetingKind::kThematic && kind == MeetingKind::kRegular;
+        const bool pending = t.outcome != TaskOutcome::kDone && (t.deadline <= day || from_latest || thematic);
+        if (reviewed_here || pending) out.push_back(t);
+    }
+    return out;
+}
+
 }  // namespace chibo::domain

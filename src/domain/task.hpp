@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/date.hpp"
 #include "base/result.hpp"
 #include "domain/ids.hpp"
+#include "domain/meeting_rule.hpp"
 
 namespace chibo::domain {
 
@@ -46,5 +48,20 @@ std::optional<double> TargetsMetShare(std::span<const ResolutionTask> tasks);
 // The tasks the next agenda opens with: every task not yet done whose deadline is on or before the next
 // meeting's day, in deadline order.
 std::vector<ResolutionTask> CarriedForward(std::span<const ResolutionTask> tasks, base::Date next_meeting);
+
+// The meeting a task came from, as a review reads it.
+struct TaskOrigin {
+    base::Date date;
+    MeetingKind kind = MeetingKind::kRegular;
+};
+
+// The earlier tasks of a cell that a meeting on `day` reviews: those already reviewed at it (`meeting`),
+// and those not yet done that fell due by its day, or were set by the cell's latest earlier meetings (a
+// regular and a thematic meeting held on one day are both the latest), or carry out a thematic
+// resolution — those a regular meeting reviews every month until done (HD 42: the thematic resolution
+// is followed at the following regular meetings). `earlier` is in the repository's order and keeps it.
+std::vector<ResolutionTask> TasksToReview(std::span<const ResolutionTask> earlier,
+                                          const std::map<MeetingId, TaskOrigin>& origins,
+                                          std::optional<MeetingId> meeting, base::Date day, MeetingKind kind);
 
 }  // namespace chibo::domain
