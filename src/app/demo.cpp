@@ -90,6 +90,8 @@ private:
                      int absence_bias);
     // Hòa An's committee orients a topic for this year; Thôn Đông picked it and is drafting it.
     void AddThematicTopic();
+    // Thôn Đông's last held thematic meeting gets its topic, proposals taken in and measures under way.
+    void AddHeldTopic();
 
     Repositories& repos_;
     std::mt19937 rng_;
@@ -97,10 +99,11 @@ private:
     int card_seq_ = 100000;
     Date term_start_ = *Date::FromYmd(2025, 7, 15);
     Date today_;
-    std::optional<OrganizationId> previous_cell_;              // Where "transferred in" members came from.
-    std::vector<std::pair<Organization, std::string>> cells_;  // Each cell with its meeting place.
-    std::set<std::int64_t> often_absent_;                      // Members who skip meetings without reason.
-    std::map<std::int64_t, TransferLetter> letters_;           // Most of those working away have a letter.
+    std::optional<OrganizationId> previous_cell_;                    // Where "transferred in" members came from.
+    std::vector<std::pair<Organization, std::string>> cells_;        // Each cell with its meeting place.
+    std::set<std::int64_t> often_absent_;                            // Members who skip meetings without reason.
+    std::map<std::int64_t, TransferLetter> letters_;                 // Most of those working away have a letter.
+    std::map<std::pair<std::int64_t, Date>, Meeting> regular_held_;  // By cell and day: a thematic meeting follows it.
 
 public:
     OrganizationId province_, hoa_an_, tan_lap_, thon_dong_;
@@ -354,6 +357,98 @@ void Generator::AddThematicTopic() {
     repos_.topics().InsertComment({TopicCommentId(), t.id, CommentKind::kReview, 1, secretary.id, "bithu.thondong",
                                    secretary.full_name, "Đề nghị bổ sung số liệu về điểm tập kết và lịch thu gom.",
                                    at(8, 19)});
+    AddHeldTopic();
+}
+
+void Generator::AddHeldTopic() {
+    // Thôn Đông's latest thematic meeting that was held: its topic, proposed by the cell and prepared by a
+    // party group, went the whole way; its resolution's measures are still being carried out.
+    std::optional<Meeting> held;
+    for (int year : {today_.year(), today_.year() - 1})
+        for (const Meeting& m : repos_.meetings().ForYear(thon_dong_, year))
+            if (m.kind == MeetingKind::kThematic && Held(m.state) && (!held || m.date > held->date)) held = m;
+    const auto groups = repos_.organizations().Children(thon_dong_, Dissolved::kExclude);
+    if (!held || groups.empty()) return;
+    const std::int64_t start = held->StartsAt();
+    constexpr std::int64_t kDay = 86400;
+    Topic t;
+    t.organization = thon_dong_;
+    t.year = held->year;
+    t.quarter = QuarterOfMonth(held->month);
+    t.title =
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh: đảng viên gương mẫu giữ gìn đường làng, "
+        "ngõ xóm sáng, xanh, sạch, đẹp";
+    t.purpose = "Mỗi đảng viên tự liên hệ bản thân và gia đình; đề ra việc làm cụ thể cho từng tổ đảng.";
+    t.directive = "Kết luận 01-KL/TW của Bộ Chính trị";
+    t.preparer = TopicPreparer{PreparerKind::kPartyGroup, std::nullopt, groups.front().id, groups.front().name};
+    t.meeting = held->id;
+    t.state = TopicState::kProposed;
+    t.created_by = "bithu.thondong";
+    t.created_at = start - 40 * kDay;
+    t = repos_.topics().InsertTopic(t);
+    const std::string draft =
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "Đảng viên gương mẫu giữ gìn vệ sinh đường làng, ngõ xóm; vận động gia đình và nhân dân cùng làm.\n"
+        "II. NỘI DUNG\n"
+        "1. Thực trạng vệ sinh môi trường ở Thôn Đông.\n"
+        "2. Việc làm cụ thể của từng đảng viên, từng tổ đảng.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Mỗi tổ đảng nhận một tuyến đường; chi bộ sơ kết sau ba tháng.";
+    const std::string author = groups.front().name;
+    repos_.topics().AddDraft(t.id, draft, "bithu.thondong", author, start - 20 * kDay);
+    t.draft_count = 1;
+    t.state = TopicState::kSent;
+    t.decided_by = "xa.hoaan";
+    t.decided_at = start - 38 * kDay;
+    t.submitted_at = start - 15 * kDay;
+    t.approved_version = 1;
+    t.approved_by = "bithu.thondong";
+    t.approved_at = start - 12 * kDay;
+    t.sent_version = 1;
+    t.sent_by = "bithu.thondong";
+    t.sent_at = start - 7 * kDay;
+    repos_.topics().UpdateTopic(t);
+
+    // At the meeting two members spoke to the topic; the first proposal was taken into the resolution.
+    const std::vector<AttendanceRecord> roll = repos_.records().Attendance(held->id);
+    std::vector<const AttendanceRecord*> present;
+    for (const AttendanceRecord& r : roll)
+        if (r.presence == Presence::kPresent || r.presence == Presence::kLate) present.push_back(&r);
+    if (present.size() < 2) return;
+    repos_.topics().InsertComment({TopicCommentId(), t.id, CommentKind::kMember, 1, present[1]->member, "",
+                                   present[1]->member_name,
+                                   "Đề nghị mỗi tổ đảng nhận chăm sóc một tuyến hoa ven đường.", start - 4 * kDay});
+    repos_.records().SaveOpinions(
+        held->id, {{present[1]->member, present[1]->member_name,
+                    "Đề nghị mỗi tổ đảng nhận chăm sóc một tuyến hoa ven đường, mỗi tháng tổng vệ sinh một lần.", true},
+                   {present[0]->member, present[0]->member_name,
+                    "Gia đình tôi cam kết không để vật liệu xây dựng lấn chiếm lòng đường.", false}});
+    std::vector<ResolutionTask> measures;
+    const auto measure = [&](std::optional<MemberId> who, std::string name, std::string what, Date deadline) {
+        ResolutionTask task;
+        task.meeting = held->id;
+        task.assignee = who;
+        task.assignee_name = std::move(name);
+        task.description = std::move(what);
+        task.deadline = deadline;
+        measures.push_back(std::move(task));
+    };
+    measure(std::nullopt, "", "Mỗi tổ đảng nhận chăm sóc một tuyến đường hoa, tổng vệ sinh mỗi tháng một lần.",
+            held->date.AddDays(60));
+    measure(present[0]->member, present[0]->member_name,
+            "Vận động các hộ ven đường liên xóm dọn vật liệu xây dựng lấn chiếm lòng đường.", held->date.AddDays(150));
+    repos_.records().ReplaceTasksSetBy(held->id, thon_dong_, measures);
+    // Reviewed at the next regular meeting: the first under way, the second not yet due.
+    std::optional<Meeting> next;
+    for (const Meeting& m : repos_.meetings().ForYear(thon_dong_, held->date.AddDays(20).year()))
+        if (m.kind == MeetingKind::kRegular && Held(m.state) && m.date > held->date && (!next || m.date < next->date))
+            next = m;
+    if (!next) return;
+    std::vector<ResolutionTask> set = repos_.records().TasksSetBy(held->id);
+    set[0].outcome = TaskOutcome::kPartlyDone;
+    set[0].result = "Hai tổ đảng đã nhận tuyến đường; hai tổ còn lại đang khảo sát.";
+    set[0].reviewed_in = next->id;
+    repos_.records().SaveTaskReview(set[0]);
 }
 
 constexpr std::array kOpinions = {
@@ -403,7 +498,8 @@ void Generator::AddMeetingHistory(const Organization& cell, const std::string& p
         m.month = e.date.month();
         m.date = e.date;
         m.start_minutes = e.start_minutes;
-        m.min_minutes = e.kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
+        m.min_minutes = rule.min_minutes;
+        m.combined_min_minutes = rule.combined_min_minutes;
         m.shifted = e.shifted;
         HoldMeeting(cell, repos_.meetings().Insert(m), roll, place, absence_bias);
     }
@@ -454,10 +550,25 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
     if (present.size() < 2) return;
 
     MeetingRecord& rec = m.record;
-    rec.started_minutes = m.start_minutes + Uniform(0, 10);
-    const int duration =
-        Uniform(0, 99) < 12 ? Uniform(60, m.min_minutes - 5) : Uniform(m.min_minutes, m.min_minutes + 40);
-    rec.ended_minutes = *rec.started_minutes + duration;
+    // A thematic meeting on the regular day follows it in one combined session (HD 42: 120 minutes together).
+    const auto regular =
+        m.kind == MeetingKind::kThematic ? regular_held_.find({cell.id.value, m.date}) : regular_held_.end();
+    const Meeting* partner = regular == regular_held_.end() ? nullptr : &regular->second;
+    // Three draws either way, so the rest of the demo keeps its random sequence.
+    if (partner) {
+        rec.started_minutes = *partner->record.ended_minutes + Uniform(5, 10);
+        const int needed =
+            std::max(30, m.combined_min_minutes - (*rec.started_minutes - *partner->record.started_minutes));
+        const bool short_one = Uniform(0, 99) < 12;
+        rec.ended_minutes =
+            *rec.started_minutes + (short_one ? Uniform(needed - 25, needed - 5) : Uniform(needed, needed + 30));
+    } else {
+        rec.started_minutes = m.start_minutes + Uniform(0, 10);
+        const bool short_one = Uniform(0, 99) < 12;
+        rec.ended_minutes = *rec.started_minutes +
+                            (short_one ? Uniform(60, m.min_minutes - 5) : Uniform(m.min_minutes, m.min_minutes + 40));
+    }
+    const int duration = *rec.ended_minutes - m.start_minutes;  // From the session's planned start.
     rec.chair = present[0]->member;
     rec.chair_name = present[0]->member_name;
     rec.minute_taker = present[1]->member;
@@ -511,6 +622,7 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
         m.reported_at = start + (Uniform(0, 99) < 15 ? Uniform(3, 8) : Uniform(0, 2)) * kDay + std::int64_t{3} * 3600;
     }
     repos_.meetings().Update(m);
+    if (m.kind == MeetingKind::kRegular) regular_held_[{cell.id.value, m.date}] = m;
     repos_.records().SaveAttendance(m.id, attendance);
     repos_.records().SaveOpinions(m.id, opinions);
     repos_.records().ReplaceTasksSetBy(m.id, cell.id, tasks);
@@ -519,7 +631,8 @@ void Generator::HoldMeeting(const Organization& cell, Meeting m, const std::vect
     // when its official attended; the recent ones wait, as they do in practice.
     if (m.date.AddDays(100) > today_ || Uniform(0, 99) < 15) return;
     const Scorecard card = Hd42Scorecard();
-    const MeetingFacts facts = FactsOf(m, attendance, opinions, false, TargetsMetShare(review), today_);
+    const MeetingFacts facts =
+        FactsOf(m, SessionOf(m, partner), attendance, opinions, false, TargetsMetShare(review), today_);
     const int care = Uniform(0, 99);  // How well the cell did what only people judge.
     for (ScorerRole role : {ScorerRole::kCell, ScorerRole::kSuperior}) {
         if (role == ScorerRole::kSuperior && !rec.superior_attended) break;

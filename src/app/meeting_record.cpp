@@ -141,6 +141,12 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
         }
     const bool reader = actor.CanReadMembers(cell.path);
     v.can_write = actor.CanWrite(cell.path) && !cell.dissolved();
+    {
+        const auto other = repos.meetings().Find(
+            m.organization, m.kind == MeetingKind::kRegular ? MeetingKind::kThematic : MeetingKind::kRegular, m.year,
+            m.month);
+        v.session = SessionOf(m, other ? &*other : nullptr);
+    }
     if (!m.id.valid()) return v;
     v.attendance = repos.records().Attendance(m.id);
     v.opinions = repos.records().Opinions(m.id);
@@ -168,9 +174,11 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
         v.warnings.push_back({"documents_late", "Tài liệu đến đảng viên chưa đủ 1 ngày trước giờ sinh hoạt."});
     if (m.state != MeetingState::kCancelled && !m.preparation.committee_meeting_on && !BeforeHeld(m.state))
         v.warnings.push_back({"no_preparation", "Không ghi nhận cuộc họp chi ủy chuẩn bị nội dung."});
-    if (TooShort(m).value_or(false))
-        v.warnings.push_back({"too_short", "Thời gian sinh hoạt " + std::to_string(*m.Duration()) +
-                                               " phút, ít hơn tối thiểu " + std::to_string(m.min_minutes) + " phút."});
+    if (v.session.TooShort().value_or(false))
+        v.warnings.push_back(
+            {"too_short", std::string(v.session.combined ? "Buổi sinh hoạt kết hợp" : "Thời gian sinh hoạt") + " " +
+                              std::to_string(*v.session.minutes) + " phút, ít hơn tối thiểu " +
+                              std::to_string(v.session.min_minutes) + " phút."});
     if (v.report_late) v.warnings.push_back({"report_late", "Báo cáo cấp trên sau hơn 2 ngày kể từ ngày sinh hoạt."});
     return v;
 }

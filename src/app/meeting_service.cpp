@@ -30,8 +30,9 @@ std::optional<Meeting> Expected(const MeetingRule& rule, OrganizationId cell, Me
         m.month = month;
         m.date = e.date;
         m.start_minutes = e.start_minutes;
-        // A thematic meeting on the regular day is usually combined with it: 120 minutes (HD 42).
-        m.min_minutes = kind == MeetingKind::kThematic ? rule.combined_min_minutes : rule.min_minutes;
+        // HD 42: 90 minutes alone, 120 for a regular and a thematic meeting held in one session.
+        m.min_minutes = rule.min_minutes;
+        m.combined_min_minutes = rule.combined_min_minutes;
         m.shifted = e.shifted;
         return m;
     }

@@ -62,6 +62,7 @@ struct MeetingView {
     bool report_late = false;
     int eligible = 0;                    // Voters present for the record's vote scope.
     std::optional<domain::Topic> topic;  // A thematic meeting's topic, when one is linked to it.
+    domain::SessionLength session;       // How long it lasted against its minimum, alone or combined.
 };
 
 struct PreparationInput {

@@ -25,7 +25,8 @@ namespace {
 
 // The version in force for `org` on `day`: the organisation's own versions first, then each ancestor's
 // from the nearest up; the HD 42 default when nobody set one.
-std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Organization& org, Date day) {
+std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Organization& org, Date day,
+                                                   MeetingKind kind) {
     auto ids = PathIds(org.path);
     std::reverse(ids.begin(), ids.end());
     for (OrganizationId id : ids) {
@@ -33,7 +34,7 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
         std::vector<Scorecard> cards;
         cards.reserve(versions.size());
         for (const StoredScorecard& v : versions) cards.push_back(v.card);
-        if (const Scorecard* found = InForce(cards, day)) {
+        if (const Scorecard* found = InForce(cards, day, kind)) {
             const auto index = static_cast<std::size_t>(found - cards.data());
             std::string name;
             if (auto source = repos.organizations().Get(id)) name = source->name;
@@ -49,7 +50,7 @@ std::pair<StoredScorecard, std::string> InForceFor(Repositories& repos, const Or
 MeetingFacts FactsFor(Repositories& repos, const Actor& actor, const Meeting& meeting, const Organization& cell,
                       Date today) {
     const MeetingView view = Detail(repos, actor, meeting, cell, today);
-    return FactsOf(meeting, view.attendance, view.opinions, !view.attachments.empty(),
+    return FactsOf(meeting, view.session, view.attendance, view.opinions, !view.attachments.empty(),
                    view.meeting.record.targets_met_share, today);
 }
 
@@ -89,11 +90,12 @@ void AddOverrides(const domain::Scorecard& card, const MeetingScore& score, std:
 
 }  // namespace
 
-Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on) {
+Result<ScorecardView> ScoreService::Scorecard(const Actor& actor, OrganizationId organization, std::optional<Date> on,
+                                              MeetingKind kind) {
     return ReadValue<ScorecardView>(store_, [&](Repositories& repos) -> Result<ScorecardView> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
         ScorecardView view;
-        std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(clock_.Today()));
+        std::tie(view.in_force, view.source_name) = InForceFor(repos, org, on.value_or(clock_.Today()), kind);
         view.own_versions = repos.scores().Scorecards(org.id);
         view.can_write = actor.CanWrite(org.path) && !IsCell(org.kind) && org.kind != OrganizationKind::kPartyGroup;
         return view;
@@ -119,6 +121,7 @@ Result<StoredScorecard> ScoreService::SaveScorecard(const Actor& actor, Organiza
         RecordAudit(repos, clock_, actor, "scorecard.create", "organization", org.id.value, &org, std::nullopt,
                     Snapshot{{"name", card.name},
                              {"effective_from", card.effective_from.ToIso()},
+                             {"meeting_kind", card.meeting_kind ? std::string(ToCode(*card.meeting_kind)) : ""},
                              {"scorecard_id", std::to_string(stored.id.value)}});
         return stored;
     });
@@ -130,7 +133,7 @@ Result<MeetingScoring> ScoreService::ForMeeting(const Actor& actor, MeetingId id
         const auto& [meeting, cell] = found;
         if (!actor.CanReadMembers(cell.path)) return NotFound("cuộc họp");
         MeetingScoring s;
-        s.scorecard = InForceFor(repos, cell, meeting.date).first;
+        s.scorecard = InForceFor(repos, cell, meeting.date, meeting.kind).first;
         s.facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
         s.prefill = Prefill(s.scorecard.card, s.facts);
         s.scores = repos.scores().Scores(id);
@@ -161,7 +164,7 @@ Result<MeetingScore> ScoreService::SaveScore(const Actor& actor, MeetingId id, S
             std::any_of(earlier.begin(), earlier.end(), [&](const MeetingScore& s) { return s.role == role; });
         if (correction && reason.empty())
             return MakeError(ErrorCode::kInvalidArgument, "Chấm lại cần ghi lý do điều chỉnh.", "reason");
-        const StoredScorecard card = InForceFor(repos, cell, meeting.date).first;
+        const StoredScorecard card = InForceFor(repos, cell, meeting.date, meeting.kind).first;
         const MeetingFacts facts = FactsFor(repos, actor, meeting, cell, clock_.Today());
         CHIBO_TRY_ASSIGN(const CheckedScore checked, ScoreAgainstRecord(card.card, facts, sheet));
         const ScoreResult& result = checked.result;

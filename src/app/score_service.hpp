@@ -75,8 +75,9 @@ class ScoreService {
 public:
     ScoreService(domain::Store& store, const base::Clock& clock) : store_(store), clock_(clock) {}
 
+    // The version in force on `on` (default today) for meetings of `kind`, and the organisation's own versions.
     base::Result<ScorecardView> Scorecard(const domain::Actor& actor, domain::OrganizationId organization,
-                                          std::optional<base::Date> on);
+                                          std::optional<base::Date> on, domain::MeetingKind kind);
     // A new version for the organisation's subtree, effective from its date (today or later).
     base::Result<domain::StoredScorecard> SaveScorecard(const domain::Actor& actor, domain::OrganizationId organization,
                                                         const domain::Scorecard& card);

@@ -6,6 +6,7 @@
 #include "app/meeting_detail.hpp"
 #include "app/organization_service.hpp"
 #include "base/text.hpp"
+#include "domain/meeting_record_repository.hpp"
 #include "domain/meeting_repository.hpp"
 #include "domain/member_repository.hpp"
 #include "domain/organization_repository.hpp"
@@ -82,22 +83,27 @@ Snapshot Describe(const Topic& t) {
     if (t.preparer) s.emplace_back("preparer", std::string(ToCode(t.preparer->kind)) + ": " + t.preparer->name);
     if (t.meeting) s.emplace_back("meeting_id", std::to_string(t.meeting->value));
     if (!t.decline_reason.empty()) s.emplace_back("decline_reason", t.decline_reason);
+    if (t.assessment) s.emplace_back("assessment", std::string(ToCode(*t.assessment)) + ": " + t.assessment_note);
     if (t.draft_count > 0) s.emplace_back("version", std::to_string(t.draft_count));
     return s;
 }
 
 TopicView ViewOf(Repositories& repos, const Topic& topic, const std::string& cell_name, std::int64_t lead_seconds) {
-    TopicView v{topic, cell_name, "", std::nullopt, false};
+    TopicView v{topic, cell_name, "", std::nullopt, std::nullopt, "", false};
     if (topic.orientation)
         if (auto o = repos.topics().GetOrientation(*topic.orientation)) v.orientation_title = o->title;
     std::optional<Meeting> meeting;
     if (topic.meeting) meeting = repos.meetings().Get(*topic.meeting);
-    if (meeting) v.meeting_date = meeting->date;
+    if (meeting) {
+        v.meeting_date = meeting->date;
+        v.meeting_state = meeting->state;
+        v.resolution_number = meeting->resolution_number;
+    }
     v.late = DraftLate(topic, meeting, lead_seconds);
     return v;
 }
 
-TopicDetail DetailOf(Repositories& repos, const Actor& actor, const Loaded& l, std::int64_t lead_seconds) {
+TopicDetail DetailOf(Repositories& repos, const Actor& actor, const Loaded& l, std::int64_t lead_seconds, Date today) {
     const Topic& t = l.topic;
     TopicDetail d;
     d.view = ViewOf(repos, t, l.cell.name, lead_seconds);
@@ -122,6 +128,11 @@ TopicDetail DetailOf(Repositories& repos, const Actor& actor, const Loaded& l, s
     d.can_send = l.standing.writes_cell && CanTopicTransition(t.state, TopicState::kSent);
     d.can_comment = CheckComment(l.standing, l.has_committee, t.state).has_value();
     d.can_decide = l.standing.writes_superior && t.state == TopicState::kProposed;
+    if (l.standing.writes_cell && Accepted(t.state)) {
+        std::optional<Meeting> meeting;
+        if (t.meeting) meeting = repos.meetings().Get(*t.meeting);
+        d.can_assess = CheckAssessment(t, meeting, "-", today).has_value();
+    }
     return d;
 }
 
@@ -396,14 +407,14 @@ Result<TopicDetail> TopicService::Create(const Actor& actor, OrganizationId cell
                     std::nullopt, Describe(t));
         Loaded l{t, cell, {}, false};
         l.standing = StandingIn(repos, actor, cell, today, l.has_committee);
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
 Result<TopicDetail> TopicService::Get(const Actor& actor, TopicId id) {
     return ReadValue<TopicDetail>(store_, [&](Repositories& repos) -> Result<TopicDetail> {
         CHIBO_TRY_ASSIGN(const Loaded l, LoadTopic(repos, actor, id, clock_.Today()));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -441,7 +452,7 @@ Result<TopicDetail> TopicService::Update(const Actor& actor, TopicId id, const T
         RecordAudit(repos, clock_, actor, "topic.update", "topic", id.value, &l.cell, Describe(before),
                     Describe(after));
         l.topic = after;
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -458,7 +469,7 @@ Result<TopicDetail> TopicService::Accept(const Actor& actor, TopicId id) {
         repos.topics().UpdateTopic(l.topic);
         RecordAudit(repos, clock_, actor, "topic.accept", "topic", id.value, &l.cell, Describe(before),
                     Describe(l.topic));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -481,7 +492,7 @@ Result<TopicDetail> TopicService::Decline(const Actor& actor, TopicId id, const 
         repos.topics().UpdateTopic(l.topic);
         RecordAudit(repos, clock_, actor, "topic.decline", "topic", id.value, &l.cell, Describe(before),
                     Describe(l.topic));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -542,7 +553,7 @@ Result<TopicDetail> TopicService::Submit(const Actor& actor, TopicId id) {
         repos.topics().UpdateTopic(l.topic);
         RecordAudit(repos, clock_, actor, "topic.submit", "topic", id.value, &l.cell, Describe(before),
                     Describe(l.topic));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -562,7 +573,7 @@ Result<TopicDetail> TopicService::Approve(const Actor& actor, TopicId id) {
         repos.topics().UpdateTopic(l.topic);
         RecordAudit(repos, clock_, actor, "topic.approve", "topic", id.value, &l.cell, Describe(before),
                     Describe(l.topic));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -580,7 +591,7 @@ Result<TopicDetail> TopicService::Send(const Actor& actor, TopicId id) {
         Snapshot after = Describe(l.topic);
         after.emplace_back("sent_version", std::to_string(l.topic.sent_version.value_or(0)));
         RecordAudit(repos, clock_, actor, "topic.send", "topic", id.value, &l.cell, Describe(before), std::move(after));
-        return DetailOf(repos, actor, l, lead_seconds_);
+        return DetailOf(repos, actor, l, lead_seconds_, clock_.Today());
     });
 }
 
@@ -609,6 +620,57 @@ Result<TopicComment> TopicService::Comment(const Actor& actor, TopicId id, const
                              {"version", std::to_string(c.version)},
                              {"comment_id", std::to_string(c.id.value)}});
         return c;
+    });
+}
+
+Result<TopicDetail> TopicService::Assess(const Actor& actor, TopicId id, TopicAssessment assessment,
+                                         const std::string& note_in) {
+    const std::string note = TrimEnds(note_in);
+    return WriteValue<TopicDetail>(store_, [&](Repositories& repos) -> Result<TopicDetail> {
+        const Date today = clock_.Today();
+        CHIBO_TRY_ASSIGN(Loaded l, LoadTopic(repos, actor, id, today));
+        if (!l.standing.writes_cell) return Forbidden();
+        std::optional<Meeting> meeting;
+        if (l.topic.meeting) meeting = repos.meetings().Get(*l.topic.meeting);
+        CHIBO_TRY(CheckAssessment(l.topic, meeting, note, today));
+        const Topic before = l.topic;
+        l.topic.assessment = assessment;
+        l.topic.assessment_note = note;
+        l.topic.assessed_by = actor.username;
+        l.topic.assessed_at = clock_.NowUnixSeconds();
+        repos.topics().SaveAssessment(l.topic);
+        RecordAudit(repos, clock_, actor, "topic.assess", "topic", id.value, &l.cell, Describe(before),
+                    Describe(l.topic));
+        return DetailOf(repos, actor, l, lead_seconds_, today);
+    });
+}
+
+Result<TopicReview> TopicService::Review(const Actor& actor, OrganizationId organization, int year) {
+    if (year < 2000 || year > 2100) return MakeError(ErrorCode::kInvalidArgument, "Năm không hợp lệ.", "year");
+    return ReadValue<TopicReview>(store_, [&](Repositories& repos) -> Result<TopicReview> {
+        CHIBO_TRY_ASSIGN(const Organization org, VisibleOrganization(repos, actor, organization));
+        if (!actor.CanReadMembers(org.path)) return Forbidden();
+        TopicReview review;
+        review.year = year;
+        review.can_assess = actor.CanWrite(org.path);
+        for (const Topic& t : repos.topics().InSubtreeOfYear(org.path, year)) {
+            if (!Accepted(t.state)) continue;
+            if (!review.cell_names.contains(t.organization.value))
+                if (auto cell = repos.organizations().Get(t.organization))
+                    review.cell_names[t.organization.value] = cell->name;
+            std::optional<Meeting> meeting;
+            if (t.meeting) meeting = repos.meetings().Get(*t.meeting);
+            if (meeting && Held(meeting->state)) {
+                const auto attendance = repos.records().Attendance(meeting->id);
+                const auto opinions = repos.records().Opinions(meeting->id);
+                const auto tasks = repos.records().TasksSetBy(meeting->id);
+                review.items.push_back(OutcomeOf(t, meeting, attendance, opinions, tasks, lead_seconds_));
+            } else {
+                review.items.push_back(OutcomeOf(t, meeting, {}, {}, {}, lead_seconds_));
+            }
+        }
+        review.preparers = ByPreparer(review.items);
+        return review;
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -69,7 +70,9 @@ struct TopicView {
     std::string organization_name;
     std::string orientation_title;  // "" without an orientation.
     std::optional<base::Date> meeting_date;
-    bool late = false;  // domain::DraftLate with the service's lead time.
+    std::optional<domain::MeetingState> meeting_state;
+    std::string resolution_number;  // The meeting's resolution once its minutes are finalised.
+    bool late = false;              // domain::DraftLate with the service's lead time.
 };
 
 // A topic as its page shows it to the actor: drafts and every comment for those who read the drafts
@@ -86,6 +89,17 @@ struct TopicDetail {
     bool can_send = false;
     bool can_comment = false;
     bool can_decide = false;
+    bool can_assess = false;  // Record the year-end commendation or lesson (CheckAssessment allows it today).
+};
+
+// The year-end review of a cell's or a subtree's thematic topics (issue 16, "learn at year end"): what came
+// of each accepted topic, and of each preparer's topics.
+struct TopicReview {
+    int year = 0;
+    std::vector<domain::TopicOutcome> items;  // By cell (tree order), quarter, id.
+    std::vector<domain::PreparerYear> preparers;
+    std::map<std::int64_t, std::string> cell_names;
+    bool can_assess = false;  // The actor writes the cells (each item's own check still applies).
 };
 
 // A cell's thematic plan for a year, and the quarters its meeting rule makes thematic that have no
@@ -153,6 +167,12 @@ public:
     base::Result<TopicDetail> Approve(const domain::Actor& actor, domain::TopicId id);
     base::Result<TopicDetail> Send(const domain::Actor& actor, domain::TopicId id);
     base::Result<domain::TopicComment> Comment(const domain::Actor& actor, domain::TopicId id, const std::string& text);
+    // Records (or replaces) the year-end commendation or lesson of a topic: writers of the cell, once the
+    // topic's meeting was held or its year is over.
+    base::Result<TopicDetail> Assess(const domain::Actor& actor, domain::TopicId id, domain::TopicAssessment assessment,
+                                     const std::string& note);
+    // The review of `year` for a cell or a committee's subtree; for those who read its members.
+    base::Result<TopicReview> Review(const domain::Actor& actor, domain::OrganizationId organization, int year);
 
 private:
     domain::Store& store_;

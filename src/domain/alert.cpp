@@ -88,9 +88,14 @@ std::vector<Alert> CellAlerts(const CellAlertInput& in, base::Date today) {
         const auto add = [&](AlertKind kind, std::string message) {
             out.push_back({kind, m.id, std::nullopt, m.year, m.month, MeetingTitle(m) + ": " + std::move(message)});
         };
-        if (TooShort(m).value_or(false))
-            add(AlertKind::kTooShort, "sinh hoạt " + std::to_string(*m.Duration()) + " phút, dưới mức tối thiểu " +
-                                          std::to_string(m.min_minutes) + " phút.");
+        const auto other = std::find_if(meetings.begin(), meetings.end(), [&](const MeetingEvidence& o) {
+            return o.meeting.kind != m.kind && o.meeting.year == m.year && o.meeting.month == m.month;
+        });
+        const SessionLength session = SessionOf(m, other == meetings.end() ? nullptr : &other->meeting);
+        if (session.TooShort().value_or(false))
+            add(AlertKind::kTooShort, std::string(session.combined ? "buổi sinh hoạt kết hợp " : "sinh hoạt ") +
+                                          std::to_string(*session.minutes) + " phút, dưới mức tối thiểu " +
+                                          std::to_string(session.min_minutes) + " phút.");
         const AttendanceCounts counts = CountAttendance(e.attendance);
         if (const auto rate = counts.AttendanceRate(); rate && *rate < kMinAttendance)
             add(AlertKind::kLowAttendance, "tỷ lệ dự " + std::to_string(std::lround(*rate * 100)) + " %, dưới 90 %.");

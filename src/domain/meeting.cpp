@@ -350,10 +350,26 @@ std::optional<int> Meeting::Duration() const {
     return *record.ended_minutes - *record.started_minutes;
 }
 
-std::optional<bool> TooShort(const Meeting& meeting) {
-    const auto duration = meeting.Duration();
-    if (!duration) return std::nullopt;
-    return *duration < meeting.min_minutes;
+std::optional<bool> SessionLength::TooShort() const {
+    if (!minutes) return std::nullopt;
+    return *minutes < min_minutes;
+}
+
+SessionLength SessionOf(const Meeting& meeting, const Meeting* other) {
+    SessionLength out{meeting.Duration(), meeting.min_minutes, false, std::nullopt};
+    const bool combined = other && other->organization == meeting.organization && other->kind != meeting.kind &&
+                          other->year == meeting.year && other->month == meeting.month && other->date == meeting.date &&
+                          meeting.state != MeetingState::kCancelled && other->state != MeetingState::kCancelled;
+    if (!combined) return out;
+    out.combined = true;
+    out.partner = other->id;
+    out.min_minutes =
+        std::max({meeting.min_minutes, other->min_minutes, meeting.combined_min_minutes, other->combined_min_minutes});
+    const MeetingRecord& a = meeting.record;
+    const MeetingRecord& b = other->record;
+    if (a.started_minutes && a.ended_minutes && b.started_minutes && b.ended_minutes)
+        out.minutes = std::max(*a.ended_minutes, *b.ended_minutes) - std::min(*a.started_minutes, *b.started_minutes);
+    return out;
 }
 
 base::Result<void> ValidatePreparation(const Meeting& meeting, const MeetingPreparation& preparation) {

@@ -82,7 +82,8 @@ struct Meeting {
     int month = 0;
     base::Date date;
     int start_minutes = 0;
-    int min_minutes = 0;
+    int min_minutes = 0;           // The meeting alone lasts at least this long (HD 42: 90 minutes)…
+    int combined_min_minutes = 0;  // …and a combined session with it at least this long (120).
     MeetingState state = MeetingState::kPlanned;
     bool shifted = false;  // The rule moved it off a weekend or holiday.
     std::string moved_reason;
@@ -139,8 +140,23 @@ struct Amendment {
 // most 20 agenda items, none empty.
 base::Result<void> ValidatePreparation(const Meeting& meeting, const MeetingPreparation& preparation);
 
-// Whether the meeting is shorter than its minimum; nullopt until the times are recorded.
-std::optional<bool> TooShort(const Meeting& meeting);
+// How long a meeting lasted against the minimum it must reach (HD 42). Alone, its own record against its own
+// minimum. A regular and a thematic meeting of one cell's month held on the same day form one combined
+// session: the session runs from the earlier recorded start to the later recorded end and must reach the
+// longer combined minimum of the two (120 minutes by default), whichever record is read.
+struct SessionLength {
+    std::optional<int> minutes;  // Unset until the times are recorded.
+    int min_minutes = 0;
+    bool combined = false;
+    std::optional<MeetingId> partner;  // The other meeting of a combined session.
+
+    // Whether the session is shorter than its minimum; nullopt until the times are recorded.
+    std::optional<bool> TooShort() const;
+};
+
+// The session `meeting` was held in; `other` is the cell's meeting of the other kind for the same month,
+// if any (a cancelled one never combines).
+SessionLength SessionOf(const Meeting& meeting, const Meeting* other);
 
 // True before the meeting is held: it may still be moved or cancelled.
 bool BeforeHeld(MeetingState state);

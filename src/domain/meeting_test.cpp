@@ -173,16 +173,93 @@ Meeting HeldMeeting() {
     return m;
 }
 
+// A cell's regular and thematic meetings of one month, as the rule creates them: 90 minutes alone, 120 together.
+std::pair<Meeting, Meeting> MonthPair() {
+    Meeting regular = HeldMeeting();
+    regular.organization = OrganizationId(7);
+    regular.year = 2026;
+    regular.month = 12;
+    regular.combined_min_minutes = 120;
+    Meeting thematic = regular;
+    thematic.id = MeetingId(2);
+    thematic.kind = MeetingKind::kThematic;
+    return {regular, thematic};
+}
+
+TEST(SessionOfTest, AMeetingAloneNeedsItsOwnMinimum) {
+    auto [regular, thematic] = MonthPair();
+    thematic.date = regular.date.AddDays(7);  // The thematic meeting on its own day.
+    thematic.record.started_minutes = 19 * 60;
+    thematic.record.ended_minutes = 20 * 60 + 30;
+    for (const Meeting& m : {regular, thematic}) {
+        const SessionLength alone = SessionOf(m, m.kind == MeetingKind::kRegular ? &thematic : &regular);
+        EXPECT_FALSE(alone.combined);
+        EXPECT_EQ(alone.minutes, 90);
+        EXPECT_EQ(alone.min_minutes, 90);
+        EXPECT_EQ(alone.TooShort(), false);
+    }
+}
+
+TEST(SessionOfTest, ACombinedSessionRunsFromTheFirstStartToTheLastEndAndNeedsTheLongerMinimum) {
+    auto [regular, thematic] = MonthPair();
+    // 14:00–15:30 regular, then 15:40–16:10 thematic: one session of 130 minutes, at least 120.
+    thematic.record.started_minutes = 15 * 60 + 40;
+    thematic.record.ended_minutes = 16 * 60 + 10;
+    const SessionLength from_regular = SessionOf(regular, &thematic);
+    const SessionLength from_thematic = SessionOf(thematic, &regular);
+    for (const SessionLength& s : {from_regular, from_thematic}) {
+        EXPECT_TRUE(s.combined);
+        EXPECT_EQ(s.minutes, 130);
+        EXPECT_EQ(s.min_minutes, 120);
+        EXPECT_EQ(s.TooShort(), false);
+    }
+    EXPECT_EQ(from_regular.partner, thematic.id);
+    EXPECT_EQ(from_thematic.partner, regular.id);
+
+    // Two 90-minute meetings that each reach the regular minimum are too short together when they overlap
+    // to 100 minutes: the session must reach 120.
+    thematic.record.started_minutes = 14 * 60 + 10;
+    thematic.record.ended_minutes = 15 * 60 + 40;
+    EXPECT_EQ(SessionOf(thematic, &regular).minutes, 100);
+    EXPECT_EQ(SessionOf(thematic, &regular).TooShort(), true);
+    EXPECT_EQ(SessionOf(regular, &thematic).TooShort(), true);
+
+    // The longer of the two minimums wins: a cell whose rule asks 150 for a combined session.
+    regular.combined_min_minutes = 150;
+    thematic.record.ended_minutes = 16 * 60 + 20;  // 140 minutes.
+    EXPECT_EQ(SessionOf(thematic, &regular).min_minutes, 150);
+    EXPECT_EQ(SessionOf(thematic, &regular).TooShort(), true);
+}
+
+TEST(SessionOfTest, ACancelledMeetingOrAnotherMonthNeverCombines) {
+    auto [regular, thematic] = MonthPair();
+    thematic.record.started_minutes = 15 * 60 + 40;
+    thematic.record.ended_minutes = 16 * 60 + 10;  // 30 minutes alone.
+    Meeting cancelled = regular;
+    cancelled.state = S::kCancelled;
+    EXPECT_FALSE(SessionOf(thematic, &cancelled).combined);
+    EXPECT_EQ(SessionOf(thematic, &cancelled).TooShort(), true);
+    Meeting other_month = regular;
+    other_month.month = 11;
+    EXPECT_FALSE(SessionOf(thematic, &other_month).combined);
+    Meeting other_cell = regular;
+    other_cell.organization = OrganizationId(8);
+    EXPECT_FALSE(SessionOf(thematic, &other_cell).combined);
+    // Not yet recorded: the session's length is unknown until the meeting's own times are.
+    thematic.record.ended_minutes.reset();
+    EXPECT_FALSE(SessionOf(thematic, &regular).TooShort().has_value());
+}
+
 TEST(MeetingTest, StartsAtVietnamTimeAndKnowsItsDuration) {
     Meeting m = HeldMeeting();
     EXPECT_EQ(m.StartsAt(), base::VietnamInstant(m.date, 14 * 60));
     EXPECT_EQ(base::IsoTimestamp(m.StartsAt()), "2026-12-03T07:00:00Z");
     EXPECT_EQ(m.Duration(), 90);
-    EXPECT_EQ(TooShort(m), false);
+    EXPECT_EQ(SessionOf(m, nullptr).TooShort(), false);
     m.record.ended_minutes = 15 * 60 + 29;
-    EXPECT_EQ(TooShort(m), true);
+    EXPECT_EQ(SessionOf(m, nullptr).TooShort(), true);
     m.record.ended_minutes.reset();
-    EXPECT_FALSE(TooShort(m).has_value());
+    EXPECT_FALSE(SessionOf(m, nullptr).TooShort().has_value());
     EXPECT_FALSE(m.Locked());
     m.state = S::kMinutesFinalised;
     EXPECT_TRUE(m.Locked());

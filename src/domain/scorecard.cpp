@@ -231,18 +231,25 @@ base::Result<void> ValidateScorecard(const Scorecard& card) {
     return {};
 }
 
-const Scorecard* InForce(const std::vector<Scorecard>& versions, base::Date day) {
-    const Scorecard* best = nullptr;
-    for (const Scorecard& s : versions)
-        if (s.effective_from <= day && (!best || s.effective_from >= best->effective_from)) best = &s;
-    return best;
+const Scorecard* InForce(const std::vector<Scorecard>& versions, base::Date day, MeetingKind kind) {
+    const auto latest = [&](bool own_kind) {
+        const Scorecard* best = nullptr;
+        for (const Scorecard& s : versions)
+            if (s.effective_from <= day && (own_kind ? s.meeting_kind == kind : !s.meeting_kind) &&
+                (!best || s.effective_from >= best->effective_from))
+                best = &s;
+        return best;
+    };
+    if (const Scorecard* own = latest(true)) return own;
+    return latest(false);
 }
 
-MeetingFacts FactsOf(const Meeting& m, std::span<const AttendanceRecord> attendance, std::span<const Opinion> opinions,
-                     bool has_attachment, std::optional<double> targets_met, base::Date today) {
+MeetingFacts FactsOf(const Meeting& m, const SessionLength& session, std::span<const AttendanceRecord> attendance,
+                     std::span<const Opinion> opinions, bool has_attachment, std::optional<double> targets_met,
+                     base::Date today) {
     MeetingFacts f;
-    f.duration_minutes = m.Duration();
-    f.min_minutes = m.min_minutes;
+    f.duration_minutes = session.minutes;
+    f.min_minutes = session.min_minutes;
     const AttendanceCounts counts = CountAttendance(attendance);
     f.attendance_share = counts.AttendanceRate();
     f.unexcused = counts.unexcused;

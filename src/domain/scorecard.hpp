@@ -81,6 +81,9 @@ std::optional<QualityLevel> QualityLevelFromCode(std::string_view code);
 struct Scorecard {
     std::string name;
     base::Date effective_from;
+    // The meetings it scores: unset, every meeting; set, only that kind — a committee may keep a separate
+    // scorecard for thematic meetings (issue 16), which then follow their own versions.
+    std::optional<MeetingKind> meeting_kind;
     std::vector<ScoreBlock> blocks;
     int good_min = 90;
     int fair_min = 70;
@@ -100,8 +103,10 @@ Scorecard Hd42Scorecard();
 // exist. Errors name the block or criterion ("blocks[2].criteria[1].tiers").
 base::Result<void> ValidateScorecard(const Scorecard& card);
 
-// The version in force on `day`: the latest effective on or before it; nullptr when none.
-const Scorecard* InForce(const std::vector<Scorecard>& versions, base::Date day);
+// The version in force on `day` for a meeting of `kind`: the latest version made for that kind effective
+// on or before it, else the latest made for every meeting; nullptr when none.
+const Scorecard* InForce(const std::vector<Scorecard>& versions, base::Date day,
+                         MeetingKind kind = MeetingKind::kRegular);
 
 // The facts of a meeting, as the metrics read them; unset when the record does not tell yet.
 struct MeetingFacts {
@@ -122,7 +127,8 @@ struct MeetingFacts {
 
 // The facts of a meeting's record on `today` (the report's deadline may have passed unreported).
 // `has_attachment`: a document was posted for members; `targets_met`: share of the reviewed tasks met.
-MeetingFacts FactsOf(const Meeting& meeting, std::span<const AttendanceRecord> attendance,
+// `session`: how long the meeting (or the combined session it was part of) lasted against its minimum.
+MeetingFacts FactsOf(const Meeting& meeting, const SessionLength& session, std::span<const AttendanceRecord> attendance,
                      std::span<const Opinion> opinions, bool has_attachment, std::optional<double> targets_met,
                      base::Date today);
 

@@ -317,7 +317,7 @@ TEST(FactsOfTest, ReadsTheMeetingRecord) {
         {MemberId(4), "D", MemberStatus::kOfficial, Presence::kUnexcused, ""},
     };
     const std::vector<Opinion> opinions{{MemberId(1), "A", "x"}, {MemberId(1), "A", "y"}, {std::nullopt, "Khách", "z"}};
-    const MeetingFacts f = FactsOf(m, roll, opinions, true, 0.8, m.date.AddDays(1));
+    const MeetingFacts f = FactsOf(m, SessionOf(m, nullptr), roll, opinions, true, 0.8, m.date.AddDays(1));
     EXPECT_EQ(f.duration_minutes, 80);
     EXPECT_DOUBLE_EQ(*f.attendance_share, 0.75);
     EXPECT_EQ(f.unexcused, 1);
@@ -328,9 +328,9 @@ TEST(FactsOfTest, ReadsTheMeetingRecord) {
     EXPECT_TRUE(f.resolution_adopted);
     EXPECT_TRUE(f.minutes_finalised);
     EXPECT_FALSE(f.report_on_time.has_value()) << "the day after: not late yet";
-    EXPECT_EQ(FactsOf(m, roll, opinions, true, 0.8, m.date.AddDays(3)).report_on_time, false);
+    EXPECT_EQ(FactsOf(m, SessionOf(m, nullptr), roll, opinions, true, 0.8, m.date.AddDays(3)).report_on_time, false);
     m.reported_at = base::VietnamInstant(m.date.AddDays(2), 20 * 60);
-    EXPECT_EQ(FactsOf(m, roll, opinions, true, 0.8, m.date.AddDays(9)).report_on_time, true);
+    EXPECT_EQ(FactsOf(m, SessionOf(m, nullptr), roll, opinions, true, 0.8, m.date.AddDays(9)).report_on_time, true);
 }
 
 TEST(InForceTest, TheLatestVersionEffectiveOnTheDay) {
@@ -343,6 +343,32 @@ TEST(InForceTest, TheLatestVersionEffectiveOnTheDay) {
     EXPECT_EQ(InForce(versions, *base::Date::FromYmd(2026, 6, 30))->name, "v1");
     EXPECT_EQ(InForce(versions, *base::Date::FromYmd(2026, 7, 1))->name, "v2");
     EXPECT_EQ(InForce(versions, *base::Date::FromYmd(2025, 1, 1)), nullptr);
+}
+
+TEST(InForceTest, AThematicVersionScoresThematicMeetingsOnly) {
+    Scorecard general = Hd42Scorecard();
+    general.name = "general";
+    general.effective_from = *base::Date::FromYmd(2026, 1, 1);
+    Scorecard thematic = Hd42Scorecard();
+    thematic.name = "thematic";
+    thematic.meeting_kind = MeetingKind::kThematic;
+    thematic.effective_from = *base::Date::FromYmd(2026, 3, 1);
+    Scorecard general_later = general;
+    general_later.name = "general later";
+    general_later.effective_from = *base::Date::FromYmd(2026, 9, 1);
+    const std::vector<Scorecard> versions{general, thematic, general_later};
+    const base::Date feb = *base::Date::FromYmd(2026, 2, 3);
+    const base::Date jun = *base::Date::FromYmd(2026, 6, 3);
+    const base::Date dec = *base::Date::FromYmd(2026, 12, 3);
+    // Before the thematic version takes effect, thematic meetings use the general one.
+    EXPECT_EQ(InForce(versions, feb, MeetingKind::kThematic)->name, "general");
+    EXPECT_EQ(InForce(versions, jun, MeetingKind::kThematic)->name, "thematic");
+    EXPECT_EQ(InForce(versions, jun, MeetingKind::kRegular)->name, "general");
+    // A later general version does not replace the separate thematic one.
+    EXPECT_EQ(InForce(versions, dec, MeetingKind::kThematic)->name, "thematic");
+    EXPECT_EQ(InForce(versions, dec, MeetingKind::kRegular)->name, "general later");
+    // Only a thematic version: regular meetings have none here.
+    EXPECT_EQ(InForce(std::vector<Scorecard>{thematic}, dec, MeetingKind::kRegular), nullptr);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "base/text.hpp"
@@ -29,6 +30,11 @@ constexpr std::array<std::pair<PreparerKind, std::string_view>, 3> kPreparerCode
     {PreparerKind::kCommitteeMember, "committee_member"},
     {PreparerKind::kPartyGroup, "party_group"},
     {PreparerKind::kSuperiorOfficial, "superior_official"},
+}};
+
+constexpr std::array<std::pair<TopicAssessment, std::string_view>, 2> kAssessmentCodes{{
+    {TopicAssessment::kCommendation, "commendation"},
+    {TopicAssessment::kLesson, "lesson"},
 }};
 
 constexpr std::array<std::pair<CommentKind, std::string_view>, 2> kCommentCodes{{
@@ -225,6 +231,91 @@ Result<CommentKind> CheckComment(const TopicStanding& standing, bool cell_has_co
     }
     return MakeError(ErrorCode::kPermissionDenied,
                      "Chỉ chi ủy và đảng viên của chi bộ được góp ý vào dự thảo chuyên đề.");
+}
+
+Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& meeting, std::string_view note,
+                             base::Date today) {
+    if (!Accepted(topic.state))
+        return MakeError(ErrorCode::kConflict, "Chỉ đánh giá chuyên đề đã được đưa vào kế hoạch của chi bộ.");
+    const bool held = meeting && Held(meeting->state);
+    if (!held && today.year() <= topic.year)
+        return MakeError(ErrorCode::kConflict,
+                         "Chuyên đề chưa được sinh hoạt: đánh giá sau buổi sinh hoạt hoặc khi hết năm " +
+                             std::to_string(topic.year) + ".");
+    if (base::NormalizeSpaces(note).empty())
+        return MakeError(ErrorCode::kInvalidArgument, "Vui lòng ghi nội dung biểu dương hoặc bài học kinh nghiệm.",
+                         "note");
+    if (base::Utf8Length(note) > kMaxAssessmentChars)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "Nội dung đánh giá dài quá " + std::to_string(kMaxAssessmentChars) + " ký tự.", "note");
+    return {};
+}
+
+TopicOutcome OutcomeOf(const Topic& topic, const std::optional<Meeting>& meeting,
+                       std::span<const AttendanceRecord> attendance, std::span<const Opinion> opinions,
+                       std::span<const ResolutionTask> tasks, std::int64_t lead_seconds) {
+    TopicOutcome out;
+    out.topic = topic;
+    out.draft_late = DraftLate(topic, meeting, lead_seconds);
+    if (!meeting) return out;
+    out.meeting_date = meeting->date;
+    out.held = Held(meeting->state);
+    if (!out.held) return out;
+    out.held_late = HeldLate(*meeting);
+    out.present = CountAttendance(attendance).present;
+    std::set<std::string> spoke;
+    for (const Opinion& o : opinions)
+        spoke.insert(o.speaker ? "#" + std::to_string(o.speaker->value) : base::NormalizeSpaces(o.speaker_name));
+    out.speakers = static_cast<int>(spoke.size());
+    out.measures = static_cast<int>(tasks.size());
+    out.measures_done = static_cast<int>(std::count_if(
+        tasks.begin(), tasks.end(), [](const ResolutionTask& t) { return t.outcome == TaskOutcome::kDone; }));
+    return out;
+}
+
+std::vector<PreparerYear> ByPreparer(std::span<const TopicOutcome> outcomes) {
+    std::vector<PreparerYear> out;
+    const auto same = [](const TopicPreparer& a, const TopicPreparer& b) {
+        if (a.kind != b.kind) return false;
+        switch (a.kind) {
+            case PreparerKind::kPartyGroup:
+                return a.party_group == b.party_group;
+            case PreparerKind::kCommitteeMember:
+                return a.member == b.member;
+            case PreparerKind::kSuperiorOfficial:
+                return base::NormalizeSpaces(a.name) == base::NormalizeSpaces(b.name);
+        }
+        return false;
+    };
+    for (const TopicOutcome& o : outcomes) {
+        if (!o.topic.preparer) continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const PreparerYear& p) {
+            return p.cell == o.topic.organization && same(p.preparer, *o.topic.preparer);
+        });
+        if (it == out.end()) it = out.insert(out.end(), PreparerYear{o.topic.organization, *o.topic.preparer});
+        PreparerYear& p = *it;
+        ++p.topics;
+        if (o.held) ++p.held;
+        if (o.held && !o.held_late && !o.draft_late) ++p.on_time;
+        p.speakers += o.speakers;
+        p.measures += o.measures;
+        p.measures_done += o.measures_done;
+        if (o.topic.assessment == TopicAssessment::kCommendation) ++p.commendations;
+        if (o.topic.assessment == TopicAssessment::kLesson) ++p.lessons;
+    }
+    return out;
+}
+
+std::string_view ToCode(TopicAssessment assessment) {
+    return CodeOf(kAssessmentCodes, assessment);
+}
+
+std::optional<TopicAssessment> TopicAssessmentFromCode(std::string_view code) {
+    return FromCode(kAssessmentCodes, code);
+}
+
+std::string_view Label(TopicAssessment assessment) {
+    return assessment == TopicAssessment::kCommendation ? "Biểu dương" : "Rút kinh nghiệm";
 }
 
 std::string_view ToCode(TopicState state) {

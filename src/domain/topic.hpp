@@ -13,6 +13,7 @@
 #include "domain/meeting.hpp"
 #include "domain/organization.hpp"
 #include "domain/position.hpp"
+#include "domain/task.hpp"
 
 // Thematic meetings (sinh hoạt chuyên đề, domain.md §4; HD 42): a committee orients topics for its
 // cells; each cell plans its topics for the year, at least one for every quarter its meeting rule makes
@@ -83,6 +84,10 @@ struct TopicPreparer {
 };
 
 // A thematic topic in a cell's plan, with where its draft stands.
+// What a cell records of a topic at year end (issue 16: the group that prepared a topic well is praised,
+// or a lesson is drawn).
+enum class TopicAssessment { kCommendation, kLesson };  // Biểu dương, Rút kinh nghiệm.
+
 struct Topic {
     TopicId id;
     OrganizationId organization;  // The cell.
@@ -108,6 +113,10 @@ struct Topic {
     std::optional<int> sent_version;
     std::string sent_by;
     std::optional<std::int64_t> sent_at;
+    std::optional<TopicAssessment> assessment;
+    std::string assessment_note;  // What was praised, or the lesson.
+    std::string assessed_by;
+    std::optional<std::int64_t> assessed_at;
 };
 
 // Checks a topic's fields: a year 2000–2100, a quarter 1–4, a title (≤ 300 characters), a purpose
@@ -218,6 +227,54 @@ struct QuarterCoverage {
 QuarterCoverage CoverageOf(int year, int quarter, std::span<const Organization> cells,
                            std::span<const Meeting> meetings, std::span<const Topic> topics);
 
+// Longest assessment note accepted, in characters.
+inline constexpr std::size_t kMaxAssessmentChars = 2000;
+
+// Checks a year-end assessment of a topic: an accepted topic (not a proposal waiting or declined) whose
+// thematic meeting was held, or whose year is over on `today` (a topic never discussed draws a lesson);
+// a note of 1–kMaxAssessmentChars characters. Errors: a conflict for the state, invalid for the note.
+base::Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& meeting, std::string_view note,
+                                   base::Date today);
+
+// What came of one topic, as the year-end review reads it.
+struct TopicOutcome {
+    Topic topic;
+    std::optional<base::Date> meeting_date;
+    bool held = false;        // Its meeting took place.
+    bool held_late = false;   // …after the month it belongs to (HeldLate).
+    bool draft_late = false;  // DraftLate.
+    int present = 0;          // Present or late at the meeting.
+    int speakers = 0;         // Members who spoke (each once).
+    int measures = 0;         // Tasks the meeting's resolution set.
+    int measures_done = 0;    // …done by now.
+};
+
+TopicOutcome OutcomeOf(const Topic& topic, const std::optional<Meeting>& meeting,
+                       std::span<const AttendanceRecord> attendance, std::span<const Opinion> opinions,
+                       std::span<const ResolutionTask> tasks, std::int64_t lead_seconds = kDocumentsLeadSeconds);
+
+// A preparer's year (a party group, a chi ủy member or the superior official) in one cell: how the topics
+// it prepared went.
+struct PreparerYear {
+    OrganizationId cell;
+    TopicPreparer preparer;
+    int topics = 0;
+    int held = 0;
+    int on_time = 0;  // Held in their month with the draft sent in time.
+    int speakers = 0;
+    int measures = 0;
+    int measures_done = 0;
+    int commendations = 0;
+    int lessons = 0;
+};
+
+// The outcomes grouped by cell and preparer (a party group or member by id, a superior official by name),
+// in the order first met; topics without a preparer are left out.
+std::vector<PreparerYear> ByPreparer(std::span<const TopicOutcome> outcomes);
+
+std::string_view ToCode(TopicAssessment assessment);
+std::optional<TopicAssessment> TopicAssessmentFromCode(std::string_view code);
+std::string_view Label(TopicAssessment assessment);
 std::string_view ToCode(TopicState state);
 std::optional<TopicState> TopicStateFromCode(std::string_view code);
 std::string_view Label(TopicState state);

@@ -37,6 +37,10 @@ public:
     virtual std::optional<Topic> TopicOfMeeting(MeetingId meeting) = 0;
     // The topics of `year` and `quarter` of the cells in the subtree at `path`, every state, by id.
     virtual std::vector<Topic> InSubtreeOfQuarter(const std::string& path, int year, int quarter) = 0;
+    // The topics of `year` of the cells in the subtree at `path`, every state, by cell path, quarter, id.
+    virtual std::vector<Topic> InSubtreeOfYear(const std::string& path, int year) = 0;
+    // Saves the topic's year-end assessment (assessment, note, by, at) and nothing else.
+    virtual void SaveAssessment(const Topic& topic) = 0;
 
     // Saves the next version of the topic's draft: numbered one more than the topic's number of drafts,
     // which it raises in the same statement, so that two writers at once get two numbers.

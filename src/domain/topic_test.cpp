@@ -391,5 +391,132 @@ TEST(OrientationAddressTest, CellsOfTheSubtreeOrThoseChosen) {
     EXPECT_TRUE(AddressedTo(chosen, "/1/2/", cell));
 }
 
+Meeting ThematicMeeting(MeetingState state, base::Date day) {
+    Meeting m;
+    m.id = MeetingId(5);
+    m.organization = OrganizationId(3);
+    m.kind = MeetingKind::kThematic;
+    m.year = day.year();
+    m.month = day.month();
+    m.date = day;
+    m.start_minutes = 14 * 60;
+    m.state = state;
+    return m;
+}
+
+TEST(CheckAssessmentTest, AfterTheMeetingOrOnceTheYearIsOver) {
+    Topic t;
+    t.organization = OrganizationId(3);
+    t.year = 2026;
+    t.quarter = 4;
+    t.state = S::kSent;
+    const base::Date dec = D(2026, 12, 20);
+    const std::optional<Meeting> held = ThematicMeeting(MeetingState::kHeld, D(2026, 12, 3));
+    const std::optional<Meeting> planned = ThematicMeeting(MeetingState::kNotified, D(2026, 12, 3));
+
+    EXPECT_TRUE(CheckAssessment(t, held, "Tổ đảng số 2 chuẩn bị công phu.", dec).has_value());
+    const auto early = CheckAssessment(t, planned, "Tốt.", dec);
+    ASSERT_FALSE(early.has_value());
+    EXPECT_EQ(early.error().code, base::ErrorCode::kConflict);
+    EXPECT_NE(early.error().message.find("hết năm 2026"), std::string::npos);
+    EXPECT_FALSE(CheckAssessment(t, std::nullopt, "Tốt.", dec).has_value());
+    // The year over: a topic never discussed draws its lesson.
+    EXPECT_TRUE(CheckAssessment(t, std::nullopt, "Không tổ chức được, rút kinh nghiệm.", D(2027, 1, 5)).has_value());
+    // A proposal the superior has not accepted is not the cell's topic.
+    for (S s : {S::kProposed, S::kDeclined}) {
+        Topic p = t;
+        p.state = s;
+        EXPECT_EQ(CheckAssessment(p, held, "Tốt.", dec).error().code, base::ErrorCode::kConflict);
+    }
+    EXPECT_EQ(CheckAssessment(t, held, "   ", dec).error().field, "note");
+    EXPECT_EQ(CheckAssessment(t, held, std::string(kMaxAssessmentChars + 1, 'a'), dec).error().field, "note");
+    EXPECT_TRUE(CheckAssessment(t, held, std::string(kMaxAssessmentChars, 'a'), dec).has_value());
+}
+
+TEST(OutcomeOfTest, CountsWhoWasThereWhoSpokeAndTheMeasuresDone) {
+    Topic t;
+    t.organization = OrganizationId(3);
+    t.year = 2026;
+    t.quarter = 4;
+    t.state = S::kSent;
+    Meeting m = ThematicMeeting(MeetingState::kReported, D(2026, 12, 3));
+    t.sent_at = m.StartsAt() - 3 * 86400;
+    const std::vector<AttendanceRecord> roll = {
+        {MemberId(1), "A", MemberStatus::kOfficial, Presence::kPresent, ""},
+        {MemberId(2), "B", MemberStatus::kOfficial, Presence::kLate, ""},
+        {MemberId(3), "C", MemberStatus::kOfficial, Presence::kExcused, "Ốm"},
+    };
+    // Member 1 spoke twice; a guest without a member id once.
+    const std::vector<Opinion> opinions = {{MemberId(1), "A", "Ý kiến 1", false},
+                                           {MemberId(1), "A", "Ý kiến 2", true},
+                                           {std::nullopt, "Ông Trưởng thôn", "Ý kiến 3", false}};
+    ResolutionTask done;
+    done.outcome = TaskOutcome::kDone;
+    ResolutionTask open;
+    const std::vector<ResolutionTask> tasks = {done, open, open};
+
+    const TopicOutcome o = OutcomeOf(t, m, roll, opinions, tasks);
+    EXPECT_TRUE(o.held);
+    EXPECT_FALSE(o.held_late);
+    EXPECT_FALSE(o.draft_late);
+    EXPECT_EQ(o.meeting_date, m.date);
+    EXPECT_EQ(o.present, 2);
+    EXPECT_EQ(o.speakers, 2);
+    EXPECT_EQ(o.measures, 3);
+    EXPECT_EQ(o.measures_done, 1);
+
+    // Sent two hours before: late. Not held: nothing counted from a roll call that does not exist.
+    t.sent_at = m.StartsAt() - 2 * 3600;
+    EXPECT_TRUE(OutcomeOf(t, m, roll, opinions, tasks).draft_late);
+    const TopicOutcome planned = OutcomeOf(t, ThematicMeeting(MeetingState::kNotified, m.date), roll, opinions, tasks);
+    EXPECT_FALSE(planned.held);
+    EXPECT_EQ(planned.speakers, 0);
+    EXPECT_EQ(planned.measures, 0);
+}
+
+TEST(ByPreparerTest, GroupsEachCellsPreparersAndCountsPraiseAndLessons) {
+    const auto outcome = [](std::int64_t cell, std::int64_t group, bool held, int speakers,
+                            std::optional<TopicAssessment> assessment) {
+        TopicOutcome o;
+        o.topic.organization = OrganizationId(cell);
+        o.topic.preparer = TopicPreparer{PreparerKind::kPartyGroup, std::nullopt, OrganizationId(group), "Tổ"};
+        o.topic.assessment = assessment;
+        o.held = held;
+        o.speakers = speakers;
+        o.measures = 2;
+        o.measures_done = held ? 2 : 0;
+        return o;
+    };
+    std::vector<TopicOutcome> outcomes = {
+        outcome(3, 31, true, 5, TopicAssessment::kCommendation), outcome(3, 32, false, 0, TopicAssessment::kLesson),
+        outcome(3, 31, true, 4, std::nullopt),
+        outcome(4, 31, true, 1, std::nullopt),  // Another cell: its own line, even with the same id.
+    };
+    outcomes[2].held_late = true;
+    TopicOutcome unassigned;
+    unassigned.topic.organization = OrganizationId(3);
+    outcomes.push_back(unassigned);
+
+    const std::vector<PreparerYear> years = ByPreparer(outcomes);
+    ASSERT_EQ(years.size(), 3u);
+    EXPECT_EQ(years[0].preparer.party_group, OrganizationId(31));
+    EXPECT_EQ(years[0].topics, 2);
+    EXPECT_EQ(years[0].held, 2);
+    EXPECT_EQ(years[0].on_time, 1);
+    EXPECT_EQ(years[0].speakers, 9);
+    EXPECT_EQ(years[0].measures_done, 4);
+    EXPECT_EQ(years[0].commendations, 1);
+    EXPECT_EQ(years[1].preparer.party_group, OrganizationId(32));
+    EXPECT_EQ(years[1].lessons, 1);
+    EXPECT_EQ(years[1].held, 0);
+    EXPECT_EQ(years[2].cell, OrganizationId(4));
+}
+
+TEST(TopicAssessmentTest, CodesRoundTrip) {
+    for (TopicAssessment a : {TopicAssessment::kCommendation, TopicAssessment::kLesson})
+        EXPECT_EQ(TopicAssessmentFromCode(ToCode(a)), a);
+    EXPECT_FALSE(TopicAssessmentFromCode("praise").has_value());
+}
+
 }  // namespace
 }  // namespace chibo::domain

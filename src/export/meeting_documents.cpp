@@ -325,9 +325,11 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
              "chủ động triển khai và báo cáo kết quả tại kỳ sinh hoạt tháng sau. Chi bộ kiểm điểm việc thực "
              "hiện nghị quyết này tại buổi sinh hoạt kế tiếp."));
     body.emplace_back(Section("IV. TỰ ĐÁNH GIÁ BUỔI SINH HOẠT"));
-    if (const auto duration = m.Duration())
-        body.emplace_back(Text("Thời gian sinh hoạt: " + std::to_string(*duration) + " phút (tối thiểu " +
-                               std::to_string(m.min_minutes) + " phút)."));
+    if (const auto duration = d.session.minutes)
+        body.emplace_back(Text(std::string(d.session.combined ? "Thời gian sinh hoạt (kết hợp thường kỳ và chuyên đề): "
+                                                              : "Thời gian sinh hoạt: ") +
+                               std::to_string(*duration) + " phút (tối thiểu " + std::to_string(d.session.min_minutes) +
+                               " phút)."));
     if (const auto rate = c.AttendanceRate())
         body.emplace_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
     body.emplace_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));

@@ -26,6 +26,7 @@ struct MeetingDocumentData {
     int eligible = 0;
     std::vector<domain::MeetingScore> scores;  // The latest score of each column.
     std::optional<domain::Topic> topic;        // A thematic meeting's topic: its resolution is "chuyên đề".
+    domain::SessionLength session;             // How long it lasted, alone or in a combined session.
 };
 
 // "Hòa An" from "Đảng bộ xã Hòa An": the place named in the date line.

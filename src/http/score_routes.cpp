@@ -20,7 +20,10 @@ void Api::AddScoreRoutes() {
                 [&scores](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
                     CHIBO_TRY_ASSIGN(const auto on, QueryDate(req, "date"));
-                    CHIBO_TRY_ASSIGN(const auto view, scores.Scorecard(req.auth->actor, id, on));
+                    CHIBO_TRY_ASSIGN(const auto kind, QueryCode(req, "kind", MeetingKindFromCode,
+                                                                "Loại buổi sinh hoạt phải là regular hoặc thematic."));
+                    CHIBO_TRY_ASSIGN(const auto view, scores.Scorecard(req.auth->actor, id, on,
+                                                                       kind.value_or(domain::MeetingKind::kRegular)));
                     return Json(ToJson(view));
                 });
 

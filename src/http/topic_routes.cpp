@@ -95,6 +95,22 @@ void Api::AddTopicRoutes() {
                     });
     }
 
+    router_.Add(Method::kGet, "/api/v1/organizations/{id}/topic-review", Access::kSignedIn,
+                [this, &topics](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
+                    CHIBO_TRY_ASSIGN(const int year, QueryInt(req, "year", clock_.Today().year(), 2000, 2100));
+                    CHIBO_TRY_ASSIGN(const auto review, topics.Review(req.auth->actor, id, year));
+                    return Json(ToJson(review));
+                });
+
+    router_.Add(Method::kPut, "/api/v1/topics/{id}/assessment", Access::kSignedIn,
+                [&topics](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));
+                    CHIBO_TRY_ASSIGN(const auto input, ParseAssessment(req.body));
+                    CHIBO_TRY_ASSIGN(const auto detail, topics.Assess(req.auth->actor, id, input.first, input.second));
+                    return Json(ToJson(detail));
+                });
+
     router_.Add(Method::kPost, "/api/v1/topics/{id}/decline", Access::kSignedIn,
                 [&topics](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));

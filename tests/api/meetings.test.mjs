@@ -34,7 +34,10 @@ test('without settings the HD 42 default applies: the 3rd at 14:00, thematic eac
     assert.equal(cal.json.items.length, 16);
     assert.ok(cal.json.items.every((m) => m.id === null && m.state === 'planned' && m.date.endsWith('-03')));
     assert.equal(cal.json.items.filter((m) => m.kind === 'thematic').length, 4);
-    assert.equal(cal.json.items.find((m) => m.kind === 'thematic').min_minutes, 120);
+    // HD 42: 90 minutes alone; a thematic meeting on the regular day makes a combined session of at least 120.
+    const thematic = cal.json.items.find((m) => m.kind === 'thematic');
+    assert.equal(thematic.min_minutes, 90);
+    assert.equal(thematic.combined_min_minutes, 120);
 });
 
 test('a commune rule is inherited by its cells and a cell overrides a field', async () => {

@@ -4,7 +4,7 @@
 // Wrong input writes nothing; other subtrees learn nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoWorld, MONTH, YEAR } from '../lib/fixtures.mjs';
+import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
 import { startServer } from '../lib/server.mjs';
 
 let server;
@@ -428,4 +428,154 @@ test('the commune sees per quarter which cells held their thematic meeting, reso
     }
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/topic-coverage`)).status, 403);
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/topic-coverage`)).status, 404);
+});
+
+test('a regular and a thematic meeting held on one day make one combined session of at least 120 minutes', async () => {
+    // This quarter's meetings of Thôn Đông: the demo leaves last month and this month to its secretary.
+    const month = [3, 6, 9, 12].find((m) => m >= MONTH);
+    const open = async (kind) => {
+        const items = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${YEAR}`)).json.items;
+        const found = items.find((m) => m.kind === kind && m.month === month);
+        if (found.id) return found.id;
+        const r = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind, year: YEAR, month });
+        assert.equal(r.status, 201, r.text);
+        return r.json.id;
+    };
+    const regular = await open('regular');
+    const thematic = await open('thematic');
+    const record = async (id, started_at, ended_at) => {
+        const r = await secretary.put(`/api/v1/meetings/${id}/record`, { started_at, ended_at });
+        assert.equal(r.status, 200, r.text);
+        return r.json;
+    };
+    const m = (await secretary.get(`/api/v1/meetings/${thematic}`)).json;
+    assert.equal(m.min_minutes, 90);
+    assert.equal(m.combined_min_minutes, 120);
+
+    await record(regular, '14:00', '15:30');
+    // The thematic part follows: 14:00–16:05 is one session of 125 minutes, enough.
+    let t = await record(thematic, '15:35', '16:05');
+    assert.deepEqual(t.record.session, { minutes: 125, min_minutes: 120, combined: true, partner_id: regular });
+    assert.ok(!t.warnings.some((w) => w.code === 'too_short'), 'a full combined session');
+    const r = (await secretary.get(`/api/v1/meetings/${regular}`)).json;
+    assert.deepEqual(r.record.session, { minutes: 125, min_minutes: 120, combined: true, partner_id: thematic });
+    assert.equal(r.record.duration_minutes, 90, 'each record keeps its own times');
+
+    // 14:00–15:50 is 110 minutes: each meeting alone would pass, the session does not.
+    t = await record(thematic, '15:35', '15:50');
+    assert.equal(t.record.session.minutes, 110);
+    const warning = t.warnings.find((w) => w.code === 'too_short');
+    assert.ok(warning, 'a short combined session is flagged');
+    assert.match(warning.message, /kết hợp 110 phút, ít hơn tối thiểu 120 phút/);
+    const scoring = (await secretary.get(`/api/v1/meetings/${regular}/score`)).json;
+    assert.equal(scoring.facts.duration_minutes, 110, 'the scorecard reads the session');
+    assert.equal(scoring.facts.min_minutes, 120);
+
+    // A meeting held on its own day stands alone: the domain tests cover it (a held meeting cannot be moved).
+});
+
+test('a committee keeps a separate scorecard for thematic meetings', async () => {
+    const base = (await commune.get(`/api/v1/organizations/${hoaAn.id}/scorecard`)).json.in_force;
+    assert.equal(base.meeting_kind, null);
+    const card = structuredClone(base);
+    delete card.id;
+    Object.assign(card, { name: 'Phiếu đánh giá sinh hoạt chuyên đề', effective_from: TODAY, meeting_kind: 'thematic' });
+    card.blocks[3].label = 'Chất lượng thảo luận chuyên đề';
+
+    const bad = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, { ...card, meeting_kind: 'weekly' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.error.field, 'meeting_kind');
+    assert.match(bad.json.error.message, VIETNAMESE);
+    assert.equal((await secretary.post(`/api/v1/organizations/${thonDong.id}/scorecards`, card)).status, 400,
+        'a cell does not set scorecards');
+    const saved = await commune.post(`/api/v1/organizations/${hoaAn.id}/scorecards`, card);
+    assert.equal(saved.status, 201, saved.text);
+    assert.equal(saved.json.meeting_kind, 'thematic');
+
+    const thematicCard = (await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard?kind=thematic`)).json;
+    assert.equal(thematicCard.in_force.id, saved.json.id);
+    assert.equal(thematicCard.source_name, 'Đảng bộ xã Hòa An');
+    assert.notEqual((await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard`)).json.in_force.id,
+        saved.json.id, 'regular meetings keep theirs');
+    assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/scorecard?kind=x`)).status, 400);
+
+    // The next quarter's meetings: the thematic one is scored with the thematic version, the regular one not.
+    const next = new Date(Date.UTC(YEAR, MONTH - 1 + 3, 1));
+    const [ny, nm] = [next.getUTCFullYear(), [3, 6, 9, 12].find((m) => m >= next.getUTCMonth() + 1)];
+    const ids = {};
+    for (const kind of ['regular', 'thematic']) {
+        const r = await secretary.post(`/api/v1/organizations/${thonDong.id}/meetings`, { kind, year: ny, month: nm });
+        assert.equal(r.status, 201, r.text);
+        ids[kind] = r.json.id;
+    }
+    assert.equal((await secretary.get(`/api/v1/meetings/${ids.thematic}/score`)).json.scorecard.id, saved.json.id);
+    assert.notEqual((await secretary.get(`/api/v1/meetings/${ids.regular}/score`)).json.scorecard.id, saved.json.id);
+    const logged = (await audit('organization')).find((e) => e.action === 'scorecard.create'
+        && JSON.stringify(e).includes('thematic'));
+    assert.ok(logged, 'the new version is audited with its kind');
+});
+
+test('at year end the cell praises the party group that prepared a topic well, and the commune sees the review', async () => {
+    // The demo's held topic: Thôn Đông's last thematic meeting, prepared by a party group.
+    let year;
+    let review;
+    let item;
+    for (year of [YEAR, YEAR - 1]) {  // Early in a year its last held thematic meeting was the year before.
+        review = (await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-review?year=${year}`)).json;
+        item = review.items.find((i) => i.organization_id === thonDong.id && i.held);
+        if (item) break;
+    }
+    assert.ok(item, 'Thôn Đông held a thematic meeting on a topic');
+    assert.equal(item.preparer.kind, 'party_group');
+    assert.equal(item.state, 'sent');
+    assert.ok(item.speakers >= 2 && item.present >= item.speakers);
+    assert.equal(item.measures, 2);
+    assert.equal(item.measures_done, 0, 'the measures are under way');
+    assert.equal(item.assessment, null);
+    assert.ok(review.items.every((i) => !['proposed', 'declined'].includes(i.state)), 'only the cells’ accepted topics');
+
+    // Its measures come back at the next regular meeting until done.
+    const topic = (await secretary.get(`/api/v1/topics/${item.topic_id}`)).json;
+    assert.equal(topic.can_assess, true);
+    assert.match(topic.resolution_number, /^\d{2}-NQ\/CB$/);
+    assert.equal(topic.meeting_state, 'reported');
+
+    const path = `/api/v1/topics/${item.topic_id}/assessment`;
+    for (const [body, field] of [[{ assessment: 'praise', note: 'Tốt' }, 'assessment'], [{ assessment: 'commendation', note: '  ' }, 'note'],
+        [{ assessment: 'lesson', note: 'x'.repeat(2001) }, 'note']]) {
+        const r = await secretary.put(path, body);
+        assert.equal(r.status, 400, JSON.stringify(body).slice(0, 60));
+        assert.equal(r.json.error.field, field);
+        assert.match(r.json.error.message, VIETNAMESE);
+    }
+    assert.equal((await member.put(path, { assessment: 'commendation', note: 'Tốt' })).status, 403);
+    assert.equal((await outsider.put(path, { assessment: 'commendation', note: 'Tốt' })).status, 404);
+    const note = `Biểu dương ${item.preparer.name} chuẩn bị chuyên đề công phu, sát thực tế.`;
+    const praised = await secretary.put(path, { assessment: 'commendation', note });
+    assert.equal(praised.status, 200, praised.text);
+    assert.equal(praised.json.assessment_label, 'Biểu dương');
+    assert.equal(praised.json.assessed_by, 'bithu.thondong');
+    const logged = (await audit('topic')).find((e) => e.action === 'topic.assess' && e.entity_id === item.topic_id);
+    assert.ok(logged, 'audited');
+
+    review = (await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-review?year=${year}`)).json;
+    const group = review.preparers.find((p) => p.organization_id === thonDong.id && p.preparer.kind === 'party_group');
+    assert.equal(group.commendations, 1);
+    assert.ok(group.held >= 1 && group.topics >= group.held);
+    assert.equal(review.items.find((i) => i.topic_id === item.topic_id).assessment_note, note);
+
+    // A topic whose meeting has not been held yet is assessed only once its year is over.
+    const plan = (await planOf(secretary, thonDong.id)).json.items;
+    const pending = plan.find((t) => t.meeting_state !== 'reported' && t.meeting_state !== 'minutes_finalised'
+        && !['proposed', 'declined'].includes(t.state) && t.meeting_state !== 'held');
+    if (pending) {
+        const early = await secretary.put(`/api/v1/topics/${pending.id}/assessment`, { assessment: 'lesson', note: 'Chưa họp' });
+        assert.equal(early.status, 409);
+        assert.match(early.json.error.message, /hết năm/);
+    }
+    for (const q of ['year=1999', 'year=x']) {
+        assert.equal((await commune.get(`/api/v1/organizations/${hoaAn.id}/topic-review?${q}`)).status, 400, q);
+    }
+    assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/topic-review`)).status, 403);
+    assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/topic-review`)).status, 404);
 });

@@ -65,6 +65,7 @@ json::object MeetingFields(const Meeting& m) {
             {"date", m.date.ToIso()},
             {"start_time", FormatClock(m.start_minutes)},
             {"min_minutes", m.min_minutes},
+            {"combined_min_minutes", m.combined_min_minutes},
             {"state", ToCode(m.state)},
             {"state_label", Label(m.state)},
             {"shifted", m.shifted},

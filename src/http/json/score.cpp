@@ -53,6 +53,7 @@ json::object ToJson(const Scorecard& card) {
     for (const std::string& code : card.full_marks_for_good) full.emplace_back(code);
     return {{"name", card.name},
             {"effective_from", card.effective_from.ToIso()},
+            {"meeting_kind", card.meeting_kind ? json::value(ToCode(*card.meeting_kind)) : json::value(nullptr)},
             {"blocks", std::move(blocks)},
             {"good_min", card.good_min},
             {"fair_min", card.fair_min},
@@ -117,6 +118,9 @@ Result<Scorecard> ParseScorecard(const std::string& text) {
     Scorecard card;
     CHIBO_TRY_ASSIGN(card.name, body.String("name", Need::kRequired, 200));
     CHIBO_TRY_ASSIGN(card.effective_from, body.Date("effective_from"));
+    CHIBO_TRY_ASSIGN(card.meeting_kind,
+                     body.OptionalCode("meeting_kind", MeetingKindFromCode,
+                                       "Loại buổi sinh hoạt phải là regular (thường kỳ) hoặc thematic (chuyên đề)."));
     CHIBO_TRY_ASSIGN(const auto good, body.OptionalInt("good_min", 1, 100));
     CHIBO_TRY_ASSIGN(const auto fair, body.OptionalInt("fair_min", 1, 100));
     CHIBO_TRY_ASSIGN(const auto average, body.OptionalInt("average_min", 1, 100));

@@ -74,6 +74,8 @@ json::object ToJson(const app::TopicView& v) {
             {"preparer", PreparerJson(t.preparer)},
             {"meeting_id", IdOrNull(t.meeting)},
             {"meeting_date", DateOrNull(v.meeting_date)},
+            {"meeting_state", v.meeting_state ? json::value(ToCode(*v.meeting_state)) : json::value(nullptr)},
+            {"resolution_number", v.resolution_number},
             {"state", ToCode(t.state)},
             {"state_label", Label(t.state)},
             {"decline_reason", t.decline_reason},
@@ -89,7 +91,12 @@ json::object ToJson(const app::TopicView& v) {
             {"sent_version", VersionOrNull(t.sent_version)},
             {"sent_by", t.sent_by},
             {"sent_at", TimestampOrNull(t.sent_at)},
-            {"late", v.late}};
+            {"late", v.late},
+            {"assessment", t.assessment ? json::value(ToCode(*t.assessment)) : json::value(nullptr)},
+            {"assessment_label", t.assessment ? Label(*t.assessment) : ""},
+            {"assessment_note", t.assessment_note},
+            {"assessed_by", t.assessed_by},
+            {"assessed_at", TimestampOrNull(t.assessed_at)}};
 }
 
 json::object ToJson(const TopicDraft& d) {
@@ -123,7 +130,66 @@ json::object ToJson(const app::TopicDetail& d) {
     o["can_send"] = d.can_send;
     o["can_comment"] = d.can_comment;
     o["can_decide"] = d.can_decide;
+    o["can_assess"] = d.can_assess;
     return o;
+}
+
+json::object ToJson(const app::TopicReview& r) {
+    const auto name = [&r](OrganizationId id) {
+        const auto it = r.cell_names.find(id.value);
+        return it == r.cell_names.end() ? std::string() : it->second;
+    };
+    json::array items;
+    for (const TopicOutcome& o : r.items) {
+        const Topic& t = o.topic;
+        items.push_back(
+            json::object{{"topic_id", t.id.value},
+                         {"organization_id", t.organization.value},
+                         {"organization_name", name(t.organization)},
+                         {"quarter", t.quarter},
+                         {"title", t.title},
+                         {"preparer", PreparerJson(t.preparer)},
+                         {"state", ToCode(t.state)},
+                         {"state_label", Label(t.state)},
+                         {"meeting_id", IdOrNull(t.meeting)},
+                         {"meeting_date", DateOrNull(o.meeting_date)},
+                         {"held", o.held},
+                         {"held_late", o.held_late},
+                         {"draft_late", o.draft_late},
+                         {"present", o.present},
+                         {"speakers", o.speakers},
+                         {"measures", o.measures},
+                         {"measures_done", o.measures_done},
+                         {"assessment", t.assessment ? json::value(ToCode(*t.assessment)) : json::value(nullptr)},
+                         {"assessment_label", t.assessment ? Label(*t.assessment) : ""},
+                         {"assessment_note", t.assessment_note}});
+    }
+    json::array preparers;
+    for (const PreparerYear& p : r.preparers)
+        preparers.push_back(json::object{{"organization_id", p.cell.value},
+                                         {"organization_name", name(p.cell)},
+                                         {"preparer", PreparerJson(p.preparer)},
+                                         {"topics", p.topics},
+                                         {"held", p.held},
+                                         {"on_time", p.on_time},
+                                         {"speakers", p.speakers},
+                                         {"measures", p.measures},
+                                         {"measures_done", p.measures_done},
+                                         {"commendations", p.commendations},
+                                         {"lessons", p.lessons}});
+    return {{"year", r.year},
+            {"items", std::move(items)},
+            {"preparers", std::move(preparers)},
+            {"can_assess", r.can_assess}};
+}
+
+Result<std::pair<TopicAssessment, std::string>> ParseAssessment(const std::string& text) {
+    CHIBO_TRY_ASSIGN(const JsonBody body, JsonBody::Parse(text));
+    CHIBO_TRY_ASSIGN(const TopicAssessment assessment,
+                     body.Code("assessment", TopicAssessmentFromCode,
+                               "Đánh giá phải là commendation (biểu dương) hoặc lesson (rút kinh nghiệm)."));
+    CHIBO_TRY_ASSIGN(std::string note, body.String("note", Need::kRequired, 8000));
+    return std::pair{assessment, std::move(note)};
 }
 
 json::object ToJson(const app::TopicPlan& p) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/topic_service.hpp"
 #include "base/result.hpp"
@@ -21,10 +22,13 @@ boost::json::object ToJson(const domain::TopicDraft& draft);
 boost::json::object ToJson(const app::DraftDiff& diff);
 boost::json::object ToJson(const app::CoverageView& view);
 boost::json::object ToJson(const domain::TopicComment& comment);
+boost::json::object ToJson(const app::TopicReview& review);
 
 base::Result<app::OrientationInput> ParseOrientation(const std::string& text);
 base::Result<app::TopicInput> ParseTopicInput(const std::string& text);
 // A body of one required text field `name` of at most `max_chars` characters ({"text"}, {"reason"}).
 base::Result<std::string> ParseText(const std::string& text, const char* name, std::size_t max_chars);
+// {"assessment": "commendation"|"lesson", "note"}.
+base::Result<std::pair<domain::TopicAssessment, std::string>> ParseAssessment(const std::string& text);
 
 }  // namespace chibo::http

@@ -471,6 +471,18 @@ const std::vector<sql::Migration>& Migrations() {
          {
              "ALTER TABLE meeting_opinions ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0",
          }},
+        {15,
+         "combined sessions, thematic scorecards and the year-end lessons of topics",
+         {
+             // A thematic meeting used to carry the combined minimum as its own.
+             "ALTER TABLE meetings ADD COLUMN combined_min_minutes INTEGER NOT NULL DEFAULT 120",
+             "UPDATE meetings SET combined_min_minutes = min_minutes WHERE kind = 'thematic' AND min_minutes > 120",
+             "ALTER TABLE scorecards ADD COLUMN meeting_kind TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE topics ADD COLUMN assessment TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE topics ADD COLUMN assessment_note TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE topics ADD COLUMN assessed_by TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE topics ADD COLUMN assessed_at BIGINT",
+         }},
     };
     return migrations;
 }

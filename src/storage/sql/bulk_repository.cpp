@@ -71,13 +71,14 @@ public:
     }
 
     void InsertMeetings(const std::vector<Meeting>& meetings) override {
-        Rows rows(s_,
-                  "INSERT INTO meetings (id, organization_id, kind, year, month, scheduled_on, start_minutes, "
-                  "min_minutes, state, started_minutes, ended_minutes, superior_attended) VALUES ");
+        Rows rows(
+            s_,
+            "INSERT INTO meetings (id, organization_id, kind, year, month, scheduled_on, start_minutes, "
+            "min_minutes, combined_min_minutes, state, started_minutes, ended_minutes, superior_attended) VALUES ");
         for (const Meeting& m : meetings)
             rows.Add({Num(m.id.value), Num(m.organization.value), Quote(ToCode(m.kind)), Num(m.year), Num(m.month),
-                      Quote(m.date.ToIso()), Num(m.start_minutes), Num(m.min_minutes), Quote(ToCode(m.state)),
-                      m.record.started_minutes ? Num(*m.record.started_minutes) : "NULL",
+                      Quote(m.date.ToIso()), Num(m.start_minutes), Num(m.min_minutes), Num(m.combined_min_minutes),
+                      Quote(ToCode(m.state)), m.record.started_minutes ? Num(*m.record.started_minutes) : "NULL",
                       m.record.ended_minutes ? Num(*m.record.ended_minutes) : "NULL",
                       m.record.superior_attended ? "1" : "0"});
     }

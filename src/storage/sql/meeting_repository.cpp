@@ -103,22 +103,24 @@ public:
     }
 
     Meeting Insert(const Meeting& in) override {
-        auto r = QueryOne(s_,
-                          "INSERT INTO meetings (organization_id, kind, year, month, scheduled_on, start_minutes, "
-                          "min_minutes, state, shifted, moved_reason, cancelled_reason) VALUES (:o, :k, :y, :m, :d, "
-                          ":s, :mm, :st, :sh, :mr, :cr) RETURNING id",
-                          Params()
-                              .Int(in.organization.value)
-                              .Text(std::string(ToCode(in.kind)))
-                              .Int(in.year)
-                              .Int(in.month)
-                              .Date(in.date)
-                              .Int(in.start_minutes)
-                              .Int(in.min_minutes)
-                              .Text(std::string(ToCode(in.state)))
-                              .Int(in.shifted ? 1 : 0)
-                              .Text(in.moved_reason)
-                              .Text(in.cancelled_reason));
+        auto r =
+            QueryOne(s_,
+                     "INSERT INTO meetings (organization_id, kind, year, month, scheduled_on, start_minutes, "
+                     "min_minutes, combined_min_minutes, state, shifted, moved_reason, cancelled_reason) VALUES (:o, "
+                     ":k, :y, :m, :d, :s, :mm, :cmm, :st, :sh, :mr, :cr) RETURNING id",
+                     Params()
+                         .Int(in.organization.value)
+                         .Text(std::string(ToCode(in.kind)))
+                         .Int(in.year)
+                         .Int(in.month)
+                         .Date(in.date)
+                         .Int(in.start_minutes)
+                         .Int(in.min_minutes)
+                         .Int(in.combined_min_minutes)
+                         .Text(std::string(ToCode(in.state)))
+                         .Int(in.shifted ? 1 : 0)
+                         .Text(in.moved_reason)
+                         .Text(in.cancelled_reason));
         Meeting out = in;
         out.id = MeetingId(r->Int(0));
         return out;

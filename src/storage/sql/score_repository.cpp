@@ -23,19 +23,21 @@ public:
 
     std::vector<StoredScorecard> Scorecards(OrganizationId organization) override {
         std::vector<StoredScorecard> out;
-        for (const Row& r : Query(s_,
-                                  "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
-                                  "scorecards WHERE organization_id = :o ORDER BY effective_from, id",
-                                  Params().Int(organization.value)))
+        for (const Row& r :
+             Query(s_,
+                   "SELECT id, organization_id, effective_from, name, body, created_by, created_at, meeting_kind FROM "
+                   "scorecards WHERE organization_id = :o ORDER BY effective_from, id",
+                   Params().Int(organization.value)))
             out.push_back(ReadScorecard(r));
         return out;
     }
 
     std::optional<StoredScorecard> GetScorecard(ScorecardId id) override {
-        auto r = QueryOne(s_,
-                          "SELECT id, organization_id, effective_from, name, body, created_by, created_at FROM "
-                          "scorecards WHERE id = :id",
-                          Params().Int(id.value));
+        auto r = QueryOne(
+            s_,
+            "SELECT id, organization_id, effective_from, name, body, created_by, created_at, meeting_kind FROM "
+            "scorecards WHERE id = :id",
+            Params().Int(id.value));
         if (!r) return std::nullopt;
         return ReadScorecard(*r);
     }
@@ -43,15 +45,16 @@ public:
     StoredScorecard InsertScorecard(const StoredScorecard& in) override {
         auto r =
             QueryOne(s_,
-                     "INSERT INTO scorecards (organization_id, effective_from, name, body, created_by, created_at) "
-                     "VALUES (:o, :f, :n, :b, :by, :at) RETURNING id",
+                     "INSERT INTO scorecards (organization_id, effective_from, name, body, created_by, created_at, "
+                     "meeting_kind) VALUES (:o, :f, :n, :b, :by, :at, :k) RETURNING id",
                      Params()
                          .Int(in.organization.value)
                          .Date(in.card.effective_from)
                          .Text(in.card.name)
                          .Text(ScorecardToJson(in.card))
                          .Text(in.created_by)
-                         .Int(in.created_at));
+                         .Int(in.created_at)
+                         .Text(in.card.meeting_kind ? std::string(ToCode(*in.card.meeting_kind)) : ""));
         StoredScorecard out = in;
         out.id = ScorecardId(r->Int(0));
         return out;
@@ -132,6 +135,8 @@ private:
         sc.card.name = r.Text(3);
         sc.created_by = r.Text(5);
         sc.created_at = r.Int(6);
+        if (const std::string kind = r.Text(7); !kind.empty())
+            sc.card.meeting_kind = Decode(kind, MeetingKindFromCode, "scorecards.meeting_kind");
         return sc;
     }
 

@@ -24,7 +24,8 @@ constexpr const char* kTopicColumns =
     "SELECT t.id, t.organization_id, t.orientation_id, t.year, t.quarter, t.title, t.purpose, t.directive, "
     "t.preparer_kind, t.preparer_member_id, t.preparer_group_id, t.preparer_name, t.meeting_id, t.state, "
     "t.decline_reason, t.created_by, t.created_at, t.decided_by, t.decided_at, t.draft_count, t.submitted_at, "
-    "t.approved_version, t.approved_by, t.approved_at, t.sent_version, t.sent_by, t.sent_at FROM topics t";
+    "t.approved_version, t.approved_by, t.approved_at, t.sent_version, t.sent_by, t.sent_at, t.assessment, "
+    "t.assessment_note, t.assessed_by, t.assessed_at FROM topics t";
 
 constexpr const char* kCommentColumns =
     "SELECT id, topic_id, kind, version, member_id, author, author_name, text, created_at FROM topic_comments";
@@ -76,6 +77,11 @@ Topic ReadTopic(const Row& r) {
     t.sent_version = OptInt32(r, 24);
     t.sent_by = r.Text(25);
     t.sent_at = r.OptInt(26);
+    if (const std::string assessment = r.Text(27); !assessment.empty())
+        t.assessment = Decode(assessment, TopicAssessmentFromCode, "topics.assessment");
+    t.assessment_note = r.Text(28);
+    t.assessed_by = r.Text(29);
+    t.assessed_at = r.OptInt(30);
     return t;
 }
 
@@ -232,6 +238,24 @@ public:
             " JOIN organizations o ON o.id = t.organization_id WHERE o.path >= :lo AND o.path < :hi AND t.year = :y "
             "AND t.quarter = :q ORDER BY t.id",
             Params().Text(path).Text(SubtreeEnd(path)).Int(year).Int(quarter));
+    }
+
+    std::vector<Topic> InSubtreeOfYear(const std::string& path, int year) override {
+        return Topics(
+            " JOIN organizations o ON o.id = t.organization_id WHERE o.path >= :lo AND o.path < :hi AND t.year = :y "
+            "ORDER BY o.path, t.quarter, t.id",
+            Params().Text(path).Text(SubtreeEnd(path)).Int(year));
+    }
+
+    void SaveAssessment(const Topic& t) override {
+        Params p;
+        p.Text(t.assessment ? std::string(ToCode(*t.assessment)) : "").Text(t.assessment_note).Text(t.assessed_by);
+        OptionalInstant(p, t.assessed_at);
+        p.Int(t.id.value);
+        Exec(s_,
+             "UPDATE topics SET assessment = :a, assessment_note = :n, assessed_by = :b, assessed_at = :at WHERE id = "
+             ":id",
+             p);
     }
 
     TopicDraft AddDraft(TopicId topic, const std::string& text, const std::string& created_by,

@@ -483,8 +483,10 @@ export interface CalendarEntry {
   /** Ngày họp (sau khi lùi/đưa lên khỏi ngày nghỉ, hoặc ngày đã dời) / the date. */
   date: string;
   start_time: string;
-  /** Thời lượng tối thiểu (phút); chuyên đề dùng `combined_min_minutes` / minimum minutes. */
+  /** Thời lượng tối thiểu khi sinh hoạt riêng (phút) / minimum minutes of the meeting alone (HD 42: 90). */
   min_minutes: number;
+  /** Tối thiểu của buổi sinh hoạt kết hợp thường kỳ và chuyên đề cùng ngày / minimum of a combined session (HD 42: 120). */
+  combined_min_minutes: number;
   state: MeetingState;
   /** Trạng thái bằng tiếng Việt, ví dụ / e.g. "Dự kiến", "Đã hủy". */
   state_label: string;
@@ -515,8 +517,10 @@ export interface Meeting {
   /** Ngày họp (sau khi lùi/đưa lên khỏi ngày nghỉ, hoặc ngày đã dời) / the date. */
   date: string;
   start_time: string;
-  /** Thời lượng tối thiểu (phút); chuyên đề dùng `combined_min_minutes` / minimum minutes. */
+  /** Thời lượng tối thiểu khi sinh hoạt riêng (phút) / minimum minutes of the meeting alone (HD 42: 90). */
   min_minutes: number;
+  /** Tối thiểu của buổi sinh hoạt kết hợp thường kỳ và chuyên đề cùng ngày / minimum of a combined session (HD 42: 120). */
+  combined_min_minutes: number;
   state: MeetingState;
   /** Trạng thái bằng tiếng Việt, ví dụ / e.g. "Dự kiến", "Đã hủy". */
   state_label: string;
@@ -763,6 +767,15 @@ export interface MeetingRecord {
   ended_at: string | null;
   /** Số phút giữa bắt đầu và kết thúc; null khi chưa ghi đủ / null until both times are recorded. */
   duration_minutes: number | null;
+  /** How long the meeting lasted against the minimum it must reach: alone, its own record against min_minutes; held on the same day as the month's meeting of the other kind, the combined session from the earlier start to the later end against the longer combined minimum. */
+  session: {
+    /** Phút của buổi (kết hợp: từ lúc bắt đầu sớm hơn đến lúc kết thúc muộn hơn) / minutes of the session; null until recorded. */
+    minutes: number | null;
+    min_minutes: number;
+    combined: boolean;
+    /** Cuộc họp còn lại của buổi kết hợp / the other meeting of a combined session. */
+    partner_id: number | null;
+  };
   /** Chủ trì / chair. */
   chair_id: number | null;
   chair_name: string;
@@ -1000,6 +1013,8 @@ export interface Scorecard {
   name: string;
   /** Áp dụng từ ngày; khi ban hành phải từ hôm nay trở đi / effective from; today or later when saving (else 400, `field` = `effective_from`). */
   effective_from: string;
+  /** Buổi sinh hoạt phiếu chấm: null — mọi buổi; thematic — riêng sinh hoạt chuyên đề / the meetings it scores: null for every meeting, or only one kind (a separate thematic scorecard). */
+  meeting_kind: 'regular' | 'thematic' | null;
   /** Các nhóm tiêu chí, tổng điểm 100 / blocks; the total is 100. */
   blocks: ScoreBlock[];
   /** Điểm tối thiểu xếp loại Tốt / lowest total for good. */
@@ -1024,6 +1039,8 @@ export interface NewScorecard {
   name: string;
   /** Áp dụng từ ngày; khi ban hành phải từ hôm nay trở đi / effective from; today or later when saving (else 400, `field` = `effective_from`). */
   effective_from: string;
+  /** Buổi sinh hoạt phiếu chấm: null — mọi buổi; thematic — riêng sinh hoạt chuyên đề / the meetings it scores: null for every meeting, or only one kind (a separate thematic scorecard). */
+  meeting_kind?: 'regular' | 'thematic' | null;
   /** Các nhóm tiêu chí, tổng điểm 100 / blocks; the total is 100. */
   blocks: NewScoreBlock[];
   /** Điểm tối thiểu xếp loại Tốt / lowest total for good. */
@@ -1693,6 +1710,10 @@ export interface Topic {
   /** Cuộc sinh hoạt chuyên đề của chi bộ trong quý / the cell's thematic meeting of the quarter. */
   meeting_id: number | null;
   meeting_date: string | null;
+  /** Trạng thái cuộc họp gắn với chuyên đề (planned, prepared, notified, held, minutes_finalised, reported, cancelled) / the linked meeting's state. */
+  meeting_state: string | null;
+  /** Số nghị quyết chuyên đề khi biên bản đã hoàn tất, "" trước đó / the resolution's number once finalised. */
+  resolution_number: string;
   state: TopicState;
   state_label: string;
   decline_reason: string;
@@ -1712,6 +1733,13 @@ export interface Topic {
   sent_at: string | null;
   /** Dự thảo đến đảng viên chưa đủ thời gian quy định (mặc định 24 giờ) trước giờ bắt đầu cuộc họp được gắn / the draft reached members less than the configured time (default 24 h) before the linked meeting's start. */
   late: boolean;
+  /** Đánh giá cuối năm: biểu dương hoặc rút kinh nghiệm / the year-end commendation or lesson. */
+  assessment: 'commendation' | 'lesson' | null;
+  /** "Biểu dương", "Rút kinh nghiệm" hoặc "". */
+  assessment_label: string;
+  assessment_note: string;
+  assessed_by: string;
+  assessed_at: string | null;
 }
 
 export interface TopicList {
@@ -1767,6 +1795,8 @@ export type TopicDetail = Topic & {
   can_comment: boolean;
   /** Cấp trên chấp nhận hoặc từ chối được / the caller may accept or decline. */
   can_decide: boolean;
+  /** Ghi được biểu dương / rút kinh nghiệm cuối năm (sau buổi sinh hoạt hoặc khi hết năm) / may record the year-end assessment now. */
+  can_assess: boolean;
 };
 
 export interface TopicPlan {
@@ -1880,6 +1910,59 @@ export interface TopicCoverage {
     orientation_id: number;
     title: string;
     cells: number;
+  }[];
+}
+
+/** Biểu dương hoặc rút kinh nghiệm một chuyên đề cuối năm / the year-end commendation or lesson of a topic. */
+export interface TopicAssessmentInput {
+  assessment: 'commendation' | 'lesson';
+  /** Nội dung biểu dương hoặc bài học / what was praised, or the lesson. */
+  note: string;
+}
+
+/** Tổng kết chuyên đề cuối năm / the year-end review of the thematic topics of a cell or a subtree. */
+export interface TopicReview {
+  year: number;
+  can_assess: boolean;
+  items: {
+    topic_id: number;
+    organization_id: number;
+    organization_name: string;
+    quarter: number;
+    title: string;
+    preparer: TopicPreparer | null;
+    state: TopicState;
+    state_label: string;
+    meeting_id: number | null;
+    meeting_date: string | null;
+    held: boolean;
+    /** Họp sau tháng của buổi / held after its month. */
+    held_late: boolean;
+    draft_late: boolean;
+    present: number;
+    /** Số đảng viên phát biểu / members who spoke. */
+    speakers: number;
+    /** Nhiệm vụ nghị quyết đề ra / tasks the resolution set. */
+    measures: number;
+    measures_done: number;
+    assessment: 'commendation' | 'lesson' | null;
+    assessment_label: string;
+    assessment_note: string;
+  }[];
+  /** Theo chi bộ và người/tổ chuẩn bị / per cell and preparer. */
+  preparers: {
+    organization_id: number;
+    organization_name: string;
+    preparer: TopicPreparer;
+    topics: number;
+    held: number;
+    /** Họp đúng tháng, dự thảo gửi đúng hạn / held in its month with the draft in time. */
+    on_time: number;
+    speakers: number;
+    measures: number;
+    measures_done: number;
+    commendations: number;
+    lessons: number;
   }[];
 }
 
@@ -2042,4 +2125,6 @@ export interface Schemas {
   TransferLetter: TransferLetter;
   TransferLetterInput: TransferLetterInput;
   TopicCoverage: TopicCoverage;
+  TopicAssessmentInput: TopicAssessmentInput;
+  TopicReview: TopicReview;
 }
