@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core. Screenshots go under /tmp, never into the repository.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -225,4 +225,31 @@ export function run(command, args) {
             else ok(stdout);
         });
     });
+}
+
+// The text of a PDF as pdftotext lays it out, with runs of white space (line ends, justification) made one space.
+export async function pdfText(file) {
+    await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, `${file}.txt`]);
+    return readFileSync(`${file}.txt`, 'utf8').normalize('NFC').replace(/\s+/g, ' ');
+}
+
+// Converts a DOCX to PDF with LibreOffice (its profile and the PDF under `dir`), as a person opening it would see it.
+export async function docxToPdf(file, dir) {
+    await run('libreoffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo')}`, '--convert-to', 'pdf',
+        '--outdir', join(dir, 'converted'), file]);
+    const pdf = join(dir, 'converted', file.split('/').pop().replace(/\.docx$/, '.pdf'));
+    assert.ok(existsSync(pdf), `LibreOffice converted ${file}`);
+    return pdf;
+}
+
+// Clicks a download link of the page (by its accessible name) and saves the file under `dir`.
+export async function download(page, linkName, dir) {
+    const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: linkName, exact: true }).click(),
+    ]);
+    assert.equal(await file.failure(), null, `${linkName} downloaded`);
+    const path = join(dir, file.suggestedFilename());
+    await file.saveAs(path);
+    return path;
 }

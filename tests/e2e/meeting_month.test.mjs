@@ -5,13 +5,13 @@
 // documents are then downloaded as a person would: the PDF's text and the DOCX, converted by LibreOffice, must say
 // what the screens said.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, login, notice, openOrganization, openPage, openSection, PHONE,
-    pickOption, run, screenshot, setUp, shot, SHOTS, todayVn, waitForRows, waitForTexts,
+    assertNoPageErrors, DESKTOP, docxToPdf as convert, download as save, fieldError, login, notice, openOrganization,
+    openPage, openSection, pdfText, PHONE, pickOption, screenshot, setUp, shot, SHOTS, todayVn, waitForRows, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -114,31 +114,8 @@ async function openMyMeetings(page) {
 
 const myMeeting = (page) => page.getByTestId('my-meeting').filter({ hasText: TITLE });
 
-// The text of a PDF as pdftotext lays it out, with runs of white space (line ends, justification) made one space.
-async function pdfText(file) {
-    await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, `${file}.txt`]);
-    return readFileSync(`${file}.txt`, 'utf8').normalize('NFC').replace(/\s+/g, ' ');
-}
-
-async function docxToPdf(file) {
-    await run('libreoffice', ['--headless', `-env:UserInstallation=file://${join(tmp, 'lo')}`, '--convert-to', 'pdf',
-        '--outdir', join(tmp, 'converted'), file]);
-    const pdf = join(tmp, 'converted', file.split('/').pop().replace(/\.docx$/, '.pdf'));
-    assert.ok(existsSync(pdf), `LibreOffice converted ${file}`);
-    return pdf;
-}
-
-// Clicks a download link of the page and saves the file under the temporary folder.
-async function download(page, linkName) {
-    const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: linkName, exact: true }).click(),
-    ]);
-    assert.equal(await file.failure(), null, `${linkName} downloaded`);
-    const path = join(tmp, file.suggestedFilename());
-    await file.saveAs(path);
-    return path;
-}
+const docxToPdf = (file) => convert(file, tmp);
+const download = (page, linkName) => save(page, linkName, tmp);
 
 // Shared by the steps below (they run in order, as one month does); a step stops at once when an earlier one failed.
 const the = {};

@@ -3,14 +3,20 @@
 // thematic meeting, writes a draft, saves a second version and sees the difference, submits it, is refused when the
 // draft changed under the page, submits again, approves (the secretary holds a chi ủy seat) and sends it → a plain
 // member, on a phone, reads the sent draft and leaves a comment → the secretary sees the comment, and the commune sees
-// that one cell picked its orientation.
+// that one cell picked its orientation. Then the meeting itself: the secretary opens it from the topic, calls the
+// roll, records who spoke (the member's proposal taken into the resolution), the conclusion, the resolution's measures
+// with their owners and deadlines and the vote, finalises the minutes and reports upward → the thematic resolution,
+// downloaded as DOCX and read back through LibreOffice, says all that → the cell's next regular meeting reviews the
+// measures → the commune's quarter coverage shows the cell's topic held, resolved and reported.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fieldError, formControl, login, notice, openCell, openOrganization, openPage, PHONE,
-    fitsPhone, pickOption, shot, setUp, SHOTS, todayVn, VIETNAMESE_LETTER,
+    assertNoPageErrors, DESKTOP, docxToPdf, download, fieldError, fitsPhone, formControl, login, notice, openCell,
+    openOrganization, openPage, openSection, pdfText, PHONE, pickOption, shot, setUp, SHOTS, showYear, todayVn,
+    VIETNAMESE_LETTER, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -33,19 +39,62 @@ const NEW_LINE = 'Thôn có 12 hộ dựng lều quán trên vỉa hè đường
 const DRAFT_2 = DRAFT_1.replace('1. Thực trạng lấn chiếm hành lang đường liên thôn.', `1. Thực trạng lấn chiếm hành lang đường liên thôn, liên xã.\n${NEW_LINE}`);
 const DRAFT_3 = `${DRAFT_2}\nChi bộ sơ kết sau ba tháng.`;
 const COMMENT = 'Tôi đề nghị bổ sung việc vận động các hộ tự tháo dỡ mái che trước Tết.';
+const PURPOSE = ['Mỗi đảng viên, mỗi gia đình không lấn chiếm hành lang giao thông.', 'Vận động nhân dân cùng thực hiện.'];
+// At the thematic meeting: what the preparer presents, what the member proposes (taken into the resolution), what the
+// deputy adds, and what the resolution decides. The measures are short: table cells wrap in the documents' text.
+const OPINION_PREPARER = 'Trình bày chuyên đề; thôn còn 12 hộ lấn chiếm vỉa hè đường liên xã.';
+const PROPOSAL = 'Đề nghị vận động các hộ tự tháo dỡ mái che lấn chiếm trước Tết Nguyên đán.';
+const OPINION_DEPUTY = 'Thống nhất; cần phối hợp với Ban công tác Mặt trận thôn khi vận động.';
+const CONCLUSION = 'Chi bộ thống nhất nhận thức: giữ hành lang giao thông là trách nhiệm nêu gương của mỗi đảng viên.';
+const RESOLUTION = 'Vận động các hộ tự tháo dỡ mái che lấn chiếm trước Tết; đảng viên làm trước.';
+const MEASURES = ['Vận động hộ tháo dỡ mái che', 'Rà soát hộ ven đường liên xã'];
+// The thematic meeting lasts longer than the combined minimum (120 minutes).
+const STARTED = '14:00';
+const ENDED = '16:30';
+const pad2 = (n) => String(n).padStart(2, '0');
+const TODAY = todayVn();
+const TODAY_ISO = TODAY.split('/').reverse().join('-');
+const vn = (iso) => iso.split('-').reverse().join('/');
+// The day `n` days after an ISO day, as the UI writes it (dd/mm/yyyy).
+function daysAfter(iso, n) {
+    const [y, m, d] = iso.split('-').map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d + n));
+    return `${pad2(day.getUTCDate())}/${pad2(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
 
 let env;
+let tmp;
 const client = {};
 before(async () => {
     env = await setUp();
+    tmp = mkdtempSync(join(tmpdir(), 'chibo-topics-'));
+    const logins = {};
     for (const user of ['xa.hoaan', 'bithu.thondong', 'dangvien.thondong']) {
         client[user] = new Client(env.server.base);
-        assert.equal((await client[user].login(user)).status, 200, `${user} logs in`);
+        logins[user] = await client[user].login(user);
+        assert.equal(logins[user].status, 200, `${user} logs in`);
     }
+    await thematicMonthNotLater(logins['bithu.thondong'].json.user.roles.find((r) => r.organization_name === CELL));
 });
 after(async () => {
     await env?.tearDown();
+    if (tmp && !process.env.CHIBO_KEEP_DOCS) rmSync(tmp, { recursive: true, force: true });
 });
+
+// The quarter's thematic meeting is recorded today, so it must not fall in a later month of the quarter. HD 42's
+// rule puts it in the quarter's last month: on a day in the quarter's first two months, the cell's own rule makes
+// this month the quarter's thematic month (a day later in this month is moved to today before the meeting).
+async function thematicMonthNotLater(role) {
+    assert.ok(role, `bithu.thondong holds a role in ${CELL}`);
+    const path = `/api/v1/organizations/${role.organization_id}/meeting-rule`;
+    const rule = (await client['bithu.thondong'].get(path)).json;
+    const months = rule.effective.thematic_months;
+    const quarterOf = (m) => Math.floor((m - 1) / 3) + 1;
+    if (months.some((m) => quarterOf(m) === QUARTER && m <= MONTH)) return;
+    const own = { ...rule.own, thematic_months: [...months.filter((m) => quarterOf(m) !== QUARTER), MONTH].sort((a, b) => a - b) };
+    const r = await client['bithu.thondong'].put(path, own);
+    assert.equal(r.status, 200, r.text);
+}
 
 async function get(user, path) {
     const r = await client[user].get(`/api/v1${path}`);
@@ -53,10 +102,18 @@ async function get(user, path) {
     return r.json;
 }
 
+// One part of a page, cut from a full-page screenshot taken from the top (an element's own screenshot scrolls it
+// under the sticky header).
+async function shotOfPart(page, locator, name) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, clip: await locator.boundingBox() });
+}
+
 // The organisation pages are long: the topics tab alone, to look at.
 async function shotOfTab(page, name) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.getByTestId('org-tabs').screenshot({ path: join(SHOTS, `${name}-tab.png`) });
+    await shotOfPart(page, page.getByTestId('org-tabs'), `${name}-tab`);
 }
 
 async function openTopicsTab(page, orgId) {
@@ -91,7 +148,7 @@ test('the commune committee orients a topic for its cells', async () => {
     await page.getByTestId('orientation-form-submit').click();
     await fieldError(form, 'Tên chuyên đề').filter({ hasText: 'Vui lòng nhập tên chuyên đề.' }).waitFor();
     await page.getByTestId('orientation-title').fill(TITLE);
-    await page.getByTestId('orientation-purpose').fill('Mỗi đảng viên, mỗi gia đình không lấn chiếm hành lang giao thông.\nVận động nhân dân cùng thực hiện.');
+    await page.getByTestId('orientation-purpose').fill(PURPOSE.join('\n'));
     await page.getByTestId('orientation-directive').fill(DIRECTIVE);
     await page.getByTestId('orientation-quarter').getByText(`Quý ${QUARTER}`, { exact: true }).click();
     await shot(page, 'topics-01-commune-orientation-form');
@@ -273,4 +330,310 @@ test('the secretary sees the comment, and the commune sees its orientation picke
     await shotOfTab(commune, 'topics-12-commune-picked');
     assertNoPageErrors(page);
     assertNoPageErrors(commune);
+});
+
+// Shared by the meeting steps below (they run in order, as the quarter does); a step stops at once when an earlier
+// one failed.
+const the = {};
+const needs = (...keys) => { for (const k of keys) assert.ok(the[k] !== undefined, `an earlier step failed (no ${k})`); };
+
+// pickOption, then waits until its dropdown has closed (several Selects offer the same names).
+async function pick(page, control, search, title) {
+    await pickOption(page, control, search, title);
+    const deadline = Date.now() + 5000;
+    while (await page.locator('.ant-select-dropdown:visible').count()) {
+        if (Date.now() > deadline) assert.fail(`the list of "${title}" stays open`);
+        await page.waitForTimeout(50);
+    }
+}
+
+async function meetingState(page, label) {
+    await waitForTexts(page.getByTestId('meeting-state'), (t) => t[0] === label, `meeting state "${label}"`);
+}
+
+// The OK button of the open Popconfirm.
+const confirmButton = (page, name) => page.locator('.ant-popover:visible').getByRole('button', { name, exact: true });
+
+const coverageOf = (quarter = { year: YEAR, quarter: QUARTER }) =>
+    get('xa.hoaan', `/organizations/${communeId}/topic-coverage?year=${quarter.year}&quarter=${quarter.quarter}`);
+
+test('the secretary holds the thematic meeting: roll call, speakers, a proposal taken in, measures, vote, minutes', async () => {
+    assert.ok(topicId && cellId && communeId, 'an earlier step failed (no topic)');
+    const topic = await get('bithu.thondong', `/topics/${topicId}`);
+    assert.ok(topic.meeting_id, 'the topic is linked to its meeting');
+    let meeting = await get('bithu.thondong', `/meetings/${topic.meeting_id}`);
+    assert.equal(meeting.kind, 'thematic');
+    if (meeting.date > TODAY_ISO) { // later this month: held today instead (see thematicMonthNotLater)
+        const moved = await client['bithu.thondong'].post(`/api/v1/meetings/${meeting.id}/move`,
+            { date: TODAY_ISO, reason: 'Chi ủy thống nhất sinh hoạt chuyên đề sớm hơn' });
+        assert.equal(moved.status, 200, moved.text);
+        meeting = moved.json;
+    }
+    assert.ok(meeting.date <= TODAY_ISO, `the meeting is today or earlier: ${meeting.date}`);
+    the.coverageBefore = await coverageOf();
+
+    // Who takes part: the secretary chairs, the deputy takes the minutes, the preparer presents the topic, the member
+    // who commented on the draft proposes.
+    const cell = await get('bithu.thondong', `/organizations/${cellId}`);
+    const seat = (position) => cell.leaders.find((p) => p.position === position && !p.term_end)?.member_name;
+    const people = {
+        secretary: seat('secretary'),
+        deputy: seat('deputy_secretary'),
+        preparer: topic.preparer?.name,
+        member: topic.comments.find((c) => c.kind === 'member')?.author_name,
+    };
+    assert.equal(new Set(Object.values(people).filter(Boolean)).size, 4, `four different people: ${JSON.stringify(people)}`);
+    the.people = people;
+    the.measures = [
+        { description: MEASURES[0], owner: people.deputy, deadline: daysAfter(meeting.date, 60) },
+        { description: MEASURES[1], owner: people.preparer, deadline: daysAfter(meeting.date, 90) },
+    ];
+
+    // From the topic to its meeting, which names the topic back.
+    const page = await openPage(env, DESKTOP);
+    the.page = page;
+    await login(page, 'bithu.thondong');
+    await page.goto(`/topics/${topicId}`);
+    await page.getByTestId('topic-meeting-link').click();
+    await page.waitForURL(new RegExp(`/meetings/${meeting.id}(\\?|$)`));
+    await waitForTexts(page.getByTestId('meeting-title'), (t) => t[0] === `Sinh hoạt chuyên đề tháng ${meeting.month}/${meeting.year}`);
+    assert.equal(await page.getByTestId('meeting-topic').innerText(), TITLE);
+    assert.equal(await page.getByTestId('meeting-topic').getAttribute('href'), `/topics/${topicId}`);
+    assert.match(await page.getByTestId('meeting-header').innerText(), new RegExp(vn(meeting.date)));
+
+    // The roll call: everyone who asked no leave is proposed present; the times, the chair and the minute-taker.
+    await openSection(page, 'roll', 'Điểm danh');
+    await page.getByTestId('roll-proposal').waitFor();
+    const rows = page.getByTestId('roll-table').locator('tbody tr.ant-table-row');
+    await waitForTexts(rows.locator('.roll-name b'), (t) => t.length > 10, 'the cell\'s roll');
+    const rowOf = (name) => rows.filter({ has: page.locator('.roll-name b', { hasText: new RegExp(`^(\\d+\\. )?${name}$`) }) });
+    for (const name of Object.values(people))
+        assert.equal(await rowOf(name).locator('.ant-radio-button-wrapper-checked').innerText(), 'Có mặt', `${name} present`);
+    await page.getByTestId('started_at').fill(STARTED);
+    await page.getByTestId('ended_at').fill(ENDED);
+    const duration = await waitForTexts(page.getByTestId('roll-duration'), (t) => t[0]?.startsWith('Thời lượng: 150 phút'));
+    assert.ok(!duration[0].includes('ít hơn'), `long enough for a thematic meeting: ${duration[0]}`);
+    await pick(page, page.getByTestId('chair-select'), people.secretary, people.secretary);
+    await pick(page, page.getByTestId('minute-taker-select'), people.deputy, people.deputy);
+    await page.getByTestId('roll-save').click();
+    await notice(page, 'Đã lưu điểm danh');
+    await meetingState(page, 'Đã họp');
+
+    // Who spoke: the preparer presents, the member proposes (taken into the resolution), the deputy agrees.
+    await openSection(page, 'opinions', 'Ý kiến');
+    const speakers = [[people.preparer, OPINION_PREPARER, false], [people.member, PROPOSAL, true], [people.deputy, OPINION_DEPUTY, false]];
+    for (const [i, [name, summary, accepted]] of speakers.entries()) {
+        await page.getByTestId('opinion-add').click();
+        const row = page.getByTestId('opinion-row').nth(i);
+        await pick(page, row.getByTestId('opinion-speaker'), name, name);
+        await row.getByTestId('opinion-summary').fill(summary);
+        if (accepted) await row.getByText('Được tiếp thu (đưa vào nghị quyết)', { exact: true }).click();
+    }
+    const marks = page.getByTestId('opinion-row').locator('input[type=checkbox]');
+    assert.deepEqual(await marks.evaluateAll((els) => els.map((e) => e.checked)), [false, true, false], 'only the proposal is taken in');
+    await page.getByTestId('opinions-save').click();
+    await notice(page, 'Đã lưu ý kiến phát biểu');
+    assert.equal(await page.getByTestId('opinions-error').count(), 0);
+    await shot(page, 'topics-13-meeting-opinions-desktop');
+
+    // The conclusion, the resolution's measures with their owners and deadlines, and the vote.
+    await openSection(page, 'conclusion', 'Kết luận & biểu quyết');
+    await page.getByTestId('conclusion-editor').getByRole('heading', { name: 'Nhiệm vụ, giải pháp của nghị quyết chuyên đề' }).waitFor();
+    await page.getByTestId('conclusion-text').fill(CONCLUSION);
+    await page.getByTestId('resolution-text').fill(RESOLUTION);
+    for (const [i, m] of the.measures.entries()) {
+        await page.getByTestId('task-add').click();
+        const row = page.getByTestId('task-row').nth(i);
+        await row.getByTestId('task-description').fill(m.description);
+        await pick(page, row.getByTestId('task-assignee'), m.owner, m.owner);
+        await row.getByLabel(`Thời hạn nhiệm vụ ${i + 1}`).fill(m.deadline);
+        await row.getByLabel(`Thời hạn nhiệm vụ ${i + 1}`).press('Enter');
+    }
+    const voters = await waitForTexts(page.getByTestId('vote-live'), (t) => /: \d+$/.test(t[0] ?? ''));
+    const eligible = Number(/(\d+)$/.exec(voters[0])[1]);
+    assert.ok(eligible >= 4, `voters present: ${eligible}`);
+    await page.getByRole('spinbutton', { name: 'Tán thành', exact: true }).fill(String(eligible));
+    await page.getByRole('spinbutton', { name: 'Không tán thành', exact: true }).fill('0');
+    await page.getByRole('spinbutton', { name: 'Không biểu quyết', exact: true }).fill('0');
+    the.vote = `${eligible}/${eligible} đồng chí tán thành, đạt 100 %`;
+    await waitForTexts(page.getByTestId('vote-live'), (t) => t[0] === `${the.vote} Thông qua`, 'the vote read back');
+    await page.getByTestId('conclusion-save').click();
+    await notice(page, 'Đã lưu kết luận và biểu quyết');
+    assert.equal(await page.getByTestId('conclusion-error').count(), 0);
+    await shot(page, 'topics-14-meeting-conclusion-desktop');
+
+    // The minutes finalised (the register numbers them), then reported upward.
+    await openSection(page, 'documents', 'Biên bản & nghị quyết');
+    assert.equal(await page.getByTestId('finalise-missing').count(), 0, 'nothing missing to finalise');
+    await page.getByTestId('finalise').click();
+    await confirmButton(page, 'Hoàn thành').click();
+    await notice(page, 'Đã hoàn thành biên bản');
+    await meetingState(page, 'Đã chốt biên bản');
+    const number = (await page.getByTestId('resolution-number').innerText()).replace(/^Số /, '');
+    assert.match(number, /^\d{2}-NQ\/CB$/);
+    await openSection(page, 'report', 'Báo cáo cấp trên');
+    await page.getByTestId('report').click();
+    await confirmButton(page, 'Báo cáo').click();
+    await notice(page, 'Đã báo cáo cấp trên');
+    await meetingState(page, 'Đã báo cáo cấp trên');
+
+    // Locked, the record reads back: the proposal marked as taken in, the measures with owner and deadline.
+    await openSection(page, 'opinions', 'Ý kiến');
+    const opinions = await page.getByTestId('opinions-view').locator('li').allInnerTexts();
+    assert.equal(opinions.length, 3);
+    assert.deepEqual(opinions.map((o) => o.includes('Được tiếp thu')), [false, true, false], JSON.stringify(opinions));
+    assert.ok(opinions[1].includes(people.member) && opinions[1].includes(PROPOSAL), opinions[1]);
+    await openSection(page, 'conclusion', 'Kết luận & biểu quyết');
+    const tasks = await page.getByTestId('tasks-view').innerText();
+    for (const m of the.measures) assert.ok(tasks.includes(`${m.owner} · hạn ${m.deadline}`), `${m.description}: ${tasks}`);
+    const saved = await get('bithu.thondong', `/meetings/${meeting.id}`);
+    assert.deepEqual(saved.record.opinions.map((o) => o.accepted), [false, true, false]);
+    assert.deepEqual(saved.tasks.map((t) => [t.description, t.assignee_name, vn(t.deadline)]),
+        the.measures.map((m) => [m.description, m.owner, m.deadline]));
+    assert.equal(saved.resolution_number, number);
+    await shot(page, 'topics-15-meeting-reported-desktop');
+    the.meeting = saved;
+    the.resolutionNumber = number;
+    assertNoPageErrors(page);
+});
+
+test('the thematic resolution, as DOCX through LibreOffice, names the topic, the proposal taken in and the measures', async () => {
+    needs('resolutionNumber');
+    const page = the.page;
+    await openSection(page, 'documents', 'Biên bản & nghị quyết');
+    const docx = await download(page, 'Nghị quyết DOCX', tmp);
+    assert.equal(readFileSync(docx).subarray(0, 2).toString(), 'PK');
+    const text = await pdfText(await docxToPdf(docx, tmp));
+    const { present, expected } = the.meeting.record.counts;
+    const lines = [
+        'CHI BỘ THÔN ĐÔNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'NGHỊ QUYẾT CHUYÊN ĐỀ', TITLE, `Số ${the.resolutionNumber}`,
+        `${CELL} tổ chức sinh hoạt chuyên đề “${TITLE}”. Có mặt ${present}/${expected} đồng chí đảng viên phải dự`,
+        `Căn cứ ${DIRECTIVE};`, 'I. MỤC ĐÍCH, YÊU CẦU', ...PURPOSE, 'II. ĐÁNH GIÁ, NHẬN THỨC CỦA CHI BỘ', CONCLUSION,
+        'III. NHIỆM VỤ, GIẢI PHÁP', `Nghị quyết tiếp thu ý kiến đóng góp của đồng chí ${the.people.member}.`, RESOLUTION,
+        ...the.measures.map((m, i) => `${i + 1} ${m.description} ${m.owner} ${m.deadline}`),
+        'IV. TỔ CHỨC THỰC HIỆN', `Nghị quyết chuyên đề được ${the.vote}.`, `${COMMUNE} (để b/c)`,
+    ];
+    for (const line of lines) assert.ok(text.includes(line), `resolution.docx → LibreOffice contains "${line}":\n${text}`);
+    assert.ok(!text.includes('DỰ THẢO'), 'no longer a draft');
+
+    // The minutes (the server's PDF) mark the one opinion taken in.
+    const minutes = await pdfText(await download(page, 'Biên bản PDF', tmp));
+    assert.ok(minutes.includes(`Đồng chí ${the.people.member}: ${PROPOSAL} (được tiếp thu)`), minutes);
+    assert.equal(minutes.split('(được tiếp thu)').length - 1, 1, 'one opinion taken in');
+    assertNoPageErrors(page);
+});
+
+test("the cell's next regular meeting reviews the thematic resolution's measures", async () => {
+    needs('measures', 'resolutionNumber');
+    const { year, month } = the.meeting;
+    const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+    // On the phone, the secretary reads the thematic meeting back, then opens next month's meeting from the cell's
+    // calendar.
+    const page = await openPage(env, PHONE);
+    await login(page, 'bithu.thondong');
+    await page.goto(`/meetings/${the.meeting.id}`);
+    await meetingState(page, 'Đã báo cáo cấp trên');
+    await openSection(page, 'opinions', 'Ý kiến');
+    await page.getByTestId('opinions-view').locator('.opinion-accepted-tag').waitFor();
+    await fitsPhone(page, 'the thematic meeting');
+    await shot(page, 'topics-16-thematic-meeting-phone');
+    await page.goto(`/organizations/${cellId}?tab=meetings`);
+    await page.getByTestId('meeting-calendar').waitFor();
+    await showYear(page, next.year);
+    const row = page.getByTestId('meetings-table').locator(`tr[data-row-key="regular-${next.year}-${next.month}"]`);
+    await row.getByTestId('meeting-create').or(row.getByTestId('meeting-open')).first().waitFor();
+    if (await row.getByTestId('meeting-create').count()) {
+        await row.getByTestId('meeting-create').click();
+        await notice(page, `Đã lập cuộc họp sinh hoạt thường kỳ tháng ${next.month}/${next.year}`);
+    }
+    await row.getByTestId('meeting-open').click();
+    await page.waitForURL(/\/meetings\/\d+/);
+    await waitForTexts(page.getByTestId('meeting-title'), (t) => t[0] === `Sinh hoạt thường kỳ tháng ${next.month}/${next.year}`);
+
+    // "Kiểm điểm nhiệm vụ tháng trước": the measures of the thematic resolution, with owner and deadline, to review.
+    await openSection(page, 'conclusion', 'Kết luận & biểu quyết');
+    const reviews = await waitForTexts(page.getByTestId('review-row'),
+        (t) => the.measures.every((m) => t.some((r) => r.includes(m.description))), 'the thematic measures to review');
+    for (const m of the.measures) {
+        const r = reviews.find((x) => x.includes(m.description));
+        assert.ok(r.includes(`${m.owner} · hạn ${m.deadline}`), `reviewed with its owner and deadline: ${r}`);
+    }
+    const meetingId = Number(page.url().match(/meetings\/(\d+)/)[1]);
+    const review = (await get('bithu.thondong', `/meetings/${meetingId}`)).review;
+    const thematic = review.filter((t) => t.meeting_id === the.meeting.id);
+    assert.deepEqual(thematic.map((t) => t.description).sort(), [...MEASURES].sort(), 'both measures, from the thematic meeting');
+    await page.getByTestId('conclusion-editor').getByRole('heading', { name: 'Nhiệm vụ tháng tới' }).waitFor();
+    await fitsPhone(page, "the next meeting's review");
+    await shot(page, 'topics-16-next-meeting-review-phone');
+    await page.getByTestId('review-row').filter({ hasText: MEASURES[0] }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300); // let the scroll settle
+    await page.screenshot({ path: join(SHOTS, 'topics-16-next-meeting-review-phone-measures.png') });
+    assertNoPageErrors(page);
+});
+
+test("the commune's quarter coverage shows the cell's topic held, resolved and reported, and counts it", async () => {
+    needs('resolutionNumber');
+    const coverage = await coverageOf();
+    const before = the.coverageBefore;
+    const item = coverage.items.find((i) => i.organization_id === cellId);
+    assert.equal(item.topic_id, topicId);
+    assert.equal(item.meeting_id, the.meeting.id);
+    assert.ok(item.held && item.reported, 'held and reported');
+    assert.equal(item.resolution_number, the.resolutionNumber);
+    assert.deepEqual([coverage.held, coverage.resolved, coverage.reported, coverage.with_topic],
+        [before.held + 1, before.resolved + 1, before.reported + 1, before.with_topic], 'the summary counts the meeting');
+    const report = item.report_late ? 'Báo cáo muộn' : 'Đúng hạn';
+    const figures = {
+        topic: `Có chuyên đề: ${coverage.with_topic}/${coverage.cells_due} chi bộ`,
+        held: `Đã sinh hoạt: ${coverage.held}/${coverage.cells_due} chi bộ`,
+        resolved: `Có nghị quyết: ${coverage.resolved}/${coverage.cells_due} chi bộ`,
+        on_time: `Báo cáo đúng hạn: ${coverage.reported - coverage.reported_late}/${coverage.cells_due} chi bộ`,
+        late: `Báo cáo muộn: ${coverage.reported_late} chi bộ`,
+    };
+    const figuresShown = async (card, expected) => {
+        for (const [key, text] of Object.entries(expected)) {
+            await card.locator(`[data-testid="coverage-figure-${key}"][aria-label="${text}"]`).waitFor();
+        }
+    };
+
+    for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
+        const page = await openPage(env, viewport);
+        await login(page, 'xa.hoaan');
+        await openTopicsTab(page, communeId);
+        const card = page.getByTestId('topic-coverage');
+        const row = card.locator(`[data-testid="coverage-row"][data-org="${cellId}"]`);
+        await row.waitFor();
+        await figuresShown(card, figures);
+        assert.equal(await card.getByTestId('coverage-row').count(), coverage.cells_due, 'every cell due');
+        const text = await row.innerText();
+        for (const expected of [CELL, TITLE, 'Đã gửi đảng viên', vn(the.meeting.date), 'Đã sinh hoạt', the.resolutionNumber, report])
+            assert.ok(text.includes(expected), `the row shows "${expected}":\n${text}`);
+        assert.equal(await row.getByTestId('coverage-topic').getAttribute('href'), `/topics/${topicId}`);
+        assert.equal(await row.getByTestId('coverage-meeting').getAttribute('href'), `/meetings/${the.meeting.id}`);
+        const chosen = await card.getByTestId('coverage-chosen-item').allInnerTexts();
+        assert.ok(chosen.some((t) => t.includes(TITLE) && t.includes('1 chi bộ')), `the orientation chosen: ${chosen}`);
+        if (viewport === PHONE) await fitsPhone(page, 'the coverage card');
+        await shot(page, `topics-17-commune-coverage-${name}`);
+        await shotOfPart(page, card, `topics-17-commune-coverage-${name}-card`);
+
+        if (viewport === DESKTOP) {
+            // Another quarter through the picker: its own figures.
+            const last = QUARTER === 1 ? { year: YEAR - 1, quarter: 4 } : { year: YEAR, quarter: QUARTER - 1 };
+            const earlier = await coverageOf(last);
+            if (last.year !== YEAR) await pickOption(page, card.getByTestId('coverage-year'), '', `Năm ${last.year}`);
+            await card.getByTestId('coverage-quarter').getByText(`Quý ${last.quarter}`, { exact: true }).click();
+            await figuresShown(card, { held: `Đã sinh hoạt: ${earlier.held}/${earlier.cells_due} chi bộ` });
+            await waitForTexts(card.getByTestId('coverage-row'), (t) => t.length === earlier.cells_due, 'the earlier quarter\'s cells');
+
+            // Back to this quarter, and from the row to the cell's meeting.
+            if (last.year !== YEAR) await pickOption(page, card.getByTestId('coverage-year'), '', `Năm ${YEAR}`);
+            await card.getByTestId('coverage-quarter').getByText(`Quý ${QUARTER}`, { exact: true }).click();
+            await figuresShown(card, figures);
+            await row.getByTestId('coverage-meeting').click();
+            await page.waitForURL(new RegExp(`/meetings/${the.meeting.id}(\\?|$)`));
+            await meetingState(page, 'Đã báo cáo cấp trên');
+            assert.equal(await page.getByTestId('meeting-topic').innerText(), TITLE);
+        }
+        assertNoPageErrors(page);
+    }
 });

@@ -14,6 +14,7 @@ import {
   isAdopted,
   TASK_OUTCOME_LABELS,
   targetsMetShare,
+  tasksHeading,
   VOTE_SCOPE_LABELS,
   voteSentence,
 } from './meetings';
@@ -109,7 +110,7 @@ function ConclusionView({ meeting }: { meeting: Meeting }) {
           },
         ]}
       />
-      <Typography.Title level={5}>Nhiệm vụ tháng tới</Typography.Title>
+      <Typography.Title level={5}>{tasksHeading(meeting)}</Typography.Title>
       {meeting.tasks.length === 0 ? (
         <Empty description="Chưa giao nhiệm vụ" />
       ) : (
@@ -263,7 +264,7 @@ export default function MeetingConclusion({
         </Form.Item>
       </div>
 
-      <Typography.Title level={5}>Nhiệm vụ tháng tới</Typography.Title>
+      <Typography.Title level={5}>{tasksHeading(meeting)}</Typography.Title>
       <div data-testid="tasks-editor">
         {draft.tasks.map((t, i) => (
           <div key={t.key} className="opinion-card" data-testid="task-row">

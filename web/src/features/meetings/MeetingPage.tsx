@@ -343,6 +343,14 @@ function MeetingView({ initial }: { initial: Meeting }) {
             {meeting.organization_name}
           </Link>
         </div>
+        {meeting.topic && (
+          <div>
+            Chuyên đề:{' '}
+            <Link to={`/topics/${meeting.topic.id}`} data-testid="meeting-topic">
+              {meeting.topic.title}
+            </Link>
+          </div>
+        )}
         {meeting.moved_reason && <div>Dời lịch: {meeting.moved_reason}</div>}
         {meeting.held_late && (
           <div data-testid="held-late">

@@ -28,6 +28,7 @@ import {
   ruleSettings,
   splitRoll,
   targetsMetShare,
+  tasksHeading,
   voteSentence,
   weekdayLabel,
   workingAwayHint,
@@ -313,6 +314,14 @@ describe('meeting helpers', () => {
     expect(presenceLabel('excused')).toBe('Vắng có lý do');
     expect(presenceLabel('away')).toBe('Sinh hoạt tạm thời nơi khác');
     expect(HD42_AGENDA).toHaveLength(4);
+  });
+
+  it('heads the tasks of a thematic resolution as its measures, not as next month\'s tasks', () => {
+    const topic = { id: 1, title: 'Phân loại rác', state: 'sent' };
+
+    expect(tasksHeading({ kind: 'thematic', topic })).toBe('Nhiệm vụ, giải pháp của nghị quyết chuyên đề');
+    expect(tasksHeading({ kind: 'thematic', topic: null })).toBe('Nhiệm vụ tháng tới');
+    expect(tasksHeading({ kind: 'regular', topic: null })).toBe('Nhiệm vụ tháng tới');
   });
 });
 

@@ -205,6 +205,12 @@ export function meetingTitle(m: Pick<CalendarEntry, 'kind' | 'year' | 'month'>):
   return `Sinh hoạt ${MEETING_KIND_LABELS[m.kind].toLowerCase()} tháng ${m.month}/${m.year}`;
 }
 
+// The heading of the tasks a meeting's resolution sets: next month's tasks, or for a thematic meeting on a topic the
+// measures of its thematic resolution (carried out over months, as the document's "III. NHIỆM VỤ, GIẢI PHÁP" says).
+export function tasksHeading(m: { kind: CalendarEntry['kind']; topic: unknown }): string {
+  return m.kind === 'thematic' && m.topic ? 'Nhiệm vụ, giải pháp của nghị quyết chuyên đề' : 'Nhiệm vụ tháng tới';
+}
+
 // The usual order of business of a monthly meeting (HD 42), offered when the agenda is still empty.
 export const HD42_AGENDA = [
   'Kiểm điểm việc thực hiện nghị quyết tháng trước',

@@ -12,6 +12,7 @@ import type { OrgTabContext } from '../organizations/orgTabs';
 import type { Topic, TopicList, TopicOrientationInput, TopicOrientationList } from '../../lib/api.gen';
 import { flatten } from '../organizations/orgTree';
 import { TopicItem } from './TopicList';
+import TopicCoverageCard from './TopicCoverageCard';
 import { orientationAudience, QUARTERS, quarterLabel } from './topics';
 
 interface OrientationFormValues {
@@ -163,8 +164,8 @@ export function DeclineModal({ topic, onClose, onSaved }: { topic: Topic; onClos
   );
 }
 
-// A committee's "Chuyên đề" tab: the orientations it publishes to its cells, and the cells' own proposals waiting for
-// its decision.
+// A committee's "Chuyên đề" tab: the cells' own proposals waiting for its decision, how its cells covered a quarter's
+// thematic meeting, and the orientations it publishes to its cells.
 export default function CommitteeTopicsTab({ organization, canWrite, tabState, setTabState }: OrgTabContext) {
   const { message } = App.useApp();
   const year = (tabState as number | undefined) ?? new Date().getFullYear();
@@ -218,6 +219,8 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
           </div>
         </>
       )}
+
+      <TopicCoverageCard organization={organization} />
 
       <div className="toolbar">
         <Select

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Organization, User } from '../../lib/types';
 import type { DraftDiff, Topic, TopicState } from '../../lib/api.gen';
 import {
+  coverageFigures,
+  coverageFigureText,
+  coverageReport,
+  coverageRows,
+  type CoverageItem,
   diffRows,
   diffSummary,
   missingQuartersText,
@@ -10,6 +15,7 @@ import {
   preparerInput,
   preparerText,
   quarterLabel,
+  quarterOf,
   readsAsMember,
   thematicMeetingsOf,
   topicInput,
@@ -209,5 +215,74 @@ describe('the difference between two versions', () => {
   it('counts what was added and removed in plain words', () => {
     expect(diffSummary(lines)).toBe('1 dòng thêm, 1 dòng bỏ.');
     expect(diffSummary([same(1)])).toBe('Hai bản giống nhau.');
+  });
+});
+
+describe("a committee's quarter coverage", () => {
+  const item = (over: Partial<CoverageItem>): CoverageItem => ({
+    organization_id: 1,
+    organization_name: 'Chi bộ Thôn Đông',
+    topic_id: null,
+    topic_title: '',
+    topic_state: null,
+    meeting_id: null,
+    meeting_date: null,
+    held: false,
+    resolution_number: '',
+    reported: false,
+    report_late: false,
+    ...over,
+  });
+
+  it('sums the quarter up as shares of the cells due, and the late reports as a count', () => {
+    const figures = coverageFigures({ cells_due: 15, with_topic: 12, held: 10, resolved: 9, reported: 8, reported_late: 2 });
+
+    expect(figures.map(coverageFigureText)).toEqual([
+      'Có chuyên đề: 12/15 chi bộ',
+      'Đã sinh hoạt: 10/15 chi bộ',
+      'Có nghị quyết: 9/15 chi bộ',
+      'Báo cáo đúng hạn: 6/15 chi bộ',
+      'Báo cáo muộn: 2 chi bộ',
+    ]);
+    expect(figures.filter((f) => f.warn).map((f) => f.key)).toEqual(['late']);
+  });
+
+  it('asks for no attention when no report came late', () => {
+    const figures = coverageFigures({ cells_due: 3, with_topic: 0, held: 0, resolved: 0, reported: 0, reported_late: 0 });
+
+    expect(figures.some((f) => f.warn)).toBe(false);
+    expect(coverageFigureText(figures[3])).toBe('Báo cáo đúng hạn: 0/3 chi bộ');
+  });
+
+  it.each([
+    ['reported in time', { held: true, reported: true }, 'Đúng hạn'],
+    ['reported after the 2 days', { held: true, reported: true, report_late: true }, 'Báo cáo muộn'],
+    ['held, not reported yet', { held: true }, 'Chưa báo cáo'],
+  ] as const)('reads a report %s', (_, over, label) => {
+    expect(coverageReport(item(over))?.label).toBe(label);
+  });
+
+  it('has no report to speak of before the meeting is held', () => {
+    expect(coverageReport(item({}))).toBeNull();
+  });
+
+  it('lists the cells by name as a Vietnamese reader orders them', () => {
+    const names = ['Chi bộ Tổ dân phố 10', 'Chi bộ Thôn Đông', 'Chi bộ Tổ dân phố 2', 'Chi bộ Thôn Bắc', 'Chi bộ Cơ quan'];
+
+    const rows = coverageRows(names.map((organization_name, i) => item({ organization_id: i, organization_name })));
+
+    expect(rows.map((r) => r.organization_name)).toEqual([
+      'Chi bộ Cơ quan',
+      'Chi bộ Thôn Bắc',
+      'Chi bộ Thôn Đông',
+      'Chi bộ Tổ dân phố 2',
+      'Chi bộ Tổ dân phố 10',
+    ]);
+  });
+
+  it('opens on the quarter of today', () => {
+    expect(quarterOf(new Date(2026, 11, 6))).toEqual({ year: 2026, quarter: 4 });
+    expect(quarterOf(new Date(2027, 0, 1))).toEqual({ year: 2027, quarter: 1 });
+    expect(quarterOf(new Date(2026, 2, 31))).toEqual({ year: 2026, quarter: 1 });
   });
 });

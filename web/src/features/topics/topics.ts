@@ -10,6 +10,7 @@ import type {
   TopicPlan,
   TopicPreparer,
   TopicPreparerInput,
+  TopicCoverage,
   TopicState,
 } from '../../lib/api.gen';
 
@@ -72,6 +73,11 @@ export function quarterLabel(quarter: number | null | undefined, year?: number):
 
 export function quarterOfMonth(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
+}
+
+// The quarter `day` falls in, by the calendar of the browser (today by default).
+export function quarterOf(day: Date = new Date()): { year: number; quarter: number } {
+  return { year: day.getFullYear(), quarter: quarterOfMonth(day.getMonth() + 1) };
 }
 
 // One quarter of a cell's plan: its topics, its thematic months, and whether it still lacks an accepted topic.
@@ -272,4 +278,59 @@ export function diffSummary(lines: DraftDiff['lines']): string {
   if (added) parts.push(`${added} dòng thêm`);
   if (removed) parts.push(`${removed} dòng bỏ`);
   return parts.join(', ') + '.';
+}
+
+// A quarter's thematic coverage of a committee's cells (`GET /organizations/{id}/topic-coverage`).
+export type CoverageItem = TopicCoverage['items'][number];
+
+// One summary figure of the coverage: how many cells of those due did it, or (late reports) how many did it late.
+export interface CoverageFigure {
+  key: 'topic' | 'held' | 'resolved' | 'on_time' | 'late';
+  label: string;
+  value: number;
+  // The cells due, or null for a figure that is a plain count.
+  total: number | null;
+  // The figure asks for attention (a report came late).
+  warn: boolean;
+}
+
+export function coverageFigures(
+  c: Pick<TopicCoverage, 'cells_due' | 'with_topic' | 'held' | 'resolved' | 'reported' | 'reported_late'>,
+): CoverageFigure[] {
+  const due = c.cells_due;
+  return [
+    { key: 'topic', label: 'Có chuyên đề', value: c.with_topic, total: due, warn: false },
+    { key: 'held', label: 'Đã sinh hoạt', value: c.held, total: due, warn: false },
+    { key: 'resolved', label: 'Có nghị quyết', value: c.resolved, total: due, warn: false },
+    { key: 'on_time', label: 'Báo cáo đúng hạn', value: c.reported - c.reported_late, total: due, warn: false },
+    { key: 'late', label: 'Báo cáo muộn', value: c.reported_late, total: null, warn: c.reported_late > 0 },
+  ];
+}
+
+// "12/15 chi bộ", or "2 chi bộ" for a plain count.
+export function coverageValueText(f: Pick<CoverageFigure, 'value' | 'total'>): string {
+  return f.total === null ? `${f.value} chi bộ` : `${f.value}/${f.total} chi bộ`;
+}
+
+// "Có chuyên đề: 12/15 chi bộ": the figure as one sentence (its tile's label for screen readers).
+export function coverageFigureText(f: CoverageFigure): string {
+  return `${f.label}: ${coverageValueText(f)}`;
+}
+
+// The report of a cell's thematic meeting to the superior: on time, late (after 2 days), still owed once the meeting
+// is held, or nothing to report yet (null).
+export function coverageReport(
+  item: Pick<CoverageItem, 'held' | 'reported' | 'report_late'>,
+): { label: string; color: string } | null {
+  if (item.reported) return item.report_late ? { label: 'Báo cáo muộn', color: 'red' } : { label: 'Đúng hạn', color: 'green' };
+  if (item.held) return { label: 'Chưa báo cáo', color: 'orange' };
+  return null;
+}
+
+const CELL_NAMES = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+// The cells of the coverage in the order of their names, as a Vietnamese reader finds them ("Tổ dân phố 2" before
+// "Tổ dân phố 10").
+export function coverageRows(items: readonly CoverageItem[]): CoverageItem[] {
+  return [...items].sort((a, b) => CELL_NAMES.compare(a.organization_name, b.organization_name));
 }
