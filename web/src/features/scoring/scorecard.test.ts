@@ -63,6 +63,7 @@ function hd42(): Scorecard {
   return {
     id: 0,
     organization_id: null,
+    meeting_kind: null,
     name: 'Phiếu đánh giá chất lượng sinh hoạt chi bộ (Hướng dẫn 42-HD/BTCTW)',
     effective_from: '2025-10-28',
     total: 100,

@@ -426,6 +426,7 @@ export function scorecardDraft(card: Scorecard | ScorecardInput, today: string):
   return {
     name: card.name,
     effective_from: card.effective_from > today ? card.effective_from : today,
+    meeting_kind: card.meeting_kind ?? null,
     good_min: card.good_min,
     fair_min: card.fair_min,
     average_min: card.average_min,
