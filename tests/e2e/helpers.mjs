@@ -118,7 +118,7 @@ export async function pickOption(page, control, search, title) {
             .locator(`.ant-select-tree-title:text-is("${title}"), .ant-select-item-option-content:text-is("${title}")`)
             .first();
         await option.click();
-        const deadline = Date.now() + 2000;
+        const deadline = Date.now() + 4000;  // a loaded machine re-renders slowly
         while (Date.now() < deadline) {
             if ((await control.innerText()).includes(title)) return;
             await page.waitForTimeout(100);

@@ -201,10 +201,16 @@ test('the secretary picks it, names the preparer and links the thematic meeting'
     await page.getByTestId('edit-topic').click();
     const edit = page.getByTestId('edit-topic-form');
     const meeting = formControl(edit, 'Buổi sinh hoạt chuyên đề');
-    await meeting.click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    await option.waitFor();
-    await option.click();
+    // The meeting's own options ("Tháng 12/2026: …"), not a closing dropdown's of the pick form.
+    for (let attempt = 1; !/Tháng \d+\/\d{4}/.test(await meeting.innerText()); attempt++) {
+        assert.ok(attempt <= 3, 'the quarter’s thematic meeting can be chosen');
+        await meeting.click();
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+            .filter({ hasText: /^Tháng \d+\/\d{4}:/ }).first();
+        await option.waitFor();
+        await option.click();
+        await page.waitForTimeout(300);
+    }
     await page.getByTestId('edit-topic-form-submit').click();
     await notice(page, 'Đã lưu');
     await page.getByTestId('topic-meeting-link').waitFor();
