@@ -93,9 +93,8 @@ std::string Sha256Hex(const std::string& content) {
 
 // The earlier tasks this meeting reviews: those not yet done that fell due by the meeting or were
 // set by the cell's previous meeting, and those already reviewed here.
-std::vector<ResolutionTask> ReviewOf(Repositories& repos, const Meeting& m) {
+std::vector<ResolutionTask> ReviewOf(Repositories& repos, const Meeting& m, std::map<MeetingId, TaskOrigin>& origins) {
     std::vector<ResolutionTask> earlier = repos.records().TasksOfCellBefore(m.organization, m.date);
-    std::map<MeetingId, TaskOrigin> origins;
     for (const ResolutionTask& t : earlier) {
         if (origins.contains(t.meeting)) continue;
         if (auto meeting = repos.meetings().Get(t.meeting)) origins[t.meeting] = {meeting->date, meeting->kind};
@@ -151,7 +150,7 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
     v.attendance = repos.records().Attendance(m.id);
     v.opinions = repos.records().Opinions(m.id);
     v.tasks = repos.records().TasksSetBy(m.id);
-    v.review = ReviewOf(repos, m);
+    v.review = ReviewOf(repos, m, v.review_origins);
     v.meeting.record.targets_met_share = TargetsMetShare(repos.records().TasksReviewedIn(m.id));
     v.attachments = repos.records().Attachments(m.id);
     v.amendments = repos.records().Amendments(m.id);
@@ -545,7 +544,8 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
             repos.records().ReplaceTasksSetBy(id, cell.id, tasks);
         }
         if (patch.review) {
-            const std::vector<ResolutionTask> reviewable = ReviewOf(repos, after);
+            std::map<MeetingId, TaskOrigin> origins;
+            const std::vector<ResolutionTask> reviewable = ReviewOf(repos, after, origins);
             for (const TaskReviewInput& in : *patch.review) {
                 auto it = std::find_if(reviewable.begin(), reviewable.end(),
                                        [&](const ResolutionTask& t) { return t.id == in.task; });

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,8 +51,9 @@ struct MeetingView {
     bool can_write = false;
     std::vector<domain::AttendanceRecord> attendance;
     std::vector<domain::Opinion> opinions;
-    std::vector<domain::ResolutionTask> tasks;   // Set by this meeting's resolution.
-    std::vector<domain::ResolutionTask> review;  // Earlier tasks the meeting reviews.
+    std::vector<domain::ResolutionTask> tasks;                       // Set by this meeting's resolution.
+    std::vector<domain::ResolutionTask> review;                      // Earlier tasks the meeting reviews.
+    std::map<domain::MeetingId, domain::TaskOrigin> review_origins;  // The meetings that set them.
     std::vector<domain::Attachment> attachments;
     std::vector<domain::LeaveRequest> leave_requests;
     std::optional<domain::LeaveRequest> my_leave_request;

@@ -126,7 +126,7 @@ std::string Percent(double share) {
 Table ReviewTable(const std::vector<ResolutionTask>& review) {
     Table t;
     t.rows.push_back({"TT", "Nhiệm vụ", "Người thực hiện", "Thời hạn", "Kết quả"});
-    t.widths = {5, 33, 20, 18, 24};
+    t.widths = {7, 32, 20, 17, 24};
     int n = 0;
     for (const ResolutionTask& task : review) {
         std::string outcome(Label(task.outcome));
@@ -141,7 +141,7 @@ Table ReviewTable(const std::vector<ResolutionTask>& review) {
 Table TaskTable(const std::vector<ResolutionTask>& tasks) {
     Table t;
     t.rows.push_back({"TT", "Nhiệm vụ", "Người thực hiện", "Thời hạn"});
-    t.widths = {5, 50, 25, 20};
+    t.widths = {7, 48, 25, 20};  // "TT" fits its column without wrapping.
     int n = 0;
     for (const ResolutionTask& task : tasks)
         t.rows.push_back({std::to_string(++n), task.description,

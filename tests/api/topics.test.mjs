@@ -534,7 +534,14 @@ test('at year end the cell praises the party group that prepared a topic well, a
     assert.equal(item.assessment, null);
     assert.ok(review.items.every((i) => !['proposed', 'declined'].includes(i.state)), 'only the cells’ accepted topics');
 
-    // Its measures come back at the next regular meeting until done.
+    // Its measures come back at the regular meetings that follow until done, marked as the thematic resolution's.
+    const calendar = (await secretary.get(`/api/v1/organizations/${thonDong.id}/meetings?year=${YEAR}`)).json.items;
+    const later = calendar.filter((m) => m.kind === 'regular' && m.id !== null && m.date > item.meeting_date).at(-1);
+    assert.ok(later, 'a later regular meeting exists');
+    const reviewed = (await secretary.get(`/api/v1/meetings/${later.id}`)).json.review
+        .filter((t) => t.meeting_id === item.meeting_id);
+    assert.equal(reviewed.length, 2, 'both measures are under review');
+    assert.ok(reviewed.every((t) => t.source_kind === 'thematic' && t.source_date === item.meeting_date));
     const topic = (await secretary.get(`/api/v1/topics/${item.topic_id}`)).json;
     assert.equal(topic.can_assess, true);
     assert.match(topic.resolution_number, /^\d{2}-NQ\/CB$/);

@@ -104,7 +104,14 @@ json::object ToJson(const app::MeetingView& v) {
     o["my_leave_request"] = v.my_leave_request ? json::value(ToJson(*v.my_leave_request)) : json::value(nullptr);
     o["record"] = RecordToJson(v);
     o["tasks"] = Array(v.tasks, [](const ResolutionTask& t) { return ToJson(t); });
-    o["review"] = Array(v.review, [](const ResolutionTask& t) { return ToJson(t); });
+    o["review"] = Array(v.review, [&v](const ResolutionTask& t) {
+        json::object task = ToJson(t);
+        const auto origin = v.review_origins.find(t.meeting);
+        const bool known = origin != v.review_origins.end();
+        task["source_kind"] = known ? json::value(ToCode(origin->second.kind)) : json::value(nullptr);
+        task["source_date"] = known ? json::value(origin->second.date.ToIso()) : json::value(nullptr);
+        return task;
+    });
     o["targets_met_share"] = NumberOrNull(m.record.targets_met_share);
     o["finalised_at"] = TimestampOrNull(m.finalised_at);
     o["minutes_number"] = m.minutes_number;

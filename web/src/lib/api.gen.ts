@@ -552,7 +552,7 @@ export interface Meeting {
   /** Nhiệm vụ nghị quyết kỳ này giao / the tasks this meeting's resolution sets. */
   tasks: Task[];
   /** Nhiệm vụ các kỳ trước được kiểm điểm ở kỳ này / earlier tasks reviewed at this meeting. */
-  review: Task[];
+  review: ReviewedTask[];
   /** Tỷ lệ chỉ tiêu đạt trong phần kiểm điểm (hoàn thành 1, một phần ½, không 0); null khi chưa kiểm điểm / share met (done 1, partly ½, not done 0); null when none assessed. */
   targets_met_share: number | null;
   /** Thời điểm hoàn thành biên bản; sau đó biên bản bị khóa / when the minutes were finalised (locked since). */
@@ -1966,6 +1966,13 @@ export interface TopicReview {
   }[];
 }
 
+/** Nhiệm vụ kỳ trước được kiểm điểm, kèm cuộc họp đã giao / an earlier task under review, with the meeting that set it (a thematic resolution's measures come back at every regular meeting until done). */
+export type ReviewedTask = Task & {
+  /** Nghị quyết thường kỳ hay chuyên đề đã giao / the kind of meeting whose resolution set it. */
+  source_kind: 'regular' | 'thematic' | null;
+  source_date: string | null;
+};
+
 /** Every schema of components.schemas by name. */
 export interface Schemas {
   OrganizationKind: OrganizationKind;
@@ -2127,4 +2134,5 @@ export interface Schemas {
   TopicCoverage: TopicCoverage;
   TopicAssessmentInput: TopicAssessmentInput;
   TopicReview: TopicReview;
+  ReviewedTask: ReviewedTask;
 }
