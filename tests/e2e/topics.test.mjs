@@ -204,11 +204,12 @@ test('the secretary picks it, names the preparer and links the thematic meeting'
     // The meeting's own options ("Tháng 12/2026: …"), not a closing dropdown's of the pick form.
     for (let attempt = 1; !/Tháng \d+\/\d{4}/.test(await meeting.innerText()); attempt++) {
         assert.ok(attempt <= 3, 'the quarter’s thematic meeting can be chosen');
-        await meeting.click();
-        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
-            .filter({ hasText: /^Tháng \d+\/\d{4}:/ }).first();
-        await option.waitFor();
-        await option.click();
+        // By keyboard: the dropdown's opening animation does not hold a click back on a loaded machine.
+        await meeting.getByRole('combobox').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+            .filter({ hasText: /^Tháng \d+\/\d{4}:/ }).first().waitFor({ state: 'attached' });
+        await page.keyboard.press('Enter');
         await page.waitForTimeout(300);
     }
     await page.getByTestId('edit-topic-form-submit').click();
@@ -563,6 +564,7 @@ test("the cell's next regular meeting reviews the thematic resolution's measures
     for (const m of the.measures) {
         const r = reviews.find((x) => x.includes(m.description));
         assert.ok(r.includes(`${m.owner} · hạn ${m.deadline}`), `reviewed with its owner and deadline: ${r}`);
+        assert.ok(r.includes('Nghị quyết chuyên đề'), `marked as the thematic resolution's measure: ${r}`);
     }
     const meetingId = Number(page.url().match(/meetings\/(\d+)/)[1]);
     const review = (await get('bithu.thondong', `/meetings/${meetingId}`)).review;

@@ -69,6 +69,8 @@ export type Opinion = Schemas['Opinion'];
 export type Vote = Schemas['Vote'];
 export type MeetingRecord = Schemas['MeetingRecord'];
 export type ResolutionTask = Schemas['Task'];
+// An earlier task under review, with the kind and day of the meeting that set it.
+export type ReviewedTask = Schemas['ReviewedTask'];
 export type Amendment = Schemas['Amendment'];
 export type Meeting = Schemas['Meeting'];
 export type PreparationUpdate = Schemas['PreparationInput'];

@@ -18,7 +18,7 @@ import {
   VOTE_SCOPE_LABELS,
   voteSentence,
 } from './meetings';
-import type { Attendance, Meeting, ResolutionTask, TaskOutcome, VoteScope } from '../../lib/types';
+import type { Attendance, Meeting, ResolutionTask, ReviewedTask, TaskOutcome, VoteScope } from '../../lib/types';
 
 // "Cả chi bộ" in the assignee choice (member ids are positive).
 const WHOLE_CELL = 0;
@@ -52,13 +52,23 @@ const VOTE_LABELS: Record<VoteField, string> = {
   abstaining: 'Không biểu quyết',
 };
 
-function TaskLine({ task }: { task: Pick<ResolutionTask, 'assignee_name' | 'description' | 'deadline'> }) {
+type TaskLineTask = Pick<ResolutionTask, 'assignee_name' | 'description' | 'deadline'> &
+  Partial<Pick<ReviewedTask, 'source_kind' | 'source_date'>>;
+
+function TaskLine({ task }: { task: TaskLineTask }) {
   return (
     <div>
       <div className="pre-line">{task.description}</div>
       <Typography.Text type="secondary">
         {task.assignee_name || 'Cả chi bộ'} · hạn {formatDate(task.deadline)}
       </Typography.Text>
+      {task.source_kind === 'thematic' && task.source_date && (
+        <div>
+          <Tag color="purple" data-testid="task-source-thematic">
+            Nghị quyết chuyên đề {formatDate(task.source_date)}
+          </Tag>
+        </div>
+      )}
     </div>
   );
 }

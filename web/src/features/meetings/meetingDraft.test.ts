@@ -11,7 +11,7 @@ import {
   rollDraft,
   rollUpdate,
 } from './meetingDraft';
-import type { Attendance, MeetingRecord, ResolutionTask } from '../../lib/types';
+import type { Attendance, MeetingRecord, ReviewedTask } from '../../lib/types';
 
 const RECORD = {
   started_at: null,
@@ -119,7 +119,7 @@ describe('opinions section', () => {
 });
 
 describe('conclusion section', () => {
-  const task: ResolutionTask = {
+  const task: ReviewedTask = {
     id: 7,
     meeting_id: 3,
     assignee_id: null,
@@ -128,6 +128,8 @@ describe('conclusion section', () => {
     deadline: '2026-03-20',
     outcome: 'open',
     result: '',
+    source_kind: 'regular',
+    source_date: '2026-02-03',
   };
 
   it('sends no vote until a count is typed, then fills the others with 0', () => {

@@ -8,6 +8,7 @@ import type {
   Opinion,
   RecordUpdate,
   ResolutionTask,
+  ReviewedTask,
   TaskOutcome,
   VoteScope,
 } from '../../lib/types';
@@ -98,7 +99,7 @@ export function incompleteOpinions(opinions: OpinionDraft[]): number[] {
 }
 
 export interface ReviewDraft {
-  task: ResolutionTask;
+  task: ResolutionTask & Partial<Pick<ReviewedTask, 'source_kind' | 'source_date'>>;
   outcome: TaskOutcome;
   result: string;
 }
