@@ -44,4 +44,16 @@ void RecordAudit(domain::Repositories& repos, const base::Clock& clock, const do
 // The actor used by command-line tools (demo, user add): no roles, recorded as "system".
 domain::Actor SystemActor();
 
+// A file a user uploads (a meeting's document, a topic's draft or orientation file), checked: a plain name
+// (no path, not hidden, ≤ 200 bytes), not empty, at most `max_bytes`; an odd content type becomes
+// application/octet-stream. `sha256` names it in the file store.
+struct Upload {
+    std::string file_name;
+    std::string content_type;
+    std::string sha256;
+};
+inline constexpr std::size_t kMaxUploadBytes = std::size_t{20} * 1024 * 1024;
+base::Result<Upload> CheckUpload(const std::string& file_name, const std::string& content_type,
+                                 const std::string& content, std::size_t max_bytes = kMaxUploadBytes);
+
 }  // namespace chibo::app

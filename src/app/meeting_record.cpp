@@ -1,7 +1,5 @@
 // The meeting's record, from preparation to the report upward (HD 42): the use cases behind the
 // meeting screens, the member's view and the calendar feeds.
-#include <sodium.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -81,14 +79,6 @@ Result<void> Unlocked(const Meeting& m) {
         return MakeError(ErrorCode::kConflict,
                          "Biên bản đã hoàn thành và bị khóa; nếu cần sửa, hãy lập bản bổ sung, đính chính.", "state");
     return {};
-}
-
-std::string Sha256Hex(const std::string& content) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()), content.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
 }
 
 // The earlier tasks this meeting reviews: those not yet done that fell due by the meeting or were
@@ -215,18 +205,10 @@ Result<MeetingView> MeetingService::SavePreparation(const Actor& actor, MeetingI
 
 Result<Attachment> MeetingService::AddAttachment(const Actor& actor, MeetingId id, const std::string& file_name_in,
                                                  const std::string& content_type_in, const std::string& content) {
-    std::string file_name = base::NormalizeSpaces(file_name_in);
-    if (file_name.empty()) return MakeError(ErrorCode::kInvalidArgument, "Thiếu tên tệp.", "file_name");
-    if (file_name.size() > 200) return MakeError(ErrorCode::kInvalidArgument, "Tên tệp quá dài.", "file_name");
-    if (file_name.find_first_of("/\\\"") != std::string::npos || file_name.front() == '.')
-        return MakeError(ErrorCode::kInvalidArgument, "Tên tệp không hợp lệ.", "file_name");
-    if (content.empty()) return MakeError(ErrorCode::kInvalidArgument, "Tệp rỗng.", "file");
-    if (content.size() > kMaxAttachmentBytes)
-        return MakeError(ErrorCode::kInvalidArgument, "Tệp lớn hơn 20 MB.", "file");
-    std::string content_type = content_type_in.empty() ? "application/octet-stream" : content_type_in;
-    if (content_type.size() > 200 || content_type.find_first_of("\r\n") != std::string::npos)
-        content_type = "application/octet-stream";
-    const std::string hash = Sha256Hex(content);
+    CHIBO_TRY_ASSIGN(const Upload upload, CheckUpload(file_name_in, content_type_in, content, kMaxAttachmentBytes));
+    const std::string& file_name = upload.file_name;
+    const std::string& content_type = upload.content_type;
+    const std::string& hash = upload.sha256;
     bool stored = false;
     auto saved = WriteValue<Attachment>(store_, [&](Repositories& repos) -> Result<Attachment> {
         CHIBO_TRY_ASSIGN(const auto found, WritableMeeting(repos, actor, id));

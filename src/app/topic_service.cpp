@@ -118,6 +118,8 @@ TopicDetail DetailOf(Repositories& repos, const Actor& actor, const Loaded& l, s
             d.versions.back().text.clear();
         }
     }
+    for (TopicFile& f : repos.topics().FilesOfTopic(t.id))
+        if (drafts || (SentToMembers(t.state) && t.sent_version == f.version)) d.files.push_back(std::move(f));
     for (TopicComment& c : repos.topics().Comments(t.id))
         if (drafts || c.author == actor.username) d.comments.push_back(std::move(c));
     const bool open = t.state != TopicState::kDeclined && !SentToMembers(t.state);
@@ -244,6 +246,8 @@ Result<OrientationList> TopicService::Orientations(const Actor& actor, Organizat
             }
             for (const Topic& t : own_topics)
                 if (t.orientation == o.id && t.state != TopicState::kDeclined) v.topic = t.id;
+            v.files = repos.topics().FilesOfOrientation(o.id);
+            v.can_attach = actor.CanWrite(publisher->path);
             v.orientation = std::move(o);
             list.items.push_back(std::move(v));
         }
@@ -282,6 +286,7 @@ Result<OrientationView> TopicService::Publish(const Actor& actor, OrganizationId
         o.created_by = actor.username;
         o.created_at = clock_.NowUnixSeconds();
         v.orientation = repos.topics().InsertOrientation(o);
+        v.can_attach = true;
         std::string to = "tất cả chi bộ";
         if (!v.cells.empty()) {
             to.clear();
@@ -500,6 +505,28 @@ Result<TopicDraft> TopicService::SaveDraft(const Actor& actor, TopicId id, const
     const std::string text = TrimEnds(text_in);
     CHIBO_TRY(ValidateDraftText(text));
     return WriteValue<TopicDraft>(store_, [&](Repositories& repos) -> Result<TopicDraft> {
+        return AddVersion(repos, actor, id, text, nullptr, 0);
+    });
+}
+
+Result<TopicDraft> TopicService::UploadDraft(const Actor& actor, TopicId id, const std::string& file_name,
+                                             const std::string& content_type, const std::string& content) {
+    CHIBO_TRY_ASSIGN(const Upload upload, CheckUpload(file_name, content_type, content));
+    bool stored = false;
+    return WriteValue<TopicDraft>(store_, [&](Repositories& repos) -> Result<TopicDraft> {
+        // The file is written before the row that refers to it commits (as a meeting's documents).
+        if (!stored) {
+            files_.Put(upload.sha256, content);
+            stored = true;
+        }
+        return AddVersion(repos, actor, id, "Dự thảo đính kèm: " + upload.file_name, &upload,
+                          static_cast<std::int64_t>(content.size()));
+    });
+}
+
+Result<TopicDraft> TopicService::AddVersion(Repositories& repos, const Actor& actor, TopicId id,
+                                            const std::string& text, const Upload* upload, std::int64_t size) {
+    {
         CHIBO_TRY_ASSIGN(Loaded l, LoadTopic(repos, actor, id, clock_.Today()));
         if (!l.standing.writes_cell) return Forbidden();
         CHIBO_TRY_ASSIGN(const TopicState next, StateAfterNewDraft(l.topic.state));
@@ -514,10 +541,102 @@ Result<TopicDraft> TopicService::SaveDraft(const Actor& actor, TopicId id, const
         const TopicDraft draft =
             repos.topics().AddDraft(id, text, actor.username, AuthorName(repos, actor), clock_.NowUnixSeconds());
         l.topic.draft_count = draft.number;
+        Snapshot after = Describe(l.topic);
+        if (upload) {
+            TopicFile f;
+            f.topic = id;
+            f.version = draft.number;
+            f.file_name = upload->file_name;
+            f.content_type = upload->content_type;
+            f.size = size;
+            f.sha256 = upload->sha256;
+            f.uploaded_by = actor.username;
+            f.uploaded_at = draft.created_at;
+            repos.topics().InsertFile(f);
+            after.emplace_back("file_name", upload->file_name);
+            after.emplace_back("sha256", upload->sha256);
+        }
         RecordAudit(repos, clock_, actor, "topic.draft", "topic", id.value, &l.cell, Describe(before),
-                    Describe(l.topic));
+                    std::move(after));
         return draft;
+    }
+}
+
+Result<TopicFile> TopicService::AttachToOrientation(const Actor& actor, TopicOrientationId id,
+                                                    const std::string& file_name, const std::string& content_type,
+                                                    const std::string& content) {
+    CHIBO_TRY_ASSIGN(const Upload upload, CheckUpload(file_name, content_type, content));
+    bool stored = false;
+    return WriteValue<TopicFile>(store_, [&](Repositories& repos) -> Result<TopicFile> {
+        auto o = repos.topics().GetOrientation(id);
+        if (!o) return NotFound("định hướng chuyên đề");
+        auto publisher = repos.organizations().Get(o->organization);
+        if (!publisher || !actor.CanSeeOrganization(publisher->path)) return NotFound("định hướng chuyên đề");
+        if (!actor.CanWrite(publisher->path)) return Forbidden();
+        if (repos.topics().FilesOfOrientation(id).size() >= kMaxOrientationFiles)
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "Mỗi định hướng đính kèm tối đa " + std::to_string(kMaxOrientationFiles) + " tệp.",
+                             "file");
+        if (!stored) {
+            files_.Put(upload.sha256, content);
+            stored = true;
+        }
+        TopicFile f;
+        f.orientation = id;
+        f.file_name = upload.file_name;
+        f.content_type = upload.content_type;
+        f.size = static_cast<std::int64_t>(content.size());
+        f.sha256 = upload.sha256;
+        f.uploaded_by = actor.username;
+        f.uploaded_at = clock_.NowUnixSeconds();
+        const TopicFile out = repos.topics().InsertFile(f);
+        RecordAudit(repos, clock_, actor, "topic_orientation.attach", "topic_orientation", id.value, &*publisher,
+                    std::nullopt,
+                    Snapshot{{"file_name", f.file_name}, {"size", std::to_string(f.size)}, {"sha256", f.sha256}});
+        return out;
     });
+}
+
+Result<TopicService::FileContent> TopicService::OrientationFile(const Actor& actor, TopicOrientationId id,
+                                                                TopicFileId file) {
+    auto found = ReadValue<TopicFile>(store_, [&](Repositories& repos) -> Result<TopicFile> {
+        auto o = repos.topics().GetOrientation(id);
+        if (!o) return NotFound("tệp");
+        auto publisher = repos.organizations().Get(o->organization);
+        if (!publisher) return NotFound("tệp");
+        // The publisher's own readers, and those of the cells it is addressed to.
+        bool shown = actor.CanSeeOrganization(publisher->path);
+        for (const RoleGrant* root : actor.ScopeRoots()) {
+            if (shown) break;
+            auto cell = repos.organizations().Get(root->organization);
+            shown = cell && IsCell(cell->kind) && AddressedTo(*o, publisher->path, *cell);
+        }
+        if (!shown) return NotFound("tệp");
+        for (const TopicFile& f : repos.topics().FilesOfOrientation(id))
+            if (f.id == file) return f;
+        return NotFound("tệp");
+    });
+    if (!found) return found.error();
+    auto content = files_.Get(found->sha256);
+    if (!content) return MakeError(ErrorCode::kNotFound, "Tệp không còn trong kho lưu trữ.");
+    return FileContent{*found, std::move(*content)};
+}
+
+Result<TopicService::FileContent> TopicService::TopicFileContent(const Actor& actor, TopicId id, TopicFileId file) {
+    auto found = ReadValue<TopicFile>(store_, [&](Repositories& repos) -> Result<TopicFile> {
+        CHIBO_TRY_ASSIGN(const Loaded l, LoadTopic(repos, actor, id, clock_.Today()));
+        for (const TopicFile& f : repos.topics().FilesOfTopic(id)) {
+            if (f.id != file) continue;
+            const bool sent_one = SentToMembers(l.topic.state) && l.topic.sent_version == f.version;
+            if (!MaySeeDrafts(l.standing) && !sent_one) break;
+            return f;
+        }
+        return NotFound("tệp");
+    });
+    if (!found) return found.error();
+    auto content = files_.Get(found->sha256);
+    if (!content) return MakeError(ErrorCode::kNotFound, "Tệp không còn trong kho lưu trữ.");
+    return FileContent{*found, std::move(*content)};
 }
 
 Result<TopicDraft> TopicService::Draft(const Actor& actor, TopicId id, int number) {

@@ -9,6 +9,7 @@
 
 #include "app/common.hpp"
 #include "base/clock.hpp"
+#include "domain/file_store.hpp"
 #include "domain/line_diff.hpp"
 #include "domain/store.hpp"
 #include "domain/topic.hpp"
@@ -37,6 +38,8 @@ struct OrientationView {
     std::vector<NamedOrganization> cells;  // The chosen cells the actor may see.
     std::optional<domain::TopicId> topic;  // Seen from a cell: the cell's topic picked from it.
     int picked = 0;                        // Cells of the viewed subtree that picked it.
+    std::vector<domain::TopicFile> files;  // Attached documents (the directive, guidance).
+    bool can_attach = false;               // The actor writes the publishing committee.
 };
 
 struct OrientationList {
@@ -82,6 +85,7 @@ struct TopicDetail {
     std::vector<domain::TopicDraft> versions;  // Without text.
     std::optional<domain::TopicDraft> draft;   // The latest version (the sent one for a member), with text.
     std::vector<domain::TopicComment> comments;
+    std::vector<domain::TopicFile> files;  // Uploaded draft versions the actor may read (as `versions`).
     bool can_edit = false;
     bool can_draft = false;
     bool can_submit = false;
@@ -131,9 +135,9 @@ class TopicService {
 public:
     // `draft_lead_seconds`: how long before the meeting a draft must reach the members (default a day,
     // as documents for a regular meeting).
-    TopicService(domain::Store& store, const base::Clock& clock,
+    TopicService(domain::Store& store, domain::FileStore& files, const base::Clock& clock,
                  std::int64_t draft_lead_seconds = domain::kDocumentsLeadSeconds)
-        : store_(store), clock_(clock), lead_seconds_(draft_lead_seconds) {}
+        : store_(store), files_(files), clock_(clock), lead_seconds_(draft_lead_seconds) {}
 
     // For a cell, the orientations addressed to it by its ancestors; for a committee, those it published
     // and its ancestors' addressed to a cell of its subtree. Newest first.
@@ -174,8 +178,35 @@ public:
     // The review of `year` for a cell or a committee's subtree; for those who read its members.
     base::Result<TopicReview> Review(const domain::Actor& actor, domain::OrganizationId organization, int year);
 
+    // Attaches a document to an orientation: writers of the publishing committee; at most
+    // kMaxOrientationFiles; checked as every upload (CheckUpload).
+    base::Result<domain::TopicFile> AttachToOrientation(const domain::Actor& actor, domain::TopicOrientationId id,
+                                                        const std::string& file_name, const std::string& content_type,
+                                                        const std::string& content);
+    // A draft written outside chibo (DOCX, PDF), uploaded as the next version: as SaveDraft, the version's
+    // text names the file, which the version carries.
+    base::Result<domain::TopicDraft> UploadDraft(const domain::Actor& actor, domain::TopicId id,
+                                                 const std::string& file_name, const std::string& content_type,
+                                                 const std::string& content);
+    struct FileContent {
+        domain::TopicFile file;
+        std::string content;
+    };
+    // An orientation's document, for whoever the orientation is shown to; a topic's uploaded version, for
+    // whoever may read that version (a plain member: only the sent one).
+    base::Result<FileContent> OrientationFile(const domain::Actor& actor, domain::TopicOrientationId id,
+                                              domain::TopicFileId file);
+    base::Result<FileContent> TopicFileContent(const domain::Actor& actor, domain::TopicId id,
+                                               domain::TopicFileId file);
+
 private:
+    // Saves the next version of a topic's draft (its text, and the uploaded file it is, if any).
+    base::Result<domain::TopicDraft> AddVersion(domain::Repositories& repos, const domain::Actor& actor,
+                                                domain::TopicId id, const std::string& text, const Upload* upload,
+                                                std::int64_t size);
+
     domain::Store& store_;
+    domain::FileStore& files_;
     const base::Clock& clock_;
     std::int64_t lead_seconds_;
 };

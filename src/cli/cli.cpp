@@ -97,7 +97,7 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::ScoreService scores(store, clock);
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
-    app::TopicService topics(store, clock, std::int64_t{draft_lead_hours} * 3600);
+    app::TopicService topics(store, *files, clock, std::int64_t{draft_lead_hours} * 3600);
     if (auto built = statistics.Rebuild(); !built) {
         std::cerr << "chibo: cannot load the statistics: " << built.error().message << "\n";
         return 1;
@@ -283,7 +283,7 @@ int Routes() {
     app::ScoreService scores(store, clock);
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
-    app::TopicService topics(store, clock);
+    app::TopicService topics(store, files, clock);
     const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics},
                         clock, nullptr);
     for (const auto& route : api.router().routes())

@@ -24,6 +24,7 @@ namespace chibo::domain {
 using TopicOrientationId = base::Id<struct TopicOrientationTag>;
 using TopicId = base::Id<struct TopicTag>;
 using TopicCommentId = base::Id<struct TopicCommentTag>;
+using TopicFileId = base::Id<struct TopicFileTag>;
 
 // The quarter (1–4) a month (1–12) falls in.
 constexpr int QuarterOfMonth(int month) {
@@ -152,6 +153,24 @@ struct TopicDraft {
 inline constexpr std::size_t kMaxDraftChars = 100'000;
 // Checks a draft's text: not blank, at most kMaxDraftChars characters.
 base::Result<void> ValidateDraftText(std::string_view text);
+
+// A file attached to an orientation (the directive, guidance) or uploaded as a version of a topic's draft
+// (a DOCX or PDF written outside chibo); stored by its hash like a meeting's documents.
+struct TopicFile {
+    TopicFileId id;
+    std::optional<TopicOrientationId> orientation;
+    std::optional<TopicId> topic;
+    int version = 0;  // The draft version it is (a topic's file); 0 for an orientation's.
+    std::string file_name;
+    std::string content_type;
+    std::int64_t size = 0;
+    std::string sha256;
+    std::string uploaded_by;
+    std::int64_t uploaded_at = 0;
+};
+
+// Files an orientation may carry.
+inline constexpr std::size_t kMaxOrientationFiles = 10;
 
 // A review comment of the chi ủy on a draft, or a member's contribution to the sent draft.
 enum class CommentKind { kReview, kMember };

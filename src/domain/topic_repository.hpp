@@ -39,6 +39,10 @@ public:
     virtual std::vector<Topic> InSubtreeOfQuarter(const std::string& path, int year, int quarter) = 0;
     // The topics of `year` of the cells in the subtree at `path`, every state, by cell path, quarter, id.
     virtual std::vector<Topic> InSubtreeOfYear(const std::string& path, int year) = 0;
+    virtual TopicFile InsertFile(const TopicFile& file) = 0;
+    // The files of a topic (by version, then id) or of an orientation (by id).
+    virtual std::vector<TopicFile> FilesOfTopic(TopicId topic) = 0;
+    virtual std::vector<TopicFile> FilesOfOrientation(TopicOrientationId orientation) = 0;
     // Saves the topic's year-end assessment (assessment, note, by, at) and nothing else.
     virtual void SaveAssessment(const Topic& topic) = 0;
 

@@ -95,6 +95,48 @@ void Api::AddTopicRoutes() {
                     });
     }
 
+    // Files are the request's body, named by ?file_name= (as a meeting's documents), up to the upload limit and
+    // 1 MiB more so that a file just over it gets the Vietnamese 400 rather than the server's 413.
+    constexpr std::size_t kBodyLimit = app::kMaxUploadBytes + std::size_t{1024} * 1024;
+    router_.Add(
+        Method::kPost, "/api/v1/topic-orientations/{id}/files", Access::kSignedIn,
+        [&topics](Request& req) -> Result<Response> {
+            CHIBO_TRY_ASSIGN(const auto id, PathId<TopicOrientationId>(req));
+            CHIBO_TRY_ASSIGN(const auto file,
+                             topics.AttachToOrientation(req.auth->actor, id, req.Query("file_name").value_or(""),
+                                                        req.Header("content-type"), req.body));
+            return Json(ToJson(file), 201);
+        },
+        kBodyLimit);
+    router_.Add(Method::kGet, "/api/v1/topic-orientations/{id}/files/{file_id}", Access::kSignedIn,
+                [&topics](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<TopicOrientationId>(req));
+                    CHIBO_TRY_ASSIGN(const auto file_id, PathId<TopicFileId>(req, "file_id"));
+                    CHIBO_TRY_ASSIGN(auto file, topics.OrientationFile(req.auth->actor, id, file_id));
+                    Response r = File(std::move(file.content), file.file.content_type, file.file.file_name);
+                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+                    return r;
+                });
+    router_.Add(
+        Method::kPost, "/api/v1/topics/{id}/draft-files", Access::kSignedIn,
+        [&topics](Request& req) -> Result<Response> {
+            CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));
+            CHIBO_TRY_ASSIGN(const auto draft,
+                             topics.UploadDraft(req.auth->actor, id, req.Query("file_name").value_or(""),
+                                                req.Header("content-type"), req.body));
+            return Json(ToJson(draft), 201);
+        },
+        kBodyLimit);
+    router_.Add(Method::kGet, "/api/v1/topics/{id}/files/{file_id}", Access::kSignedIn,
+                [&topics](Request& req) -> Result<Response> {
+                    CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));
+                    CHIBO_TRY_ASSIGN(const auto file_id, PathId<TopicFileId>(req, "file_id"));
+                    CHIBO_TRY_ASSIGN(auto file, topics.TopicFileContent(req.auth->actor, id, file_id));
+                    Response r = File(std::move(file.content), file.file.content_type, file.file.file_name);
+                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+                    return r;
+                });
+
     router_.Add(Method::kGet, "/api/v1/organizations/{id}/topic-review", Access::kSignedIn,
                 [this, &topics](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
 import { startServer } from '../lib/server.mjs';
+import { checkedFetch } from '../lib/contract.mjs';
 
 let server;
 let commune;
@@ -585,4 +586,70 @@ test('at year end the cell praises the party group that prepared a topic well, a
     }
     assert.equal((await member.get(`/api/v1/organizations/${thonDong.id}/topic-review`)).status, 403);
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/topic-review`)).status, 404);
+});
+
+test('an orientation carries its documents and a draft may be uploaded as a file; each read only by those allowed', async () => {
+    const raw = (client, url, body, name, type = 'application/pdf') => checkedFetch(
+        `${server.base}${url}?file_name=${encodeURIComponent(name)}`,
+        { method: 'POST', headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf, 'Content-Type': type }, body });
+    const read = (client, url) => checkedFetch(`${server.base}${url}`, { headers: { Cookie: client.cookie } });
+    const orientationFiles = `/api/v1/topic-orientations/${everywhere.id}/files`;
+
+    for (const [body, name, field] of [['', 'Kết luận.pdf', 'file'], ['%PDF-1.4', '../Kết luận.pdf', 'file_name'],
+        ['%PDF-1.4', '', 'file_name']]) {
+        const r = await raw(commune, orientationFiles, body, name);
+        assert.equal(r.status, 400, name);
+        const error = (await r.json()).error;
+        assert.equal(error.field, field);
+        assert.match(error.message, VIETNAMESE);
+    }
+    assert.equal((await raw(outsider, orientationFiles, '%PDF-1.4', 'x.pdf')).status, 404);
+    assert.ok([403, 404].includes((await raw(secretary, orientationFiles, '%PDF-1.4', 'x.pdf')).status),
+        'a cell does not attach to its superior’s orientation');
+    const content = '%PDF-1.4 Kết luận 15-KL/ĐU — bản thử';
+    let r = await raw(commune, orientationFiles, content, 'Kết luận 15-KL-ĐU.pdf');
+    assert.equal(r.status, 201);
+    const file = await r.json();
+    assert.equal(file.file_name, 'Kết luận 15-KL-ĐU.pdf');
+    assert.equal(file.version, 0);
+
+    // Listed with the orientation; read by the cells it reaches, not by another commune.
+    const seen = (await orientationsOf(member, thonDong.id)).json.items.find((o) => o.id === everywhere.id);
+    assert.deepEqual(seen.files.map((f) => f.id), [file.id]);
+    assert.equal(seen.can_attach, false);
+    for (const client of [commune, secretary, member]) {
+        const got = await read(client, `${orientationFiles}/${file.id}`);
+        assert.equal(got.status, 200);
+        assert.equal(await got.text(), content);
+    }
+    assert.equal((await read(outsider, `${orientationFiles}/${file.id}`)).status, 404);
+    assert.equal((await read(commune, `${orientationFiles}/999999`)).status, 404);
+    assert.ok((await audit('topic_orientation')).some((e) => e.action === 'topic_orientation.attach' && e.entity_id === everywhere.id));
+
+    // The demo's topic in drafting: a DOCX written outside chibo becomes its next version.
+    const drafting = (await planOf(secretary, thonDong.id)).json.items.find((t) => t.state === 'drafting');
+    const before = (await secretary.get(`/api/v1/topics/${drafting.id}`)).json;
+    const docx = 'PK\u0003\u0004 dự thảo chuyên đề';
+    const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    assert.equal((await raw(member, `/api/v1/topics/${drafting.id}/draft-files`, docx, 'Dự thảo.docx', type)).status, 403);
+    assert.equal((await raw(secretary, `/api/v1/topics/${drafting.id}/draft-files`, '', 'Dự thảo.docx', type)).status, 400);
+    r = await raw(secretary, `/api/v1/topics/${drafting.id}/draft-files`, docx, 'Dự thảo chuyên đề.docx', type);
+    assert.equal(r.status, 201);
+    const version = await r.json();
+    assert.equal(version.number, before.latest_version + 1);
+    assert.equal(version.text, 'Dự thảo đính kèm: Dự thảo chuyên đề.docx');
+    const after = (await secretary.get(`/api/v1/topics/${drafting.id}`)).json;
+    assert.equal(after.state, 'drafting');
+    const uploaded = after.files.find((f) => f.version === version.number);
+    assert.equal(uploaded.file_name, 'Dự thảo chuyên đề.docx');
+    const got = await read(secretary, `/api/v1/topics/${drafting.id}/files/${uploaded.id}`);
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('content-type'), type);
+    assert.equal(await got.text(), docx);
+    // Not sent yet: a member neither sees it listed nor reads it.
+    assert.deepEqual((await member.get(`/api/v1/topics/${drafting.id}`)).json.files, []);
+    assert.equal((await read(member, `/api/v1/topics/${drafting.id}/files/${uploaded.id}`)).status, 404);
+    assert.equal((await read(outsider, `/api/v1/topics/${drafting.id}/files/${uploaded.id}`)).status, 404);
+    // A sent draft takes no new version, uploaded or written.
+    assert.equal((await raw(secretary, `/api/v1/topics/${picked.id}/draft-files`, docx, 'Bản mới.docx', type)).status, 409);
 });

@@ -31,7 +31,22 @@ base::Error Nested(const char* prefix, base::Error error) {
     return error;
 }
 
+json::object FileJson(const TopicFile& f) {
+    return {{"id", f.id.value},
+            {"version", f.version},
+            {"file_name", f.file_name},
+            {"content_type", f.content_type},
+            {"size", f.size},
+            {"sha256", f.sha256},
+            {"uploaded_by", f.uploaded_by},
+            {"uploaded_at", base::IsoTimestamp(f.uploaded_at)}};
+}
+
 }  // namespace
+
+json::object ToJson(const TopicFile& file) {
+    return FileJson(file);
+}
 
 json::object ToJson(const app::OrientationView& v) {
     const TopicOrientation& o = v.orientation;
@@ -50,6 +65,8 @@ json::object ToJson(const app::OrientationView& v) {
                             })},
             {"topic_id", IdOrNull(v.topic)},
             {"picked", v.picked},
+            {"files", Array(v.files, [](const TopicFile& f) { return FileJson(f); })},
+            {"can_attach", v.can_attach},
             {"created_by", o.created_by},
             {"created_at", base::IsoTimestamp(o.created_at)}};
 }
@@ -123,6 +140,7 @@ json::object ToJson(const app::TopicDetail& d) {
     });
     o["draft"] = d.draft ? json::value(ToJson(*d.draft)) : json::value(nullptr);
     o["comments"] = Array(d.comments, [](const TopicComment& c) { return ToJson(c); });
+    o["files"] = Array(d.files, [](const TopicFile& f) { return FileJson(f); });
     o["can_edit"] = d.can_edit;
     o["can_draft"] = d.can_draft;
     o["can_submit"] = d.can_submit;

@@ -23,6 +23,7 @@ boost::json::object ToJson(const app::DraftDiff& diff);
 boost::json::object ToJson(const app::CoverageView& view);
 boost::json::object ToJson(const domain::TopicComment& comment);
 boost::json::object ToJson(const app::TopicReview& review);
+boost::json::object ToJson(const domain::TopicFile& file);
 
 base::Result<app::OrientationInput> ParseOrientation(const std::string& text);
 base::Result<app::TopicInput> ParseTopicInput(const std::string& text);

@@ -183,8 +183,10 @@ public:
     }
 
     bool ContentInUse(const std::string& sha256) override {
+        // Meetings' documents and topics' files share the file store.
         return QueryOne(s_, "SELECT 1 FROM meeting_attachments WHERE sha256 = :h LIMIT 1", Params().Text(sha256))
-            .has_value();
+                   .has_value() ||
+               QueryOne(s_, "SELECT 1 FROM topic_files WHERE sha256 = :h LIMIT 1", Params().Text(sha256)).has_value();
     }
 
     std::vector<LeaveRequest> LeaveRequests(MeetingId meeting) override {

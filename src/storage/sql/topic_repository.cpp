@@ -247,6 +247,27 @@ public:
             Params().Text(path).Text(SubtreeEnd(path)).Int(year));
     }
 
+    TopicFile InsertFile(const TopicFile& in) override {
+        Params p;
+        p.Id(in.orientation).Id(in.topic).Int(std::int64_t{in.version}).Text(in.file_name).Text(in.content_type);
+        p.Int(in.size).Text(in.sha256).Text(in.uploaded_by).Int(in.uploaded_at);
+        auto r = QueryOne(s_,
+                          "INSERT INTO topic_files (orientation_id, topic_id, version, file_name, content_type, size, "
+                          "sha256, uploaded_by, uploaded_at) VALUES (:o, :t, :v, :n, :c, :s, :h, :b, :at) RETURNING id",
+                          p);
+        TopicFile out = in;
+        out.id = TopicFileId(r->Int(0));
+        return out;
+    }
+
+    std::vector<TopicFile> FilesOfTopic(TopicId topic) override {
+        return Files(" WHERE topic_id = :t ORDER BY version, id", Params().Int(topic.value));
+    }
+
+    std::vector<TopicFile> FilesOfOrientation(TopicOrientationId orientation) override {
+        return Files(" WHERE orientation_id = :o ORDER BY id", Params().Int(orientation.value));
+    }
+
     void SaveAssessment(const Topic& t) override {
         Params p;
         p.Text(t.assessment ? std::string(ToCode(*t.assessment)) : "").Text(t.assessment_note).Text(t.assessed_by);
@@ -322,6 +343,30 @@ public:
     }
 
 private:
+    std::vector<TopicFile> Files(const std::string& where, const Params& params) {
+        std::vector<TopicFile> out;
+        for (const Row& r :
+             Query(s_,
+                   "SELECT id, orientation_id, topic_id, version, file_name, content_type, size, sha256, "
+                   "uploaded_by, uploaded_at FROM topic_files" +
+                       where,
+                   params)) {
+            TopicFile f;
+            f.id = TopicFileId(r.Int(0));
+            f.orientation = OptId<TopicOrientationId>(r, 1);
+            f.topic = OptId<TopicId>(r, 2);
+            f.version = static_cast<int>(r.Int(3));
+            f.file_name = r.Text(4);
+            f.content_type = r.Text(5);
+            f.size = r.Int(6);
+            f.sha256 = r.Text(7);
+            f.uploaded_by = r.Text(8);
+            f.uploaded_at = r.Int(9);
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+
     std::vector<Topic> Topics(const std::string& where, const Params& params) {
         std::vector<Topic> out;
         for (const Row& r : Query(s_, std::string(kTopicColumns) + where, params)) out.push_back(ReadTopic(r));

@@ -1652,6 +1652,9 @@ export interface TopicOrientation {
   picked: number;
   created_by: string;
   created_at: string;
+  files: TopicFile[];
+  /** Người xem đính kèm được tệp (cấp ủy ban hành) / may attach files. */
+  can_attach: boolean;
 }
 
 export interface TopicOrientationList {
@@ -1797,6 +1800,8 @@ export type TopicDetail = Topic & {
   can_decide: boolean;
   /** Ghi được biểu dương / rút kinh nghiệm cuối năm (sau buổi sinh hoạt hoặc khi hết năm) / may record the year-end assessment now. */
   can_assess: boolean;
+  /** Các phiên bản dự thảo tải lên dạng tệp mà người xem đọc được (đảng viên: chỉ bản đã gửi) / uploaded draft versions the viewer may read. */
+  files: TopicFile[];
 };
 
 export interface TopicPlan {
@@ -1973,6 +1978,19 @@ export type ReviewedTask = Task & {
   source_date: string | null;
 };
 
+/** Tệp đính kèm định hướng (văn bản chỉ đạo, hướng dẫn) hoặc một phiên bản dự thảo tải lên / a file attached to an orientation, or a draft version uploaded as a file. */
+export interface TopicFile {
+  id: number;
+  /** Phiên bản dự thảo mà tệp là (0 với tệp của định hướng) / the draft version it is; 0 for an orientation's. */
+  version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 /** Every schema of components.schemas by name. */
 export interface Schemas {
   OrganizationKind: OrganizationKind;
@@ -2135,4 +2153,5 @@ export interface Schemas {
   TopicAssessmentInput: TopicAssessmentInput;
   TopicReview: TopicReview;
   ReviewedTask: ReviewedTask;
+  TopicFile: TopicFile;
 }
