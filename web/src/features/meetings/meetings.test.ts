@@ -24,8 +24,10 @@ import {
   presenceLabel,
   PRESENCE_COLORS,
   PRESENCE_LABELS,
+  partnerMeetingLabel,
   recordLocked,
   ruleSettings,
+  sessionText,
   splitRoll,
   targetsMetShare,
   tasksHeading,
@@ -359,5 +361,34 @@ describe('members away from their cell at a roll call', () => {
       expect(PRESENCE_LABELS[p]).toBeTruthy();
       expect(PRESENCE_COLORS[p]).toBeTruthy();
     }
+  });
+});
+
+describe('the session of a meeting', () => {
+  const session = (over: Partial<MeetingRecord['session']>): MeetingRecord['session'] => ({
+    minutes: null,
+    min_minutes: 90,
+    combined: false,
+    partner_id: null,
+    ...over,
+  });
+
+  it('says a meeting alone against its minimum, nothing before its times are recorded', () => {
+    expect(sessionText(session({}))).toBeNull();
+    expect(sessionText(session({ minutes: 95 }))).toEqual({ text: 'Thời lượng: 95 phút (tối thiểu 90)', short: false });
+    expect(sessionText(session({ minutes: 60 }))?.short).toBe(true);
+  });
+
+  it('says a combined session against the combined minimum', () => {
+    const combined = session({ combined: true, min_minutes: 120, partner_id: 7 });
+    expect(sessionText({ ...combined, minutes: 125 })).toEqual({
+      text: 'Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: 125 phút (tối thiểu 120)',
+      short: false,
+    });
+    expect(sessionText({ ...combined, minutes: 100 })?.short).toBe(true);
+    expect(sessionText(combined)?.text).toBe(
+      'Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: chưa ghi đủ giờ (tối thiểu 120 phút)',
+    );
+    expect(partnerMeetingLabel('regular')).toBe('Cuộc họp chuyên đề cùng buổi');
   });
 });

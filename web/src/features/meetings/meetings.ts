@@ -5,6 +5,7 @@ import type {
   DayShift,
   Meeting,
   MeetingKind,
+  MeetingRecord,
   MeetingRule,
   MeetingState,
   Presence,
@@ -495,4 +496,25 @@ export function defaultSection(state: MeetingState, date: string, today: string)
     case 'reported':
       return 'documents';
   }
+}
+
+// How long a meeting's session lasted against its minimum: the meeting alone, or — when the month's regular and
+// thematic meetings were held on the same day — the combined session from the earlier start to the later end.
+// Null while a meeting alone has no start and end recorded.
+export function sessionText(session: MeetingRecord['session']): { text: string; short: boolean } | null {
+  const minimum = `tối thiểu ${session.min_minutes}`;
+  if (session.combined) {
+    const length = session.minutes === null ? `chưa ghi đủ giờ (${minimum} phút)` : `${session.minutes} phút (${minimum})`;
+    return {
+      text: `Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: ${length}`,
+      short: session.minutes !== null && session.minutes < session.min_minutes,
+    };
+  }
+  if (session.minutes === null) return null;
+  return { text: `Thời lượng: ${session.minutes} phút (${minimum})`, short: session.minutes < session.min_minutes };
+}
+
+// "cuộc họp chuyên đề" — the other meeting of a combined session, named from this one's kind.
+export function partnerMeetingLabel(kind: MeetingKind): string {
+  return kind === 'regular' ? 'Cuộc họp chuyên đề cùng buổi' : 'Cuộc họp thường kỳ cùng buổi';
 }
