@@ -86,9 +86,9 @@ function versionTag(version: Scorecard, view: ScorecardView, viewed: 'regular' |
   }
 }
 
-function KindTag({ kind }: { kind: Scorecard['meeting_kind'] }) {
+function KindTag({ kind, testId = 'scorecard-kind-tag' }: { kind: Scorecard['meeting_kind']; testId?: string }) {
   return (
-    <Tag color={kind === 'thematic' ? 'purple' : kind === 'regular' ? 'blue' : 'default'} data-testid="scorecard-kind-tag">
+    <Tag color={kind === 'thematic' ? 'purple' : kind === 'regular' ? 'blue' : 'default'} data-testid={testId}>
       {scorecardKindLabel(kind)}
     </Tag>
   );
@@ -153,7 +153,7 @@ export default function ScorecardCard({ organization, canWrite }: { organization
             </div>
             <div>
               Phiếu chấm các buổi sinh hoạt {kind === 'thematic' ? 'chuyên đề' : 'thường kỳ'}:{' '}
-              <KindTag kind={data.in_force.meeting_kind} />
+              <KindTag kind={data.in_force.meeting_kind} testId="scorecard-head-kind" />
             </div>
             <Typography.Text type="secondary">
               Áp dụng từ {formatDate(data.in_force.effective_from)} · tổng {data.in_force.total} điểm
