@@ -77,7 +77,7 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
 
   const cellColumn = showCell
-    ? [{ title: 'Chi bộ', dataIndex: 'organization_name', key: 'cell', width: 160 } as const]
+    ? [{ title: 'Chi bộ', dataIndex: 'organization_name', key: 'cell', width: 130 } as const]
     : [];
   const columns: TableColumnsType<ReviewItem> = narrow
     ? [
@@ -109,24 +109,24 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
       ]
     : [
         ...cellColumn,
-        { title: 'Quý', key: 'quarter', className: 'nowrap', width: 60, render: (_: unknown, i) => i.quarter },
+        { title: 'Quý', key: 'quarter', width: 52, render: (_: unknown, i) => i.quarter },
         { title: 'Chuyên đề', key: 'title', render: (_: unknown, item) => <TopicLink item={item} /> },
-        { title: 'Người chuẩn bị', key: 'preparer', width: 170, render: (_: unknown, i) => preparerText(i.preparer) },
-        { title: 'Sinh hoạt', key: 'held', className: 'nowrap', render: (_: unknown, item) => <HeldCell item={item} /> },
-        { title: 'Thời hạn', key: 'time', width: 130, render: (_: unknown, item) => <TimelinessCell item={item} /> },
+        { title: 'Người chuẩn bị', key: 'preparer', width: 150, render: (_: unknown, i) => preparerText(i.preparer) },
+        { title: 'Sinh hoạt', key: 'held', width: 140, render: (_: unknown, item) => <HeldCell item={item} /> },
+        { title: 'Thời hạn', key: 'time', width: 110, render: (_: unknown, item) => <TimelinessCell item={item} /> },
         {
           title: 'Dự / phát biểu',
           key: 'speakers',
-          className: 'nowrap',
+          width: 90,
           render: (_: unknown, i) => (i.held ? `${i.present} / ${i.speakers}` : '—'),
         },
         {
           title: 'Nhiệm vụ xong',
           key: 'measures',
-          className: 'nowrap',
+          width: 90,
           render: (_: unknown, i) => measuresText(i.measures_done, i.measures),
         },
-        { title: 'Đánh giá', key: 'assessment', width: 220, render: (_: unknown, item) => <AssessmentCell item={item} /> },
+        { title: 'Đánh giá', key: 'assessment', width: 200, render: (_: unknown, item) => <AssessmentCell item={item} /> },
       ];
 
   const preparerColumns: TableColumnsType<ReviewPreparer> = narrow
@@ -215,7 +215,7 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
         dataSource={rows}
         loading={loading}
         pagination={false}
-        scroll={narrow ? undefined : { x: showCell ? 1100 : 940 }}
+        scroll={narrow ? undefined : { x: showCell ? 1110 : 980 }}
         onRow={(item) => ({ 'data-testid': 'review-row', 'data-topic': item.topic_id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: `Chưa có chuyên đề nào trong kế hoạch năm ${year}` }}
       />
