@@ -24,6 +24,8 @@ import {
   presenceLabel,
   PRESENCE_COLORS,
   PRESENCE_LABELS,
+  combinedPartner,
+  entryMinimumText,
   partnerMeetingLabel,
   recordLocked,
   ruleSettings,
@@ -35,7 +37,7 @@ import {
   weekdayLabel,
   workingAwayHint,
 } from './meetings';
-import type { MeetingRecord, MeetingRule, MeetingState, MemberStatus, Presence, RuleOverride, RuleView } from '../../lib/types';
+import type { CalendarEntry, MeetingRecord, MeetingRule, MeetingState, MemberStatus, Presence, RuleOverride, RuleView } from '../../lib/types';
 
 const EMPTY: RuleOverride = {
   regular_day: null,
@@ -390,5 +392,36 @@ describe('the session of a meeting', () => {
       'Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: chưa ghi đủ giờ (tối thiểu 120 phút)',
     );
     expect(partnerMeetingLabel('regular')).toBe('Cuộc họp chuyên đề cùng buổi');
+  });
+});
+
+describe('combined sessions in the calendar', () => {
+  const entry = (over: Partial<CalendarEntry>): CalendarEntry =>
+    ({
+      id: null,
+      kind: 'regular',
+      year: 2027,
+      month: 3,
+      date: '2027-03-05',
+      start_time: '14:00',
+      min_minutes: 90,
+      combined_min_minutes: 120,
+      state: 'planned',
+      ...over,
+    }) as CalendarEntry;
+
+  it('pairs the regular and the thematic meeting of a month held on the same day', () => {
+    const regular = entry({});
+    const thematic = entry({ kind: 'thematic' });
+    const other = entry({ month: 4, date: '2027-04-05' });
+    expect(combinedPartner(regular, [regular, thematic, other])).toBe(thematic);
+    expect(entryMinimumText(regular, [regular, thematic, other])).toBe('90 (120 khi kết hợp)');
+    expect(entryMinimumText(other, [regular, thematic, other])).toBe('90');
+  });
+
+  it('does not pair a different day or a cancelled meeting', () => {
+    const regular = entry({});
+    expect(combinedPartner(regular, [regular, entry({ kind: 'thematic', date: '2027-03-12' })])).toBeUndefined();
+    expect(combinedPartner(regular, [regular, entry({ kind: 'thematic', state: 'cancelled' })])).toBeUndefined();
   });
 });

@@ -518,3 +518,25 @@ export function sessionText(session: MeetingRecord['session']): { text: string; 
 export function partnerMeetingLabel(kind: MeetingKind): string {
   return kind === 'regular' ? 'Cuộc họp chuyên đề cùng buổi' : 'Cuộc họp thường kỳ cùng buổi';
 }
+
+// The month's meeting of the other kind held on the same day as `entry` (not cancelled): together they are one
+// combined session, held to the longer combined minimum.
+export function combinedPartner(entry: CalendarEntry, entries: readonly CalendarEntry[]): CalendarEntry | undefined {
+  if (entry.state === 'cancelled') return undefined;
+  return entries.find(
+    (e) =>
+      e.kind !== entry.kind &&
+      e.year === entry.year &&
+      e.month === entry.month &&
+      e.date === entry.date &&
+      e.state !== 'cancelled',
+  );
+}
+
+// The minimum of a calendar entry in minutes: "90", or "90 (120 khi kết hợp)" on a day shared with the month's
+// meeting of the other kind.
+export function entryMinimumText(entry: CalendarEntry, entries: readonly CalendarEntry[]): string {
+  return combinedPartner(entry, entries)
+    ? `${entry.min_minutes} (${entry.combined_min_minutes} khi kết hợp)`
+    : String(entry.min_minutes);
+}
