@@ -659,6 +659,26 @@ test("the secretary commends the preparer at year end; the cell's and the commun
     assert.equal(await held.innerText(), `Đã sinh hoạt ngày ${vn(the.meeting.date)} — Nghị quyết số ${the.resolutionNumber}`);
     assert.equal(await held.getAttribute('href'), `/meetings/${the.meeting.id}`);
 
+    // From there to the meeting, whose roll call says the session's length against its minimum (the thematic meeting
+    // alone: 150 minutes against 90; held on the day of the month's regular meeting: the combined session's).
+    const { session } = (await get('bithu.thondong', `/meetings/${the.meeting.id}`)).record;
+    await held.click();
+    await page.waitForURL(new RegExp(`/meetings/${the.meeting.id}(\\?|$)`));
+    await openSection(page, 'roll', 'Điểm danh');
+    const length = page.getByTestId('meeting-session');
+    await length.waitFor();
+    if (session.combined) {
+        assert.ok((await length.innerText()).startsWith(
+            `Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: ${session.minutes} phút (tối thiểu ${session.min_minutes})`));
+        assert.equal(await length.getByTestId('meeting-session-partner').getAttribute('href'), `/meetings/${session.partner_id}`);
+    } else {
+        assert.equal(session.minutes, 150, `${STARTED}–${ENDED}`);
+        assert.equal(await length.innerText(), `Thời lượng: 150 phút (tối thiểu ${session.min_minutes})`);
+    }
+    await fitsPhone(page, 'the roll call with the session');
+    await page.goto(`/topics/${topicId}`);
+    await page.getByTestId('topic-page').waitFor();
+
     const section = page.getByTestId('topic-assessment');
     const form = section.getByTestId('topic-assessment-form');
     await section.getByTestId('topic-assess-save').click();
@@ -709,11 +729,11 @@ test("the secretary commends the preparer at year end; the cell's and the commun
     const row = card.locator(`[data-testid="review-row"][data-topic="${topicId}"]`);
     await row.getByTestId('review-assessment').filter({ hasText: 'Biểu dương' }).waitFor();
     const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
-    assert.deepEqual(cells.slice(0, 4), [CELL, String(QUARTER), TITLE, `Đồng chí ${the.preparer.member_name} (chi ủy viên)`]);
-    assert.equal(cells[4], `Đã ${vn(the.meeting.date)}`);
-    assert.ok(cells[5].startsWith(timeliness), cells[5]);
-    assert.deepEqual(cells.slice(6, 8), [`${item.present} / ${item.speakers}`, measures]);
-    assert.ok(cells[8].includes('Biểu dương') && cells[8].includes(NOTE), cells[8]);
+    assert.deepEqual(cells.slice(0, 3), [CELL, String(QUARTER), `${TITLE}\nĐồng chí ${the.preparer.member_name} (chi ủy viên)`]);
+    assert.equal(cells[3], `Đã ${vn(the.meeting.date)}`);
+    assert.ok(cells[4].startsWith(timeliness), cells[4]);
+    assert.deepEqual(cells.slice(5, 7), [`${item.present} / ${item.speakers}`, measures]);
+    assert.ok(cells[7].includes('Biểu dương') && cells[7].includes(NOTE), cells[7]);
     const preparers = card.getByTestId('review-preparers');
     const preparer = preparers.locator(`[data-testid="review-preparer-row"][data-org="${cellId}"]`)
         .filter({ hasText: the.preparer.member_name });

@@ -110,20 +110,30 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
     : [
         ...cellColumn,
         { title: 'Quý', key: 'quarter', width: 52, render: (_: unknown, i) => i.quarter },
-        { title: 'Chuyên đề', key: 'title', render: (_: unknown, item) => <TopicLink item={item} /> },
-        { title: 'Người chuẩn bị', key: 'preparer', width: 150, render: (_: unknown, i) => preparerText(i.preparer) },
+        {
+          title: 'Chuyên đề, người chuẩn bị',
+          key: 'title',
+          render: (_: unknown, item) => (
+            <div className="review-topic-cell">
+              <TopicLink item={item} />
+              <Typography.Text type="secondary" data-testid="review-preparer">
+                {preparerText(item.preparer)}
+              </Typography.Text>
+            </div>
+          ),
+        },
         { title: 'Sinh hoạt', key: 'held', width: 140, render: (_: unknown, item) => <HeldCell item={item} /> },
         { title: 'Thời hạn', key: 'time', width: 110, render: (_: unknown, item) => <TimelinessCell item={item} /> },
         {
           title: 'Dự / phát biểu',
           key: 'speakers',
-          width: 90,
+          width: 84,
           render: (_: unknown, i) => (i.held ? `${i.present} / ${i.speakers}` : '—'),
         },
         {
           title: 'Nhiệm vụ xong',
           key: 'measures',
-          width: 90,
+          width: 84,
           render: (_: unknown, i) => measuresText(i.measures_done, i.measures),
         },
         { title: 'Đánh giá', key: 'assessment', width: 200, render: (_: unknown, item) => <AssessmentCell item={item} /> },
@@ -158,26 +168,29 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
     : [
         ...(showCell ? [{ title: 'Chi bộ', dataIndex: 'organization_name', key: 'cell', width: 160 } as const] : []),
         { title: 'Người, tổ đảng chuẩn bị', key: 'preparer', render: (_: unknown, p) => preparerText(p.preparer) },
-        { title: 'Chuyên đề', dataIndex: 'topics', key: 'topics', align: 'right' },
-        { title: 'Đã sinh hoạt', dataIndex: 'held', key: 'held', align: 'right' },
-        { title: 'Đúng hạn', dataIndex: 'on_time', key: 'on_time', align: 'right' },
-        { title: 'Phát biểu', dataIndex: 'speakers', key: 'speakers', align: 'right' },
+        { title: 'Chuyên đề', dataIndex: 'topics', key: 'topics', align: 'right', width: 84 },
+        { title: 'Đã sinh hoạt', dataIndex: 'held', key: 'held', align: 'right', width: 84 },
+        { title: 'Đúng hạn', dataIndex: 'on_time', key: 'on_time', align: 'right', width: 84 },
+        { title: 'Phát biểu', dataIndex: 'speakers', key: 'speakers', align: 'right', width: 84 },
         {
           title: 'Nhiệm vụ xong',
           key: 'measures',
           align: 'right',
+          width: 84,
           render: (_: unknown, p) => measuresText(p.measures_done, p.measures),
         },
         {
           title: 'Biểu dương',
           key: 'commendations',
           align: 'right',
+          width: 84,
           render: (_: unknown, p) => <span data-testid="review-commendations">{p.commendations}</span>,
         },
         {
           title: 'Rút kinh nghiệm',
           key: 'lessons',
           align: 'right',
+          width: 96,
           render: (_: unknown, p) => <span data-testid="review-lessons">{p.lessons}</span>,
         },
       ];
@@ -208,27 +221,30 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
       )}
       <Table<ReviewItem>
         data-testid="review-table"
-        className="section"
+        className="section review-table"
         rowKey="topic_id"
         size="small"
         columns={columns}
         dataSource={rows}
         loading={loading}
         pagination={false}
-        scroll={narrow ? undefined : { x: showCell ? 1110 : 980 }}
+        tableLayout={narrow ? undefined : 'fixed'}
+        scroll={narrow ? undefined : { x: showCell ? 1000 : 870 }}
         onRow={(item) => ({ 'data-testid': 'review-row', 'data-topic': item.topic_id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: `Chưa có chuyên đề nào trong kế hoạch năm ${year}` }}
       />
       <Typography.Title level={5}>Theo người, tổ đảng chuẩn bị</Typography.Title>
       <Table<ReviewPreparer>
         data-testid="review-preparers"
+        className="review-table"
         rowKey={(p) => `${p.organization_id}:${p.preparer.kind}:${p.preparer.member_id ?? ''}:${p.preparer.party_group_id ?? ''}:${p.preparer.name}`}
         size="small"
         columns={preparerColumns}
         dataSource={preparers}
         loading={loading}
         pagination={false}
-        scroll={narrow ? undefined : { x: 'max-content' }}
+        tableLayout={narrow ? undefined : 'fixed'}
+        scroll={narrow ? undefined : { x: showCell ? 900 : 770 }}
         onRow={(p) => ({ 'data-testid': 'review-preparer-row', 'data-org': p.organization_id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: 'Chưa phân công người, tổ đảng chuẩn bị chuyên đề nào' }}
       />
