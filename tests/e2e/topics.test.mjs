@@ -676,6 +676,9 @@ test("the secretary commends the preparer at year end; the cell's and the commun
         assert.equal(await length.innerText(), `Thời lượng: 150 phút (tối thiểu ${session.min_minutes})`);
     }
     await fitsPhone(page, 'the roll call with the session');
+    await length.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `topics-18-session-${session.combined ? 'combined' : 'alone'}-phone.png`) });
     await page.goto(`/topics/${topicId}`);
     await page.getByTestId('topic-page').waitFor();
 
