@@ -2,14 +2,15 @@
 // mistake the server refuses, shown where it is); the secretary of Chi bộ Thôn Đông scores one of the cell's held
 // meetings on a phone, the committee adds the superior's column, the secretary corrects the cell's score with a
 // reason, and the minutes' PDF states the quality of the meeting. Then the secretary lifts a computed criterion (a
-// reason is required) and the commune sees the deviation beside the score and on its scoring tab.
+// reason is required) and the commune sees the deviation beside the score and on its scoring tab. Last, the commune
+// sets a scorecard for thematic meetings only, and its card shows it in force for them, the general one for the rest.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE, run,
+    assertNoPageErrors, DESKTOP, fitsPhone, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE, run,
     screenshot, setUp, shot, SHOTS, showYear, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
@@ -506,4 +507,67 @@ test('the commune sees the deviation beside the cell\'s score and counts the mee
     await page.getByTestId('score-section').waitFor();
     assertNoPageErrors(page);
     for (const p of [the.secretary, the.committee]) await p?.context().close();
+});
+
+test('the commune sets a scorecard for thematic meetings only; the card shows which one scores which meetings', async () => {
+    needs('scorecard');
+    const THEMATIC_NAME = `Phiếu đánh giá sinh hoạt chuyên đề — ${COMMUNE}`;
+    const page = await openPage(env, DESKTOP);
+    await login(page, 'xa.hoaan');
+    await openOrganization(page, COMMUNE);
+    const card = page.getByTestId('scorecard-card');
+    const viewed = card.getByTestId('scorecard-viewed-kind');
+    await waitForTexts(card.getByTestId('scorecard-name'), (t) => t[0] === the.scorecard, 'the general version in force');
+
+    // Thematic meetings are scored by the general version until one of their own is set.
+    await viewed.getByText('Chuyên đề', { exact: true }).click();
+    await waitForTexts(card.getByTestId('scorecard-head-kind'), (t) => t[0] === 'Mọi buổi sinh hoạt', 'the general one for thematic meetings');
+    await card.getByTestId('scorecard-edit').click();
+    const editor = page.getByTestId('scorecard-editor');
+    await editor.waitFor();
+    const kind = editor.getByTestId('scorecard-kind');
+    assert.equal(await kind.getByRole('radio', { name: 'Chỉ sinh hoạt chuyên đề' }).isChecked(), true,
+        'from the thematic viewer, a new version is for thematic meetings');
+    await kind.getByText('Mọi buổi sinh hoạt', { exact: true }).click();
+    await kind.getByText('Chỉ sinh hoạt chuyên đề', { exact: true }).click();
+    await editor.getByTestId('scorecard-name-input').fill(THEMATIC_NAME);
+    await kind.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'scoring-editor-thematic-kind.png') });
+    await editor.getByTestId('scorecard-save').click();
+    await editor.waitFor({ state: 'detached' });
+    await notice(page, `Đã lưu phiếu đánh giá, áp dụng từ ${TODAY}`);
+
+    // Still viewing thematic meetings: the new version is in force for them.
+    await waitForTexts(card.getByTestId('scorecard-name'), (t) => t[0] === THEMATIC_NAME, 'the thematic version in force');
+    assert.equal(await card.getByTestId('scorecard-head-kind').innerText(), 'Chỉ sinh hoạt chuyên đề');
+    const versions = await waitForTexts(card.getByTestId('scorecard-version'), (t) => t.length === 2, 'two own versions');
+    const line = (name) => versions.find((v) => v.includes(name)) ?? '';
+    assert.ok(line(THEMATIC_NAME).includes('Đang áp dụng') && line(THEMATIC_NAME).includes('Chỉ sinh hoạt chuyên đề'),
+        line(THEMATIC_NAME));
+    assert.ok(line(the.scorecard).includes('Mọi buổi sinh hoạt'), line(the.scorecard));
+    await shot(page, 'scoring-desktop-thematic-scorecard');
+
+    // Regular meetings keep the general version.
+    await viewed.getByText('Thường kỳ', { exact: true }).click();
+    await waitForTexts(card.getByTestId('scorecard-name'), (t) => t[0] === the.scorecard, 'the general version for regular meetings');
+    const regular = await waitForTexts(card.getByTestId('scorecard-version'), (t) => t.length === 2);
+    assert.ok(regular.find((v) => v.includes(the.scorecard)).includes('Đang áp dụng'));
+    assert.ok(!regular.find((v) => v.includes(THEMATIC_NAME)).includes('Đang áp dụng'), 'not in force for regular meetings');
+    assertNoPageErrors(page);
+    await page.context().close();
+
+    // The secretary of a cell below, on a phone, reads the thematic one through the same switch.
+    const phone = await openPage(env, PHONE);
+    await login(phone, 'bithu.thondong');
+    await openCell(phone, CELL);
+    const cellCard = phone.getByTestId('scorecard-card');
+    await waitForTexts(cellCard.getByTestId('scorecard-name'), (t) => t[0] === the.scorecard);
+    await cellCard.getByTestId('scorecard-viewed-kind').getByText('Chuyên đề', { exact: true }).click();
+    await waitForTexts(cellCard.getByTestId('scorecard-name'), (t) => t[0] === THEMATIC_NAME, 'the cell inherits the thematic one');
+    await fitsPhone(phone, 'the cell\'s scorecard card');
+    await cellCard.scrollIntoViewIfNeeded();
+    await phone.waitForTimeout(300);
+    await phone.screenshot({ path: join(SHOTS, 'scoring-phone-cell-thematic-scorecard.png') });
+    assertNoPageErrors(phone);
+    await phone.context().close();
 });

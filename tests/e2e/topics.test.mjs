@@ -7,7 +7,8 @@
 // roll, records who spoke (the member's proposal taken into the resolution), the conclusion, the resolution's measures
 // with their owners and deadlines and the vote, finalises the minutes and reports upward → the thematic resolution,
 // downloaded as DOCX and read back through LibreOffice, says all that → the cell's next regular meeting reviews the
-// measures → the commune's quarter coverage shows the cell's topic held, resolved and reported.
+// measures → the commune's quarter coverage shows the cell's topic held, resolved and reported → at year end the
+// secretary commends the preparer, and the cell's and the commune's year-end reviews say so.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -182,6 +183,7 @@ test('the secretary picks it, names the preparer and links the thematic meeting'
     const cell = await get('bithu.thondong', `/organizations/${cellId}`);
     const preparer = cell.leaders.find((p) => p.position === 'committee_member' && !p.term_end);
     assert.ok(preparer, 'Thôn Đông has a chi ủy member');
+    the.preparer = preparer;
     await card.getByTestId('pick-orientation').click();
     const form = page.getByTestId('pick-orientation-form');
     await form.getByText('Chi ủy viên (cùng bí thư)').click();
@@ -644,4 +646,114 @@ test("the commune's quarter coverage shows the cell's topic held, resolved and r
         }
         assertNoPageErrors(page);
     }
+});
+
+test("the secretary commends the preparer at year end; the cell's and the commune's reviews say so", async () => {
+    needs('resolutionNumber');
+    const NOTE = 'Chi ủy viên chuẩn bị chu đáo, số liệu cụ thể; nhiều đảng viên phát biểu.';
+    const reviewOf = (user, orgId) => get(user, `/organizations/${orgId}/topic-review?year=${YEAR}`);
+    const preparerRow = (review) =>
+        review.preparers.find((p) => p.organization_id === cellId && p.preparer.member_id === the.preparer.member_id);
+    const before = preparerRow(await reviewOf('xa.hoaan', communeId));
+    assert.ok(before, 'the commune reviews the preparer');
+
+    const page = await openPage(env, PHONE);
+    await login(page, 'bithu.thondong');
+    await page.goto(`/topics/${topicId}`);
+    await page.getByTestId('topic-page').waitFor();
+    // The workflow ends at "Đã gửi đảng viên"; the page says the meeting went on to its resolution.
+    const held = page.getByTestId('topic-held');
+    await held.waitFor();
+    assert.equal(await held.innerText(), `Đã sinh hoạt ngày ${vn(the.meeting.date)} — Nghị quyết số ${the.resolutionNumber}`);
+    assert.equal(await held.getAttribute('href'), `/meetings/${the.meeting.id}`);
+
+    // From there to the meeting, whose roll call says the session's length against its minimum (the thematic meeting
+    // alone: 150 minutes against 90; held on the day of the month's regular meeting: the combined session's).
+    const { session } = (await get('bithu.thondong', `/meetings/${the.meeting.id}`)).record;
+    await held.click();
+    await page.waitForURL(new RegExp(`/meetings/${the.meeting.id}(\\?|$)`));
+    await openSection(page, 'roll', 'Điểm danh');
+    const length = page.getByTestId('meeting-session');
+    await length.waitFor();
+    if (session.combined) {
+        assert.ok((await length.innerText()).startsWith(
+            `Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: ${session.minutes} phút (tối thiểu ${session.min_minutes})`));
+        assert.equal(await length.getByTestId('meeting-session-partner').getAttribute('href'), `/meetings/${session.partner_id}`);
+    } else {
+        assert.equal(session.minutes, 150, `${STARTED}–${ENDED}`);
+        assert.equal(await length.innerText(), `Thời lượng: 150 phút (tối thiểu ${session.min_minutes})`);
+    }
+    await fitsPhone(page, 'the roll call with the session');
+    await length.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `topics-18-session-${session.combined ? 'combined' : 'alone'}-phone.png`) });
+    await page.goto(`/topics/${topicId}`);
+    await page.getByTestId('topic-page').waitFor();
+
+    const section = page.getByTestId('topic-assessment');
+    const form = section.getByTestId('topic-assessment-form');
+    await section.getByTestId('topic-assess-save').click();
+    await fieldError(form, 'Đánh giá người, tổ đảng chuẩn bị và buổi sinh hoạt')
+        .filter({ hasText: 'Vui lòng chọn Biểu dương hoặc Rút kinh nghiệm.' }).waitFor();
+    await fieldError(form, 'Nội dung biểu dương hoặc bài học kinh nghiệm').filter({ hasText: 'Vui lòng ghi nội dung đánh giá.' }).waitFor();
+    await section.getByTestId('topic-assessment-choice').getByText('Biểu dương', { exact: true }).click();
+    await section.getByTestId('topic-assessment-text').fill(NOTE);
+    await fitsPhone(page, 'the assessment form');
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'topics-18-assessment-form-phone.png') });
+    await section.getByTestId('topic-assess-save').click();
+    await notice(page, 'Đã lưu đánh giá');
+    await section.getByTestId('topic-assessment-label').filter({ hasText: 'Biểu dương' }).waitFor();
+    assert.equal(await section.getByTestId('topic-assessment-note').innerText(), NOTE);
+    const topic = await get('bithu.thondong', `/topics/${topicId}`);
+    assert.deepEqual([topic.assessment, topic.assessment_label, topic.assessment_note], ['commendation', 'Biểu dương', NOTE]);
+    await fitsPhone(page, 'the topic page with its assessment');
+    await shot(page, 'topics-18-assessment-phone');
+
+    // The cell's year-end review: the topic's line on a phone.
+    await openTopicsTab(page, cellId);
+    const cellCard = page.getByTestId('topic-review');
+    const cellRow = cellCard.locator(`[data-testid="review-row"][data-topic="${topicId}"]`);
+    await cellRow.getByTestId('review-assessment').filter({ hasText: 'Biểu dương' }).waitFor();
+    const cellReview = await reviewOf('bithu.thondong', cellId);
+    const item = cellReview.items.find((i) => i.topic_id === topicId);
+    assert.ok(item.held && item.assessment === 'commendation', 'held and commended');
+    const timeliness = item.held_late || item.draft_late ? 'Muộn' : 'Đúng hạn';
+    const measures = `${item.measures_done}/${item.measures}`;
+    const phoneText = await cellRow.innerText();
+    for (const expected of [`Quý ${QUARTER}`, TITLE, the.preparer.member_name, `Đã sinh hoạt ${vn(the.meeting.date)}`, timeliness,
+        `${item.present} dự, ${item.speakers} phát biểu`, `Nhiệm vụ hoàn thành: ${measures}`, 'Biểu dương', NOTE])
+        assert.ok(phoneText.includes(expected), `the cell's review shows "${expected}":\n${phoneText}`);
+    assert.equal(await cellRow.getByTestId('review-topic').getAttribute('href'), `/topics/${topicId}`);
+    await fitsPhone(page, "the cell's year-end review");
+    await shotOfPart(page, cellCard, 'topics-19-cell-review-phone-card');
+    assertNoPageErrors(page);
+
+    // The commune, on a desktop: the same line, and the preparer counted once more as commended.
+    const after = preparerRow(await reviewOf('xa.hoaan', communeId));
+    assert.equal(after.commendations, before.commendations + 1, 'one more commendation');
+    const desk = await openPage(env, DESKTOP);
+    await login(desk, 'xa.hoaan');
+    await openTopicsTab(desk, communeId);
+    const card = desk.getByTestId('topic-review');
+    const row = card.locator(`[data-testid="review-row"][data-topic="${topicId}"]`);
+    await row.getByTestId('review-assessment').filter({ hasText: 'Biểu dương' }).waitFor();
+    const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(cells.slice(0, 3), [CELL, String(QUARTER), `${TITLE}\nĐồng chí ${the.preparer.member_name} (chi ủy viên)`]);
+    assert.equal(cells[3], `Đã ${vn(the.meeting.date)}`);
+    assert.ok(cells[4].startsWith(timeliness), cells[4]);
+    assert.deepEqual(cells.slice(5, 7), [`${item.present} / ${item.speakers}`, measures]);
+    assert.ok(cells[7].includes('Biểu dương') && cells[7].includes(NOTE), cells[7]);
+    const preparers = card.getByTestId('review-preparers');
+    const preparer = preparers.locator(`[data-testid="review-preparer-row"][data-org="${cellId}"]`)
+        .filter({ hasText: the.preparer.member_name });
+    assert.equal(await preparer.count(), 1, 'one line for the preparer');
+    const counts = (await preparer.locator('td').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(counts, [CELL, `Đồng chí ${the.preparer.member_name} (chi ủy viên)`, String(after.topics), String(after.held),
+        String(after.on_time), String(after.speakers), after.measures ? `${after.measures_done}/${after.measures}` : '—',
+        String(after.commendations), String(after.lessons)]);
+    await shot(desk, 'topics-20-commune-review-desktop');
+    await shotOfPart(desk, card, 'topics-20-commune-review-desktop-card');
+    assertNoPageErrors(desk);
 });

@@ -10,6 +10,8 @@ import { api, errorMessage } from '../../lib/api';
 import { formatDate, parseIsoDate, toIsoDate } from '../../lib/dates';
 import {
   beforeHeld,
+  combinedPartner,
+  entryMinimumText,
   entryStateLabel,
   MEETING_KIND_LABELS,
   MEETING_STATE_COLORS,
@@ -169,6 +171,7 @@ export default function MeetingCalendar({
   const { data, error, loading, reload } = useApi<{ items: CalendarEntry[] }>(`/organizations/${organization.id}/meetings`, {
     year,
   });
+  const entries = data?.items ?? [];
   useEffect(() => {
     if (version) reload();
   }, [version, reload]);
@@ -318,6 +321,7 @@ export default function MeetingCalendar({
                 {dateCell(e)}
                 <div>
                   Lúc <b className="meeting-time">{e.start_time}</b> · tối thiểu {e.min_minutes} phút
+                  {combinedPartner(e, entries) && ` (${e.combined_min_minutes} phút khi họp kết hợp)`}
                 </div>
               </div>
               {reasons(e)}
@@ -341,9 +345,8 @@ export default function MeetingCalendar({
               (phút)
             </span>
           ),
-          dataIndex: 'min_minutes',
           key: 'minutes',
-          className: 'nowrap',
+          render: (_: unknown, e) => entryMinimumText(e, entries),
         },
         { title: 'Trạng thái', key: 'state', className: 'nowrap', render: (_: unknown, e) => stateTag(e) },
         { title: 'Lý do dời/hủy', key: 'reason', className: 'meeting-reason-cell', render: (_: unknown, e) => reasons(e) },
@@ -377,7 +380,7 @@ export default function MeetingCalendar({
         rowKey={entryKey}
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={entries}
         loading={loading}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}

@@ -17,6 +17,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import StatusTag from '../members/StatusTag';
 import { formatDate, todayIso } from '../../lib/dates';
 import { missingReasons, type RollDraft } from './meetingDraft';
@@ -30,6 +31,8 @@ import {
   splitRoll,
   TIME_RE,
   workingAwayHint,
+  partnerMeetingLabel,
+  sessionText,
 } from './meetings';
 import RowActions from '../../ui/RowActions';
 import SectionSaveBar from '../../ui/SectionSaveBar';
@@ -130,6 +133,27 @@ function TimeField({
   );
 }
 
+// The session's length against its minimum; a combined session links to the other meeting of it.
+function SessionLength({ meeting }: { meeting: Meeting }) {
+  const session = meeting.record.session;
+  const said = sessionText(session);
+  if (!said) return null;
+  return (
+    <Typography.Paragraph data-testid="meeting-session">
+      {said.text}
+      {said.short && <Typography.Text type="danger"> — chưa đủ thời lượng tối thiểu</Typography.Text>}
+      {session.combined && session.partner_id !== null && (
+        <>
+          {' · '}
+          <Link to={`/meetings/${session.partner_id}`} data-testid="meeting-session-partner">
+            {partnerMeetingLabel(meeting.kind)}
+          </Link>
+        </>
+      )}
+    </Typography.Paragraph>
+  );
+}
+
 function RollView({ meeting, draft }: { meeting: Meeting; draft: RollDraft }) {
   const narrow = !Grid.useBreakpoint().md;
   const r = meeting.record;
@@ -189,6 +213,7 @@ function RollView({ meeting, draft }: { meeting: Meeting; draft: RollDraft }) {
           { key: 'superior', label: 'Đại diện cấp ủy cấp trên dự', children: r.superior_attended ? 'Có' : 'Không' },
         ]}
       />
+      <SessionLength meeting={meeting} />
       <Table<Attendance>
         data-testid="roll-table"
         rowKey="member_id"
@@ -406,8 +431,8 @@ export default function MeetingRollCall({
       </div>
       {minutes !== null && (
         <Typography.Paragraph data-testid="roll-duration">
-          Thời lượng: <b>{minutes} phút</b>
-          {minutes < meeting.min_minutes && (
+          {meeting.record.session.combined ? 'Thời lượng cuộc họp này' : 'Thời lượng'}: <b>{minutes} phút</b>
+          {!meeting.record.session.combined && minutes < meeting.min_minutes && (
             <Typography.Text type="danger">
               {' '}
               — ít hơn {meeting.min_minutes} phút tối thiểu theo quy định
@@ -415,6 +440,7 @@ export default function MeetingRollCall({
           )}
         </Typography.Paragraph>
       )}
+      {meeting.record.session.combined && <SessionLength meeting={meeting} />}
       <div className="rule-form-pair">
         <div id="field-chair_id">
           <Form.Item

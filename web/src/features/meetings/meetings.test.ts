@@ -24,8 +24,12 @@ import {
   presenceLabel,
   PRESENCE_COLORS,
   PRESENCE_LABELS,
+  combinedPartner,
+  entryMinimumText,
+  partnerMeetingLabel,
   recordLocked,
   ruleSettings,
+  sessionText,
   splitRoll,
   targetsMetShare,
   tasksHeading,
@@ -33,7 +37,7 @@ import {
   weekdayLabel,
   workingAwayHint,
 } from './meetings';
-import type { MeetingRecord, MeetingRule, MeetingState, MemberStatus, Presence, RuleOverride, RuleView } from '../../lib/types';
+import type { CalendarEntry, MeetingRecord, MeetingRule, MeetingState, MemberStatus, Presence, RuleOverride, RuleView } from '../../lib/types';
 
 const EMPTY: RuleOverride = {
   regular_day: null,
@@ -359,5 +363,65 @@ describe('members away from their cell at a roll call', () => {
       expect(PRESENCE_LABELS[p]).toBeTruthy();
       expect(PRESENCE_COLORS[p]).toBeTruthy();
     }
+  });
+});
+
+describe('the session of a meeting', () => {
+  const session = (over: Partial<MeetingRecord['session']>): MeetingRecord['session'] => ({
+    minutes: null,
+    min_minutes: 90,
+    combined: false,
+    partner_id: null,
+    ...over,
+  });
+
+  it('says a meeting alone against its minimum, nothing before its times are recorded', () => {
+    expect(sessionText(session({}))).toBeNull();
+    expect(sessionText(session({ minutes: 95 }))).toEqual({ text: 'Thời lượng: 95 phút (tối thiểu 90)', short: false });
+    expect(sessionText(session({ minutes: 60 }))?.short).toBe(true);
+  });
+
+  it('says a combined session against the combined minimum', () => {
+    const combined = session({ combined: true, min_minutes: 120, partner_id: 7 });
+    expect(sessionText({ ...combined, minutes: 125 })).toEqual({
+      text: 'Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: 125 phút (tối thiểu 120)',
+      short: false,
+    });
+    expect(sessionText({ ...combined, minutes: 100 })?.short).toBe(true);
+    expect(sessionText(combined)?.text).toBe(
+      'Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: chưa ghi đủ giờ (tối thiểu 120 phút)',
+    );
+    expect(partnerMeetingLabel('regular')).toBe('Cuộc họp chuyên đề cùng buổi');
+  });
+});
+
+describe('combined sessions in the calendar', () => {
+  const entry = (over: Partial<CalendarEntry>): CalendarEntry =>
+    ({
+      id: null,
+      kind: 'regular',
+      year: 2027,
+      month: 3,
+      date: '2027-03-05',
+      start_time: '14:00',
+      min_minutes: 90,
+      combined_min_minutes: 120,
+      state: 'planned',
+      ...over,
+    }) as CalendarEntry;
+
+  it('pairs the regular and the thematic meeting of a month held on the same day', () => {
+    const regular = entry({});
+    const thematic = entry({ kind: 'thematic' });
+    const other = entry({ month: 4, date: '2027-04-05' });
+    expect(combinedPartner(regular, [regular, thematic, other])).toBe(thematic);
+    expect(entryMinimumText(regular, [regular, thematic, other])).toBe('90 (120 khi kết hợp)');
+    expect(entryMinimumText(other, [regular, thematic, other])).toBe('90');
+  });
+
+  it('does not pair a different day or a cancelled meeting', () => {
+    const regular = entry({});
+    expect(combinedPartner(regular, [regular, entry({ kind: 'thematic', date: '2027-03-12' })])).toBeUndefined();
+    expect(combinedPartner(regular, [regular, entry({ kind: 'thematic', state: 'cancelled' })])).toBeUndefined();
   });
 });

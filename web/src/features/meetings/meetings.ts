@@ -5,6 +5,7 @@ import type {
   DayShift,
   Meeting,
   MeetingKind,
+  MeetingRecord,
   MeetingRule,
   MeetingState,
   Presence,
@@ -495,4 +496,47 @@ export function defaultSection(state: MeetingState, date: string, today: string)
     case 'reported':
       return 'documents';
   }
+}
+
+// How long a meeting's session lasted against its minimum: the meeting alone, or — when the month's regular and
+// thematic meetings were held on the same day — the combined session from the earlier start to the later end.
+// Null while a meeting alone has no start and end recorded.
+export function sessionText(session: MeetingRecord['session']): { text: string; short: boolean } | null {
+  const minimum = `tối thiểu ${session.min_minutes}`;
+  if (session.combined) {
+    const length = session.minutes === null ? `chưa ghi đủ giờ (${minimum} phút)` : `${session.minutes} phút (${minimum})`;
+    return {
+      text: `Buổi sinh hoạt kết hợp thường kỳ và chuyên đề: ${length}`,
+      short: session.minutes !== null && session.minutes < session.min_minutes,
+    };
+  }
+  if (session.minutes === null) return null;
+  return { text: `Thời lượng: ${session.minutes} phút (${minimum})`, short: session.minutes < session.min_minutes };
+}
+
+// "cuộc họp chuyên đề" — the other meeting of a combined session, named from this one's kind.
+export function partnerMeetingLabel(kind: MeetingKind): string {
+  return kind === 'regular' ? 'Cuộc họp chuyên đề cùng buổi' : 'Cuộc họp thường kỳ cùng buổi';
+}
+
+// The month's meeting of the other kind held on the same day as `entry` (not cancelled): together they are one
+// combined session, held to the longer combined minimum.
+export function combinedPartner(entry: CalendarEntry, entries: readonly CalendarEntry[]): CalendarEntry | undefined {
+  if (entry.state === 'cancelled') return undefined;
+  return entries.find(
+    (e) =>
+      e.kind !== entry.kind &&
+      e.year === entry.year &&
+      e.month === entry.month &&
+      e.date === entry.date &&
+      e.state !== 'cancelled',
+  );
+}
+
+// The minimum of a calendar entry in minutes: "90", or "90 (120 khi kết hợp)" on a day shared with the month's
+// meeting of the other kind.
+export function entryMinimumText(entry: CalendarEntry, entries: readonly CalendarEntry[]): string {
+  return combinedPartner(entry, entries)
+    ? `${entry.min_minutes} (${entry.combined_min_minutes} khi kết hợp)`
+    : String(entry.min_minutes);
 }

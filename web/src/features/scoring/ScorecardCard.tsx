@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Collapse, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Radio, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import ScorecardEditor from './ScorecardEditor';
 import { LevelTag } from './MeetingScoring';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
-import { formatTier, levelRules, METRIC_LABELS, scorecardSource } from './scorecard';
+import { formatTier, levelRules, METRIC_LABELS, scorecardKindLabel, scorecardSource, versionStatus } from './scorecard';
 import { useApi } from '../../lib/useApi';
 import type { Organization, Scorecard, ScorecardInput, ScorecardView } from '../../lib/types';
 import { LoadError } from '../../ui/LoadFailure';
@@ -73,17 +73,36 @@ export function ScorecardDetails({ card, testId }: { card: ScorecardInput; testI
   );
 }
 
-function versionTag(version: Scorecard, view: ScorecardView, today: string) {
-  if (version.id === view.in_force.id) return <Tag color="red">Đang áp dụng</Tag>;
-  if (version.effective_from > today) return <Tag color="blue">Sắp áp dụng</Tag>;
-  return <Tag>Đã thay thế</Tag>;
+function versionTag(version: Scorecard, view: ScorecardView, viewed: 'regular' | 'thematic', today: string) {
+  switch (versionStatus(version, view.in_force.id, viewed, today)) {
+    case 'in_force':
+      return <Tag color="red">Đang áp dụng</Tag>;
+    case 'upcoming':
+      return <Tag color="blue">Sắp áp dụng</Tag>;
+    case 'replaced':
+      return <Tag>Đã thay thế</Tag>;
+    case null:
+      return null;
+  }
 }
 
-// "Phiếu đánh giá chất lượng sinh hoạt" of an organisation: the version in force and where it comes from; for a
-// committee, the versions it set and (for writers) a new version for its subtree. Cells see theirs read-only.
+function KindTag({ kind, testId = 'scorecard-kind-tag' }: { kind: Scorecard['meeting_kind']; testId?: string }) {
+  return (
+    <Tag color={kind === 'thematic' ? 'purple' : kind === 'regular' ? 'blue' : 'default'} data-testid={testId}>
+      {scorecardKindLabel(kind)}
+    </Tag>
+  );
+}
+
+type ViewedKind = 'regular' | 'thematic';
+
+// "Phiếu đánh giá chất lượng sinh hoạt" of an organisation: the version in force for regular or (switched) thematic
+// meetings and where it comes from; for a committee, the versions it set and (for writers) a new version for its
+// subtree. Cells see theirs read-only.
 export default function ScorecardCard({ organization, canWrite }: { organization: Organization; canWrite: boolean }) {
   const { message } = App.useApp();
-  const { data, error, reload } = useApi<ScorecardView>(`/organizations/${organization.id}/scorecard`);
+  const [kind, setKind] = useState<ViewedKind>('regular');
+  const { data, error, reload } = useApi<ScorecardView>(`/organizations/${organization.id}/scorecard`, { kind });
   const [editing, setEditing] = useState(false);
   const today = todayIso();
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
@@ -105,6 +124,19 @@ export default function ScorecardCard({ organization, canWrite }: { organization
           </Button>
         </div>
       )}
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        size="large"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as ViewedKind)}
+        className="scorecard-kind-switch"
+        aria-label="Phiếu áp dụng cho buổi sinh hoạt"
+        data-testid="scorecard-viewed-kind"
+      >
+        <Radio.Button value="regular">Thường kỳ</Radio.Button>
+        <Radio.Button value="thematic">Chuyên đề</Radio.Button>
+      </Radio.Group>
       {error !== undefined ? (
         <LoadError error={error} />
       ) : !data ? (
@@ -118,6 +150,10 @@ export default function ScorecardCard({ organization, canWrite }: { organization
             </Tag>
             <div>
               <b data-testid="scorecard-name">{data.in_force.name}</b>
+            </div>
+            <div>
+              Phiếu chấm các buổi sinh hoạt {kind === 'thematic' ? 'chuyên đề' : 'thường kỳ'}:{' '}
+              <KindTag kind={data.in_force.meeting_kind} testId="scorecard-head-kind" />
             </div>
             <Typography.Text type="secondary">
               Áp dụng từ {formatDate(data.in_force.effective_from)} · tổng {data.in_force.total} điểm
@@ -148,7 +184,8 @@ export default function ScorecardCard({ organization, canWrite }: { organization
                     key: v.id,
                     label: (
                       <span data-testid="scorecard-version">
-                        {versionTag(v, data, today)} <b>{v.name}</b> · áp dụng từ {formatDate(v.effective_from)}
+                        {versionTag(v, data, kind, today)} <KindTag kind={v.meeting_kind} /> <b>{v.name}</b> · áp dụng từ{' '}
+                        {formatDate(v.effective_from)}
                         {v.created_by && (
                           <Typography.Text type="secondary">
                             {' '}
@@ -169,6 +206,7 @@ export default function ScorecardCard({ organization, canWrite }: { organization
         <ScorecardEditor
           organization={organization}
           base={data.in_force}
+          meetingKind={kind === 'thematic' ? 'thematic' : undefined}
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
             message.success(`Đã lưu phiếu đánh giá, áp dụng từ ${formatDate(saved.effective_from)}`);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import DateInput from '../../ui/DateInput';
@@ -17,7 +17,12 @@ import {
   METRICS,
   parseFieldPath,
   SCORE_TOTAL,
+  SCORECARD_KIND_CHOICES,
   scorecardDraft,
+  scorecardKindChoice,
+  scorecardKindOf,
+  type ScorecardKind,
+  type ScorecardKindChoice,
   toDisplayBound,
   uniqueCode,
   type ScorecardIssue,
@@ -32,7 +37,7 @@ const LEVEL_FIELDS = [
 ] as const;
 
 // The card-level places an error may name; anything else not naming a block or criterion shows above the form.
-const CARD_FIELDS = ['name', 'effective_from', 'levels', 'full_marks_for_good', 'blocks'] as const;
+const CARD_FIELDS = ['name', 'effective_from', 'meeting_kind', 'levels', 'full_marks_for_good', 'blocks'] as const;
 type CardField = (typeof CARD_FIELDS)[number];
 
 const JUDGEMENT = '';
@@ -97,17 +102,20 @@ const numberOr = (v: number | string | null | undefined, fallback: number) =>
 export default function ScorecardEditor({
   organization,
   base,
+  meetingKind,
   onClose,
   onSaved,
 }: {
   organization: Organization;
   base: Scorecard;
+  // The meetings the new version is for at first (default: those the base scores).
+  meetingKind?: ScorecardKind;
   onClose: () => void;
   onSaved: (saved: Scorecard) => void;
 }) {
   const today = todayIso();
   const [draft, setDraft] = useState<ScorecardInput>(() => {
-    const start = scorecardDraft(base, today);
+    const start = scorecardDraft(base, today, meetingKind);
     // Started from the built-in or an ancestor's scorecard: name the new one after this organisation.
     if (base.organization_id !== organization.id)
       start.name = `Phiếu đánh giá chất lượng sinh hoạt chi bộ — ${organization.name}`;
@@ -430,6 +438,26 @@ export default function ScorecardEditor({
               <Notes {...at('effective_from')} />
             </Form.Item>
           </div>
+        </div>
+
+        <div id="scorecard-field-meeting_kind">
+          <Form.Item label="Áp dụng cho">
+            <Radio.Group
+              className="topic-choices scorecard-kind-choices"
+              value={scorecardKindChoice(draft.meeting_kind)}
+              data-testid="scorecard-kind"
+              onChange={(e) =>
+                update((d) => void (d.meeting_kind = scorecardKindOf(e.target.value as ScorecardKindChoice)))
+              }
+            >
+              {SCORECARD_KIND_CHOICES.map((c) => (
+                <Radio key={c.value} value={c.value}>
+                  {c.label}
+                </Radio>
+              ))}
+            </Radio.Group>
+            <Notes {...at('meeting_kind')} />
+          </Form.Item>
         </div>
 
         <div id="scorecard-field-levels" className="scorecard-levels-edit">

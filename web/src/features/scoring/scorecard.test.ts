@@ -23,7 +23,11 @@ import {
   scoreChanges,
   qualityLevel,
   scorecardDraft,
+  scorecardKindChoice,
+  scorecardKindLabel,
+  scorecardKindOf,
   scorecardSource,
+  versionStatus,
   scoreOverrides,
   toDisplayBound,
   totalPoints,
@@ -63,9 +67,9 @@ function hd42(): Scorecard {
   return {
     id: 0,
     organization_id: null,
-    meeting_kind: null,
     name: 'Phiếu đánh giá chất lượng sinh hoạt chi bộ (Hướng dẫn 42-HD/BTCTW)',
     effective_from: '2025-10-28',
+    meeting_kind: null,
     total: 100,
     created_by: '',
     created_at: null,
@@ -474,6 +478,31 @@ describe('drafts', () => {
     draft.blocks[1].criteria[0].tiers[0].points = 1;
     expect(hd42().blocks[1].criteria[0].tiers[0].points).toBe(5);
     expect(scorecardDraft({ ...hd42(), effective_from: '2026-05-01' }, '2026-03-02').effective_from).toBe('2026-05-01');
+  });
+
+  it('keeps the meetings a version scores, unless the viewer asked for another kind', () => {
+    expect(scorecardDraft({ ...hd42(), meeting_kind: 'thematic' }, '2026-03-02').meeting_kind).toBe('thematic');
+    expect(scorecardDraft(hd42(), '2026-03-02').meeting_kind).toBeNull();
+    expect(scorecardDraft(hd42(), '2026-03-02', 'thematic').meeting_kind).toBe('thematic');
+    expect(scorecardDraft({ ...hd42(), meeting_kind: 'thematic' }, '2026-03-02', null).meeting_kind).toBeNull();
+  });
+
+  it('says what became of a version as seen from the viewer of one kind of meeting', () => {
+    const v = (id: number, effective_from: string, meeting_kind: Scorecard['meeting_kind']) => ({ id, effective_from, meeting_kind });
+    expect(versionStatus(v(3, '2026-01-01', 'thematic'), 3, 'thematic', '2026-03-02')).toBe('in_force');
+    expect(versionStatus(v(4, '2026-04-01', null), 3, 'thematic', '2026-03-02')).toBe('upcoming');
+    expect(versionStatus(v(2, '2026-01-01', null), 3, 'thematic', '2026-03-02')).toBe('replaced');
+    expect(versionStatus(v(3, '2026-01-01', 'thematic'), 2, 'regular', '2026-03-02')).toBeNull();
+  });
+
+  it.each([
+    [null, 'all', 'Mọi buổi sinh hoạt'],
+    ['thematic', 'thematic', 'Chỉ sinh hoạt chuyên đề'],
+    ['regular', 'regular', 'Chỉ sinh hoạt thường kỳ'],
+  ] as const)('names the meetings of kind %s', (kind, choice, label) => {
+    expect(scorecardKindChoice(kind)).toBe(choice);
+    expect(scorecardKindOf(choice)).toBe(kind);
+    expect(scorecardKindLabel(kind)).toBe(label);
   });
 
   it('finds a free code', () => {

@@ -81,6 +81,48 @@ export function scorecardSource(view: Pick<ScorecardView, 'in_force' | 'source_n
   return view.in_force.id === 0 || !view.source_name ? DEFAULT_SCORECARD_SOURCE : `Theo ${view.source_name}`;
 }
 
+// The meetings a scorecard version scores (`meeting_kind`): every meeting, or only one kind — a cell's thematic
+// meetings may be scored on their own scorecard (a thematic-only version wins over a general one for them).
+export type ScorecardKind = Scorecard['meeting_kind'];
+export type ScorecardKindChoice = 'all' | 'regular' | 'thematic';
+
+export const SCORECARD_KIND_CHOICES: { value: ScorecardKindChoice; label: string }[] = [
+  { value: 'all', label: 'Mọi buổi sinh hoạt' },
+  { value: 'thematic', label: 'Chỉ sinh hoạt chuyên đề' },
+  { value: 'regular', label: 'Chỉ sinh hoạt thường kỳ' },
+];
+
+export function scorecardKindChoice(kind: ScorecardKind | undefined): ScorecardKindChoice {
+  return kind ?? 'all';
+}
+
+export function scorecardKindOf(choice: ScorecardKindChoice): ScorecardKind {
+  return choice === 'all' ? null : choice;
+}
+
+// "Mọi buổi sinh hoạt", "Chỉ sinh hoạt chuyên đề"…: whom a version is for, as its tag in the list says it.
+export function scorecardKindLabel(kind: ScorecardKind | undefined): string {
+  const choice = scorecardKindChoice(kind);
+  return SCORECARD_KIND_CHOICES.find((c) => c.value === choice)!.label;
+}
+
+// A version of the organisation's own list, seen from the viewer of one kind of meeting: the one in force, one to
+// come, one replaced — or null for a version that scores only the other kind of meeting (the viewer of that kind
+// says what became of it).
+export type VersionStatus = 'in_force' | 'upcoming' | 'replaced';
+
+export function versionStatus(
+  version: Pick<Scorecard, 'id' | 'effective_from' | 'meeting_kind'>,
+  inForceId: number,
+  viewed: 'regular' | 'thematic',
+  today: string,
+): VersionStatus | null {
+  if (version.id === inForceId) return 'in_force';
+  if (version.effective_from > today) return 'upcoming';
+  if (version.meeting_kind !== null && version.meeting_kind !== viewed) return null;
+  return 'replaced';
+}
+
 export function allCriteria(card: Pick<ScorecardInput, 'blocks'>): Criterion[] {
   return card.blocks.flatMap((b) => b.criteria);
 }
@@ -421,12 +463,13 @@ export function issuesAt(issues: readonly ScorecardIssue[], block: number, crite
   });
 }
 
-// The editor's starting point: the version in force as a new version from `today` (server fields dropped).
-export function scorecardDraft(card: Scorecard | ScorecardInput, today: string): ScorecardInput {
+// The editor's starting point: the version in force as a new version from `today` (server fields dropped), for the
+// meetings it scored unless `kind` says otherwise (the viewer showed the thematic scorecard).
+export function scorecardDraft(card: Scorecard | ScorecardInput, today: string, kind?: ScorecardKind): ScorecardInput {
   return {
     name: card.name,
     effective_from: card.effective_from > today ? card.effective_from : today,
-    meeting_kind: card.meeting_kind ?? null,
+    meeting_kind: kind !== undefined ? kind : (card.meeting_kind ?? null),
     good_min: card.good_min,
     fair_min: card.fair_min,
     average_min: card.average_min,

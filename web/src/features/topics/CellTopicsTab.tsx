@@ -9,10 +9,11 @@ import type { OrgTabContext } from '../organizations/orgTabs';
 import type { TopicOrientation, TopicOrientationList, TopicPlan } from '../../lib/api.gen';
 import { PickOrientationModal, ProposeTopicModal } from './TopicForms';
 import { TopicItem } from './TopicList';
+import TopicReviewCard from './TopicReviewCard';
 import { missingQuartersText, planByQuarter, quarterLabel } from './topics';
 
-// The cell's "Chuyên đề" tab: the year's plan quarter by quarter, the orientations its committees addressed to it (to
-// pick one), and its own proposals.
+// The cell's "Chuyên đề" tab: the year's plan quarter by quarter, the year-end review of its topics, the orientations
+// its committees addressed to it (to pick one), and its own proposals.
 export default function CellTopicsTab({ organization, canWrite, tabState, setTabState }: OrgTabContext) {
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -80,6 +81,10 @@ export default function CellTopicsTab({ organization, canWrite, tabState, setTab
           ))}
         </div>
       )}
+
+      <div style={{ marginTop: 24 }}>
+        <TopicReviewCard organization={organization} />
+      </div>
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         Định hướng của cấp ủy cấp trên

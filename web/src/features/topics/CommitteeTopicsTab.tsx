@@ -13,6 +13,7 @@ import type { Topic, TopicList, TopicOrientationInput, TopicOrientationList } fr
 import { flatten } from '../organizations/orgTree';
 import { TopicItem } from './TopicList';
 import TopicCoverageCard from './TopicCoverageCard';
+import TopicReviewCard from './TopicReviewCard';
 import { orientationAudience, QUARTERS, quarterLabel } from './topics';
 
 interface OrientationFormValues {
@@ -165,7 +166,7 @@ export function DeclineModal({ topic, onClose, onSaved }: { topic: Topic; onClos
 }
 
 // A committee's "Chuyên đề" tab: the cells' own proposals waiting for its decision, how its cells covered a quarter's
-// thematic meeting, and the orientations it publishes to its cells.
+// thematic meeting, the year-end review of their topics, and the orientations it publishes to its cells.
 export default function CommitteeTopicsTab({ organization, canWrite, tabState, setTabState }: OrgTabContext) {
   const { message } = App.useApp();
   const year = (tabState as number | undefined) ?? new Date().getFullYear();
@@ -221,6 +222,7 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
       )}
 
       <TopicCoverageCard organization={organization} />
+      <TopicReviewCard organization={organization} showCell />
 
       <div className="toolbar">
         <Select

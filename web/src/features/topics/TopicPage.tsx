@@ -1,20 +1,33 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, EditOutlined, SendOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  CheckCircleFilled,
+  CheckOutlined,
+  CloseOutlined,
+  EditOutlined,
+  SaveOutlined,
+  SendOutlined,
+  UploadOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
 import { api, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import LoadFailure, { LoadError } from '../../ui/LoadFailure';
+import { useSave } from '../../ui/useSave';
 import type { Organization } from '../../lib/types';
-import type { TopicDetail } from '../../lib/api.gen';
+import type { TopicAssessmentInput, TopicDetail } from '../../lib/api.gen';
 import { DeclineModal } from './CommitteeTopicsTab';
 import { CommentBox, MyComments, TopicComments } from './TopicComments';
 import { DraftEditor, DraftText, DraftVersions } from './TopicDrafts';
 import { EditTopicModal } from './TopicForms';
 import { TopicStateTag } from './TopicList';
 import {
+  ASSESSMENT_COLORS,
+  ASSESSMENT_LABELS,
+  heldText,
   LATE_WARNING,
   preparerText,
   quarterLabel,
@@ -163,6 +176,89 @@ function WorkflowButtons({ topic, onDone }: { topic: TopicDetail; onDone: () => 
   );
 }
 
+// "Đánh giá cuối năm": the commendation or the lesson recorded for the topic and its preparer, and for those who may
+// record it (once the meeting was held, or the year is over) the form to record or replace it.
+function AssessmentSection({ topic, onSaved }: { topic: TopicDetail; onSaved: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TopicAssessmentInput>();
+  const save = useSave({ form });
+  const [editing, setEditing] = useState(false);
+  if (!topic.assessment && !topic.can_assess) return null;
+  const showForm = topic.can_assess && (editing || !topic.assessment);
+  return (
+    <Card size="small" className="section" title="Đánh giá cuối năm" data-testid="topic-assessment">
+      {topic.assessment && (
+        <div className="review-assessment section" data-testid="topic-assessment-shown">
+          <Tag color={ASSESSMENT_COLORS[topic.assessment]} data-testid="topic-assessment-label">
+            {ASSESSMENT_LABELS[topic.assessment]}
+          </Tag>
+          <div className="topic-text" data-testid="topic-assessment-note">
+            {topic.assessment_note}
+          </div>
+          <Typography.Text type="secondary">
+            {[topic.assessed_by, formatDateTime(topic.assessed_at)].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          {topic.can_assess && !editing && (
+            <Button size="large" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="topic-assess-edit">
+              Sửa đánh giá
+            </Button>
+          )}
+        </div>
+      )}
+      {showForm && (
+        <Form<TopicAssessmentInput>
+          form={form}
+          layout="vertical"
+          data-testid="topic-assessment-form"
+          initialValues={{ assessment: topic.assessment ?? undefined, note: topic.assessment_note }}
+          onFinish={async (values) => {
+            const ok = await save.run(async () => {
+              await api.put<TopicDetail>(`/topics/${topic.id}/assessment`, {
+                assessment: values.assessment,
+                note: values.note?.trim() ?? '',
+              });
+            });
+            if (ok) {
+              message.success('Đã lưu đánh giá');
+              setEditing(false);
+              onSaved();
+            }
+          }}
+        >
+          {save.error && <Alert className="section" type="error" showIcon title={save.error} role="alert" />}
+          <Form.Item
+            label="Đánh giá người, tổ đảng chuẩn bị và buổi sinh hoạt"
+            name="assessment"
+            rules={[{ required: true, message: 'Vui lòng chọn Biểu dương hoặc Rút kinh nghiệm.' }]}
+          >
+            <Radio.Group className="topic-choices topic-assessment-choices" data-testid="topic-assessment-choice">
+              <Radio value="commendation">{ASSESSMENT_LABELS.commendation}</Radio>
+              <Radio value="lesson">{ASSESSMENT_LABELS.lesson}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            label="Nội dung biểu dương hoặc bài học kinh nghiệm"
+            name="note"
+            rules={[{ required: true, whitespace: true, message: 'Vui lòng ghi nội dung đánh giá.' }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="topic-assessment-text" />
+          </Form.Item>
+          <Space wrap>
+            <Button type="primary" size="large" htmlType="submit" icon={<SaveOutlined />} loading={save.busy} data-testid="topic-assess-save">
+              Lưu đánh giá
+            </Button>
+            {editing && (
+              <Button size="large" onClick={() => setEditing(false)}>
+                Hủy
+              </Button>
+            )}
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
 // /topics/:id — a thematic topic: what it is, who prepares it and when it is discussed, its draft and versions, the
 // workflow to the members, and the comments. A plain member sees only the sent draft and a comment box.
 export default function TopicPage() {
@@ -190,6 +286,7 @@ export default function TopicPage() {
   if (readsAsMember(user, cell)) return <MemberTopicView topic={topic} onSaved={reload} />;
 
   const backToPlan = `/organizations/${cell.id}?tab=topics`;
+  const held = heldText(topic);
   return (
     <div className="topic-page" data-testid="topic-page">
       <Breadcrumb
@@ -220,6 +317,23 @@ export default function TopicPage() {
           icon={<WarningOutlined />}
           title={LATE_WARNING}
           data-testid="topic-late"
+        />
+      )}
+      {held && (
+        <Alert
+          className="section"
+          type="success"
+          showIcon
+          icon={<CheckCircleFilled />}
+          title={
+            topic.meeting_id !== null ? (
+              <Link to={`/meetings/${topic.meeting_id}`} data-testid="topic-held">
+                {held}
+              </Link>
+            ) : (
+              held
+            )
+          }
         />
       )}
       {topic.state === 'proposed' && (
@@ -268,6 +382,7 @@ export default function TopicPage() {
       </Card>
 
       <WorkflowButtons topic={topic} onDone={reload} />
+      <AssessmentSection key={`${topic.id}:${topic.assessed_at ?? ''}`} topic={topic} onSaved={reload} />
 
       {topic.can_draft ? (
         <DraftEditor topic={topic} onSaved={reload} />

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Organization, User } from '../../lib/types';
 import type { DraftDiff, Topic, TopicState } from '../../lib/api.gen';
 import {
+  attendanceText,
   coverageFigures,
+  heldText,
+  measuresText,
+  reviewFigures,
+  reviewPreparerRows,
+  reviewRows,
+  reviewTimeliness,
+  type ReviewItem,
+  type ReviewPreparer,
   coverageFigureText,
   coverageReport,
   coverageRows,
@@ -284,5 +293,113 @@ describe("a committee's quarter coverage", () => {
     expect(quarterOf(new Date(2026, 11, 6))).toEqual({ year: 2026, quarter: 4 });
     expect(quarterOf(new Date(2027, 0, 1))).toEqual({ year: 2027, quarter: 1 });
     expect(quarterOf(new Date(2026, 2, 31))).toEqual({ year: 2026, quarter: 1 });
+  });
+});
+
+describe('the year-end review of topics', () => {
+  const item = (over: Partial<ReviewItem>): ReviewItem => ({
+    topic_id: 1,
+    organization_id: 1,
+    organization_name: 'Chi bộ Thôn Đông',
+    quarter: 1,
+    title: 'Phân loại rác',
+    preparer: null,
+    state: 'sent',
+    state_label: 'Đã gửi đảng viên',
+    meeting_id: null,
+    meeting_date: null,
+    held: false,
+    held_late: false,
+    draft_late: false,
+    present: 0,
+    speakers: 0,
+    measures: 0,
+    measures_done: 0,
+    assessment: null,
+    assessment_label: '',
+    assessment_note: '',
+    ...over,
+  });
+  const group = (name: string): ReviewPreparer['preparer'] => ({
+    kind: 'party_group',
+    member_id: null,
+    party_group_id: 1,
+    name,
+  });
+  const preparer = (org: string, name: string): ReviewPreparer => ({
+    organization_id: 1,
+    organization_name: org,
+    preparer: group(name),
+    topics: 1,
+    held: 1,
+    on_time: 1,
+    speakers: 3,
+    measures: 2,
+    measures_done: 1,
+    commendations: 0,
+    lessons: 0,
+  });
+
+  it('orders topics by cell, quarter and title, and preparers by cell and name with numbers as numbers', () => {
+    const rows = reviewRows([
+      item({ topic_id: 1, organization_name: 'Chi bộ Thôn Tây', quarter: 1 }),
+      item({ topic_id: 2, organization_name: 'Chi bộ Thôn Đông', quarter: 3 }),
+      item({ topic_id: 3, organization_name: 'Chi bộ Thôn Đông', quarter: 1, title: 'Xây dựng nông thôn mới' }),
+      item({ topic_id: 4, organization_name: 'Chi bộ Thôn Đông', quarter: 1, title: 'An toàn giao thông' }),
+    ]);
+    expect(rows.map((r) => r.topic_id)).toEqual([4, 3, 2, 1]);
+
+    const preparers = reviewPreparerRows([
+      preparer('Chi bộ Thôn Đông', 'Tổ đảng số 10'),
+      preparer('Chi bộ Thôn Bắc', 'Tổ đảng số 3'),
+      preparer('Chi bộ Thôn Đông', 'Tổ đảng số 2'),
+    ]);
+    expect(preparers.map((p) => `${p.organization_name} / ${p.preparer.name}`)).toEqual([
+      'Chi bộ Thôn Bắc / Tổ đảng số 3',
+      'Chi bộ Thôn Đông / Tổ đảng số 2',
+      'Chi bộ Thôn Đông / Tổ đảng số 10',
+    ]);
+  });
+
+  it.each([
+    [{ held: false }, null],
+    [{ held: true }, 'Đúng hạn'],
+    [{ held: true, held_late: true }, 'Muộn (họp sau tháng kế hoạch)'],
+    [{ held: true, draft_late: true }, 'Muộn (dự thảo gửi muộn)'],
+    [{ held: true, held_late: true, draft_late: true }, 'Muộn (họp sau tháng kế hoạch, dự thảo gửi muộn)'],
+  ] as const)('says whether %o was on time: %s', (over, label) => {
+    expect(reviewTimeliness(item(over))?.label ?? null).toBe(label);
+  });
+
+  it('writes the measures and the attendance', () => {
+    expect(measuresText(1, 2)).toBe('1/2');
+    expect(measuresText(0, 0)).toBe('—');
+    expect(attendanceText(item({ present: 12, speakers: 5 }))).toBe('12 dự, 5 phát biểu');
+  });
+
+  it('counts the figures as the server counts them per preparer', () => {
+    const figures = reviewFigures([
+      item({ held: true, assessment: 'commendation' }),
+      item({ held: true, draft_late: true, assessment: 'lesson' }),
+      item({ held: false, draft_late: false }),
+      item({ held: true, held_late: true }),
+    ]);
+    expect(Object.fromEntries(figures.map((f) => [f.key, f.value]))).toEqual({
+      topics: 4,
+      held: 3,
+      on_time: 1,
+      commendations: 1,
+      lessons: 1,
+    });
+  });
+
+  it('says the meeting was held, with the resolution once the minutes are final', () => {
+    const t = { meeting_date: '2026-03-12', resolution_number: '', meeting_state: 'notified' };
+    expect(heldText(t)).toBeNull();
+    expect(heldText({ ...t, meeting_state: 'held' })).toBe('Đã sinh hoạt ngày 12/03/2026');
+    expect(heldText({ ...t, meeting_state: 'reported', resolution_number: '05-NQ/CB' })).toBe(
+      'Đã sinh hoạt ngày 12/03/2026 — Nghị quyết số 05-NQ/CB',
+    );
+    expect(heldText({ ...t, meeting_state: 'cancelled' })).toBeNull();
   });
 });

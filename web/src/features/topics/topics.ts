@@ -1,5 +1,6 @@
 // Thematic topics (sinh hoạt chuyên đề, HD 42): the plain rules the pages read — how a state is named, what the
 // plan of a year looks like quarter by quarter, which workflow buttons a person sees, and how a line diff reads.
+import { formatDate } from '../../lib/dates';
 import type { CalendarEntry, Organization, User } from '../../lib/types';
 import type {
   DraftDiff,
@@ -11,6 +12,7 @@ import type {
   TopicPreparer,
   TopicPreparerInput,
   TopicCoverage,
+  TopicReview,
   TopicState,
 } from '../../lib/api.gen';
 
@@ -333,4 +335,89 @@ const CELL_NAMES = new Intl.Collator('vi', { sensitivity: 'base', numeric: true 
 // "Tổ dân phố 10").
 export function coverageRows(items: readonly CoverageItem[]): CoverageItem[] {
   return [...items].sort((a, b) => CELL_NAMES.compare(a.organization_name, b.organization_name));
+}
+
+// The year-end review of a cell's or a subtree's topics (`GET /organizations/{id}/topic-review`).
+export type ReviewItem = TopicReview['items'][number];
+export type ReviewPreparer = TopicReview['preparers'][number];
+export type TopicAssessment = NonNullable<ReviewItem['assessment']>;
+
+export const ASSESSMENT_LABELS: Record<TopicAssessment, string> = {
+  commendation: 'Biểu dương',
+  lesson: 'Rút kinh nghiệm',
+};
+
+export const ASSESSMENT_COLORS: Record<TopicAssessment, string> = {
+  commendation: 'green',
+  lesson: 'orange',
+};
+
+// The topics of the review by cell (as a Vietnamese reader orders names), then quarter, then title.
+export function reviewRows(items: readonly ReviewItem[]): ReviewItem[] {
+  return [...items].sort(
+    (a, b) =>
+      CELL_NAMES.compare(a.organization_name, b.organization_name) ||
+      a.quarter - b.quarter ||
+      CELL_NAMES.compare(a.title, b.title),
+  );
+}
+
+// The preparers by cell, then by how they are named ("Tổ đảng số 2" before "Tổ đảng số 10").
+export function reviewPreparerRows(preparers: readonly ReviewPreparer[]): ReviewPreparer[] {
+  return [...preparers].sort(
+    (a, b) =>
+      CELL_NAMES.compare(a.organization_name, b.organization_name) ||
+      CELL_NAMES.compare(preparerText(a.preparer), preparerText(b.preparer)),
+  );
+}
+
+// Whether a held topic was on time: held in its month with the draft sent a day ahead (as the server counts
+// `on_time`); null while it is not held. A late one says why.
+export function reviewTimeliness(
+  item: Pick<ReviewItem, 'held' | 'held_late' | 'draft_late'>,
+): { onTime: boolean; label: string; color: string } | null {
+  if (!item.held) return null;
+  if (!item.held_late && !item.draft_late) return { onTime: true, label: 'Đúng hạn', color: 'green' };
+  const why = [item.held_late && 'họp sau tháng kế hoạch', item.draft_late && 'dự thảo gửi muộn'].filter(Boolean);
+  return { onTime: false, label: `Muộn (${why.join(', ')})`, color: 'orange' };
+}
+
+// "1/2" tasks done of those the resolution set, or "—" when it set none.
+export function measuresText(done: number, total: number): string {
+  return total === 0 ? '—' : `${done}/${total}`;
+}
+
+// "12 dự, 5 phát biểu" — of a held meeting.
+export function attendanceText(item: Pick<ReviewItem, 'present' | 'speakers'>): string {
+  return `${item.present} dự, ${item.speakers} phát biểu`;
+}
+
+// The review's summary figures, counted from its topics as the server counts them per preparer.
+export interface ReviewFigure {
+  key: 'topics' | 'held' | 'on_time' | 'commendations' | 'lessons';
+  label: string;
+  value: number;
+}
+
+export function reviewFigures(items: readonly ReviewItem[]): ReviewFigure[] {
+  const count = (p: (i: ReviewItem) => boolean) => items.filter(p).length;
+  return [
+    { key: 'topics', label: 'Chuyên đề', value: items.length },
+    { key: 'held', label: 'Đã sinh hoạt', value: count((i) => i.held) },
+    { key: 'on_time', label: 'Đúng hạn', value: count((i) => reviewTimeliness(i)?.onTime === true) },
+    { key: 'commendations', label: 'Biểu dương', value: count((i) => i.assessment === 'commendation') },
+    { key: 'lessons', label: 'Rút kinh nghiệm', value: count((i) => i.assessment === 'lesson') },
+  ];
+}
+
+// How the topic page says the meeting was held: "Đã sinh hoạt ngày 12/03/2026 — Nghị quyết số 05-NQ/CB", or null
+// while it is not held (the workflow's last state is "Đã gửi đảng viên"; the meeting carries it on).
+const HELD_STATES = new Set(['held', 'minutes_finalised', 'reported']);
+
+export function heldText(
+  topic: Pick<Topic, 'meeting_state' | 'meeting_date' | 'resolution_number'>,
+): string | null {
+  if (!topic.meeting_state || !HELD_STATES.has(topic.meeting_state) || !topic.meeting_date) return null;
+  const held = `Đã sinh hoạt ngày ${formatDate(topic.meeting_date)}`;
+  return topic.resolution_number ? `${held} — Nghị quyết số ${topic.resolution_number}` : held;
 }
