@@ -757,3 +757,52 @@ test("the secretary commends the preparer at year end; the cell's and the commun
     await shotOfPart(desk, card, 'topics-20-commune-review-desktop-card');
     assertNoPageErrors(desk);
 });
+
+test('the commune attaches its directive to the orientation; the secretary reads it and uploads a draft written in Word', async () => {
+    const commune = await openPage(env, DESKTOP);
+    await login(commune, 'xa.hoaan');
+    await openTopicsTab(commune, communeId);
+    const card = commune.getByTestId('orientation').filter({ hasText: TITLE });
+    const directive = 'Kết luận 15-KL-ĐU.pdf';
+    await card.getByTestId('orientation-files').locator('input[type=file]').setInputFiles({
+        name: directive, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Kết luận 15-KL/ĐU'),
+    });
+    await notice(commune, `Đã tải lên ${directive}`);
+    await card.getByTestId('orientation-files-row').filter({ hasText: directive }).waitFor();
+    assertNoPageErrors(commune);
+
+    // The secretary, on a phone, sees the directive with the orientation and downloads it.
+    const page = await openPage(env, PHONE);
+    await login(page, 'bithu.thondong');
+    await openTopicsTab(page, cellId);
+    const row = page.getByTestId('cell-orientations').getByTestId('orientation').filter({ hasText: TITLE })
+        .getByTestId('orientation-files-row').filter({ hasText: directive });
+    await row.waitFor();
+    assert.equal(await page.getByTestId('cell-orientations').getByTestId('orientation-files-upload').count(), 0,
+        'a cell does not attach to its superior’s orientation');
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link').first().click()]);
+    assert.equal(download.suggestedFilename(), directive);
+    await fitsPhone(page, 'the orientation with its directive');
+
+    // The cell's other topic, still in drafting: a draft written in Word becomes its next version.
+    const plan = await get('bithu.thondong', `/organizations/${cellId}/topics?year=${YEAR}`);
+    const drafting = plan.items.find((t) => t.state === 'drafting');
+    assert.ok(drafting, 'the demo leaves a topic in drafting');
+    await page.goto(`/topics/${drafting.id}`);
+    const files = page.getByTestId('draft-files');
+    await files.waitFor();
+    await files.locator('input[type=file]').setInputFiles({
+        name: 'Dự thảo chuyên đề.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from('PK\u0003\u0004 dự thảo'),
+    });
+    await notice(page, 'Đã tải lên Dự thảo chuyên đề.docx');
+    const version = drafting.latest_version + 1;
+    await files.getByTestId('draft-files-row').filter({ hasText: `Bản ${version}: Dự thảo chuyên đề.docx` }).waitFor();
+    const after = await get('bithu.thondong', `/topics/${drafting.id}`);
+    assert.equal(after.latest_version, version);
+    assert.equal(after.state, 'drafting');
+    await fitsPhone(page, 'the topic with an uploaded draft');
+    await shot(page, 'topics-21-draft-uploaded-phone');
+    assertNoPageErrors(page);
+});

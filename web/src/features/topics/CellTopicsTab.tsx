@@ -5,6 +5,7 @@ import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import TopicFiles, { orientationFileUrl } from './TopicFiles';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import type { TopicOrientation, TopicOrientationList, TopicPlan } from '../../lib/api.gen';
 import { PickOrientationModal, ProposeTopicModal } from './TopicForms';
@@ -105,6 +106,14 @@ export default function CellTopicsTab({ organization, canWrite, tabState, setTab
                 {o.directive ? ` · ${o.directive}` : ''}
               </Typography.Text>
               {o.purpose && <div className="topic-text topic-orientation-purpose">{o.purpose}</div>}
+              <TopicFiles
+                files={o.files}
+                urlOf={(f) => orientationFileUrl(o.id, f.id)}
+                uploadPath={o.can_attach ? `/topic-orientations/${o.id}/files` : null}
+                uploadLabel="Đính kèm văn bản"
+                onUploaded={() => orientations.reload()}
+                testId="orientation-files"
+              />
               <div style={{ marginTop: 8 }}>
                 {o.topic_id !== null ? (
                   <Button icon={<CheckOutlined />} onClick={() => navigate(`/topics/${o.topic_id}`)} data-testid="orientation-topic">

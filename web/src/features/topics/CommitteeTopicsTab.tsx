@@ -7,6 +7,7 @@ import { formatDateTime, recentYears } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import TopicFiles, { orientationFileUrl } from './TopicFiles';
 import type { Organization, TreeNode } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import type { Topic, TopicList, TopicOrientationInput, TopicOrientationList } from '../../lib/api.gen';
@@ -258,6 +259,14 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
                 {o.directive ? ` · ${o.directive}` : ''}
               </Typography.Text>
               {o.purpose && <div className="topic-text topic-orientation-purpose">{o.purpose}</div>}
+              <TopicFiles
+                files={o.files}
+                urlOf={(f) => orientationFileUrl(o.id, f.id)}
+                uploadPath={o.can_attach ? `/topic-orientations/${o.id}/files` : null}
+                uploadLabel="Đính kèm văn bản"
+                onUploaded={() => orientations.reload()}
+                testId="orientation-files"
+              />
               <div className="topic-orientation-meta">
                 <span>Gửi đến: {orientationAudience(o)}</span>
                 <span data-testid="orientation-picked">Số chi bộ đã chọn: {o.picked}</span>

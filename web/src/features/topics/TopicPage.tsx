@@ -22,6 +22,7 @@ import type { TopicAssessmentInput, TopicDetail } from '../../lib/api.gen';
 import { DeclineModal } from './CommitteeTopicsTab';
 import { CommentBox, MyComments, TopicComments } from './TopicComments';
 import { DraftEditor, DraftText, DraftVersions } from './TopicDrafts';
+import TopicFiles, { topicFileUrl } from './TopicFiles';
 import { EditTopicModal } from './TopicForms';
 import { TopicStateTag } from './TopicList';
 import {
@@ -68,6 +69,11 @@ function MemberTopicView({ topic, onSaved }: { topic: TopicDetail; onSaved: () =
         <>
           <Card size="small" className="section">
             <DraftText text={topic.draft!.text} testId="member-draft" />
+            <TopicFiles
+              files={topic.files}
+              urlOf={(f) => topicFileUrl(topic.id, f.id)}
+              testId="member-draft-files"
+            />
           </Card>
           <MyComments comments={topic.comments} />
           {topic.can_comment && (
@@ -396,6 +402,22 @@ export default function TopicPage() {
             <DraftText text={topic.draft.text} testId="topic-draft" />
           </Card>
         )
+      )}
+      {(topic.can_draft || topic.files.length > 0) && (
+        <Card size="small" className="section" title="Dự thảo dạng tệp (DOCX, PDF)">
+          <Typography.Paragraph type="secondary">
+            Dự thảo soạn ngoài chibo được tải lên thành một bản mới, chi ủy duyệt và gửi như bản viết tại đây.
+          </Typography.Paragraph>
+          <TopicFiles
+            files={topic.files}
+            urlOf={(f) => topicFileUrl(topic.id, f.id)}
+            label={(f) => `Bản ${f.version}: ${f.file_name}`}
+            uploadPath={topic.can_draft ? `/topics/${topic.id}/draft-files` : null}
+            uploadLabel="Tải lên dự thảo"
+            onUploaded={reload}
+            testId="draft-files"
+          />
+        </Card>
       )}
       <DraftVersions topic={topic} />
       {(topic.latest_version > 0 || topic.comments.length > 0) && <TopicComments topic={topic} onSaved={reload} />}
