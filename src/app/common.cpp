@@ -67,7 +67,7 @@ base::Result<Upload> CheckUpload(const std::string& file_name_in, const std::str
     if (content.empty()) return MakeError(ErrorCode::kInvalidArgument, "Tệp rỗng.", "file");
     if (content.size() > max_bytes)
         return MakeError(ErrorCode::kInvalidArgument,
-                         "Tệp lớn hơn " + std::to_string(max_bytes / (1024 * 1024)) + " MB.", "file");
+                         "Tệp lớn hơn " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MB.", "file");
     out.content_type = content_type_in.empty() ? "application/octet-stream" : content_type_in;
     if (out.content_type.size() > 200 || out.content_type.find_first_of("\r\n") != std::string::npos)
         out.content_type = "application/octet-stream";

@@ -34,8 +34,7 @@ Result<DocumentRequest> ParseDocumentFile(const std::string& file) {
 
 exporting::MeetingDocumentData DocumentData(const app::MeetingView& v) {
     return {v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
-            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,
-            v.session};
+            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session};
 }
 
 Response DocumentResponse(const app::MeetingView& view, const DocumentRequest& request) {
