@@ -34,8 +34,7 @@ Result<DocumentRequest> ParseDocumentFile(const std::string& file) {
 
 exporting::MeetingDocumentData DocumentData(const app::MeetingView& v) {
     return {v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
-            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,
-            v.session};
+            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session};
 }
 
 Response DocumentResponse(const app::MeetingView& view, const DocumentRequest& request) {
@@ -90,9 +89,7 @@ void Api::AddMeetingRecordRoutes() {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
                     CHIBO_TRY_ASSIGN(const auto attachment, PathId<AttachmentId>(req, "attachment_id"));
                     CHIBO_TRY_ASSIGN(auto file, meetings.GetAttachment(req.auth->actor, id, attachment));
-                    Response r = File(std::move(file.content), file.attachment.content_type, file.attachment.file_name);
-                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-                    return r;
+                    return File(std::move(file.content), file.attachment.content_type, file.attachment.file_name);
                 });
 
     router_.Add(Method::kDelete, "/api/v1/meetings/{id}/attachments/{attachment_id}", Access::kSignedIn,
