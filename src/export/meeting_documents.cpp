@@ -273,7 +273,10 @@ PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
     for (const Opinion& o : d.opinions)
         if (o.accepted)
             taken += (taken.empty() ? "" : ", ") + std::string(o.speaker ? "đồng chí " : "") + o.speaker_name;
-    if (!taken.empty()) body.emplace_back(Text("Nghị quyết tiếp thu ý kiến đóng góp của " + taken + "."));
+    if (!taken.empty()) body.emplace_back(Text("Nghị quyết tiếp thu ý kiến đóng góp của " + taken + ":"));
+    // What each proposal taken in asked for, in the speaker's words as the minutes record them.
+    for (const Opinion& o : d.opinions)
+        if (o.accepted) body.emplace_back(Text("- " + o.summary));
     if (!r.resolution.empty()) body.emplace_back(Text(r.resolution));
     if (!d.tasks.empty()) body.emplace_back(TaskTable(d.tasks));
     if (r.resolution.empty() && d.tasks.empty()) body.emplace_back(Text("…"));

@@ -89,9 +89,7 @@ void Api::AddMeetingRecordRoutes() {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<MeetingId>(req));
                     CHIBO_TRY_ASSIGN(const auto attachment, PathId<AttachmentId>(req, "attachment_id"));
                     CHIBO_TRY_ASSIGN(auto file, meetings.GetAttachment(req.auth->actor, id, attachment));
-                    Response r = File(std::move(file.content), file.attachment.content_type, file.attachment.file_name);
-                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-                    return r;
+                    return File(std::move(file.content), file.attachment.content_type, file.attachment.file_name);
                 });
 
     router_.Add(Method::kDelete, "/api/v1/meetings/{id}/attachments/{attachment_id}", Access::kSignedIn,

@@ -113,9 +113,7 @@ void Api::AddTopicRoutes() {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<TopicOrientationId>(req));
                     CHIBO_TRY_ASSIGN(const auto file_id, PathId<TopicFileId>(req, "file_id"));
                     CHIBO_TRY_ASSIGN(auto file, topics.OrientationFile(req.auth->actor, id, file_id));
-                    Response r = File(std::move(file.content), file.file.content_type, file.file.file_name);
-                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-                    return r;
+                    return File(std::move(file.content), file.file.content_type, file.file.file_name);
                 });
     router_.Add(
         Method::kPost, "/api/v1/topics/{id}/draft-files", Access::kSignedIn,
@@ -132,9 +130,7 @@ void Api::AddTopicRoutes() {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<TopicId>(req));
                     CHIBO_TRY_ASSIGN(const auto file_id, PathId<TopicFileId>(req, "file_id"));
                     CHIBO_TRY_ASSIGN(auto file, topics.TopicFileContent(req.auth->actor, id, file_id));
-                    Response r = File(std::move(file.content), file.file.content_type, file.file.file_name);
-                    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-                    return r;
+                    return File(std::move(file.content), file.file.content_type, file.file.file_name);
                 });
 
     router_.Add(Method::kGet, "/api/v1/organizations/{id}/topic-review", Access::kSignedIn,

@@ -416,7 +416,9 @@ test('the commune sees per quarter which cells held their thematic meeting, reso
     assert.equal(bad.status, 400, 'accepted is true or false');
     const resolution = await (await fetch(`${server.base}/api/v1/meetings/${dong.meeting_id}/documents/resolution.html`,
         { headers: { Cookie: secretary.cookie } })).text();
-    assert.ok(resolution.includes(`tiếp thu ý kiến đóng góp của đồng chí ${speakers[0].member_name}.`), 'the proposal taken in');
+    assert.ok(resolution.includes(`tiếp thu ý kiến đóng góp của đồng chí ${speakers[0].member_name}:`), 'the proposal taken in');
+    assert.ok(resolution.includes('- Đề nghị mỗi hộ có hai thùng rác phân loại.'), 'in its own words');
+    assert.ok(!resolution.includes('Cần thêm thời gian tuyên truyền.'), 'not the proposal left out');
     const minutes = await (await fetch(`${server.base}/api/v1/meetings/${dong.meeting_id}/documents/minutes.html`,
         { headers: { Cookie: secretary.cookie } })).text();
     assert.equal(minutes.split('(được tiếp thu)').length - 1, 1, 'the minutes mark the one opinion taken in');

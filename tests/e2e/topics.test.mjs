@@ -518,11 +518,13 @@ test('the thematic resolution, as DOCX through LibreOffice, names the topic, the
         'CHI BỘ THÔN ĐÔNG', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'NGHỊ QUYẾT CHUYÊN ĐỀ', TITLE, `Số ${the.resolutionNumber}`,
         `${CELL} tổ chức sinh hoạt chuyên đề “${TITLE}”. Có mặt ${present}/${expected} đồng chí đảng viên phải dự`,
         `Căn cứ ${DIRECTIVE};`, 'I. MỤC ĐÍCH, YÊU CẦU', ...PURPOSE, 'II. ĐÁNH GIÁ, NHẬN THỨC CỦA CHI BỘ', CONCLUSION,
-        'III. NHIỆM VỤ, GIẢI PHÁP', `Nghị quyết tiếp thu ý kiến đóng góp của đồng chí ${the.people.member}.`, RESOLUTION,
+        'III. NHIỆM VỤ, GIẢI PHÁP', `Nghị quyết tiếp thu ý kiến đóng góp của đồng chí ${the.people.member}:`, RESOLUTION,
         ...the.measures.map((m, i) => `${i + 1} ${m.description} ${m.owner} ${m.deadline}`),
         'IV. TỔ CHỨC THỰC HIỆN', `Nghị quyết chuyên đề được ${the.vote}.`, `${COMMUNE} (để b/c)`,
     ];
     for (const line of lines) assert.ok(text.includes(line), `resolution.docx → LibreOffice contains "${line}":\n${text}`);
+    // The proposal taken in, in the member's words (it may wrap over lines).
+    assert.ok(text.replace(/\s+/g, ' ').includes(`- ${PROPOSAL}`), `the proposal taken in is quoted:\n${text}`);
     assert.ok(!text.includes('DỰ THẢO'), 'no longer a draft');
 
     // The minutes (the server's PDF) mark the one opinion taken in.

@@ -5,13 +5,13 @@ import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
-import TopicFiles, { orientationFileUrl } from './TopicFiles';
+import OrientationCard from './OrientationCard';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import type { TopicOrientation, TopicOrientationList, TopicPlan } from '../../lib/api.gen';
 import { PickOrientationModal, ProposeTopicModal } from './TopicForms';
 import { TopicItem } from './TopicList';
 import TopicReviewCard from './TopicReviewCard';
-import { missingQuartersText, planByQuarter, quarterLabel } from './topics';
+import { missingQuartersText, planByQuarter } from './topics';
 
 // The cell's "Chuyên đề" tab: the year's plan quarter by quarter, the year-end review of its topics, the orientations
 // its committees addressed to it (to pick one), and its own proposals.
@@ -99,21 +99,7 @@ export default function CellTopicsTab({ organization, canWrite, tabState, setTab
       ) : (
         <div className="topic-orientations" data-testid="cell-orientations">
           {orientations.data.items.map((o) => (
-            <Card key={o.id} size="small" className="topic-orientation" data-testid="orientation">
-              <div className="topic-item-title">{o.title}</div>
-              <Typography.Text type="secondary">
-                {o.organization_name} · {quarterLabel(o.quarter, o.year)}
-                {o.directive ? ` · ${o.directive}` : ''}
-              </Typography.Text>
-              {o.purpose && <div className="topic-text topic-orientation-purpose">{o.purpose}</div>}
-              <TopicFiles
-                files={o.files}
-                urlOf={(f) => orientationFileUrl(o.id, f.id)}
-                uploadPath={o.can_attach ? `/topic-orientations/${o.id}/files` : null}
-                uploadLabel="Đính kèm văn bản"
-                onUploaded={() => orientations.reload()}
-                testId="orientation-files"
-              />
+            <OrientationCard key={o.id} orientation={o} showPublisher onFilesChanged={() => orientations.reload()}>
               <div style={{ marginTop: 8 }}>
                 {o.topic_id !== null ? (
                   <Button icon={<CheckOutlined />} onClick={() => navigate(`/topics/${o.topic_id}`)} data-testid="orientation-topic">
@@ -125,7 +111,7 @@ export default function CellTopicsTab({ organization, canWrite, tabState, setTab
                   </Button>
                 ) : null}
               </div>
-            </Card>
+            </OrientationCard>
           ))}
         </div>
       )}

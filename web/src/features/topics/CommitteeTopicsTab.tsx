@@ -7,7 +7,7 @@ import { formatDateTime, recentYears } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
-import TopicFiles, { orientationFileUrl } from './TopicFiles';
+import OrientationCard from './OrientationCard';
 import type { Organization, TreeNode } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import type { Topic, TopicList, TopicOrientationInput, TopicOrientationList } from '../../lib/api.gen';
@@ -15,7 +15,7 @@ import { flatten } from '../organizations/orgTree';
 import { TopicItem } from './TopicList';
 import TopicCoverageCard from './TopicCoverageCard';
 import TopicReviewCard from './TopicReviewCard';
-import { orientationAudience, QUARTERS, quarterLabel } from './topics';
+import { orientationAudience, QUARTERS } from './topics';
 
 interface OrientationFormValues {
   year: number;
@@ -251,28 +251,18 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
       ) : (
         <div className="topic-orientations" data-testid="orientations">
           {orientations.data.items.map((o) => (
-            <Card key={o.id} size="small" className="topic-orientation" data-testid="orientation">
-              <div className="topic-item-title">{o.title}</div>
-              <Typography.Text type="secondary">
-                {o.organization_id === organization.id ? '' : `${o.organization_name} · `}
-                {quarterLabel(o.quarter, o.year)}
-                {o.directive ? ` · ${o.directive}` : ''}
-              </Typography.Text>
-              {o.purpose && <div className="topic-text topic-orientation-purpose">{o.purpose}</div>}
-              <TopicFiles
-                files={o.files}
-                urlOf={(f) => orientationFileUrl(o.id, f.id)}
-                uploadPath={o.can_attach ? `/topic-orientations/${o.id}/files` : null}
-                uploadLabel="Đính kèm văn bản"
-                onUploaded={() => orientations.reload()}
-                testId="orientation-files"
-              />
+            <OrientationCard
+              key={o.id}
+              orientation={o}
+              showPublisher={o.organization_id !== organization.id}
+              onFilesChanged={() => orientations.reload()}
+            >
               <div className="topic-orientation-meta">
                 <span>Gửi đến: {orientationAudience(o)}</span>
                 <span data-testid="orientation-picked">Số chi bộ đã chọn: {o.picked}</span>
                 <span>Ban hành: {formatDateTime(o.created_at)}</span>
               </div>
-            </Card>
+            </OrientationCard>
           ))}
         </div>
       )}

@@ -1,0 +1,246 @@
+#include "domain/visit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+namespace chibo::domain {
+
+namespace {
+
+struct Month {
+    int year = 0;
+    int month = 0;
+    int Key() const { return year * 12 + month - 1; }
+    int Quarter() const { return year * 4 + (month - 1) / 3; }
+};
+
+std::vector<Month> MonthsOf(int from_year, int from_month, int to_year, int to_month) {
+    std::vector<Month> out;
+    for (int key = from_year * 12 + from_month - 1; key <= to_year * 12 + to_month - 1; ++key)
+        out.push_back({key / 12, key % 12 + 1});
+    return out;
+}
+
+std::string QuarterText(int quarter_key) {
+    return std::to_string(quarter_key % 4 + 1) + "/" + std::to_string(quarter_key / 4);
+}
+
+std::string ReasonText(const Priority& p) {
+    if (p.reasons.empty()) return "Dự đều các chi bộ trong kỳ";
+    std::string out = "Ưu tiên: ";
+    for (std::size_t i = 0; i < p.reasons.size(); ++i) out += (i ? "; " : "") + p.reasons[i];
+    return out;
+}
+
+struct Ranked {
+    const CellStanding* cell;
+    Priority priority;
+};
+
+}  // namespace
+
+bool Overlaps(const MeetingSlot& a, const MeetingSlot& b) {
+    return a.date == b.date && a.start_minutes < b.start_minutes + b.minutes &&
+           b.start_minutes < a.start_minutes + a.minutes;
+}
+
+Priority PriorityOf(const CellStanding& c) {
+    Priority p;
+    const auto add = [&p](int points, std::string why) {
+        p.points += points;
+        p.reasons.push_back(std::move(why));
+    };
+    if (!c.last_level) {
+        add(2, "chưa có đánh giá chất lượng sinh hoạt");
+    } else if (*c.last_level == QualityLevel::kPoor) {
+        add(4, "chất lượng sinh hoạt gần nhất: Kém");
+    } else if (*c.last_level == QualityLevel::kAverage) {
+        add(3, "chất lượng sinh hoạt gần nhất: Trung bình");
+    } else if (*c.last_level == QualityLevel::kFair) {
+        add(1, "chất lượng sinh hoạt gần nhất: Khá");
+    }
+    if (c.attendance_rate && *c.attendance_rate < 0.9) {
+        const long percent = std::lround(*c.attendance_rate * 100);
+        add(*c.attendance_rate < 0.75 ? 3 : 2, "tỷ lệ đảng viên dự sinh hoạt " + std::to_string(percent) + " %");
+    }
+    if (c.missed_meetings > 0)
+        add(std::min(4, 2 * c.missed_meetings),
+            std::to_string(c.missed_meetings) + " tháng không sinh hoạt trong năm qua");
+    if (!c.months_since_visit) {
+        add(3, "chưa được cấp ủy dự sinh hoạt");
+    } else if (*c.months_since_visit >= 6) {
+        add(2, std::to_string(*c.months_since_visit) + " tháng chưa được cấp ủy dự sinh hoạt");
+    }
+    if (c.difficult) add(2, "chi bộ có nhiều khó khăn");
+    return p;
+}
+
+VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const CellStanding> cells,
+                     std::span<const MeetingSlot> slots, int from_year, int from_month, int to_year, int to_month) {
+    VisitPlan plan;
+    const std::vector<Month> months = MonthsOf(from_year, from_month, to_year, to_month);
+    if (months.empty() || cells.empty()) return plan;
+    std::vector<const Attendant*> attendants;
+    for (const Attendant& a : attendants_in) attendants.push_back(&a);
+    std::sort(attendants.begin(), attendants.end(),
+              [](const Attendant* a, const Attendant* b) { return a->id < b->id; });
+
+    // Weakest first; then by name and id, so that the plan is the same every time.
+    std::vector<Ranked> ranked;
+    for (const CellStanding& c : cells) ranked.push_back({&c, PriorityOf(c)});
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return std::tie(b.priority.points, a.cell->name, a.cell->cell) <
+               std::tie(a.priority.points, b.cell->name, b.cell->cell);
+    });
+
+    const int first_key = months.front().Key();
+    const int last_key = months.back().Key();
+    std::map<std::int64_t, std::vector<const MeetingSlot*>> slots_of;
+    for (const MeetingSlot& s : slots) {
+        const int key = s.year * 12 + s.month - 1;
+        if (key >= first_key && key <= last_key) slots_of[s.cell.value].push_back(&s);
+    }
+    for (auto& [cell, list] : slots_of)
+        std::sort(list.begin(), list.end(), [](const MeetingSlot* a, const MeetingSlot* b) {
+            return std::tie(a->date, a->start_minutes) < std::tie(b->date, b->start_minutes);
+        });
+
+    std::map<std::pair<std::int64_t, int>, int> quota;  // (attendant, quarter) → meetings still owed.
+    std::set<int> quarters;
+    for (const Month& m : months) quarters.insert(m.Quarter());
+    for (const Attendant* a : attendants)
+        for (int q : quarters) quota[{a->id.value, q}] = std::max(0, a->duty.meetings_per_quarter);
+    const auto owed = [&](const Attendant* a) {
+        int total = 0;
+        for (int q : quarters) total += quota[{a->id.value, q}];
+        return total;
+    };
+
+    std::map<std::int64_t, std::vector<const MeetingSlot*>> booked;  // Attendant → meetings.
+    std::map<std::pair<std::int64_t, int>, int> busy_in_month;       // (attendant, month) → visits.
+    std::set<std::pair<std::int64_t, int>> attended;                 // (cell, month) with a meeting.
+    std::set<std::tuple<std::int64_t, std::int64_t, int>> seen;      // (attendant, cell, month).
+    std::map<std::int64_t, int> reached;                             // Cell → visits of any kind.
+
+    // One attended meeting of the cell: the person who owes the most (then is least busy that month), at the
+    // earliest month they are free.
+    const auto attend = [&](const Ranked& r) {
+        const MeetingSlot* best_slot = nullptr;
+        const Attendant* best = nullptr;
+        std::tuple<int, int> best_key{0, 0};
+        for (const MeetingSlot* s : slots_of[r.cell->cell.value]) {
+            const int month_key = s->year * 12 + s->month - 1;
+            if (attended.contains({s->cell.value, month_key})) continue;
+            const int quarter = s->year * 4 + (s->month - 1) / 3;
+            for (const Attendant* a : attendants) {
+                if (quota[{a->id.value, quarter}] <= 0) continue;
+                const auto& mine = booked[a->id.value];
+                if (std::any_of(mine.begin(), mine.end(), [&](const MeetingSlot* b) { return Overlaps(*s, *b); }))
+                    continue;
+                const std::tuple<int, int> key{owed(a), -busy_in_month[{a->id.value, month_key}]};
+                if (!best || key > best_key) {
+                    best = a;
+                    best_slot = s;
+                    best_key = key;
+                }
+            }
+            if (best) break;  // The earliest month anyone can come.
+        }
+        if (!best) return false;
+        const int month_key = best_slot->year * 12 + best_slot->month - 1;
+        --quota[{best->id.value, best_slot->year * 4 + (best_slot->month - 1) / 3}];
+        booked[best->id.value].push_back(best_slot);
+        ++busy_in_month[{best->id.value, month_key}];
+        attended.insert({best_slot->cell.value, month_key});
+        seen.insert({best->id.value, best_slot->cell.value, month_key});
+        ++reached[best_slot->cell.value];
+        plan.visits.push_back({best->id, best_slot->cell, VisitKind::kMeeting, best_slot->year, best_slot->month,
+                               best_slot->date, best_slot->start_minutes, ReasonText(r.priority)});
+        return true;
+    };
+
+    // Every cell once, weakest first; then again and again the weak ones (one meeting a month each), and
+    // only then the others, until the duties are met or no meeting is left to attend.
+    for (const Ranked& r : ranked) attend(r);
+    for (const bool weak_only : {true, false}) {
+        for (bool any = true; any;) {
+            any = false;
+            for (const Ranked& r : ranked)
+                if (!weak_only || r.priority.points > 0) any = attend(r) || any;
+        }
+    }
+    for (const Attendant* a : attendants)
+        for (int q : quarters)
+            if (const int missing = quota[{a->id.value, q}]; missing > 0) {
+                int open = 0;
+                for (const auto& [cell, list] : slots_of)
+                    for (const MeetingSlot* s : list)
+                        if (s->year * 4 + (s->month - 1) / 3 == q &&
+                            !attended.contains({s->cell.value, s->year * 12 + s->month - 1}))
+                            ++open;
+                plan.shortfalls.push_back(
+                    {a->id, VisitKind::kMeeting, missing,
+                     "Thiếu " + std::to_string(missing) + " lượt dự sinh hoạt chi bộ quý " + QuarterText(q) + ": " +
+                         (open == 0 ? "các buổi sinh hoạt trong quý đều đã có người dự."
+                                    : "các buổi còn lại trùng giờ với buổi đồng chí đã được xếp.")});
+            }
+
+    // Grassroots visits, month by month: cells nobody reached yet first, then the weak ones more often than
+    // the others ((points + 1) / (visits + 1)), never the same cell twice a month for one person.
+    for (const Month& m : months) {
+        for (const Attendant* a : attendants) {
+            for (int n = 0; n < a->duty.visits_per_month; ++n) {
+                const Ranked* pick = nullptr;
+                double pick_score = -1;
+                for (const Ranked& r : ranked) {
+                    if (seen.contains({a->id.value, r.cell->cell.value, m.Key()})) continue;
+                    const int visits = reached[r.cell->cell.value];
+                    const double score = (visits == 0 ? 1e9 : 0.0) + (r.priority.points + 1.0) / (visits + 1.0);
+                    if (score > pick_score) {
+                        pick = &r;
+                        pick_score = score;
+                    }
+                }
+                if (!pick) {
+                    plan.shortfalls.push_back({a->id, VisitKind::kGrassroots, a->duty.visits_per_month - n,
+                                               "Tháng " + std::to_string(m.month) + "/" + std::to_string(m.year) +
+                                                   ": số lượt đi cơ sở nhiều hơn số chi bộ."});
+                    break;
+                }
+                seen.insert({a->id.value, pick->cell->cell.value, m.Key()});
+                const bool first = reached[pick->cell->cell.value] == 0;
+                ++reached[pick->cell->cell.value];
+                plan.visits.push_back({a->id, pick->cell->cell, VisitKind::kGrassroots, m.year, m.month, std::nullopt,
+                                       0,
+                                       first ? "Lượt đầu tiên của cấp ủy trong kỳ. " + ReasonText(pick->priority)
+                                             : ReasonText(pick->priority)});
+            }
+        }
+    }
+
+    for (const Ranked& r : ranked)
+        if (reached[r.cell->cell.value] == 0) plan.uncovered.push_back(r.cell->cell);
+    std::sort(plan.visits.begin(), plan.visits.end(), [](const PlannedVisit& a, const PlannedVisit& b) {
+        return std::tie(a.year, a.month, a.attendant, a.kind, a.cell) <
+               std::tie(b.year, b.month, b.attendant, b.kind, b.cell);
+    });
+    return plan;
+}
+
+base::Date VisitReportDue(base::Date attended_on, int report_days) {
+    return attended_on.AddDays(report_days);
+}
+
+bool VisitReportLate(base::Date attended_on, base::Date filed_on, int report_days) {
+    return filed_on > VisitReportDue(attended_on, report_days);
+}
+
+bool PetitionOverdue(base::Date deadline, const std::optional<base::Date>& answered_on, base::Date today) {
+    return !answered_on && today > deadline;
+}
+
+}  // namespace chibo::domain
