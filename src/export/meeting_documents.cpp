@@ -243,6 +243,21 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
     return doc;
 }
 
+// A cell's resolution as both kinds share it: the header, number (a draft until the minutes are finalised),
+// date line and title; signed by the secretary for the cell, reported upward, sent to the members.
+PartyDocument ResolutionFrame(const MeetingDocumentData& d, std::string title, std::string subtitle) {
+    PartyDocument doc;
+    doc.issuer = Issuer(d);
+    doc.number = d.meeting.resolution_number;
+    doc.draft = d.meeting.resolution_number.empty();
+    doc.date_line = DateLine(d);
+    doc.title = std::move(title);
+    doc.subtitle = std::move(subtitle);
+    doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
+    doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};
+    return doc;
+}
+
 // The thematic resolution (nghị quyết chuyên đề): the topic's purpose, the assessment the meeting concluded,
 // the measures with who carries them out and by when, how they are carried out, and the vote.
 PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
@@ -250,13 +265,7 @@ PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
     const MeetingRecord& r = m.record;
     const Topic& topic = *d.topic;
     const AttendanceCounts c = CountAttendance(d.attendance);
-    PartyDocument doc;
-    doc.issuer = Issuer(d);
-    doc.number = m.resolution_number;
-    doc.draft = m.resolution_number.empty();
-    doc.date_line = DateLine(d);
-    doc.title = "NGHỊ QUYẾT CHUYÊN ĐỀ";
-    doc.subtitle = topic.title;
+    PartyDocument doc = ResolutionFrame(d, "NGHỊ QUYẾT CHUYÊN ĐỀ", topic.title);
     auto& body = doc.body;
     body.emplace_back(Text("Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt chuyên đề “" +
                            topic.title + "”. Có mặt " + std::to_string(c.present) + "/" + std::to_string(c.expected) +
@@ -287,8 +296,6 @@ PartyDocument ThematicResolutionDocument(const MeetingDocumentData& d) {
              "kiểm điểm việc thực hiện nghị quyết chuyên đề này tại các buổi sinh hoạt thường kỳ tiếp theo cho đến "
              "khi hoàn thành."));
     AddVote(body, d, "Nghị quyết chuyên đề");
-    doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
-    doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};
     return doc;
 }
 
@@ -297,13 +304,7 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
     const Meeting& m = d.meeting;
     const MeetingRecord& r = m.record;
     const AttendanceCounts c = CountAttendance(d.attendance);
-    PartyDocument doc;
-    doc.issuer = Issuer(d);
-    doc.number = m.resolution_number;
-    doc.draft = m.resolution_number.empty();
-    doc.date_line = DateLine(d);
-    doc.title = "NGHỊ QUYẾT";
-    doc.subtitle = Subtitle(m);
+    PartyDocument doc = ResolutionFrame(d, "NGHỊ QUYẾT", Subtitle(m));
     auto& body = doc.body;
     body.emplace_back(Text(
         "Ngày " + m.date.ToVietnamese() + ", " + d.cell_name + " tổ chức sinh hoạt " + std::string(KindWords(m.kind)) +
@@ -337,8 +338,6 @@ PartyDocument ResolutionDocument(const MeetingDocumentData& d) {
         body.emplace_back(Text("Tỷ lệ đảng viên dự sinh hoạt: " + Percent(*rate) + "."));
     body.emplace_back(Labelled("Chất lượng buổi sinh hoạt: ", QualityLine(d.scores)));
     AddVote(body, d, "Nghị quyết");
-    doc.signatures = {{"T/M CHI BỘ", "BÍ THƯ", d.secretary_name}};
-    doc.recipients = {"- " + d.superior_name + " (để b/c);", "- Đảng viên trong chi bộ;", "- Lưu chi bộ."};
     return doc;
 }
 
