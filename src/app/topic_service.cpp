@@ -133,7 +133,7 @@ TopicDetail DetailOf(Repositories& repos, const Actor& actor, const Loaded& l, s
     if (l.standing.writes_cell && Accepted(t.state)) {
         std::optional<Meeting> meeting;
         if (t.meeting) meeting = repos.meetings().Get(*t.meeting);
-        d.can_assess = CheckAssessment(t, meeting, "-", today).has_value();
+        d.can_assess = MayAssess(t, meeting, today).has_value();
     }
     return d;
 }

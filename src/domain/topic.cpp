@@ -233,8 +233,7 @@ Result<CommentKind> CheckComment(const TopicStanding& standing, bool cell_has_co
                      "Chỉ chi ủy và đảng viên của chi bộ được góp ý vào dự thảo chuyên đề.");
 }
 
-Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& meeting, std::string_view note,
-                             base::Date today) {
+Result<void> MayAssess(const Topic& topic, const std::optional<Meeting>& meeting, base::Date today) {
     if (!Accepted(topic.state))
         return MakeError(ErrorCode::kConflict, "Chỉ đánh giá chuyên đề đã được đưa vào kế hoạch của chi bộ.");
     const bool held = meeting && Held(meeting->state);
@@ -242,6 +241,12 @@ Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& m
         return MakeError(ErrorCode::kConflict,
                          "Chuyên đề chưa được sinh hoạt: đánh giá sau buổi sinh hoạt hoặc khi hết năm " +
                              std::to_string(topic.year) + ".");
+    return {};
+}
+
+Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& meeting, std::string_view note,
+                             base::Date today) {
+    CHIBO_TRY(MayAssess(topic, meeting, today));
     if (base::NormalizeSpaces(note).empty())
         return MakeError(ErrorCode::kInvalidArgument, "Vui lòng ghi nội dung biểu dương hoặc bài học kinh nghiệm.",
                          "note");

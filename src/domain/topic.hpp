@@ -249,9 +249,12 @@ QuarterCoverage CoverageOf(int year, int quarter, std::span<const Organization> 
 // Longest assessment note accepted, in characters.
 inline constexpr std::size_t kMaxAssessmentChars = 2000;
 
-// Checks a year-end assessment of a topic: an accepted topic (not a proposal waiting or declined) whose
-// thematic meeting was held, or whose year is over on `today` (a topic never discussed draws a lesson);
-// a note of 1–kMaxAssessmentChars characters. Errors: a conflict for the state, invalid for the note.
+// Whether a topic may be assessed on `today`: an accepted topic (not a proposal waiting or declined) whose
+// thematic meeting was held, or whose year is over (a topic never discussed draws a lesson). Errors: a
+// conflict saying which.
+base::Result<void> MayAssess(const Topic& topic, const std::optional<Meeting>& meeting, base::Date today);
+
+// Checks a year-end assessment: MayAssess, and a note of 1–kMaxAssessmentChars characters (invalid).
 base::Result<void> CheckAssessment(const Topic& topic, const std::optional<Meeting>& meeting, std::string_view note,
                                    base::Date today);
 
