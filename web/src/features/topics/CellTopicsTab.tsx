@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Empty, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Skeleton, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { recentYears } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import YearSelect from '../../ui/YearSelect';
 import OrientationCard from './OrientationCard';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import type { TopicOrientation, TopicOrientationList, TopicPlan } from '../../lib/api.gen';
@@ -30,14 +30,7 @@ export default function CellTopicsTab({ organization, canWrite, tabState, setTab
   return (
     <div data-testid="topics-tab">
       <div className="toolbar">
-        <Select
-          size="large"
-          value={year}
-          onChange={(y) => setTabState(y)}
-          options={recentYears(year).map((y) => ({ value: y, label: `Năm ${y}` }))}
-          data-testid="topics-year"
-          style={{ width: 140 }}
-        />
+        <YearSelect value={year} onChange={(y) => setTabState(y)} testId="topics-year" width={140} />
         {writes && (
           <Button size="large" icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="propose-topic">
             Đề xuất chuyên đề

@@ -3,10 +3,11 @@ import { App, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Skel
 import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import FormModal from '../../ui/FormModal';
 import { api, errorMessage, type ApiError } from '../../lib/api';
-import { formatDateTime, recentYears } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { isCell } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import YearSelect from '../../ui/YearSelect';
 import OrientationCard from './OrientationCard';
 import type { Organization, TreeNode } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
@@ -226,14 +227,7 @@ export default function CommitteeTopicsTab({ organization, canWrite, tabState, s
       <TopicReviewCard organization={organization} showCell />
 
       <div className="toolbar">
-        <Select
-          size="large"
-          value={year}
-          onChange={(y) => setTabState(y)}
-          options={recentYears(year).map((y) => ({ value: y, label: `Năm ${y}` }))}
-          data-testid="topics-year"
-          style={{ width: 140 }}
-        />
+        <YearSelect value={year} onChange={(y) => setTabState(y)} testId="topics-year" width={140} />
         {canPublish && (
           <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setPublishing(true)} data-testid="publish-orientation">
             Ban hành định hướng

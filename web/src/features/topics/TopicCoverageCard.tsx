@@ -1,12 +1,13 @@
 import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Card, Grid, Radio, Select, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Radio, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { ApiError } from '../../lib/api';
-import { formatDate, recentYears } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import YearSelect from '../../ui/YearSelect';
 import type { Organization } from '../../lib/types';
 import type { TopicCoverage } from '../../lib/api.gen';
 import { TopicStateTag } from './TopicList';
@@ -166,15 +167,7 @@ export default function TopicCoverageCard({ organization }: { organization: Orga
       data-testid="topic-coverage"
     >
       <div className={`coverage-toolbar${narrow ? ' coverage-toolbar-narrow' : ''}`}>
-        <Select<number>
-          size="large"
-          aria-label="Năm"
-          value={period.year}
-          onChange={(year) => setPeriod((p) => ({ ...p, year }))}
-          options={recentYears(period.year).map((y) => ({ value: y, label: `Năm ${y}` }))}
-          data-testid="coverage-year"
-          style={{ width: 150 }}
-        />
+        <YearSelect value={period.year} onChange={(year) => setPeriod((p) => ({ ...p, year }))} testId="coverage-year" />
         <Radio.Group
           optionType="button"
           buttonStyle="solid"

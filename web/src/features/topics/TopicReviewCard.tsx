@@ -1,12 +1,13 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import { Card, Grid, Select, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { ApiError } from '../../lib/api';
-import { formatDate, recentYears } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { useApi } from '../../lib/useApi';
 import { LoadError } from '../../ui/LoadFailure';
+import YearSelect from '../../ui/YearSelect';
 import type { Organization } from '../../lib/types';
 import type { TopicReview } from '../../lib/api.gen';
 import {
@@ -198,15 +199,7 @@ export default function TopicReviewCard({ organization, showCell }: { organizati
   return (
     <Card size="small" className="section coverage" title={`Tổng kết chuyên đề năm ${year}`} data-testid="topic-review">
       <div className="coverage-toolbar">
-        <Select<number>
-          size="large"
-          aria-label="Năm"
-          value={year}
-          onChange={setYear}
-          options={recentYears(year).map((y) => ({ value: y, label: `Năm ${y}` }))}
-          data-testid="review-year"
-          style={{ width: 150 }}
-        />
+        <YearSelect value={year} onChange={setYear} testId="review-year" />
       </div>
       {error !== undefined && <LoadError error={error} className="section" />}
       {shown && (

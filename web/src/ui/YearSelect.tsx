@@ -1,0 +1,27 @@
+import { Select } from 'antd';
+import { recentYears } from '../lib/dates';
+
+// "Năm 2026" among the recent years (and the one shown, if older), large enough for a finger.
+export default function YearSelect({
+  value,
+  onChange,
+  testId,
+  width = 150,
+}: {
+  value: number;
+  onChange: (year: number) => void;
+  testId: string;
+  width?: number;
+}) {
+  return (
+    <Select<number>
+      size="large"
+      aria-label="Năm"
+      value={value}
+      onChange={onChange}
+      options={recentYears(value).map((y) => ({ value: y, label: `Năm ${y}` }))}
+      data-testid={testId}
+      style={{ width }}
+    />
+  );
+}
