@@ -803,6 +803,20 @@ export interface MeetingRecord {
   vote_sentence: string;
   /** Quá nửa số được biểu quyết có mặt tán thành; null khi chưa biểu quyết / more than half of the eligible voters present in favour; null until voted. */
   adopted: boolean | null;
+  /** Đại diện cấp ủy cấp trên dự, gắn với người được phân công / the superior official attending, linked to the person. */
+  superior_attendant: {
+    id: number;
+    name: string;
+    role: string;
+  } | null;
+  /** Người được cấp ủy cấp trên phân công còn nhiệm kỳ vào ngày họp, người có trong kế hoạch đã công bố trước / the people who may be recorded, planned ones first. */
+  superior_candidates: {
+    id: number;
+    name: string;
+    role: string;
+    organization_name: string;
+    planned: boolean;
+  }[];
 }
 
 /** Nhiệm vụ do nghị quyết giao / a task the resolution sets. */
@@ -870,7 +884,7 @@ export interface TaskReviewInput {
   result?: string;
 }
 
-/** Body of `PUT /api/v1/meetings/{id}/record`. Phần nào gửi thì thay phần đã lưu, phần không gửi giữ nguyên / sections present replace the saved ones, absent ones are kept. Lỗi theo trường / field errors: `started_at`, `ended_at`, `chair_id`, `minute_taker_id`, `guests`, `attendance`, `opinions`, `conclusion`, `resolution`, `vote`, `in_favour`, `against`, `abstaining`, `vote_scope`, `tasks`, `review`. */
+/** Body of `PUT /api/v1/meetings/{id}/record`. Phần nào gửi thì thay phần đã lưu, phần không gửi giữ nguyên / sections present replace the saved ones, absent ones are kept. Lỗi theo trường / field errors: `started_at`, `ended_at`, `chair_id`, `minute_taker_id`, `guests`, `superior_attendant_id`, `attendance`, `opinions`, `conclusion`, `resolution`, `vote`, `in_favour`, `against`, `abstaining`, `vote_scope`, `tasks`, `review`. */
 export interface RecordPatch {
   /** `HH:MM`; null hoặc "" = xóa / null or "" clears. */
   started_at?: string | null;
@@ -894,6 +908,8 @@ export interface RecordPatch {
   tasks?: TaskInput[];
   /** Kiểm điểm nhiệm vụ các kỳ trước / outcomes of earlier tasks. */
   review?: TaskReviewInput[];
+  /** Người được cấp ủy cấp trên phân công dự buổi này (một trong `superior_candidates`); đặt thì `superior_attended` = true; null = bỏ liên kết. */
+  superior_attendant_id?: number | null;
 }
 
 /** `{}` (hoặc để trống / or empty). */
@@ -1991,6 +2007,287 @@ export interface TopicFile {
   uploaded_at: string;
 }
 
+/** Người được cấp ủy phân công dự sinh hoạt chi bộ, đi cơ sở trong nhiệm kỳ / a person who attends cells for a committee in a term. */
+export interface Attendant {
+  id: number;
+  organization_id: number;
+  organization_name: string;
+  member_id: number;
+  name: string;
+  /** Chức danh: "Ủy viên Ban Thường vụ", "Chuyên viên Ban Xây dựng Đảng"… */
+  role: string;
+  term_start: string;
+  term_end: string | null;
+  visits_per_month: number;
+  meetings_per_quarter: number;
+  report_days: number;
+  /** Còn trong nhiệm kỳ hôm nay. */
+  active: boolean;
+}
+
+/** Phân công một người / assign a person. */
+export interface AttendantInput {
+  /** Đảng viên trong cây tổ chức của cấp ủy. */
+  member_id: number;
+  role: string;
+  term_start: string;
+  term_end?: string | null;
+  /** Số lần đi cơ sở mỗi tháng (mặc định 1). */
+  visits_per_month?: number;
+  /** Số buổi dự sinh hoạt chi bộ mỗi quý (mặc định 1). */
+  meetings_per_quarter?: number;
+  /** Báo cáo trong số ngày sau khi dự (mặc định 5). */
+  report_days?: number;
+}
+
+/** Sửa chức danh, nhiệm kỳ, nhiệm vụ / change the role, term or duty. */
+export interface AttendantUpdate {
+  role?: string;
+  term_end?: string | null;
+  /** Số lần đi cơ sở mỗi tháng (mặc định 1). */
+  visits_per_month?: number;
+  /** Số buổi dự sinh hoạt chi bộ mỗi quý (mặc định 1). */
+  meetings_per_quarter?: number;
+  /** Báo cáo trong số ngày sau khi dự (mặc định 5). */
+  report_days?: number;
+}
+
+/** Một lượt trong kế hoạch / one visit of a plan. */
+export interface PlannedVisit {
+  id: number;
+  plan_id: number;
+  attendant_id: number;
+  attendant_name: string;
+  cell_id: number;
+  cell_name: string;
+  /** meeting: dự sinh hoạt chi bộ; grassroots: đi cơ sở. */
+  kind: 'meeting' | 'grassroots';
+  year: number;
+  month: number;
+  /** Ngày họp dự kiến (dự sinh hoạt); đi cơ sở: null. */
+  date: string | null;
+  /** HH:MM. */
+  start_time: string | null;
+  reason: string;
+  meeting_id: number | null;
+  /** planned: chưa đến/chưa dự; attended: đã dự, chờ báo cáo trong hạn; reported: đã báo cáo đúng hạn; report_late: báo cáo muộn; report_missing: quá hạn chưa báo cáo; not_held: tháng đã qua mà chưa dự. */
+  status: 'planned' | 'attended' | 'reported' | 'report_late' | 'report_missing' | 'not_held';
+  report_due: string | null;
+  report_id: number | null;
+}
+
+/** Nhiệm vụ kế hoạch chưa đáp ứng và lý do / a duty the plan does not meet, and why. */
+export interface PlanShortfall {
+  attendant_id: number;
+  attendant_name: string;
+  /** meeting: dự sinh hoạt chi bộ; grassroots: đi cơ sở. */
+  kind: 'meeting' | 'grassroots';
+  missing: number;
+  message: string;
+}
+
+/** Vì sao chi bộ được ưu tiên / why a cell comes first. */
+export interface PlanCell {
+  cell_id: number;
+  cell_name: string;
+  points: number;
+  reasons: string[];
+  visits: number;
+}
+
+/** Kế hoạch dự sinh hoạt / a visit plan. */
+export interface VisitPlanSummary {
+  id: number;
+  organization_id: number;
+  title: string;
+  from: string;
+  to: string;
+  state: 'draft' | 'published';
+  created_at: string;
+  published_at: string | null;
+  visits: number;
+}
+
+/** Kế hoạch với các lượt, chỗ chưa đáp ứng, chi bộ chưa được đến và lý do ưu tiên / the plan with its visits, shortfalls, uncovered cells and the reasons. */
+export interface VisitPlan {
+  plan: VisitPlanSummary;
+  visits: PlannedVisit[];
+  shortfalls: PlanShortfall[];
+  uncovered: {
+    id: number;
+    name: string;
+  }[];
+  cells: PlanCell[];
+  can_edit: boolean;
+}
+
+/** Lập dự thảo kế hoạch cho một giai đoạn (tối đa 60 tháng) / propose a plan for months [from, to]. */
+export interface VisitPlanInput {
+  /** Tháng YYYY-MM. */
+  from: string;
+  /** Tháng YYYY-MM. */
+  to: string;
+  title?: string;
+}
+
+/** Thêm hoặc sửa một lượt / add or change a visit. */
+export interface PlannedVisitInput {
+  attendant_id: number;
+  cell_id: number;
+  /** meeting: dự sinh hoạt chi bộ; grassroots: đi cơ sở. */
+  kind: 'meeting' | 'grassroots';
+  year: number;
+  month: number;
+  reason?: string;
+}
+
+/** Kiến nghị của đảng viên hoặc nhân dân / a petition raised at the cell. */
+export interface PetitionInput {
+  /** Lĩnh vực: xây dựng Đảng, kinh tế, đất đai, chính sách xã hội, hạ tầng, an ninh trật tự, môi trường, khác. */
+  field: 'party_building' | 'economy' | 'land' | 'social_policy' | 'infrastructure' | 'security' | 'environment' | 'other';
+  raised_by_kind: 'member' | 'resident';
+  /** Người nêu (tùy chọn). */
+  raised_by?: string;
+  content: string;
+  /** Tổ chức đảng chịu trách nhiệm trả lời (cấp ủy hoặc tổ chức trong cây của cấp ủy). */
+  owner_organization_id: number;
+  /** Cơ quan, người cụ thể được giao (UBND xã, đồng chí…), tùy chọn. */
+  owner_name?: string;
+  deadline: string;
+}
+
+/** Kiến nghị và trả lời / a petition and its answer. */
+export interface Petition {
+  id: number;
+  report_id: number;
+  cell_id: number;
+  cell_name: string;
+  /** Lĩnh vực: xây dựng Đảng, kinh tế, đất đai, chính sách xã hội, hạ tầng, an ninh trật tự, môi trường, khác. */
+  field: 'party_building' | 'economy' | 'land' | 'social_policy' | 'infrastructure' | 'security' | 'environment' | 'other';
+  raised_by_kind: 'member' | 'resident';
+  raised_by: string;
+  content: string;
+  owner_organization_id: number;
+  owner_organization_name: string;
+  owner_name: string;
+  raised_on: string;
+  deadline: string;
+  state: 'open' | 'answered';
+  overdue: boolean;
+  answer: string | null;
+  answered_by: string | null;
+  answered_on: string | null;
+  can_answer: boolean;
+}
+
+/** Trả lời kiến nghị / the answer. */
+export interface PetitionAnswerInput {
+  answer: string;
+}
+
+/** Báo cáo sau khi dự sinh hoạt hoặc đi cơ sở / the report on a visit. */
+export interface VisitReportInput {
+  attendant_id: number;
+  cell_id: number;
+  /** meeting: dự sinh hoạt chi bộ; grassroots: đi cơ sở. */
+  kind: 'meeting' | 'grassroots';
+  /** Bắt buộc khi dự sinh hoạt: buổi đã họp của chi bộ. */
+  meeting_id?: number | null;
+  /** Ngày đi cơ sở (dự sinh hoạt: ngày của buổi họp, có thể bỏ trống). */
+  visited_on?: string;
+  /** Nhận xét về buổi sinh hoạt / tình hình cơ sở. */
+  observations: string;
+  /** Tình hình đảng viên. */
+  members_situation?: string;
+  petitions?: PetitionInput[];
+}
+
+/** Báo cáo dự sinh hoạt / đi cơ sở / a visit report. */
+export interface VisitReport {
+  id: number;
+  attendant_id: number;
+  attendant_name: string;
+  committee_id: number;
+  cell_id: number;
+  cell_name: string;
+  /** meeting: dự sinh hoạt chi bộ; grassroots: đi cơ sở. */
+  kind: 'meeting' | 'grassroots';
+  meeting_id: number | null;
+  visited_on: string;
+  due_on: string;
+  filed_at: string;
+  filed_on: string;
+  late: boolean;
+  observations: string;
+  members_situation: string;
+  /** Điểm cấp trên chấm buổi sinh hoạt (cột cấp trên của phiếu). */
+  superior_score: {
+    total: number;
+    level: string;
+  } | null;
+  petitions: Petition[];
+  created_by: string;
+}
+
+/** Tình hình cấp ủy dự sinh hoạt, đi cơ sở trong giai đoạn / the practice over a period. */
+export interface VisitOverview {
+  organization_id: number;
+  from: string;
+  to: string;
+  /** Tổng: lượt đi cơ sở, lượt dự sinh hoạt chi bộ, báo cáo. */
+  totals: {
+    grassroots_visits: number;
+    meetings_attended: number;
+    reports_on_time: number;
+    reports_late: number;
+    reports_missing: number;
+    reports_pending: number;
+  };
+  people: {
+    attendant_id: number;
+    name: string;
+    role: string;
+    member_id: number;
+    grassroots_visits: number;
+    grassroots_expected: number;
+    meetings_attended: number;
+    meetings_expected: number;
+    planned: number;
+    reports_on_time: number;
+    reports_late: number;
+    reports_missing: number;
+    reports_pending: number;
+  }[];
+  /** Độ bao phủ các chi bộ / coverage of the cells. */
+  coverage: {
+    cells: number;
+    visited: number;
+    never_visited: number;
+    only_good: number;
+    never_visited_cells: {
+      id: number;
+      name: string;
+    }[];
+    only_good_cells: {
+      id: number;
+      name: string;
+    }[];
+  };
+  /** Kiến nghị. */
+  petitions: {
+    open: number;
+    answered: number;
+    overdue: number;
+  };
+}
+
+/** Việc dự sinh hoạt của tôi / my visits. */
+export interface MyVisits {
+  attendants: Attendant[];
+  visits: PlannedVisit[];
+  reports: VisitReport[];
+}
+
 /** Every schema of components.schemas by name. */
 export interface Schemas {
   OrganizationKind: OrganizationKind;
@@ -2154,4 +2451,21 @@ export interface Schemas {
   TopicReview: TopicReview;
   ReviewedTask: ReviewedTask;
   TopicFile: TopicFile;
+  Attendant: Attendant;
+  AttendantInput: AttendantInput;
+  AttendantUpdate: AttendantUpdate;
+  PlannedVisit: PlannedVisit;
+  PlanShortfall: PlanShortfall;
+  PlanCell: PlanCell;
+  VisitPlanSummary: VisitPlanSummary;
+  VisitPlan: VisitPlan;
+  VisitPlanInput: VisitPlanInput;
+  PlannedVisitInput: PlannedVisitInput;
+  PetitionInput: PetitionInput;
+  Petition: Petition;
+  PetitionAnswerInput: PetitionAnswerInput;
+  VisitReportInput: VisitReportInput;
+  VisitReport: VisitReport;
+  VisitOverview: VisitOverview;
+  MyVisits: MyVisits;
 }
