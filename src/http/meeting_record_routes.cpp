@@ -196,7 +196,10 @@ void Api::AddMeetingRecordRoutes() {
         if (token.size() > 4 && token.ends_with(".ics")) token.resize(token.size() - 4);
         CHIBO_TRY_ASSIGN(const auto feed, services_.meetings.FeedMeetings(token));
         std::vector<exporting::CalendarEvent> events;
-        for (const auto& [meeting, cell] : feed.meetings) events.push_back({meeting, cell});
+        for (const auto& [meeting, cell] : feed.meetings) events.push_back({meeting, cell, "", ""});
+        for (const auto& [meeting, visit] : feed.visits)
+            events.push_back({meeting, visit.cell_name, "visit-" + std::to_string(visit.visit.id.value),
+                              "Dự sinh hoạt chi bộ (cấp ủy phân công) – " + visit.cell_name});
         Response r;
         r.content_type = "text/calendar; charset=utf-8";
         r.body = exporting::CalendarFeed("Sinh hoạt chi bộ – " + feed.owner, events, clock_.NowUnixSeconds());
