@@ -33,8 +33,13 @@ Result<DocumentRequest> ParseDocumentFile(const std::string& file) {
 }
 
 exporting::MeetingDocumentData DocumentData(const app::MeetingView& v) {
-    return {v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
-            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session};
+    exporting::MeetingDocumentData d{
+        v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
+        v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session,  ""};
+    if (v.superior_attendant)
+        d.superior_attendant = "đồng chí " + v.superior_attendant->name +
+                               (v.superior_attendant->role.empty() ? "" : ", " + v.superior_attendant->role);
+    return d;
 }
 
 Response DocumentResponse(const app::MeetingView& view, const DocumentRequest& request) {

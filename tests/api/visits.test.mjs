@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoWorld, MONTH, TODAY, YEAR } from '../lib/fixtures.mjs';
 import { startServer } from '../lib/server.mjs';
+import { checkedFetch } from '../lib/contract.mjs';
 
 let server;
 let commune;
@@ -200,6 +201,12 @@ test('attend and report: recorded at the meeting, a report with petitions, answe
     assert.equal(saved.status, 200, saved.text);
     assert.equal(saved.json.record.superior_attendant.name, mine.name);
     assert.equal(saved.json.record.superior_attended, true);
+    // The minutes name the person who attended, with their role.
+    const minutes = await checkedFetch(`${server.base}/api/v1/meetings/${meeting.id}/documents/minutes.html`,
+        { headers: { Cookie: secretary.cookie } });
+    assert.equal(minutes.status, 200);
+    const html = (await minutes.text()).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    assert.ok(html.includes(`Đại diện cấp ủy cấp trên dự: đồng chí ${mine.name}, ${mine.role}.`), 'the minutes name the person');
 
     for (const [body, field] of [
         [{ ...report, meeting_id: undefined }, 'meeting_id'], [{ ...report, observations: ' ' }, 'observations'],
