@@ -170,7 +170,7 @@ VisitPlanView PlanView(Repositories& repos, const Actor& actor, const LoadedPlan
     }
     v.shortfalls = ShortfallsOf(l.plan, attendants, visits);
     for (const Organization& cell : CellsOf(repos, l.committee))
-        if (!per_cell.count(cell.id.value)) v.uncovered.push_back({cell.id, cell.name});
+        if (!per_cell.contains(cell.id.value)) v.uncovered.push_back({cell.id, cell.name});
     for (PlanCell& c : repos.visits().PlanCells(l.plan.id)) {
         const int n = per_cell[c.cell.value];
         const std::string name = names.Of(c.cell);
