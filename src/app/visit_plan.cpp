@@ -251,7 +251,9 @@ StoredVisitPlan CreatePlan(Repositories& repos, const Organization& committee, c
     const int first = Key(input.from_year, input.from_month);
     const int last = Key(input.to_year, input.to_month);
     const std::vector<Organization> cells = CellsOf(repos, committee);
-    const std::vector<CellStanding> standings = StandingsOf(repos, committee, cells, today);
+    std::vector<CellStanding> standings = StandingsOf(repos, committee, cells, today);
+    for (CellStanding& s : standings)
+        s.difficult = std::find(input.difficult.begin(), input.difficult.end(), s.cell) != input.difficult.end();
     const std::vector<MeetingSlot> slots = SlotsOf(repos, committee, cells, first, last);
     const VisitPlan proposal =
         PlanVisits(people, standings, slots, input.from_year, input.from_month, input.to_year, input.to_month);
@@ -311,7 +313,12 @@ Result<VisitPlanView> VisitService::Propose(const Actor& actor, OrganizationId c
             return MakeError(ErrorCode::kConflict,
                              "Cấp ủy chưa phân công ai dự sinh hoạt trong giai đoạn này; hãy thêm người được phân công "
                              "trước.");
-        if (CellsOf(repos, org).empty()) return MakeError(ErrorCode::kConflict, "Đảng bộ chưa có chi bộ nào.");
+        const std::vector<Organization> cells = CellsOf(repos, org);
+        if (cells.empty()) return MakeError(ErrorCode::kConflict, "Đảng bộ chưa có chi bộ nào.");
+        for (OrganizationId id : input.difficult)
+            if (std::none_of(cells.begin(), cells.end(), [&](const Organization& c) { return c.id == id; }))
+                return MakeError(ErrorCode::kInvalidArgument, "Chi bộ khó khăn phải là chi bộ của đảng bộ này.",
+                                 "difficult_cell_ids");
         const StoredVisitPlan plan =
             CreatePlan(repos, org, input, people, actor.username, clock_.NowUnixSeconds(), today);
         RecordAudit(repos, clock_, actor, "visit_plan.create", "visit_plan", plan.id.value, &org, std::nullopt,

@@ -111,10 +111,12 @@ test('the duty: a committee assigns people of its subtree; wrong input and other
 test('a plan reaches every cell, never double-books, says why; the committee edits and publishes it', async () => {
     const url = `/api/v1/organizations/${hoaAn.id}/visit-plans`;
     for (const [body, field] of [[{ from: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-13`, to: `${NEXT}-12` }, 'from'],
-        [{ from: `${NEXT}-06`, to: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-01`, to: `${NEXT + 6}-01` }, 'to']])
+        [{ from: `${NEXT}-06`, to: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-01`, to: `${NEXT + 6}-01` }, 'to'],
+        [{ from: `${NEXT}-01`, to: `${NEXT}-12`, difficult_cell_ids: [tanLapCell.id] }, 'difficult_cell_ids']])
         expectError(await commune.post(url, body), 400, field, JSON.stringify(body));
     assert.equal((await outsider.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12` })).status, 404);
-    const r = await commune.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12`, title: `Kế hoạch năm ${NEXT}` });
+    const r = await commune.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12`, title: `Kế hoạch năm ${NEXT}`,
+        difficult_cell_ids: [thonDoai.id] });
     assert.equal(r.status, 201, r.text);
     const plan = r.json;
     assert.equal(plan.plan.state, 'draft');
@@ -131,6 +133,8 @@ test('a plan reaches every cell, never double-books, says why; the committee edi
     }
     assert.equal(plan.cells.length, cells.length, 'each cell says why it comes where it does');
     assert.ok(plan.cells.some((c) => c.reasons.length > 0));
+    assert.ok(plan.cells.find((c) => c.cell_id === thonDoai.id).reasons.some((x) => x.includes('khó khăn')),
+        'a cell the committee marks difficult says so');
     // The secretary does not see the draft; a published plan shows on the cell.
     assert.equal((await secretary.get(`/api/v1/visit-plans/${plan.plan.id}`)).status, 404);
     assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/visits?year=${NEXT}`)).json.items.length, 0);

@@ -2138,6 +2138,8 @@ export interface VisitPlanInput {
   /** Tháng YYYY-MM. */
   to: string;
   title?: string;
+  /** Chi bộ cấp ủy biết là khó khăn (vùng xa, ít đảng viên, địa bàn phức tạp): được ưu tiên như chi bộ yếu / cells the committee knows to be difficult; they come first too. */
+  difficult_cell_ids?: number[];
 }
 
 /** Thêm hoặc sửa một lượt / add or change a visit. */
