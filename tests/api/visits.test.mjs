@@ -69,6 +69,9 @@ test('the demo: a published plan of the year, reports one late and one missing, 
     // Overdue petitions are flagged up the tree: the province (admin) sees them too.
     const overdue = (await admin.get(`/api/v1/organizations/${hoaAn.id}/petitions?state=overdue`)).json.items;
     assert.ok(overdue.length >= 1 && overdue.every((p) => p.overdue && p.state === 'open'));
+    const alerts = (await admin.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).json.items.filter((x) => x.kind === 'petition_overdue');
+    assert.equal(alerts.length, overdue.length, 'each overdue petition is an alert of its cell');
+    assert.ok(alerts.every((x) => overdue.some((p) => p.cell_id === x.organization_id)) && alerts[0].message.includes('quá hạn'));
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/visit-overview`)).status, 404);
     assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/visit-overview`)).status, 200,
         'a cell sees its own practice');
