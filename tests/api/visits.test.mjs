@@ -265,3 +265,19 @@ test('attend and report: recorded at the meeting, a report with petitions, answe
     assert.equal(late.status, 201, late.text);
     assert.equal(late.json.late, true, 'late from day 6');
 });
+
+test('the visits are evidence in the person\'s annual grading', async () => {
+    const round = await commune.post(`/api/v1/organizations/${hoaAn.id}/grading-rounds`, { period: String(YEAR) });
+    assert.equal(round.status, 201, round.text);
+    const row = await commune.get(`/api/v1/grading-rounds/${round.json.id}/grades/member/${mine.member_id}`);
+    assert.equal(row.status, 200, row.text);
+    const visits = row.json.evidence.visits;
+    assert.ok(visits, 'the person is assigned: their visits are shown');
+    const overview = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-overview?year=${YEAR}`)).json;
+    const person = overview.people.find((p) => p.attendant_id === mine.id);
+    assert.equal(visits.meetings_attended, person.meetings_attended, 'the same count as the committee\'s overview');
+    assert.equal(visits.grassroots_visits, person.grassroots_visits);
+    assert.equal(visits.meetings_expected, person.meetings_expected);
+    const someone = (await commune.get(`/api/v1/grading-rounds/${round.json.id}/grades?subject=member&organization=${thonDong.id}`)).json.items[0];
+    assert.equal(someone.evidence.visits, null, 'a member who attends no cell has none');
+});
