@@ -182,6 +182,12 @@ VisitPlanView PlanView(Repositories& repos, const Actor& actor, const LoadedPlan
 // Checks a visit added to or changed in a plan: a person of the committee in their term that month, a cell
 // of the subtree, a month of the plan, at most one attended meeting per cell and month, no person at two
 // meetings at once, no grassroots visit twice.
+Result<PlannedVisit> VisitOfPlan(Repositories& repos, VisitPlanId plan, PlannedVisitId visit) {
+    for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
+        if (v.id == visit) return v;
+    return NotFound("lượt");
+}
+
 Result<PlannedVisit> CheckVisit(Repositories& repos, const LoadedPlan& l, const VisitInput& in,
                                 std::optional<PlannedVisitId> replacing) {
     auto person = repos.visits().GetAttendant(in.attendant);
@@ -382,13 +388,10 @@ Result<VisitPlanView> VisitService::UpdateVisit(const Actor& actor, VisitPlanId 
     const Date today = clock_.Today();
     return WriteValue<VisitPlanView>(store_, [&](Repositories& repos) -> Result<VisitPlanView> {
         CHIBO_TRY_ASSIGN(const LoadedPlan l, LoadPlan(repos, actor, plan, true));
-        std::optional<PlannedVisit> old;
-        for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
-            if (v.id == visit) old = v;
-        if (!old) return NotFound("lượt");
+        CHIBO_TRY_ASSIGN(const PlannedVisit old, VisitOfPlan(repos, plan, visit));
         CHIBO_TRY_ASSIGN(const PlannedVisit v, CheckVisit(repos, l, input, visit));
         repos.visits().UpdateVisit(v);
-        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(*old),
+        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(old),
                     Describe(v));
         return PlanView(repos, actor, l, today);
     });
@@ -398,12 +401,9 @@ Result<VisitPlanView> VisitService::DeleteVisit(const Actor& actor, VisitPlanId 
     const Date today = clock_.Today();
     return WriteValue<VisitPlanView>(store_, [&](Repositories& repos) -> Result<VisitPlanView> {
         CHIBO_TRY_ASSIGN(const LoadedPlan l, LoadPlan(repos, actor, plan, true));
-        std::optional<PlannedVisit> old;
-        for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
-            if (v.id == visit) old = v;
-        if (!old) return NotFound("lượt");
+        CHIBO_TRY_ASSIGN(const PlannedVisit old, VisitOfPlan(repos, plan, visit));
         repos.visits().DeleteVisit(visit);
-        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(*old),
+        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(old),
                     std::nullopt);
         return PlanView(repos, actor, l, today);
     });
