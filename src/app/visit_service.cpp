@@ -12,6 +12,7 @@
 #include "domain/member_repository.hpp"
 #include "domain/organization_repository.hpp"
 #include "domain/score_repository.hpp"
+#include "domain/user_repository.hpp"
 #include "domain/visit_repository.hpp"
 
 namespace chibo::app {
@@ -25,9 +26,12 @@ using namespace chibo::app::visits;
 
 namespace {
 
+// The name an answer is signed with: the actor's member, else their account's display name ("Văn phòng Đảng ủy
+// xã Hòa An"), else the username.
 std::string AuthorName(Repositories& repos, const Actor& actor) {
     if (actor.member)
         if (auto m = repos.members().Get(*actor.member)) return m->full_name;
+    if (auto user = repos.users().Get(actor.user); user && !user->display_name.empty()) return user->display_name;
     return actor.username;
 }
 

@@ -256,6 +256,7 @@ test('attend and report: recorded at the meeting, a report with petitions, answe
     assert.equal(cellSees.answer, answer);
     assert.equal(cellSees.state, 'answered');
     assert.equal(cellSees.can_answer, false);
+    assert.equal(cellSees.answered_by, 'Văn phòng Đảng ủy xã Hòa An', 'signed with the account\'s name, not its login');
     assert.equal((await outsider.get(`/api/v1/organizations/${tanLapCell.id}/petitions`)).json.items.some((p) => p.id === petition.id), false);
     assert.equal((await outsider.get(`/api/v1/visit-reports/${filed.json.id}`)).status, 404);
     assert.equal((await secretary.get(`/api/v1/visit-reports/${filed.json.id}`)).status, 200, 'the cell reads the report on it');
