@@ -1,0 +1,86 @@
+import { Card, Empty, Grid, Skeleton, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { LoadError } from '../../ui/LoadFailure';
+import YearSelect from '../../ui/YearSelect';
+import { VISIT_KIND_LABELS } from '../../lib/labels';
+import { useApi } from '../../lib/useApi';
+import type { PlannedVisit } from '../../lib/types';
+import type { OrgTabContext } from '../organizations/orgTabs';
+import { VisitStatusTag } from './PlanView';
+import PetitionsSection from './Petitions';
+import { groupVisits, visitMonthText, visitWhenText } from './visits';
+
+// A cell's "Cấp trên dự sinh hoạt" tab: who of the superior committees will attend which month and why (their
+// published plans), and the petitions raised at the cell with their answers.
+export default function CellVisitsTab({ organization, tabState, setTabState }: OrgTabContext) {
+  const narrow = !Grid.useBreakpoint().md;
+  const year = (tabState as number | undefined) ?? new Date().getFullYear();
+  const { data, error } = useApi<PlannedVisit[]>(`/organizations/${organization.id}/visits`, { year });
+  const visits = groupVisits(data ?? [], 'month').flatMap((g) => g.visits);
+
+  const columns: TableColumnsType<PlannedVisit> = narrow
+    ? [
+        {
+          title: 'Lượt',
+          key: 'all',
+          render: (_: unknown, v) => (
+            <div className="visit-card">
+              <div className="visit-card-head">
+                <b>{visitMonthText(v)}</b>
+                <VisitStatusTag visit={v} />
+              </div>
+              <div className="visit-person">{v.attendant_name}</div>
+              <div>
+                <Tag color={v.kind === 'meeting' ? 'purple' : 'cyan'}>{VISIT_KIND_LABELS[v.kind]}</Tag> {visitWhenText(v)}
+              </div>
+              {v.reason && <div className="visit-reason">Vì sao: {v.reason}</div>}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: 'Tháng', key: 'month', width: 110, render: (_: unknown, v) => visitMonthText(v) },
+        { title: 'Người dự', dataIndex: 'attendant_name', key: 'who', width: 200 },
+        {
+          title: 'Việc',
+          key: 'kind',
+          className: 'nowrap',
+          render: (_: unknown, v) => <Tag color={v.kind === 'meeting' ? 'purple' : 'cyan'}>{VISIT_KIND_LABELS[v.kind]}</Tag>,
+        },
+        { title: 'Dự kiến', key: 'when', className: 'nowrap', render: (_: unknown, v) => visitWhenText(v) },
+        { title: 'Vì sao', dataIndex: 'reason', key: 'reason', className: 'visit-reason' },
+        { title: 'Tình trạng', key: 'status', className: 'nowrap', render: (_: unknown, v) => <VisitStatusTag visit={v} /> },
+      ];
+
+  return (
+    <div data-testid="cell-visits-tab">
+      <div className="toolbar">
+        <YearSelect value={year} onChange={(y) => setTabState(y)} testId="cell-visits-year" width={140} />
+      </div>
+      <Typography.Title level={5}>Cấp trên dự sinh hoạt năm {year}</Typography.Title>
+      {error !== undefined ? (
+        <LoadError error={error} className="section" />
+      ) : !data ? (
+        <Skeleton active />
+      ) : visits.length === 0 ? (
+        <Card size="small" className="section">
+          <Empty description="Chưa có kế hoạch cấp trên dự sinh hoạt chi bộ" />
+        </Card>
+      ) : (
+        <Table<PlannedVisit>
+          data-testid="cell-visits"
+          rowKey="id"
+          size="small"
+          className="section"
+          columns={columns}
+          dataSource={visits}
+          pagination={false}
+          tableLayout={narrow ? undefined : 'fixed'}
+          scroll={narrow ? undefined : { x: 900 }}
+        />
+      )}
+      <Typography.Title level={5}>Kiến nghị của chi bộ</Typography.Title>
+      <PetitionsSection organization={organization} year={year} />
+    </div>
+  );
+}
