@@ -2288,6 +2288,31 @@ export interface MyVisits {
   reports: VisitReport[];
 }
 
+/** Danh sách / list. */
+export interface AttendantList {
+  items: Attendant[];
+}
+
+/** Danh sách / list. */
+export interface VisitPlanList {
+  items: VisitPlanSummary[];
+}
+
+/** Danh sách / list. */
+export interface PlannedVisitList {
+  items: PlannedVisit[];
+}
+
+/** Danh sách / list. */
+export interface VisitReportList {
+  items: VisitReport[];
+}
+
+/** Danh sách / list. */
+export interface PetitionList {
+  items: Petition[];
+}
+
 /** Every schema of components.schemas by name. */
 export interface Schemas {
   OrganizationKind: OrganizationKind;
@@ -2468,4 +2493,9 @@ export interface Schemas {
   VisitReport: VisitReport;
   VisitOverview: VisitOverview;
   MyVisits: MyVisits;
+  AttendantList: AttendantList;
+  VisitPlanList: VisitPlanList;
+  PlannedVisitList: PlannedVisitList;
+  VisitReportList: VisitReportList;
+  PetitionList: PetitionList;
 }
