@@ -10,7 +10,7 @@ import MemberSelect from '../members/MemberSelect';
 import { api } from '../../lib/api';
 import { parseIsoDate, toIsoDate } from '../../lib/dates';
 import type { ApiState } from '../../lib/useApi';
-import type { Attendant, AttendantInput, AttendantUpdate, Organization } from '../../lib/types';
+import type { Attendant, AttendantInput, AttendantList, AttendantUpdate, Organization } from '../../lib/types';
 import { dutyText, termText } from './visits';
 
 interface AttendantValues {
@@ -139,7 +139,7 @@ export default function AttendantsSection({
 }: {
   organization: Organization;
   canWrite: boolean;
-  attendants: ApiState<Attendant[]>;
+  attendants: ApiState<AttendantList>;
 }) {
   const { message } = App.useApp();
   const narrow = !Grid.useBreakpoint().md;
@@ -196,7 +196,7 @@ export default function AttendantsSection({
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={data ?? []}
+        dataSource={data?.items ?? []}
         loading={loading}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}

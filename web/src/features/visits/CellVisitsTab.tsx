@@ -4,7 +4,7 @@ import { LoadError } from '../../ui/LoadFailure';
 import YearSelect from '../../ui/YearSelect';
 import { VISIT_KIND_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
-import type { PlannedVisit } from '../../lib/types';
+import type { PlannedVisit, PlannedVisitList } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import { VisitStatusTag } from './PlanView';
 import PetitionsSection from './Petitions';
@@ -15,8 +15,8 @@ import { groupVisits, visitMonthText, visitWhenText } from './visits';
 export default function CellVisitsTab({ organization, tabState, setTabState }: OrgTabContext) {
   const narrow = !Grid.useBreakpoint().md;
   const year = (tabState as number | undefined) ?? new Date().getFullYear();
-  const { data, error } = useApi<PlannedVisit[]>(`/organizations/${organization.id}/visits`, { year });
-  const visits = groupVisits(data ?? [], 'month').flatMap((g) => g.visits);
+  const { data, error } = useApi<PlannedVisitList>(`/organizations/${organization.id}/visits`, { year });
+  const visits = groupVisits(data?.items ?? [], 'month').flatMap((g) => g.visits);
 
   const columns: TableColumnsType<PlannedVisit> = narrow
     ? [

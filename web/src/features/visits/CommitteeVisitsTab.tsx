@@ -1,7 +1,7 @@
 import { Tabs } from 'antd';
 import { ApiError } from '../../lib/api';
 import { useApi } from '../../lib/useApi';
-import type { Attendant } from '../../lib/types';
+import type { AttendantList } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import AttendantsSection from './Attendants';
 import PetitionsSection from './Petitions';
@@ -24,7 +24,7 @@ export default function CommitteeVisitsTab({ organization, canWrite, tabState, s
     plan: null,
   };
   const set = (patch: Partial<VisitsTabState>) => setTabState({ ...state, ...patch });
-  const attendants = useApi<Attendant[]>(`/organizations/${organization.id}/attendants`);
+  const attendants = useApi<AttendantList>(`/organizations/${organization.id}/attendants`);
   const hidden = attendants.error instanceof ApiError && attendants.error.status === 403;
 
   const items = [
@@ -37,7 +37,7 @@ export default function CommitteeVisitsTab({ organization, canWrite, tabState, s
               <VisitPlans
                 organization={organization}
                 canWrite={canWrite}
-                attendants={attendants.data ?? []}
+                attendants={attendants.data?.items ?? []}
                 openPlan={state.plan}
                 setOpenPlan={(plan) => set({ plan })}
               />

@@ -8,7 +8,7 @@ import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { PETITION_FIELD_LABELS, RAISED_BY_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
-import type { Organization, Petition } from '../../lib/types';
+import type { Organization, Petition, PetitionList } from '../../lib/types';
 
 export type PetitionFilter = 'all' | 'open' | 'overdue' | 'answered';
 
@@ -142,7 +142,7 @@ export default function PetitionsSection({
   const [filter, setFilter] = useState<PetitionFilter>('all');
   const [answering, setAnswering] = useState<Petition | null>(null);
   const year = fixedYear ?? ownYear;
-  const { data, error, reload } = useApi<Petition[]>(`/organizations/${organization.id}/petitions`, {
+  const { data, error, reload } = useApi<PetitionList>(`/organizations/${organization.id}/petitions`, {
     year,
     state: filter === 'all' ? undefined : filter,
   });
@@ -173,11 +173,11 @@ export default function PetitionsSection({
         <LoadError error={error} />
       ) : !data ? (
         <Skeleton active />
-      ) : data.length === 0 ? (
+      ) : data.items.length === 0 ? (
         <Empty description={filter === 'all' ? `Chưa có kiến nghị nào năm ${year}` : 'Không có kiến nghị nào'} />
       ) : (
         <div className="petitions" data-testid="petitions">
-          {data.map((p) => (
+          {data.items.map((p) => (
             <PetitionCard key={p.id} petition={p} showCell={showCell} onAnswer={() => setAnswering(p)} />
           ))}
         </div>

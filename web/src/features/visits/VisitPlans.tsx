@@ -9,7 +9,7 @@ import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { VISIT_PLAN_STATE_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
-import type { Attendant, Organization, VisitPlan, VisitPlanInput, VisitPlanSummary } from '../../lib/types';
+import type { Attendant, Organization, VisitPlan, VisitPlanInput, VisitPlanList, VisitPlanSummary } from '../../lib/types';
 import PlanView from './PlanView';
 import { nextMonths, periodText } from './visits';
 
@@ -95,7 +95,7 @@ export default function VisitPlans({
 }) {
   const { message } = App.useApp();
   const narrow = !Grid.useBreakpoint().md;
-  const { data, error, loading, reload } = useApi<VisitPlanSummary[]>(`/organizations/${organization.id}/visit-plans`);
+  const { data, error, loading, reload } = useApi<VisitPlanList>(`/organizations/${organization.id}/visit-plans`);
   const [creating, setCreating] = useState(false);
 
   if (openPlan !== null)
@@ -154,7 +154,7 @@ export default function VisitPlans({
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={data ?? []}
+        dataSource={data?.items ?? []}
         loading={loading}
         pagination={false}
         scroll={narrow ? undefined : { x: 'max-content' }}
