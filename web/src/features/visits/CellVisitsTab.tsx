@@ -55,7 +55,7 @@ export default function CellVisitsTab({ organization, tabState, setTabState }: O
   return (
     <div data-testid="cell-visits-tab">
       <div className="toolbar">
-        <YearSelect value={year} onChange={(y) => setTabState(y)} testId="cell-visits-year" width={140} />
+        <YearSelect value={year} onChange={(y) => setTabState(y)} testId="cell-visits-year" width={140} ahead={1} />
       </div>
       <Typography.Title level={5}>Cấp trên dự sinh hoạt năm {year}</Typography.Title>
       {error !== undefined ? (

@@ -168,7 +168,7 @@ export default function MyVisitsPage() {
         Việc dự sinh hoạt của tôi
       </Typography.Title>
       <div className="toolbar">
-        <YearSelect value={year} onChange={setYear} testId="my-visits-year" width={140} />
+        <YearSelect value={year} onChange={setYear} testId="my-visits-year" width={140} ahead={1} />
       </div>
       {error !== undefined && <LoadError error={error} className="section" />}
       {loading && !data ? (

@@ -94,7 +94,7 @@ export function PetitionCard({
       <div className="petition-meta">
         <span>Người nêu: {raisedBy}</span>
         <span>Nêu ngày: {formatDate(p.raised_on)}</span>
-        <span data-testid="petition-owner">Trả lời: {owner}</span>
+        <span data-testid="petition-owner">Cơ quan trả lời: {owner}</span>
         <span className={p.overdue ? 'petition-late' : undefined}>Hạn trả lời: {formatDate(p.deadline)}</span>
       </div>
       {p.answer && (
