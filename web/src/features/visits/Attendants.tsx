@@ -173,12 +173,12 @@ export default function AttendantsSection({
         },
       ]
     : [
-        { title: 'Họ và tên', dataIndex: 'name', key: 'name', render: (name: string) => <b>{name}</b> },
-        { title: 'Chức danh', dataIndex: 'role', key: 'role' },
-        { title: 'Nhiệm kỳ', key: 'term', className: 'nowrap', render: (_: unknown, a) => termText(a) },
+        { title: 'Họ và tên', dataIndex: 'name', key: 'name', width: 170, render: (name: string) => <b>{name}</b> },
+        { title: 'Chức danh', dataIndex: 'role', key: 'role', width: 220 },
+        { title: 'Nhiệm kỳ', key: 'term', width: 130, render: (_: unknown, a) => termText(a) },
         { title: 'Nhiệm vụ', key: 'duty', render: (_: unknown, a) => dutyText(a) },
-        { title: 'Còn nhiệm kỳ', key: 'active', render: (_: unknown, a) => <ActiveTag active={a.active} /> },
-        ...(canWrite ? [{ title: '', key: 'edit', width: 56, render: (_: unknown, a: Attendant) => editButton(a) }] : []),
+        { title: 'Còn nhiệm kỳ', key: 'active', width: 130, render: (_: unknown, a) => <ActiveTag active={a.active} /> },
+        ...(canWrite ? [{ title: '', key: 'edit', width: 64, render: (_: unknown, a: Attendant) => editButton(a) }] : []),
       ];
 
   return (
@@ -199,7 +199,8 @@ export default function AttendantsSection({
         dataSource={data?.items ?? []}
         loading={loading}
         pagination={false}
-        scroll={narrow ? undefined : { x: 'max-content' }}
+        tableLayout={narrow ? undefined : 'fixed'}
+        scroll={narrow ? undefined : { x: 900 }}
         locale={{ emptyText: 'Chưa phân công ai dự sinh hoạt chi bộ' }}
       />
       {editing && (

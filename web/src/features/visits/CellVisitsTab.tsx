@@ -6,7 +6,7 @@ import { VISIT_KIND_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { PlannedVisit, PlannedVisitList } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
-import { VisitStatusTag } from './PlanView';
+import { VisitKindWhen, VisitStatusTag } from './PlanView';
 import PetitionsSection from './Petitions';
 import { groupVisits, visitMonthText, visitWhenText } from './visits';
 
@@ -40,16 +40,10 @@ export default function CellVisitsTab({ organization, tabState, setTabState }: O
       ]
     : [
         { title: 'Tháng', key: 'month', width: 110, render: (_: unknown, v) => visitMonthText(v) },
-        { title: 'Người dự', dataIndex: 'attendant_name', key: 'who', width: 200 },
-        {
-          title: 'Việc',
-          key: 'kind',
-          className: 'nowrap',
-          render: (_: unknown, v) => <Tag color={v.kind === 'meeting' ? 'purple' : 'cyan'}>{VISIT_KIND_LABELS[v.kind]}</Tag>,
-        },
-        { title: 'Dự kiến', key: 'when', className: 'nowrap', render: (_: unknown, v) => visitWhenText(v) },
+        { title: 'Người dự', dataIndex: 'attendant_name', key: 'who', width: 180 },
+        { title: 'Việc, dự kiến', key: 'kind', width: 190, render: (_: unknown, v) => <VisitKindWhen visit={v} /> },
         { title: 'Vì sao', dataIndex: 'reason', key: 'reason', className: 'visit-reason' },
-        { title: 'Tình trạng', key: 'status', className: 'nowrap', render: (_: unknown, v) => <VisitStatusTag visit={v} /> },
+        { title: 'Tình trạng', key: 'status', width: 180, render: (_: unknown, v) => <VisitStatusTag visit={v} /> },
       ];
 
   return (

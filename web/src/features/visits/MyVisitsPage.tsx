@@ -11,7 +11,7 @@ import type { Attendant, MyVisits, PlannedVisit, VisitReport } from '../../lib/t
 import { VisitStatusTag } from './PlanView';
 import { PetitionCard } from './Petitions';
 import VisitReportDrawer from './VisitReportDrawer';
-import { canReport, dutyText, groupVisits, visitMonthText, visitWhenText } from './visits';
+import { canReport, dutyText, myVisitSections, visitMonthText, visitWhenText } from './visits';
 
 // A report as sent: when (late or not), what was observed, and the petitions with their answers so far.
 export function ReportView({ report }: { report: VisitReport }) {
@@ -158,7 +158,8 @@ export default function MyVisitsPage() {
           ? r.meeting_id !== null && r.meeting_id === v.meeting_id
           : r.visited_on.slice(0, 7) === `${v.year}-${String(v.month).padStart(2, '0')}`),
     );
-  const visits = groupVisits(data?.visits ?? [], 'month').flatMap((g) => g.visits);
+  const visits = data?.visits ?? [];
+  const sections = myVisitSections(visits, (v) => reportOf(v) !== undefined, todayIso());
   const shown = new Set(visits.map((v) => reportOf(v)?.id));
   const otherReports = reports.filter((r) => !shown.has(r.id));
 
@@ -184,14 +185,21 @@ export default function MyVisitsPage() {
               <AttendantLine key={a.id} attendant={a} />
             ))}
           </Card>
-          {visits.length === 0 ? (
+          {sections.length === 0 ? (
             <Card size="small" className="section">
               <Empty description={`Chưa có lượt nào trong kế hoạch đã công bố năm ${year}`} />
             </Card>
           ) : (
             <div className="my-meetings" data-testid="my-visits">
-              {visits.map((v) => (
-                <VisitCard key={v.id} visit={v} report={reportOf(v)} onReport={() => setReporting(v)} />
+              {sections.map((section) => (
+                <section key={section.key} aria-label={section.title} data-testid={`my-visits-${section.key}`}>
+                  <Typography.Title level={4}>
+                    {section.title} ({section.visits.length})
+                  </Typography.Title>
+                  {section.visits.map((v) => (
+                    <VisitCard key={v.id} visit={v} report={reportOf(v)} onReport={() => setReporting(v)} />
+                  ))}
+                </section>
               ))}
             </div>
           )}

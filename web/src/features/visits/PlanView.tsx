@@ -107,14 +107,44 @@ function VisitModal({
   );
 }
 
+// The kind of a visit, and when it is expected.
+export function VisitKindWhen({ visit: v }: { visit: PlannedVisit }) {
+  return (
+    <div className="visit-kind-when">
+      <Tag color={v.kind === 'meeting' ? 'purple' : 'cyan'}>{VISIT_KIND_LABELS[v.kind]}</Tag>
+      <span>{visitWhenText(v)}</span>
+    </div>
+  );
+}
+
 export const VisitStatusTag = ({ visit }: { visit: Pick<PlannedVisit, 'status'> }) => (
   <Tag color={VISIT_STATUS_COLORS[visit.status]} data-testid="visit-status">
     {VISIT_STATUS_LABELS[visit.status]}
   </Tag>
 );
 
-// The shortfalls, the cells without a visit, and why each cell got its visits ("Vì sao ưu tiên").
-function PlanExplanation({ plan }: { plan: VisitPlan }) {
+// What the plan does not meet: the duties short of visits, and the cells without a visit.
+function PlanAlerts({ plan }: { plan: VisitPlan }) {
+  return (
+    <>
+      {plan.shortfalls.map((s, i) => (
+        <Alert key={i} type="warning" showIcon className="section" title={s.message} data-testid="plan-shortfall" />
+      ))}
+      {plan.uncovered.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="section"
+          data-testid="plan-uncovered"
+          title={`Chi bộ chưa có lượt nào trong kế hoạch (${plan.uncovered.length}): ${plan.uncovered.map((u) => u.name).join(', ')}`}
+        />
+      )}
+    </>
+  );
+}
+
+// "Vì sao ưu tiên": each cell's points and the reasons behind them, the cells that come first first.
+function PlanPriorities({ plan }: { plan: VisitPlan }) {
   const narrow = !Grid.useBreakpoint().md;
   const columns: TableColumnsType<PlanCell> = narrow
     ? [
@@ -141,18 +171,6 @@ function PlanExplanation({ plan }: { plan: VisitPlan }) {
       ];
   return (
     <>
-      {plan.shortfalls.map((s, i) => (
-        <Alert key={i} type="warning" showIcon className="section" title={s.message} data-testid="plan-shortfall" />
-      ))}
-      {plan.uncovered.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          className="section"
-          data-testid="plan-uncovered"
-          title={`Chi bộ chưa có lượt nào trong kế hoạch (${plan.uncovered.length}): ${plan.uncovered.map((u) => u.name).join(', ')}`}
-        />
-      )}
       <Typography.Title level={5}>Vì sao ưu tiên</Typography.Title>
       <Table<PlanCell>
         data-testid="plan-cells"
@@ -278,19 +296,15 @@ export default function PlanView({
       ]
     : [
         other === 'person'
-          ? { title: 'Người dự', dataIndex: 'attendant_name', key: 'who', width: 180 }
+          ? { title: 'Người dự', dataIndex: 'attendant_name', key: 'who', width: 160 }
           : { title: 'Tháng', key: 'month', width: 110, render: (_: unknown, v: PlannedVisit) => visitMonthText(v) },
-        { title: 'Chi bộ', dataIndex: 'cell_name', key: 'cell', width: 180 },
-        {
-          title: 'Việc',
-          key: 'kind',
-          className: 'nowrap',
-          render: (_: unknown, v) => <Tag color={v.kind === 'meeting' ? 'purple' : 'cyan'}>{VISIT_KIND_LABELS[v.kind]}</Tag>,
-        },
-        { title: 'Dự kiến', key: 'when', className: 'nowrap', render: (_: unknown, v) => visitWhenText(v) },
+        { title: 'Chi bộ', dataIndex: 'cell_name', key: 'cell', width: 170 },
+        { title: 'Việc, dự kiến', key: 'kind', width: 190, render: (_: unknown, v) => <VisitKindWhen visit={v} /> },
         { title: 'Vì sao', dataIndex: 'reason', key: 'reason', className: 'visit-reason' },
-        { title: 'Tình trạng', key: 'status', className: 'nowrap', render: (_: unknown, v) => <VisitStatusTag visit={v} /> },
-        ...(editable ? [{ title: '', key: 'actions', className: 'nowrap', render: (_: unknown, v: PlannedVisit) => visitActions(v) }] : []),
+        { title: 'Tình trạng', key: 'status', width: 180, render: (_: unknown, v) => <VisitStatusTag visit={v} /> },
+        ...(editable
+          ? [{ title: '', key: 'actions', width: 112, render: (_: unknown, v: PlannedVisit) => visitActions(v) }]
+          : []),
       ];
 
   return (
@@ -362,6 +376,7 @@ export default function PlanView({
         </div>
       )}
 
+      <PlanAlerts plan={plan} />
       <div className="toolbar">
         <Segmented<VisitGrouping>
           size="large"
@@ -392,14 +407,14 @@ export default function PlanView({
               dataSource={g.visits}
               pagination={false}
               tableLayout={narrow ? undefined : 'fixed'}
-              scroll={narrow ? undefined : { x: 960 }}
+              scroll={narrow ? undefined : { x: 1000 }}
               onRow={(v) => ({ 'data-testid': 'plan-visit', 'data-visit': v.id }) as HTMLAttributes<HTMLElement>}
             />
           </section>
         ))
       )}
 
-      <PlanExplanation plan={plan} />
+      <PlanPriorities plan={plan} />
 
       {editing && (
         <VisitModal

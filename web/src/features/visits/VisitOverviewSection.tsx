@@ -98,7 +98,7 @@ export default function VisitOverviewSection({ organization }: { organization: O
       ) : (
         <>
           <Typography.Paragraph type="secondary">Giai đoạn {periodText(data.from, data.to)}</Typography.Paragraph>
-          <div className="counts section" data-testid="overview-totals">
+          <div className="counts section visit-totals" data-testid="overview-totals">
             <Statistic title="Lượt đi cơ sở" value={data.totals.grassroots_visits} data-testid="total-grassroots" />
             <Statistic title="Lượt dự sinh hoạt chi bộ" value={data.totals.meetings_attended} data-testid="total-meetings" />
             <Statistic title="Báo cáo đúng hạn" value={data.totals.reports_on_time} data-testid="total-on-time" />

@@ -13,6 +13,7 @@ import {
   dutyText,
   groupVisits,
   monthText,
+  myVisitSections,
   nextMonths,
   periodText,
   petitionOwners,
@@ -229,5 +230,26 @@ describe('reportInput', () => {
       observations: 'Nắm tình hình thôn.',
       members_situation: 'Ổn định',
     });
+  });
+});
+
+describe('myVisitSections', () => {
+  it('puts the visits to report first, then those to come, then the past ones latest first', () => {
+    const visits = [
+      visit({ id: 1, month: 1, date: '2026-01-05', status: 'reported', report_id: 9 }),
+      visit({ id: 2, month: 2, date: '2026-02-05', status: 'report_missing' }),
+      visit({ id: 3, month: 3, date: '2026-03-05', status: 'attended' }),
+      visit({ id: 4, month: 3, kind: 'grassroots', date: null, meeting_id: null, status: 'planned' }),
+      visit({ id: 5, month: 4, date: '2026-04-05', status: 'planned' }),
+      visit({ id: 6, month: 2, kind: 'grassroots', date: null, meeting_id: null, status: 'report_late', report_id: 8 }),
+    ];
+
+    const sections = myVisitSections(visits, (v) => v.report_id !== null, '2026-03-10');
+
+    expect(sections.map((s) => [s.title, s.visits.map((v) => v.id)])).toEqual([
+      ['Cần gửi báo cáo', [2, 3, 4]],
+      ['Sắp tới', [5]],
+      ['Đã qua', [6, 1]],
+    ]);
   });
 });

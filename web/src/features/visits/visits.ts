@@ -189,3 +189,33 @@ export function reportInput(visit: PlannedVisit, draft: ReportDraft): VisitRepor
 export function ratioText(done: number, expected: number): string {
   return `${done}/${expected}`;
 }
+
+export interface MyVisitSection {
+  key: 'todo' | 'upcoming' | 'past';
+  title: string;
+  visits: PlannedVisit[];
+}
+
+// A person's visits as their page lists them: first those to report now, then those to come (soonest first), then the
+// past ones (latest first). `reported` tells a visit whose report is already sent.
+export function myVisitSections(
+  visits: readonly PlannedVisit[],
+  reported: (v: PlannedVisit) => boolean,
+  todayIso: string,
+): MyVisitSection[] {
+  const sorted = [...visits].sort(byTime);
+  const month = todayIso.slice(0, 7);
+  const todo: PlannedVisit[] = [];
+  const upcoming: PlannedVisit[] = [];
+  const past: PlannedVisit[] = [];
+  for (const v of sorted) {
+    if (!reported(v) && canReport(v, todayIso)) todo.push(v);
+    else if (v.status === 'planned' && `${v.year}-${pad2(v.month)}` >= month) upcoming.push(v);
+    else past.push(v);
+  }
+  return [
+    { key: 'todo' as const, title: 'Cần gửi báo cáo', visits: todo },
+    { key: 'upcoming' as const, title: 'Sắp tới', visits: upcoming },
+    { key: 'past' as const, title: 'Đã qua', visits: past.reverse() },
+  ].filter((section) => section.visits.length > 0);
+}
