@@ -667,6 +667,7 @@ base::Result<DemoSummary> LoadDemo(Store& store, const base::Clock& clock, std::
             return base::MakeError(base::ErrorCode::kConflict, "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.");
         Generator gen(repos, seed, clock.Today());
         DemoSummary summary = gen.Run();
+        const std::optional<MemberId> uyvien = AddDemoVisits(repos, gen.hoa_an_, gen.thon_dong_, clock.Today());
         struct Account {
             const char* username;
             const char* display;
@@ -680,8 +681,10 @@ base::Result<DemoSummary> LoadDemo(Store& store, const base::Clock& clock, std::
             {"xa.tanlap", "Văn phòng Đảng ủy xã Tân Lập", Role::kCommittee, gen.tan_lap_, std::nullopt},
             {"bithu.thondong", "", Role::kSecretary, gen.thon_dong_, gen.thon_dong_secretary_},
             {"dangvien.thondong", "", Role::kMember, gen.thon_dong_, gen.thon_dong_member_},
+            {"uyvien.hoaan", "", Role::kCommittee, gen.hoa_an_, uyvien},
         };
         for (const Account& a : accounts) {
+            if (std::string(a.username) == "uyvien.hoaan" && !uyvien) continue;
             User u;
             u.username = a.username;
             u.display_name = a.display;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/organization_service.hpp"
+#include "app/visit_service.hpp"
 #include "base/text.hpp"
 #include "domain/grading_repository.hpp"
 #include "domain/meeting_record_repository.hpp"
@@ -336,6 +337,7 @@ Result<std::vector<GradeRow>> GradingService::Rows(const Actor& actor, GradingRo
             for (const Member& m : members) {
                 GradeRow row = RowOf(actor, s, cell, subject, m.id.value, m.full_name, steps);
                 Propose(row, cell_evidence, evidence);
+                row.visits = PracticeOfMember(repos, m.id, s.round.period.from, s.round.period.to, clock_.Today());
                 rows.push_back(std::move(row));
             }
         }
@@ -353,6 +355,9 @@ Result<GradeRow> GradingService::Subject(const Actor& actor, GradingRoundId id, 
         const GradingInput input = InputFor(repos, s.round, *found.cell, clock_.Today());
         Propose(row, CellEvidenceOf(input),
                 subject == GradingSubject::kMember ? MemberEvidenceOf(input) : std::map<MemberId, MemberEvidence>{});
+        if (subject == GradingSubject::kMember)
+            row.visits =
+                PracticeOfMember(repos, MemberId(subject_id), s.round.period.from, s.round.period.to, clock_.Today());
         row.history = steps[{subject, subject_id}].history;
         return row;
     });

@@ -10,6 +10,7 @@
 #include "base/clock.hpp"
 #include "domain/grading.hpp"
 #include "domain/store.hpp"
+#include "domain/visit.hpp"
 
 namespace chibo::app {
 
@@ -65,6 +66,8 @@ struct GradeRow {
     bool can_collective = false;
     bool can_decide = false;
     std::vector<domain::Grade> history;  // Filled for one subject only.
+    // A member the committees assigned to attend cells: their visits in the period against the duty.
+    std::optional<domain::PersonPractice> visits;
 };
 
 // What a person records for one step.

@@ -18,6 +18,7 @@
 #include "domain/store.hpp"
 #include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
+#include "domain/visit_repository.hpp"
 
 namespace chibo::app {
 
@@ -156,6 +157,15 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
     }
     v.eligible = EligibleVoters(v.attendance, m.record.vote_scope);
     if (m.kind == MeetingKind::kThematic) v.topic = repos.topics().TopicOfMeeting(m.id);
+    if (v.can_write || m.record.superior_attendant) {
+        std::vector<SuperiorCandidate> candidates = SuperiorCandidates(repos, cell, m);
+        for (const SuperiorCandidate& c : candidates)
+            if (m.record.superior_attendant == c.id) v.superior_attendant = c;
+        if (m.record.superior_attendant && !v.superior_attendant)
+            if (auto a = repos.visits().GetAttendant(*m.record.superior_attendant))
+                v.superior_attendant = SuperiorCandidate{a->id, a->name, a->role, "", false};
+        if (v.can_write) v.superior_candidates = std::move(candidates);
+    }
     if (m.documents_sent_at) v.documents_late = DocumentsLate(*m.documents_sent_at, m.StartsAt());
     if (m.reported_at) v.report_late = ReportLate(m.date, base::VietnamDateOf(*m.reported_at));
     if (!reader) return v;
@@ -477,7 +487,23 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         if (patch.guests) {
             CHIBO_TRY_ASSIGN(rec.guests, Lines(*patch.guests, "guests", "Tên khách mời"));
         }
-        if (patch.superior_attended) rec.superior_attended = *patch.superior_attended;
+        if (patch.superior_attended) {
+            rec.superior_attended = *patch.superior_attended;
+            if (!rec.superior_attended) rec.superior_attendant.reset();
+        }
+        if (patch.superior_attendant) {
+            rec.superior_attendant = *patch.superior_attendant;
+            if (rec.superior_attendant) {
+                bool known = false;
+                for (const SuperiorCandidate& c : SuperiorCandidates(repos, cell, before))
+                    known = known || c.id == *rec.superior_attendant;
+                if (!known)
+                    return MakeError(ErrorCode::kInvalidArgument,
+                                     "Người này không được cấp ủy cấp trên phân công dự sinh hoạt vào ngày họp.",
+                                     "superior_attendant_id");
+                rec.superior_attended = true;
+            }
+        }
         if (patch.conclusion) {
             CHIBO_TRY_ASSIGN(rec.conclusion, Text(*patch.conclusion, "conclusion", "Kết luận"));
         }
@@ -700,6 +726,26 @@ Result<CalendarFeed> MeetingService::FeedMeetings(const std::string& token) {
             if (g.role != Role::kMember)
                 for (const Meeting& m : repos.meetings().InSubtreeBetween(g.organization_path, from, to, 1000))
                     add(m, false);
+        if (user->member)
+            for (int year : {today.year(), today.year() + 1})
+                for (const PlannedVisitView& v : VisitsOfMember(repos, *user->member, year, today)) {
+                    if (v.visit.kind != VisitKind::kMeeting || !v.visit.date) continue;
+                    Meeting m;
+                    if (v.meeting)
+                        if (auto found = repos.meetings().Get(*v.meeting)) m = *found;
+                    if (!m.id.valid()) {
+                        m.organization = v.visit.cell;
+                        m.year = v.visit.year;
+                        m.month = v.visit.month;
+                        m.date = *v.visit.date;
+                        m.start_minutes = v.visit.start_minutes;
+                        m.min_minutes = 90;
+                    }
+                    if (m.date < from || m.date > to || m.state == MeetingState::kCancelled) continue;
+                    // The visit replaces the meeting the committee's role would list.
+                    std::erase_if(feed.meetings, [&](const auto& e) { return m.id.valid() && e.first.id == m.id; });
+                    feed.visits.emplace_back(m, v);
+                }
         std::stable_sort(feed.meetings.begin(), feed.meetings.end(),
                          [](const auto& a, const auto& b) { return a.first.StartsAt() < b.first.StartsAt(); });
         return feed;

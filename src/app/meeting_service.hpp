@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common.hpp"
+#include "app/visit_service.hpp"
 #include "base/clock.hpp"
 #include "domain/file_store.hpp"
 #include "domain/meeting.hpp"
@@ -65,6 +66,10 @@ struct MeetingView {
     int eligible = 0;                    // Voters present for the record's vote scope.
     std::optional<domain::Topic> topic;  // A thematic meeting's topic, when one is linked to it.
     domain::SessionLength session;       // How long it lasted against its minimum, alone or combined.
+    // The people the superior committees assigned who may be recorded as the official attending (writers
+    // only), and the one recorded.
+    std::vector<SuperiorCandidate> superior_candidates;
+    std::optional<SuperiorCandidate> superior_attendant;
 };
 
 struct PreparationInput {
@@ -102,6 +107,8 @@ struct RecordPatch {
     std::optional<std::optional<domain::MemberId>> minute_taker;
     std::optional<std::vector<std::string>> guests;
     std::optional<bool> superior_attended;
+    // The superior official attending, linked to the person (one of MeetingView::superior_candidates).
+    std::optional<std::optional<domain::AttendantId>> superior_attendant;
     std::optional<std::vector<AttendanceInput>> attendance;
     std::optional<std::vector<domain::Opinion>> opinions;
     std::optional<std::string> conclusion;
@@ -131,6 +138,9 @@ struct AbsenceFlagView {
 struct CalendarFeed {
     std::string owner;
     std::vector<std::pair<domain::Meeting, std::string>> meetings;
+    // The meetings the owner attends for a committee by a published plan (the meeting when it exists, else
+    // the day the rule expects), with the visit.
+    std::vector<std::pair<domain::Meeting, PlannedVisitView>> visits;
 };
 
 // Meeting rules (inherited down the tree, overridable by a cell) and each cell's meetings, laid out by

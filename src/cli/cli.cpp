@@ -19,6 +19,7 @@
 #include "app/score_service.hpp"
 #include "app/topic_service.hpp"
 #include "app/user_service.hpp"
+#include "app/visit_service.hpp"
 #include "bench/dashboard_bench.hpp"
 #include "bench/generator.hpp"
 #include "domain/store.hpp"
@@ -98,6 +99,7 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
     app::TopicService topics(store, *files, clock, std::int64_t{draft_lead_hours} * 3600);
+    app::VisitService visits(store, clock);
     if (auto built = statistics.Rebuild(); !built) {
         std::cerr << "chibo: cannot load the statistics: " << built.error().message << "\n";
         return 1;
@@ -106,8 +108,9 @@ int Serve(const std::string& db, const std::string& host, int port, int threads,
     const http::StaticAssets assets = http::StaticAssets::Load(web_root);
     if (assets.size() == 0)
         std::cerr << "chibo: no web UI at " << web_root << " (build it with `make web`); serving the API only\n";
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics},
-                        clock, &assets);
+    const http::Api api(
+        {auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics, visits}, clock,
+        &assets);
     http::Server server([&api](http::Request& r) { return api.Handle(r); },
                         {host, static_cast<std::uint16_t>(port), threads, trusted_proxy,
                          [&api](http::Method method, std::string_view path) { return api.BodyLimit(method, path); }});
@@ -284,8 +287,10 @@ int Routes() {
     app::GradingService grading(store, clock);
     app::StatisticsService statistics(store, clock);
     app::TopicService topics(store, files, clock);
-    const http::Api api({auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics},
-                        clock, nullptr);
+    app::VisitService visits(store, clock);
+    const http::Api api(
+        {auth, organizations, members, users, documents, meetings, scores, grading, statistics, topics, visits}, clock,
+        nullptr);
     for (const auto& route : api.router().routes())
         std::cout << http::ToString(route.method) << " " << route.pattern << "\n";
     return 0;

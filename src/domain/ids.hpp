@@ -13,5 +13,6 @@ using UserId = base::Id<struct UserTag>;
 using RoleGrantId = base::Id<struct RoleGrantTag>;
 using AuditEntryId = base::Id<struct AuditEntryTag>;
 using MeetingId = base::Id<struct MeetingTag>;
+using AttendantId = base::Id<struct AttendantTag>;
 
 }  // namespace chibo::domain

@@ -57,6 +57,8 @@ struct MeetingRecord {
     std::string minute_taker_name;
     std::vector<std::string> guests;
     bool superior_attended = false;
+    // The person the superior committee assigned who attended (visit.hpp), when recorded.
+    std::optional<AttendantId> superior_attendant;
     std::string conclusion;
     std::string resolution;
     std::optional<Vote> vote;

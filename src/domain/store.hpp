@@ -26,6 +26,7 @@ class MeetingRecordRepository;  // meeting_record_repository.hpp
 class ScoreRepository;          // score_repository.hpp
 class GradingRepository;        // grading_repository.hpp
 class TopicRepository;          // topic_repository.hpp
+class VisitRepository;          // visit_repository.hpp
 class BulkRepository;           // bulk_repository.hpp
 class StatisticsQueries;        // statistics_queries.hpp
 
@@ -45,6 +46,7 @@ public:
     virtual ScoreRepository& scores() = 0;
     virtual GradingRepository& grading() = 0;
     virtual TopicRepository& topics() = 0;
+    virtual VisitRepository& visits() = 0;
     virtual BulkRepository& bulk() = 0;
     virtual StatisticsQueries& statistics() = 0;
 };

@@ -1,6 +1,7 @@
 #include "domain/visit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -10,6 +11,56 @@
 namespace chibo::domain {
 
 namespace {
+
+using base::ErrorCode;
+using base::MakeError;
+
+template <typename E, std::size_t N>
+std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+    for (const auto& [v, code] : table)
+        if (v == value) return code;
+    return {};
+}
+
+template <typename E, std::size_t N>
+std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
+    for (const auto& [v, c] : table)
+        if (c == code) return v;
+    return std::nullopt;
+}
+
+constexpr std::array<std::pair<VisitKind, std::string_view>, 2> kKindCodes = {{
+    {VisitKind::kMeeting, "meeting"},
+    {VisitKind::kGrassroots, "grassroots"},
+}};
+constexpr std::array<std::pair<PlanState, std::string_view>, 2> kPlanStateCodes = {{
+    {PlanState::kDraft, "draft"},
+    {PlanState::kPublished, "published"},
+}};
+constexpr std::array<std::pair<PetitionField, std::string_view>, 8> kFieldCodes = {{
+    {PetitionField::kPartyBuilding, "party_building"},
+    {PetitionField::kEconomy, "economy"},
+    {PetitionField::kLand, "land"},
+    {PetitionField::kSocialPolicy, "social_policy"},
+    {PetitionField::kInfrastructure, "infrastructure"},
+    {PetitionField::kSecurity, "security"},
+    {PetitionField::kEnvironment, "environment"},
+    {PetitionField::kOther, "other"},
+}};
+constexpr std::array<std::pair<PetitionField, std::string_view>, 8> kFieldLabels = {{
+    {PetitionField::kPartyBuilding, "Xây dựng Đảng"},
+    {PetitionField::kEconomy, "Kinh tế"},
+    {PetitionField::kLand, "Đất đai"},
+    {PetitionField::kSocialPolicy, "Chính sách xã hội"},
+    {PetitionField::kInfrastructure, "Hạ tầng"},
+    {PetitionField::kSecurity, "An ninh trật tự"},
+    {PetitionField::kEnvironment, "Môi trường"},
+    {PetitionField::kOther, "Khác"},
+}};
+constexpr std::array<std::pair<PetitionSource, std::string_view>, 2> kSourceCodes = {{
+    {PetitionSource::kMember, "member"},
+    {PetitionSource::kResident, "resident"},
+}};
 
 struct Month {
     int year = 0;
@@ -158,8 +209,16 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
         attended.insert({best_slot->cell.value, month_key});
         seen.insert({best->id.value, best_slot->cell.value, month_key});
         ++reached[best_slot->cell.value];
-        plan.visits.push_back({best->id, best_slot->cell, VisitKind::kMeeting, best_slot->year, best_slot->month,
-                               best_slot->date, best_slot->start_minutes, ReasonText(r.priority)});
+        plan.visits.push_back({{},
+                               {},
+                               best->id,
+                               best_slot->cell,
+                               VisitKind::kMeeting,
+                               best_slot->year,
+                               best_slot->month,
+                               best_slot->date,
+                               best_slot->start_minutes,
+                               ReasonText(r.priority)});
         return true;
     };
 
@@ -214,7 +273,14 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
                 seen.insert({a->id.value, pick->cell->cell.value, m.Key()});
                 const bool first = reached[pick->cell->cell.value] == 0;
                 ++reached[pick->cell->cell.value];
-                plan.visits.push_back({a->id, pick->cell->cell, VisitKind::kGrassroots, m.year, m.month, std::nullopt,
+                plan.visits.push_back({{},
+                                       {},
+                                       a->id,
+                                       pick->cell->cell,
+                                       VisitKind::kGrassroots,
+                                       m.year,
+                                       m.month,
+                                       std::nullopt,
                                        0,
                                        first ? "Lượt đầu tiên của cấp ủy trong kỳ. " + ReasonText(pick->priority)
                                              : ReasonText(pick->priority)});
@@ -229,6 +295,170 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
                std::tie(b.year, b.month, b.attendant, b.kind, b.cell);
     });
     return plan;
+}
+
+base::Result<void> CheckDuty(const VisitDuty& duty) {
+    if (duty.visits_per_month < 0 || duty.visits_per_month > 10)
+        return MakeError(ErrorCode::kInvalidArgument, "Số lần đi cơ sở mỗi tháng phải từ 0 đến 10.",
+                         "visits_per_month");
+    if (duty.meetings_per_quarter < 0 || duty.meetings_per_quarter > 12)
+        return MakeError(ErrorCode::kInvalidArgument, "Số buổi dự sinh hoạt mỗi quý phải từ 0 đến 12.",
+                         "meetings_per_quarter");
+    if (duty.report_days < 1 || duty.report_days > 30)
+        return MakeError(ErrorCode::kInvalidArgument, "Hạn báo cáo phải từ 1 đến 30 ngày sau khi dự.", "report_days");
+    return {};
+}
+
+bool Attendant::ActiveIn(int year, int month) const {
+    const auto first = base::Date::FromYmd(year, month, 1);
+    const auto next = base::Date::FromYmd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1);
+    if (!first || !next) return false;
+    const base::Date last = next->AddDays(-1);
+    return term_start <= last && (!term_end || *term_end >= *first);
+}
+
+bool TermsOverlap(const Attendant& a, const Attendant& b) {
+    const bool a_before_b = a.term_end && *a.term_end < b.term_start;
+    const bool b_before_a = b.term_end && *b.term_end < a.term_start;
+    return !a_before_b && !b_before_a;
+}
+
+std::string_view ToCode(VisitKind kind) {
+    return CodeOf(kKindCodes, kind);
+}
+
+std::optional<VisitKind> VisitKindFromCode(std::string_view code) {
+    return FromCode(kKindCodes, code);
+}
+
+std::string_view ToCode(PlanState state) {
+    return CodeOf(kPlanStateCodes, state);
+}
+
+std::optional<PlanState> PlanStateFromCode(std::string_view code) {
+    return FromCode(kPlanStateCodes, code);
+}
+
+std::string_view ToCode(PetitionField field) {
+    return CodeOf(kFieldCodes, field);
+}
+
+std::optional<PetitionField> PetitionFieldFromCode(std::string_view code) {
+    return FromCode(kFieldCodes, code);
+}
+
+std::string_view Label(PetitionField field) {
+    return CodeOf(kFieldLabels, field);
+}
+
+std::string_view ToCode(PetitionSource source) {
+    return CodeOf(kSourceCodes, source);
+}
+
+std::optional<PetitionSource> PetitionSourceFromCode(std::string_view code) {
+    return FromCode(kSourceCodes, code);
+}
+
+bool StoredVisitPlan::Covers(int year, int month) const {
+    const int key = year * 12 + month - 1;
+    return from_year * 12 + from_month - 1 <= key && key <= to_year * 12 + to_month - 1;
+}
+
+base::Result<void> CheckPlanPeriod(int from_year, int from_month, int to_year, int to_month) {
+    for (auto [y, m, field] : {std::tuple{from_year, from_month, "from"}, std::tuple{to_year, to_month, "to"}})
+        if (y < 2000 || y > 2100 || m < 1 || m > 12)
+            return MakeError(ErrorCode::kInvalidArgument, "Tháng không hợp lệ (YYYY-MM).", field);
+    const int months = (to_year * 12 + to_month) - (from_year * 12 + from_month) + 1;
+    if (months < 1) return MakeError(ErrorCode::kInvalidArgument, "Tháng cuối của kế hoạch phải sau tháng đầu.", "to");
+    if (months > 60) return MakeError(ErrorCode::kInvalidArgument, "Kế hoạch dài nhất 60 tháng (một nhiệm kỳ).", "to");
+    return {};
+}
+
+base::Result<void> CheckPetitionDeadline(base::Date raised_on, base::Date deadline) {
+    if (deadline < raised_on)
+        return MakeError(ErrorCode::kInvalidArgument, "Hạn trả lời không được trước ngày nêu kiến nghị.", "deadline");
+    if (deadline > raised_on.AddYears(1))
+        return MakeError(ErrorCode::kInvalidArgument, "Hạn trả lời không quá một năm sau ngày nêu kiến nghị.",
+                         "deadline");
+    return {};
+}
+
+ReportState ReportStateOf(base::Date attended_on, const std::optional<base::Date>& filed_on, int report_days,
+                          base::Date today) {
+    if (filed_on)
+        return VisitReportLate(attended_on, *filed_on, report_days) ? ReportState::kLate : ReportState::kOnTime;
+    return today > VisitReportDue(attended_on, report_days) ? ReportState::kMissing : ReportState::kPending;
+}
+
+Practice PracticeOf(std::span<const Attendant> attendants, std::span<const OrganizationId> cells,
+                    std::span<const VisitDone> done, std::span<const PlannedVisit> planned, int from_year,
+                    int from_month, int to_year, int to_month, base::Date today) {
+    const int first = from_year * 12 + from_month - 1;
+    const int last = to_year * 12 + to_month - 1;
+    const int now = today.year() * 12 + today.month() - 1;
+    auto in_period = [&](int year, int month) {
+        const int key = year * 12 + month - 1;
+        return first <= key && key <= last;
+    };
+    Practice out;
+    std::map<std::int64_t, std::size_t> index;
+    for (const Attendant& a : attendants) {
+        index[a.id.value] = out.people.size();
+        PersonPractice p;
+        p.attendant = a.id;
+        std::set<int> quarters;
+        for (int key = first; key <= std::min(last, now); ++key) {
+            if (!a.ActiveIn(key / 12, key % 12 + 1)) continue;
+            p.grassroots_expected += a.duty.visits_per_month;
+            quarters.insert(key / 3);
+        }
+        p.meetings_expected = static_cast<int>(quarters.size()) * a.duty.meetings_per_quarter;
+        out.people.push_back(p);
+    }
+    for (const PlannedVisit& v : planned) {
+        auto it = index.find(v.attendant.value);
+        if (it != index.end() && in_period(v.year, v.month)) ++out.people[it->second].planned;
+    }
+    struct CellSeen {
+        bool visited = false;
+        bool only_good = true;
+    };
+    std::map<std::int64_t, CellSeen> seen;
+    for (const VisitDone& d : done) {
+        if (!in_period(d.on.year(), d.on.month())) continue;
+        CellSeen& c = seen[d.cell.value];
+        c.visited = true;
+        if (d.kind != VisitKind::kMeeting || d.level != QualityLevel::kGood) c.only_good = false;
+        auto it = index.find(d.attendant.value);
+        if (it == index.end()) continue;
+        PersonPractice& p = out.people[it->second];
+        (d.kind == VisitKind::kMeeting ? p.meetings : p.grassroots) += 1;
+        switch (ReportStateOf(d.on, d.reported_on, d.report_days, today)) {
+            case ReportState::kOnTime:
+                ++p.on_time;
+                break;
+            case ReportState::kLate:
+                ++p.late;
+                break;
+            case ReportState::kMissing:
+                ++p.missing;
+                break;
+            case ReportState::kPending:
+                ++p.pending;
+                break;
+        }
+    }
+    out.coverage.cells = static_cast<int>(cells.size());
+    for (OrganizationId cell : cells) {
+        auto it = seen.find(cell.value);
+        if (it == seen.end()) {
+            out.coverage.never_visited.push_back(cell);
+            continue;
+        }
+        ++out.coverage.visited;
+        if (it->second.only_good) out.coverage.only_good.push_back(cell);
+    }
+    return out;
 }
 
 base::Date VisitReportDue(base::Date attended_on, int report_days) {

@@ -211,5 +211,103 @@ TEST(PetitionOverdueTest, UnansweredPastItsDeadline) {
     EXPECT_FALSE(PetitionOverdue(deadline, D(2027, 1, 5), D(2027, 2, 1))) << "answered, even late";
 }
 
+TEST(VisitReportTest, StateOnTimeLateMissingOrPending) {
+    const base::Date attended = D(2026, 12, 3);
+    EXPECT_EQ(ReportStateOf(attended, D(2026, 12, 8), 5, D(2027, 1, 1)), ReportState::kOnTime);
+    EXPECT_EQ(ReportStateOf(attended, D(2026, 12, 9), 5, D(2027, 1, 1)), ReportState::kLate);
+    EXPECT_EQ(ReportStateOf(attended, std::nullopt, 5, D(2026, 12, 8)), ReportState::kPending) << "still day 5";
+    EXPECT_EQ(ReportStateOf(attended, std::nullopt, 5, D(2026, 12, 9)), ReportState::kMissing) << "day 6";
+}
+
+TEST(PetitionDeadlineTest, FromTheDayRaisedWithinAYear) {
+    EXPECT_TRUE(CheckPetitionDeadline(D(2026, 12, 3), D(2026, 12, 3)));
+    EXPECT_EQ(CheckPetitionDeadline(D(2026, 12, 3), D(2026, 12, 2)).error().field, "deadline");
+    EXPECT_TRUE(CheckPetitionDeadline(D(2026, 12, 3), D(2027, 12, 3)));
+    EXPECT_FALSE(CheckPetitionDeadline(D(2026, 12, 3), D(2027, 12, 4)));
+}
+
+TEST(AttendantTest, TermsAndDuty) {
+    Attendant a;
+    a.term_start = D(2025, 7, 15);
+    a.term_end = D(2030, 7, 14);
+    EXPECT_FALSE(a.ActiveIn(2025, 6));
+    EXPECT_TRUE(a.ActiveIn(2025, 7)) << "from the middle of the month";
+    EXPECT_TRUE(a.ActiveIn(2030, 7));
+    EXPECT_FALSE(a.ActiveIn(2030, 8));
+    Attendant b = a;
+    b.term_start = D(2030, 7, 15);
+    b.term_end.reset();
+    EXPECT_FALSE(TermsOverlap(a, b));
+    b.term_start = D(2030, 7, 14);
+    EXPECT_TRUE(TermsOverlap(a, b));
+    EXPECT_TRUE(CheckDuty({}));
+    EXPECT_EQ(CheckDuty({.visits_per_month = 11}).error().field, "visits_per_month");
+    EXPECT_EQ(CheckDuty({.meetings_per_quarter = -1}).error().field, "meetings_per_quarter");
+    EXPECT_EQ(CheckDuty({.report_days = 0}).error().field, "report_days");
+}
+
+TEST(PlanPeriodTest, OrderedAndAtMostATerm) {
+    EXPECT_TRUE(CheckPlanPeriod(2027, 1, 2027, 12));
+    EXPECT_TRUE(CheckPlanPeriod(2025, 8, 2030, 7)) << "60 months";
+    EXPECT_EQ(CheckPlanPeriod(2025, 8, 2030, 8).error().field, "to");
+    EXPECT_EQ(CheckPlanPeriod(2027, 3, 2027, 2).error().field, "to");
+    EXPECT_EQ(CheckPlanPeriod(2027, 13, 2027, 12).error().field, "from");
+}
+
+TEST(PracticeTest, CountsAgainstTheDutyAndShowsWhoPicksModelCells) {
+    Attendant a;
+    a.id = AttendantId(1);
+    a.term_start = D(2025, 7, 15);
+    Attendant late_joiner = a;
+    late_joiner.id = AttendantId(2);
+    late_joiner.term_start = D(2026, 11, 20);
+    late_joiner.duty.visits_per_month = 2;
+    const std::vector<Attendant> people = {a, late_joiner};
+    const std::vector<OrganizationId> cells = {OrganizationId(10), OrganizationId(11), OrganizationId(12)};
+    auto meeting = [](int who, int cell, base::Date on, std::optional<QualityLevel> level,
+                      std::optional<base::Date> reported) {
+        VisitDone d;
+        d.attendant = AttendantId(who);
+        d.cell = OrganizationId(cell);
+        d.kind = VisitKind::kMeeting;
+        d.on = on;
+        d.level = level;
+        d.reported_on = reported;
+        return d;
+    };
+    std::vector<VisitDone> done = {
+        meeting(1, 10, D(2026, 3, 3), QualityLevel::kGood, D(2026, 3, 5)),
+        meeting(1, 10, D(2026, 6, 3), QualityLevel::kGood, D(2026, 6, 10)),  // late
+        meeting(1, 11, D(2026, 9, 3), QualityLevel::kPoor, std::nullopt),    // missing
+        meeting(2, 11, D(2026, 12, 3), std::nullopt, std::nullopt),          // pending on the 6th
+        meeting(1, 12, D(2025, 12, 3), std::nullopt, D(2025, 12, 4)),        // before the period
+    };
+    VisitDone grassroots = meeting(2, 11, D(2026, 11, 25), std::nullopt, D(2026, 11, 25));
+    grassroots.kind = VisitKind::kGrassroots;
+    done.push_back(grassroots);
+    PlannedVisit planned;
+    planned.attendant = AttendantId(1);
+    planned.year = 2026;
+    planned.month = 12;
+    const std::vector<PlannedVisit> plan = {planned};
+    const Practice p = PracticeOf(people, cells, done, plan, 2026, 1, 2026, 12, D(2026, 12, 6));
+    ASSERT_EQ(p.people.size(), 2U);
+    EXPECT_EQ(p.people[0].meetings, 3);
+    EXPECT_EQ(p.people[0].meetings_expected, 4) << "four quarters begun";
+    EXPECT_EQ(p.people[0].grassroots_expected, 12);
+    EXPECT_EQ(p.people[0].on_time, 1);
+    EXPECT_EQ(p.people[0].late, 1);
+    EXPECT_EQ(p.people[0].missing, 1);
+    EXPECT_EQ(p.people[0].planned, 1);
+    EXPECT_EQ(p.people[1].meetings_expected, 1) << "in the term from November: one quarter";
+    EXPECT_EQ(p.people[1].grassroots_expected, 4) << "two months, twice a month";
+    EXPECT_EQ(p.people[1].grassroots, 1);
+    EXPECT_EQ(p.people[1].pending, 1);
+    EXPECT_EQ(p.coverage.cells, 3);
+    EXPECT_EQ(p.coverage.visited, 2);
+    EXPECT_EQ(p.coverage.never_visited, std::vector<OrganizationId>{OrganizationId(12)}) << "visited only before";
+    EXPECT_EQ(p.coverage.only_good, std::vector<OrganizationId>{OrganizationId(10)});
+}
+
 }  // namespace
 }  // namespace chibo::domain

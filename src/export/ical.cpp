@@ -75,11 +75,11 @@ std::string CalendarFeed(const std::string& calendar_name, std::span<const Calen
         const std::int64_t start = m.StartsAt();
         const int minutes = m.min_minutes > 0 ? m.min_minutes : 90;
         AppendLine(out, "BEGIN:VEVENT");
-        AppendLine(out, "UID:meeting-" + std::to_string(m.id.value) + "@chibo");
+        AppendLine(out, "UID:" + (e.uid.empty() ? "meeting-" + std::to_string(m.id.value) : e.uid) + "@chibo");
         AppendLine(out, "DTSTAMP:" + stamp);
         AppendLine(out, "DTSTART:" + UtcStamp(start));
         AppendLine(out, "DTEND:" + UtcStamp(start + std::int64_t{minutes} * 60));
-        AppendLine(out, "SUMMARY:" + Escape(MeetingTitle(m) + " – " + e.cell_name));
+        AppendLine(out, "SUMMARY:" + Escape(e.summary.empty() ? MeetingTitle(m) + " – " + e.cell_name : e.summary));
         if (!m.preparation.place.empty()) AppendLine(out, "LOCATION:" + Escape(m.preparation.place));
         std::string description;
         for (std::size_t i = 0; i < m.preparation.agenda.size(); ++i)

@@ -9,10 +9,13 @@
 
 namespace chibo::exporting {
 
-// One event of a calendar feed: a meeting and the name of its cell.
+// One event of a calendar feed: a meeting and the name of its cell. `uid` and `summary` default to the
+// meeting's ("meeting-<id>", "Sinh hoạt thường kỳ – <cell>"); a planned visit names its own.
 struct CalendarEvent {
     domain::Meeting meeting;
     std::string cell_name;
+    std::string uid;
+    std::string summary;
 };
 
 // An iCalendar (RFC 5545) document of meetings: times in UTC, text escaped, lines folded at 75

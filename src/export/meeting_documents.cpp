@@ -198,9 +198,10 @@ PartyDocument MinutesDocument(const MeetingDocumentData& d) {
         body.emplace_back(Labelled("Khách mời: ", guests + "."));
     }
     if (r.superior_attended)
-        body.emplace_back(Labelled("Đại diện cấp ủy cấp trên dự: ", m.preparation.superior_official.empty()
-                                                                        ? "có."
-                                                                        : m.preparation.superior_official + "."));
+        body.emplace_back(Labelled("Đại diện cấp ủy cấp trên dự: ",
+                                   !d.superior_attendant.empty()             ? d.superior_attendant + "."
+                                   : m.preparation.superior_official.empty() ? "có."
+                                                                             : m.preparation.superior_official + "."));
     body.emplace_back(Section("I. TÌNH HÌNH ĐẢNG VIÊN DỰ SINH HOẠT"));
     AddMembership(body, d);
     body.emplace_back(Section("II. NỘI DUNG SINH HOẠT"));

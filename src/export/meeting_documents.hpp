@@ -27,6 +27,9 @@ struct MeetingDocumentData {
     std::vector<domain::MeetingScore> scores;  // The latest score of each column.
     std::optional<domain::Topic> topic;        // A thematic meeting's topic: its resolution is "chuyên đề".
     domain::SessionLength session;             // How long it lasted, alone or in a combined session.
+    // The superior official recorded at the meeting, linked to the person ("đồng chí …, Ủy viên Ban Thường
+    // vụ Đảng ủy xã"); empty: the preparation's name, if any.
+    std::string superior_attendant;
 };
 
 // "Hòa An" from "Đảng bộ xã Hòa An": the place named in the date line.

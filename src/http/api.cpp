@@ -47,6 +47,7 @@ Api::Api(Services services, const base::Clock& clock, const StaticAssets* assets
     AddGradingRoutes();
     AddDashboardRoutes();
     AddTopicRoutes();
+    AddVisitRoutes();
 }
 
 void Api::AddAuthRoutes() {

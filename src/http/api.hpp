@@ -12,6 +12,7 @@
 #include "app/statistics_service.hpp"
 #include "app/topic_service.hpp"
 #include "app/user_service.hpp"
+#include "app/visit_service.hpp"
 #include "base/clock.hpp"
 #include "http/router.hpp"
 #include "http/static_assets.hpp"
@@ -29,6 +30,7 @@ struct Services {
     app::GradingService& grading;
     app::StatisticsService& statistics;
     app::TopicService& topics;
+    app::VisitService& visits;
 };
 
 // The whole HTTP surface: the JSON API under /api/v1, /healthz, and the web UI's static assets.
@@ -60,6 +62,7 @@ private:
     void AddGradingRoutes();
     void AddDashboardRoutes();
     void AddTopicRoutes();
+    void AddVisitRoutes();
     Response Dispatch(Request& request) const;
 
     Services services_;

@@ -33,8 +33,13 @@ Result<DocumentRequest> ParseDocumentFile(const std::string& file) {
 }
 
 exporting::MeetingDocumentData DocumentData(const app::MeetingView& v) {
-    return {v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
-            v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session};
+    exporting::MeetingDocumentData d{
+        v.meeting, v.organization_name, v.superior_name, v.secretary_name, v.attendance, v.opinions, v.tasks,
+        v.review,  v.amendments,        v.eligible,      v.scores,         v.topic,      v.session,  ""};
+    if (v.superior_attendant)
+        d.superior_attendant = "đồng chí " + v.superior_attendant->name +
+                               (v.superior_attendant->role.empty() ? "" : ", " + v.superior_attendant->role);
+    return d;
 }
 
 Response DocumentResponse(const app::MeetingView& view, const DocumentRequest& request) {
@@ -196,7 +201,10 @@ void Api::AddMeetingRecordRoutes() {
         if (token.size() > 4 && token.ends_with(".ics")) token.resize(token.size() - 4);
         CHIBO_TRY_ASSIGN(const auto feed, services_.meetings.FeedMeetings(token));
         std::vector<exporting::CalendarEvent> events;
-        for (const auto& [meeting, cell] : feed.meetings) events.push_back({meeting, cell});
+        for (const auto& [meeting, cell] : feed.meetings) events.push_back({meeting, cell, "", ""});
+        for (const auto& [meeting, visit] : feed.visits)
+            events.push_back({meeting, visit.cell_name, "visit-" + std::to_string(visit.visit.id.value),
+                              "Dự sinh hoạt chi bộ (cấp ủy phân công) – " + visit.cell_name});
         Response r;
         r.content_type = "text/calendar; charset=utf-8";
         r.body = exporting::CalendarFeed("Sinh hoạt chi bộ – " + feed.owner, events, clock_.NowUnixSeconds());

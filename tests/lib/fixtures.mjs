@@ -9,6 +9,7 @@ export const ACCOUNTS = {
     outsider: 'xa.tanlap',           // The committee of Đảng bộ xã Tân Lập: outside Hòa An's subtree.
     secretary: 'bithu.thondong',     // The secretary of Chi bộ Thôn Đông.
     member: 'dangvien.thondong',     // A plain member of Chi bộ Thôn Đông.
+    attendant: 'uyvien.hoaan',       // A member of Hòa An's standing committee who attends cells for it.
 };
 export { DEMO_PASSWORD };
 

@@ -138,6 +138,16 @@ json::object ToJson(const app::GradeRow& r) {
                    {"can_self", r.can_self},
                    {"can_collective", r.can_collective},
                    {"can_decide", r.can_decide}};
+    if (r.subject == GradingSubject::kMember) {
+        json::value visits = nullptr;
+        if (r.visits)
+            visits = json::object{
+                {"grassroots_visits", r.visits->grassroots}, {"grassroots_expected", r.visits->grassroots_expected},
+                {"meetings_attended", r.visits->meetings},   {"meetings_expected", r.visits->meetings_expected},
+                {"reports_on_time", r.visits->on_time},      {"reports_late", r.visits->late},
+                {"reports_missing", r.visits->missing}};
+        o["evidence"].as_object()["visits"] = std::move(visits);
+    }
     return o;
 }
 

@@ -2,6 +2,7 @@
 
 #include "http/json/body.hpp"
 #include "http/json/common.hpp"
+#include "http/json/visit.hpp"
 
 namespace chibo::http {
 
@@ -65,32 +66,39 @@ json::object ToJson(const Amendment& a) {
 
 json::object RecordToJson(const app::MeetingView& v) {
     const MeetingRecord& r = v.meeting.record;
-    json::object record{{"started_at", ClockOrNull(r.started_minutes)},
-                        {"ended_at", ClockOrNull(r.ended_minutes)},
-                        {"duration_minutes", IntOrNull(v.meeting.Duration())},
-                        {"session", json::object{{"minutes", IntOrNull(v.session.minutes)},
-                                                 {"min_minutes", v.session.min_minutes},
-                                                 {"combined", v.session.combined},
-                                                 {"partner_id", IdOrNull(v.session.partner)}}},
-                        {"chair_id", IdOrNull(r.chair)},
-                        {"chair_name", r.chair_name},
-                        {"minute_taker_id", IdOrNull(r.minute_taker)},
-                        {"minute_taker_name", r.minute_taker_name},
-                        {"guests", Strings(r.guests)},
-                        {"superior_attended", r.superior_attended},
-                        {"attendance", Array(v.attendance, [](const AttendanceRecord& a) { return ToJson(a); })},
-                        {"counts", ToJson(CountAttendance(v.attendance))},
-                        {"opinions", Array(v.opinions,
-                                           [](const Opinion& op) {
-                                               return json::object{{"speaker_id", IdOrNull(op.speaker)},
-                                                                   {"speaker_name", op.speaker_name},
-                                                                   {"summary", op.summary},
-                                                                   {"accepted", op.accepted}};
-                                           })},
-                        {"conclusion", r.conclusion},
-                        {"resolution", r.resolution},
-                        {"vote_scope", ToCode(r.vote_scope)},
-                        {"eligible", v.eligible}};
+    json::object record{
+        {"started_at", ClockOrNull(r.started_minutes)},
+        {"ended_at", ClockOrNull(r.ended_minutes)},
+        {"duration_minutes", IntOrNull(v.meeting.Duration())},
+        {"session", json::object{{"minutes", IntOrNull(v.session.minutes)},
+                                 {"min_minutes", v.session.min_minutes},
+                                 {"combined", v.session.combined},
+                                 {"partner_id", IdOrNull(v.session.partner)}}},
+        {"chair_id", IdOrNull(r.chair)},
+        {"chair_name", r.chair_name},
+        {"minute_taker_id", IdOrNull(r.minute_taker)},
+        {"minute_taker_name", r.minute_taker_name},
+        {"guests", Strings(r.guests)},
+        {"superior_attended", r.superior_attended},
+        {"superior_attendant", v.superior_attendant ? json::value(json::object{{"id", v.superior_attendant->id.value},
+                                                                               {"name", v.superior_attendant->name},
+                                                                               {"role", v.superior_attendant->role}})
+                                                    : json::value(nullptr)},
+        {"superior_candidates",
+         Array(v.superior_candidates, [](const app::SuperiorCandidate& c) { return ToJson(c); })},
+        {"attendance", Array(v.attendance, [](const AttendanceRecord& a) { return ToJson(a); })},
+        {"counts", ToJson(CountAttendance(v.attendance))},
+        {"opinions", Array(v.opinions,
+                           [](const Opinion& op) {
+                               return json::object{{"speaker_id", IdOrNull(op.speaker)},
+                                                   {"speaker_name", op.speaker_name},
+                                                   {"summary", op.summary},
+                                                   {"accepted", op.accepted}};
+                           })},
+        {"conclusion", r.conclusion},
+        {"resolution", r.resolution},
+        {"vote_scope", ToCode(r.vote_scope)},
+        {"eligible", v.eligible}};
     if (r.vote) {
         record["vote"] = json::object{
             {"in_favour", r.vote->in_favour}, {"against", r.vote->against}, {"abstaining", r.vote->abstaining}};
@@ -246,6 +254,9 @@ Result<app::RecordPatch> ParseRecord(const std::string& text) {
     }
     if (body.Present("superior_attended")) {
         CHIBO_TRY_ASSIGN(p.superior_attended, body.Bool("superior_attended", false));
+    }
+    if (body.Present("superior_attendant_id")) {
+        CHIBO_TRY_ASSIGN(p.superior_attendant, body.OptionalTypedId<AttendantId>("superior_attendant_id"));
     }
     if (body.Present("conclusion")) {
         CHIBO_TRY_ASSIGN(p.conclusion, body.String("conclusion", Need::kOptional, 20000));

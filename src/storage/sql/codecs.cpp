@@ -73,7 +73,7 @@ const char* const kMeetingColumns =
     "committee_meeting_notes, agenda, superior_official, notified_at, documents_sent_at, started_minutes, "
     "ended_minutes, chair_id, chair_name, minute_taker_id, minute_taker_name, guests, superior_attended, "
     "conclusion, resolution, vote_in_favour, vote_against, vote_abstaining, vote_scope, finalised_at, "
-    "minutes_number, resolution_number, reported_at, combined_min_minutes";
+    "minutes_number, resolution_number, reported_at, combined_min_minutes, superior_attendant_id";
 
 Meeting ReadMeeting(const Row& r) {
     Meeting m;
@@ -118,6 +118,7 @@ Meeting ReadMeeting(const Row& r) {
     m.resolution_number = r.Text(37);
     m.reported_at = r.OptInt(38);
     m.combined_min_minutes = static_cast<int>(r.Int(39));
+    rec.superior_attendant = OptId<AttendantId>(r, 40);
     return m;
 }
 

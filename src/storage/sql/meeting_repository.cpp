@@ -163,6 +163,7 @@ public:
         OptBig(params, m.finalised_at);
         params.Text(m.minutes_number).Text(m.resolution_number);
         OptBig(params, m.reported_at);
+        params.Id(rec.superior_attendant);
         params.Int(m.id.value);
         Exec(
             s_,
@@ -172,8 +173,8 @@ public:
             "notified_at = :na, documents_sent_at = :ds, started_minutes = :sm, ended_minutes = :em, chair_id = :ci, "
             "chair_name = :cna, minute_taker_id = :mi, minute_taker_name = :mn, guests = :g, superior_attended = :sa, "
             "conclusion = :co, resolution = :re, vote_in_favour = :vf, vote_against = :va, vote_abstaining = :vb, "
-            "vote_scope = :vs, finalised_at = :fa, minutes_number = :mnu, resolution_number = :rnu, reported_at = :ra "
-            "WHERE id = :id",
+            "vote_scope = :vs, finalised_at = :fa, minutes_number = :mnu, resolution_number = :rnu, reported_at = :ra, "
+            "superior_attendant_id = :sai WHERE id = :id",
             params);
     }
 

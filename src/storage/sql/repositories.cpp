@@ -17,6 +17,7 @@
 #include "domain/statistics_queries.hpp"
 #include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
+#include "domain/visit_repository.hpp"
 #include "storage/sql/sql_repositories.hpp"
 
 namespace chibo::storage::sql {
@@ -46,6 +47,7 @@ public:
     domain::ScoreRepository& scores() override { return Lazy(scores_, MakeScoreRepository, s_); }
     domain::GradingRepository& grading() override { return Lazy(grading_, MakeGradingRepository, s_); }
     domain::TopicRepository& topics() override { return Lazy(topics_, MakeTopicRepository, s_); }
+    domain::VisitRepository& visits() override { return Lazy(visits_, MakeVisitRepository, s_); }
     domain::BulkRepository& bulk() override { return Lazy(bulk_, MakeBulkRepository, s_); }
     domain::StatisticsQueries& statistics() override { return Lazy(statistics_, MakeStatisticsQueries, s_); }
 
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<domain::ScoreRepository> scores_;
     std::unique_ptr<domain::GradingRepository> grading_;
     std::unique_ptr<domain::TopicRepository> topics_;
+    std::unique_ptr<domain::VisitRepository> visits_;
     std::unique_ptr<domain::BulkRepository> bulk_;
     std::unique_ptr<domain::StatisticsQueries> statistics_;
 };

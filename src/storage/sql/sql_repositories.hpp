@@ -24,6 +24,7 @@ std::unique_ptr<domain::MeetingRecordRepository> MakeMeetingRecordRepository(soc
 std::unique_ptr<domain::ScoreRepository> MakeScoreRepository(soci::session& session);
 std::unique_ptr<domain::GradingRepository> MakeGradingRepository(soci::session& session);
 std::unique_ptr<domain::TopicRepository> MakeTopicRepository(soci::session& session);
+std::unique_ptr<domain::VisitRepository> MakeVisitRepository(soci::session& session);
 std::unique_ptr<domain::BulkRepository> MakeBulkRepository(soci::session& session);
 std::unique_ptr<domain::StatisticsQueries> MakeStatisticsQueries(soci::session& session);
 

@@ -59,7 +59,8 @@ constexpr TableSpec kTables[] = {
      "cancelled_reason, preparer_id, preparer_name, place, committee_meeting_on, committee_meeting_notes, agenda, "
      "superior_official, notified_at, documents_sent_at, started_minutes, ended_minutes, chair_id, chair_name, "
      "minute_taker_id, minute_taker_name, guests, superior_attended, conclusion, resolution, vote_in_favour, "
-     "vote_against, vote_abstaining, vote_scope, finalised_at, minutes_number, resolution_number, reported_at",
+     "vote_against, vote_abstaining, vote_scope, finalised_at, minutes_number, resolution_number, reported_at, "
+     "combined_min_minutes, superior_attendant_id",
      "id", ""},
     {"meeting_attendance", "meeting_id, seq, member_id, member_name, status_at_meeting, presence, reason",
      "meeting_id, member_id", ""},
@@ -73,7 +74,7 @@ constexpr TableSpec kTables[] = {
     {"meeting_leave_requests", "meeting_id, member_id, member_name, reason, requested_at", "meeting_id, member_id", ""},
     {"meeting_amendments", "id, meeting_id, text, reason, created_by, created_at", "id", ""},
     {"calendar_feeds", "user_id, token_hash, created_at", "user_id", ""},
-    {"scorecards", "id, organization_id, effective_from, name, body, created_by, created_at", "id", ""},
+    {"scorecards", "id, organization_id, effective_from, name, body, created_by, created_at, meeting_kind", "id", ""},
     {"meeting_scores",
      "id, meeting_id, role, scorecard_id, points, total, level, scored_by, scored_at, reason, computed_points, "
      "override_reasons",
@@ -91,10 +92,30 @@ constexpr TableSpec kTables[] = {
      "preparer_member_id, "
      "preparer_group_id, preparer_name, meeting_id, state, decline_reason, created_by, created_at, decided_by, "
      "decided_at, draft_count, submitted_at, approved_version, approved_by, approved_at, sent_version, sent_by, "
-     "sent_at",
+     "sent_at, assessment, assessment_note, assessed_by, assessed_at",
      "id", ""},
     {"topic_drafts", "id, topic_id, number, text, created_by, author_name, created_at", "id", ""},
     {"topic_comments", "id, topic_id, kind, version, member_id, author, author_name, text, created_at", "id", ""},
+    {"topic_files",
+     "id, orientation_id, topic_id, version, file_name, content_type, size, sha256, uploaded_by, uploaded_at", "id",
+     ""},
+    {"visit_attendants",
+     "id, organization_id, member_id, role, term_start, term_end, visits_per_month, meetings_per_quarter, report_days",
+     "id", ""},
+    {"visit_plans",
+     "id, organization_id, title, first_month, last_month, state, created_by, created_at, published_by, published_at",
+     "id", ""},
+    {"visit_plan_cells", "plan_id, organization_id, points, reasons", "plan_id, organization_id", ""},
+    {"planned_visits",
+     "id, plan_id, attendant_id, organization_id, kind, month_key, scheduled_on, start_minutes, reason", "id", ""},
+    {"visit_reports",
+     "id, attendant_id, committee_id, organization_id, kind, meeting_id, visited_on, report_days, filed_at, filed_on, "
+     "observations, members_situation, created_by",
+     "id", ""},
+    {"petitions",
+     "id, report_id, organization_id, field, source, raised_by, content, owner_id, owner_name, raised_on, deadline, "
+     "answer, answered_by, answered_on",
+     "id", ""},
     {"audit_log", "id, at, user_id, username, action, entity, entity_id, organization_id, before_json, after_json",
      "id", ""},
 };

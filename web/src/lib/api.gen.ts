@@ -1395,6 +1395,16 @@ export interface MemberGradeEvidence {
   tasks_assessed: number;
   /** Hoàn thành tính 1, hoàn thành một phần tính 0,5 / done counts 1, partly done 0.5. */
   tasks_met: number;
+  /** Đảng viên được cấp ủy phân công dự sinh hoạt chi bộ, đi cơ sở: số lượt trong kỳ so với nhiệm vụ, báo cáo đúng hạn / muộn / thiếu (minh chứng khi đánh giá) / the person's visits in the period, as evidence; null when not assigned. */
+  visits?: {
+    grassroots_visits: number;
+    grassroots_expected: number;
+    meetings_attended: number;
+    meetings_expected: number;
+    reports_on_time: number;
+    reports_late: number;
+    reports_missing: number;
+  } | null;
 }
 
 /** Điểm chibo đề xuất từ hồ sơ của kỳ; người đánh giá quyết định / the points chibo proposes from the period's record; people decide. Mỗi nhóm được điểm tối đa của nhóm (30 tiêu chí chung, 70 kết quả thực hiện nhiệm vụ) nhân bình quân có trọng số của các phần có dữ kiện, làm tròn / each block scores its maximum (30 general, 70 tasks) times the weighted mean of its parts with evidence, rounded half up. */
