@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fitsPhone, login, notice, openCell, openOrganization, openPage, openSection, PHONE,
+    assertNoPageErrors, DESKTOP, fitsPhone, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE,
     shot, setUp, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
@@ -129,8 +129,8 @@ test('the commune committee proposes a plan, sees why, edits a visit and publish
     await openVisitsSection(page, 'Kế hoạch');
     await page.getByTestId('plan-create').click();
     const form = page.getByTestId('plan-form');
-    assert.equal(await form.getByTestId('plan-from').locator('input').inputValue(), `${pad2(FIRST.month)}/${FIRST.year}`);
-    assert.equal(await form.getByTestId('plan-to').locator('input').inputValue(), `${pad2(LAST.month)}/${LAST.year}`);
+    assert.equal(await numberInput(form, 'plan-from').inputValue(), `${pad2(FIRST.month)}/${FIRST.year}`);
+    assert.equal(await numberInput(form, 'plan-to').inputValue(), `${pad2(LAST.month)}/${LAST.year}`);
     await form.getByTestId('plan-title-input').fill(PLAN_TITLE);
     await shot(page, 'visits-02-plan-form');
     await page.getByTestId('plan-form-submit').click();
@@ -298,7 +298,7 @@ test('the committee member files the report with a petition, on a phone', async 
     await petition.getByTestId('petition-content-input').fill(PETITION);
     // Answered by the commune (the default), within 30 days.
     assert.match(await petition.getByTestId('petition-owner-select').innerText(), new RegExp(COMMUNE));
-    assert.equal(await petition.getByTestId('petition-deadline').locator('input').inputValue(), dayFromToday(30));
+    assert.equal(await numberInput(petition, 'petition-deadline').inputValue(), dayFromToday(30));
     assert.match(await petition.getByTestId('petition-field').innerText(), /Hạ tầng/);
     await fitsPhone(page, 'the report form');
     await shot(page, 'visits-08-report-form-phone');
