@@ -5,10 +5,12 @@
 // that member, on a phone, files the report with a petition the commune must answer → the commune answers it → the
 // cell sees the answer → the commune's overview counts the meeting attended and the report on time.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
     assertNoPageErrors, DESKTOP, fitsPhone, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE,
-    shot, setUp, todayVn, waitForTexts,
+    shot, setUp, SHOTS, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -74,6 +76,18 @@ after(async () => {
     await env?.tearDown();
 });
 
+// What a person sees with `locator` scrolled to the top of the screen (below the sticky header): the full-page shots
+// of long pages are too tall to read.
+async function viewShot(page, locator, name) {
+    await locator.evaluate((el) => {
+        const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+        window.scrollBy(0, el.getBoundingClientRect().top - header - 8);
+    });
+    await page.waitForTimeout(300);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 async function openVisitsTab(page, orgId, section) {
     await page.goto(`/organizations/${orgId}?tab=visits`);
     await page.getByTestId('visits-tab').waitFor();
@@ -124,6 +138,7 @@ test('the commune committee proposes a plan, sees why, edits a visit and publish
     assert.ok(people.every((t) => /\d+ lần đi cơ sở\/tháng · \d+ buổi dự sinh hoạt\/quý · báo cáo trong \d+ ngày/.test(t)),
         `every duty shown: ${JSON.stringify(people)}`);
     await shot(page, 'visits-01-attendants');
+    await viewShot(page, page.getByTestId('visits-tab'), 'visits-01-attendants-view');
 
     // A plan for the next three months (the form proposes them).
     await openVisitsSection(page, 'Kế hoạch');
@@ -164,6 +179,8 @@ test('the commune committee proposes a plan, sees why, edits a visit and publish
     assert.equal(await rows.count(), plan.visits.length, 'every visit shown');
     for (const s of plan.shortfalls) await page.getByTestId('plan-shortfall').filter({ hasText: s.message }).waitFor();
     await shot(page, 'visits-03-plan-draft');
+    await viewShot(page, page.getByTestId('plan-view'), 'visits-03-plan-draft-view');
+    await viewShot(page, page.getByTestId('plan-cells'), 'visits-03-plan-priorities-view');
 
     // By person: one group per person with a visit.
     await page.getByTestId('plan-grouping').getByText('Theo người', { exact: true }).click();
@@ -211,6 +228,7 @@ test('the secretary of Thôn Đông sees who will attend, and why', async () => 
         `${the.attendant.name} attends this month: ${JSON.stringify(texts)}`);
     await fitsPhone(page, 'the cell\'s visits');
     await shot(page, 'visits-05-cell-phone');
+    await viewShot(page, page.getByTestId('cell-visits-tab'), 'visits-05-cell-phone-view');
 
     // The new plan's visit, with the reason the commune wrote, in its year.
     if (the.edited.year !== YEAR) {
@@ -254,6 +272,7 @@ test('at this month\'s meeting the secretary records the committee member attend
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: the.attendant.name });
     await option.first().waitFor();
     assert.match(await option.first().innerText(), new RegExp(`${the.attendant.role}[\\s\\S]*${COMMUNE}[\\s\\S]*Theo kế hoạch`));
+    await viewShot(page, page.locator('#field-superior_attendant_id'), 'visits-06-meeting-candidates-view');
     await page.keyboard.press('Escape');
     await pickContaining(page, select, the.attendant.name);
     assert.ok(await page.getByTestId('superior-attended').isChecked(), 'naming the official records that one attended');
@@ -283,6 +302,7 @@ test('the committee member files the report with a petition, on a phone', async 
     assert.equal(await card.getByTestId('my-visit-due').innerText(), `Hạn báo cáo ${vn(due.report_due)}`);
     await fitsPhone(page, 'my visits');
     await shot(page, 'visits-07-my-visits-phone');
+    await viewShot(page, page.getByTestId('my-visits-page'), 'visits-07-my-visits-phone-view');
 
     await card.getByTestId('report-meeting').click();
     const form = page.getByTestId('report-form');
@@ -302,6 +322,9 @@ test('the committee member files the report with a petition, on a phone', async 
     assert.match(await petition.getByTestId('petition-field').innerText(), /Hạ tầng/);
     await fitsPhone(page, 'the report form');
     await shot(page, 'visits-08-report-form-phone');
+    await page.screenshot({ path: join(SHOTS, 'visits-08-report-form-phone-view.png') });
+    await petition.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'visits-08-report-petition-phone-view.png') });
     await form.getByTestId('report-submit').click();
     await notice(page, 'Đã gửi báo cáo');
 
@@ -316,6 +339,7 @@ test('the committee member files the report with a petition, on a phone', async 
     await waitForTexts(card.getByTestId('visit-status'), (t) => t[0] === 'Đã báo cáo', 'reported');
     await fitsPhone(page, 'my visits with the report');
     await shot(page, 'visits-09-report-sent-phone');
+    await viewShot(page, card, 'visits-09-report-sent-phone-view');
 
     const mine = await get('uyvien.hoaan', `/me/visits?year=${YEAR}`);
     const filed = mine.reports.find((r) => r.meeting_id === the.meetingId);
@@ -367,6 +391,7 @@ test('the cell sees the answer', async () => {
     await fitsPhone(page, 'the cell\'s petitions');
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'visits-12-cell-answer-phone');
+    await viewShot(page, card, 'visits-12-cell-answer-phone-view');
     assertNoPageErrors(page);
 });
 
@@ -394,6 +419,7 @@ test('the commune\'s overview counts the meeting attended and the report on time
         new RegExp(`Đã đến ${now.coverage.visited}/${now.coverage.cells} chi bộ`));
     assert.match(await page.getByTestId('overview-petitions').innerText(), new RegExp(`Đã trả lời\\s*${now.petitions.answered}`));
     await shot(page, 'visits-13-overview');
+    await viewShot(page, page.getByTestId('visits-tab'), 'visits-13-overview-view');
     assertNoPageErrors(page);
 });
 

@@ -1,6 +1,7 @@
 import { Card, Empty, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LoadError } from '../../ui/LoadFailure';
+import { todayIso } from '../../lib/dates';
 import YearSelect from '../../ui/YearSelect';
 import { VISIT_KIND_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
@@ -8,7 +9,7 @@ import type { PlannedVisit, PlannedVisitList } from '../../lib/types';
 import type { OrgTabContext } from '../organizations/orgTabs';
 import { VisitKindWhen, VisitStatusTag } from './PlanView';
 import PetitionsSection from './Petitions';
-import { groupVisits, visitMonthText, visitWhenText } from './visits';
+import { splitAtMonth, visitMonthText, visitWhenText } from './visits';
 
 // A cell's "Cấp trên dự sinh hoạt" tab: who of the superior committees will attend which month and why (their
 // published plans), and the petitions raised at the cell with their answers.
@@ -16,7 +17,7 @@ export default function CellVisitsTab({ organization, tabState, setTabState }: O
   const narrow = !Grid.useBreakpoint().md;
   const year = (tabState as number | undefined) ?? new Date().getFullYear();
   const { data, error } = useApi<PlannedVisitList>(`/organizations/${organization.id}/visits`, { year });
-  const visits = groupVisits(data?.items ?? [], 'month').flatMap((g) => g.visits);
+  const { upcoming, past } = splitAtMonth(data?.items ?? [], todayIso());
 
   const columns: TableColumnsType<PlannedVisit> = narrow
     ? [
@@ -56,22 +57,36 @@ export default function CellVisitsTab({ organization, tabState, setTabState }: O
         <LoadError error={error} className="section" />
       ) : !data ? (
         <Skeleton active />
-      ) : visits.length === 0 ? (
+      ) : upcoming.length + past.length === 0 ? (
         <Card size="small" className="section">
           <Empty description="Chưa có kế hoạch cấp trên dự sinh hoạt chi bộ" />
         </Card>
       ) : (
-        <Table<PlannedVisit>
-          data-testid="cell-visits"
-          rowKey="id"
-          size="small"
-          className="section"
-          columns={columns}
-          dataSource={visits}
-          pagination={false}
-          tableLayout={narrow ? undefined : 'fixed'}
-          scroll={narrow ? undefined : { x: 900 }}
-        />
+        <div data-testid="cell-visits">
+          {[
+            { key: 'upcoming', title: 'Sắp tới', visits: upcoming },
+            { key: 'past', title: 'Đã qua', visits: past },
+          ]
+            .filter((part) => part.visits.length > 0)
+            .map((part) => (
+              <section key={part.key} aria-label={part.title}>
+                <Typography.Text strong>
+                  {part.title} ({part.visits.length})
+                </Typography.Text>
+                <Table<PlannedVisit>
+                  data-testid={`cell-visits-${part.key}`}
+                  rowKey="id"
+                  size="small"
+                  className="section"
+                  columns={columns}
+                  dataSource={part.visits}
+                  pagination={part.key === 'past' ? { pageSize: 10, hideOnSinglePage: true } : false}
+                  tableLayout={narrow ? undefined : 'fixed'}
+                  scroll={narrow ? undefined : { x: 900 }}
+                />
+              </section>
+            ))}
+        </div>
       )}
       <Typography.Title level={5}>Kiến nghị của chi bộ</Typography.Title>
       <PetitionsSection organization={organization} year={year} />

@@ -19,6 +19,7 @@ import {
   petitionOwners,
   priorityOrder,
   reportInput,
+  splitAtMonth,
   termText,
   visitCountText,
   visitWhenText,
@@ -251,5 +252,21 @@ describe('myVisitSections', () => {
       ['Sắp tới', [5]],
       ['Đã qua', [6, 1]],
     ]);
+  });
+});
+
+describe('splitAtMonth', () => {
+  it('keeps this month with those to come, the past latest first', () => {
+    const visits = [
+      visit({ id: 1, month: 1, date: '2026-01-05' }),
+      visit({ id: 2, month: 3, date: '2026-03-05' }),
+      visit({ id: 3, month: 2, date: '2026-02-05' }),
+      visit({ id: 4, month: 4, date: '2026-04-05' }),
+    ];
+
+    const { upcoming, past } = splitAtMonth(visits, '2026-03-20');
+
+    expect(upcoming.map((v) => v.id)).toEqual([2, 4]);
+    expect(past.map((v) => v.id)).toEqual([3, 1]);
   });
 });

@@ -219,3 +219,17 @@ export function myVisitSections(
     { key: 'past' as const, title: 'Đã qua', visits: past.reverse() },
   ].filter((section) => section.visits.length > 0);
 }
+
+// A cell's visits split at the current month: those to come (this month on, soonest first) and the past ones (latest
+// first).
+export function splitAtMonth(
+  visits: readonly PlannedVisit[],
+  todayIso: string,
+): { upcoming: PlannedVisit[]; past: PlannedVisit[] } {
+  const month = todayIso.slice(0, 7);
+  const sorted = [...visits].sort(byTime);
+  return {
+    upcoming: sorted.filter((v) => `${v.year}-${pad2(v.month)}` >= month),
+    past: sorted.filter((v) => `${v.year}-${pad2(v.month)}` < month).reverse(),
+  };
+}
