@@ -3,6 +3,7 @@
 // late, one missing) and petitions raised (one answered, one open, one overdue).
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -76,10 +77,10 @@ std::optional<MemberId> AddDemoVisits(Repositories& repos, OrganizationId hoa_an
     const int year = today.year();
     StoredVisitPlan plan =
         CreatePlan(repos, commune, {year, 1, year, 12, "Kế hoạch dự sinh hoạt chi bộ năm " + std::to_string(year)},
-                   people, "xa.hoaan", At(*Date::FromYmd(year, 1, 1), 8) - 86400 * 10, today);
+                   people, "xa.hoaan", At(*Date::FromYmd(year, 1, 1), 8) - std::int64_t{86400} * 10, today);
     plan.state = PlanState::kPublished;
     plan.published_by = "xa.hoaan";
-    plan.published_at = plan.created_at + 86400 * 2;
+    plan.published_at = plan.created_at + std::int64_t{86400} * 2;
     repos.visits().UpdatePlan(plan);
 
     // The committee member who signs in as uyvien.hoaan attends Thôn Đông's meeting this month.

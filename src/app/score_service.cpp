@@ -1,6 +1,7 @@
 #include "app/score_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/meeting_detail.hpp"
 #include "app/organization_service.hpp"
@@ -12,6 +13,7 @@
 #include "domain/position_repository.hpp"
 #include "domain/score_repository.hpp"
 #include "domain/store.hpp"
+#include "domain/visit_repository.hpp"
 
 namespace chibo::app {
 
@@ -247,6 +249,18 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
         if (!actor.CanReadMembers(org.path)) return Forbidden();
         const Date today = clock_.Today();
         std::vector<CellAlert> out;
+        // Petitions raised at the cells and unanswered past their deadline, at every level above them.
+        std::map<std::int64_t, std::vector<Alert>> petitions;
+        for (const Petition& p : repos.visits().PetitionsIn(org.path, *Date::FromYmd(2000, 1, 1), today)) {
+            if (!PetitionOverdue(p.deadline, p.answered_on, today)) continue;
+            auto owner = repos.organizations().Get(p.owner);
+            const std::string content =
+                p.content.size() > 120 ? p.content.substr(0, p.content.rfind(' ', 120)) + "…" : p.content;
+            petitions[p.cell.value].push_back(
+                {AlertKind::kPetitionOverdue, std::nullopt, std::nullopt, p.deadline.year(), p.deadline.month(),
+                 "Kiến nghị \"" + content + "\" quá hạn trả lời từ " + p.deadline.ToVietnamese() + " (" +
+                     (p.owner_name.empty() ? "" : p.owner_name + ", ") + (owner ? owner->name : "") + ")."});
+        }
         for (const Organization& cell : repos.organizations().Subtree(org.path, domain::Dissolved::kExclude)) {
             if (!IsCell(cell.kind)) continue;
             CellAlertInput in;
@@ -259,6 +273,7 @@ Result<std::vector<CellAlert>> ScoreService::Alerts(const Actor& actor, Organiza
             for (const Position& p : repos.positions().ForOrganization(cell.id, clock_.Today()))
                 if (p.kind == PositionKind::kCommitteeMember) in.has_committee = true;
             for (Alert& a : CellAlerts(in, today)) out.push_back({std::move(a), cell.id, cell.name});
+            for (Alert& a : petitions[cell.id.value]) out.push_back({std::move(a), cell.id, cell.name});
         }
         return out;
     });

@@ -170,7 +170,7 @@ VisitPlanView PlanView(Repositories& repos, const Actor& actor, const LoadedPlan
     }
     v.shortfalls = ShortfallsOf(l.plan, attendants, visits);
     for (const Organization& cell : CellsOf(repos, l.committee))
-        if (!per_cell.count(cell.id.value)) v.uncovered.push_back({cell.id, cell.name});
+        if (!per_cell.contains(cell.id.value)) v.uncovered.push_back({cell.id, cell.name});
     for (PlanCell& c : repos.visits().PlanCells(l.plan.id)) {
         const int n = per_cell[c.cell.value];
         const std::string name = names.Of(c.cell);
@@ -182,6 +182,12 @@ VisitPlanView PlanView(Repositories& repos, const Actor& actor, const LoadedPlan
 // Checks a visit added to or changed in a plan: a person of the committee in their term that month, a cell
 // of the subtree, a month of the plan, at most one attended meeting per cell and month, no person at two
 // meetings at once, no grassroots visit twice.
+Result<PlannedVisit> VisitOfPlan(Repositories& repos, VisitPlanId plan, PlannedVisitId visit) {
+    for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
+        if (v.id == visit) return v;
+    return NotFound("lượt");
+}
+
 Result<PlannedVisit> CheckVisit(Repositories& repos, const LoadedPlan& l, const VisitInput& in,
                                 std::optional<PlannedVisitId> replacing) {
     auto person = repos.visits().GetAttendant(in.attendant);
@@ -251,7 +257,9 @@ StoredVisitPlan CreatePlan(Repositories& repos, const Organization& committee, c
     const int first = Key(input.from_year, input.from_month);
     const int last = Key(input.to_year, input.to_month);
     const std::vector<Organization> cells = CellsOf(repos, committee);
-    const std::vector<CellStanding> standings = StandingsOf(repos, committee, cells, today);
+    std::vector<CellStanding> standings = StandingsOf(repos, committee, cells, today);
+    for (CellStanding& s : standings)
+        s.difficult = std::find(input.difficult.begin(), input.difficult.end(), s.cell) != input.difficult.end();
     const std::vector<MeetingSlot> slots = SlotsOf(repos, committee, cells, first, last);
     const VisitPlan proposal =
         PlanVisits(people, standings, slots, input.from_year, input.from_month, input.to_year, input.to_month);
@@ -311,7 +319,12 @@ Result<VisitPlanView> VisitService::Propose(const Actor& actor, OrganizationId c
             return MakeError(ErrorCode::kConflict,
                              "Cấp ủy chưa phân công ai dự sinh hoạt trong giai đoạn này; hãy thêm người được phân công "
                              "trước.");
-        if (CellsOf(repos, org).empty()) return MakeError(ErrorCode::kConflict, "Đảng bộ chưa có chi bộ nào.");
+        const std::vector<Organization> cells = CellsOf(repos, org);
+        if (cells.empty()) return MakeError(ErrorCode::kConflict, "Đảng bộ chưa có chi bộ nào.");
+        for (OrganizationId id : input.difficult)
+            if (std::none_of(cells.begin(), cells.end(), [&](const Organization& c) { return c.id == id; }))
+                return MakeError(ErrorCode::kInvalidArgument, "Chi bộ khó khăn phải là chi bộ của đảng bộ này.",
+                                 "difficult_cell_ids");
         const StoredVisitPlan plan =
             CreatePlan(repos, org, input, people, actor.username, clock_.NowUnixSeconds(), today);
         RecordAudit(repos, clock_, actor, "visit_plan.create", "visit_plan", plan.id.value, &org, std::nullopt,
@@ -375,13 +388,10 @@ Result<VisitPlanView> VisitService::UpdateVisit(const Actor& actor, VisitPlanId 
     const Date today = clock_.Today();
     return WriteValue<VisitPlanView>(store_, [&](Repositories& repos) -> Result<VisitPlanView> {
         CHIBO_TRY_ASSIGN(const LoadedPlan l, LoadPlan(repos, actor, plan, true));
-        std::optional<PlannedVisit> old;
-        for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
-            if (v.id == visit) old = v;
-        if (!old) return NotFound("lượt");
+        CHIBO_TRY_ASSIGN(const PlannedVisit old, VisitOfPlan(repos, plan, visit));
         CHIBO_TRY_ASSIGN(const PlannedVisit v, CheckVisit(repos, l, input, visit));
         repos.visits().UpdateVisit(v);
-        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(*old),
+        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(old),
                     Describe(v));
         return PlanView(repos, actor, l, today);
     });
@@ -391,12 +401,9 @@ Result<VisitPlanView> VisitService::DeleteVisit(const Actor& actor, VisitPlanId 
     const Date today = clock_.Today();
     return WriteValue<VisitPlanView>(store_, [&](Repositories& repos) -> Result<VisitPlanView> {
         CHIBO_TRY_ASSIGN(const LoadedPlan l, LoadPlan(repos, actor, plan, true));
-        std::optional<PlannedVisit> old;
-        for (const PlannedVisit& v : repos.visits().VisitsOf(plan))
-            if (v.id == visit) old = v;
-        if (!old) return NotFound("lượt");
+        CHIBO_TRY_ASSIGN(const PlannedVisit old, VisitOfPlan(repos, plan, visit));
         repos.visits().DeleteVisit(visit);
-        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(*old),
+        RecordAudit(repos, clock_, actor, "visit_plan.edit", "visit_plan", plan.value, &l.committee, Describe(old),
                     std::nullopt);
         return PlanView(repos, actor, l, today);
     });

@@ -104,7 +104,7 @@ std::vector<VisitDone> DoneOf(People& people, const std::vector<AttendedMeeting>
         done.push_back(d);
     }
     for (const VisitReport& r : reports) {
-        if (r.meeting && counted.count({r.attendant.value, r.meeting->value})) continue;
+        if (r.meeting && counted.contains({r.attendant.value, r.meeting->value})) continue;
         std::optional<QualityLevel> level;
         if (r.meeting)
             if (auto it = levels.find(r.meeting->value); it != levels.end()) level = it->second;
@@ -139,8 +139,8 @@ std::vector<SuperiorCandidate> SuperiorCandidates(Repositories& repos, const Org
         if (v.cell == cell.id && v.kind == VisitKind::kMeeting) planned.insert(v.attendant.value);
     std::vector<SuperiorCandidate> out;
     for (const Attendant& a : repos.visits().AttendantsOfAny(ancestors))
-        if (a.ActiveOn(meeting.date) || planned.count(a.id.value))
-            out.push_back({a.id, a.name, a.role, names[a.organization.value], planned.count(a.id.value) > 0});
+        if (a.ActiveOn(meeting.date) || planned.contains(a.id.value))
+            out.push_back({a.id, a.name, a.role, names[a.organization.value], planned.contains(a.id.value)});
     std::stable_sort(out.begin(), out.end(),
                      [](const SuperiorCandidate& x, const SuperiorCandidate& y) { return x.planned > y.planned; });
     return out;

@@ -83,6 +83,8 @@ struct PlanInput {
     int to_year = 0;
     int to_month = 0;
     std::string title;  // Empty: "Kế hoạch dự sinh hoạt chi bộ mm/yyyy – mm/yyyy".
+    // Cells the committee knows to be difficult (remote, few members, a troubled village): they come first too.
+    std::vector<domain::OrganizationId> difficult;
 };
 
 struct VisitInput {

@@ -42,6 +42,8 @@ std::string_view ToCode(AlertKind kind) {
             return "committee_required";
         case AlertKind::kTooFewOfficial:
             return "too_few_official";
+        case AlertKind::kPetitionOverdue:
+            return "petition_overdue";
     }
     return "";
 }

@@ -27,6 +27,7 @@ enum class AlertKind {
     kConfirmationDue,    // A probationary member's 12 months are up.
     kCommitteeRequired,  // 9 or more official members but no chi ủy.
     kTooFewOfficial,     // Fewer than 3 official members.
+    kPetitionOverdue,    // A petition raised at the cell is unanswered past its deadline (visit.hpp).
 };
 
 std::string_view ToCode(AlertKind kind);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/text.hpp"
+#include "domain/codes.hpp"
 
 namespace chibo::domain {
 
@@ -41,20 +42,6 @@ constexpr std::array<std::pair<CommentKind, std::string_view>, 2> kCommentCodes{
     {CommentKind::kReview, "review"},
     {CommentKind::kMember, "member"},
 }};
-
-template <typename E, std::size_t N>
-std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-    for (const auto& [v, code] : table)
-        if (v == value) return code;
-    return "";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
-    for (const auto& [v, c] : table)
-        if (c == code) return v;
-    return std::nullopt;
-}
 
 // A text of at most `max_chars` characters; `required` ones may not be blank.
 Result<void> CheckText(const std::string& text, std::size_t max_chars, bool required, const char* field,

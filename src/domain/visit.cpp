@@ -8,26 +8,14 @@
 #include <tuple>
 #include <utility>
 
+#include "domain/codes.hpp"
+
 namespace chibo::domain {
 
 namespace {
 
 using base::ErrorCode;
 using base::MakeError;
-
-template <typename E, std::size_t N>
-std::string_view CodeOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-    for (const auto& [v, code] : table)
-        if (v == value) return code;
-    return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> FromCode(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view code) {
-    for (const auto& [v, c] : table)
-        if (c == code) return v;
-    return std::nullopt;
-}
 
 constexpr std::array<std::pair<VisitKind, std::string_view>, 2> kKindCodes = {{
     {VisitKind::kMeeting, "meeting"},

@@ -166,7 +166,7 @@ test('compliance alerts of a commune name their cell and evidence; outsiders and
     const items = r.json.items;
     const kinds = new Set(items.map((a) => a.kind));
     const known = ['missed_regular', 'missed_thematic', 'too_short', 'low_attendance', 'documents_late', 'minutes_late',
-        'report_late', 'repeated_absences', 'confirmation_due', 'committee_required', 'too_few_official'];
+        'report_late', 'repeated_absences', 'confirmation_due', 'committee_required', 'too_few_official', 'petition_overdue'];
     assert.ok([...kinds].every((k) => known.includes(k)), [...kinds].join());
     const cells = new Set(hoaAn.children.map((c) => c.id));
     assert.ok(items.every((a) => cells.has(a.organization_id) && a.organization_name && a.message));

@@ -69,6 +69,9 @@ test('the demo: a published plan of the year, reports one late and one missing, 
     // Overdue petitions are flagged up the tree: the province (admin) sees them too.
     const overdue = (await admin.get(`/api/v1/organizations/${hoaAn.id}/petitions?state=overdue`)).json.items;
     assert.ok(overdue.length >= 1 && overdue.every((p) => p.overdue && p.state === 'open'));
+    const alerts = (await admin.get(`/api/v1/organizations/${hoaAn.id}/alerts`)).json.items.filter((x) => x.kind === 'petition_overdue');
+    assert.equal(alerts.length, overdue.length, 'each overdue petition is an alert of its cell');
+    assert.ok(alerts.every((x) => overdue.some((p) => p.cell_id === x.organization_id)) && alerts[0].message.includes('quá hạn'));
     assert.equal((await outsider.get(`/api/v1/organizations/${hoaAn.id}/visit-overview`)).status, 404);
     assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/visit-overview`)).status, 200,
         'a cell sees its own practice');
@@ -111,10 +114,12 @@ test('the duty: a committee assigns people of its subtree; wrong input and other
 test('a plan reaches every cell, never double-books, says why; the committee edits and publishes it', async () => {
     const url = `/api/v1/organizations/${hoaAn.id}/visit-plans`;
     for (const [body, field] of [[{ from: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-13`, to: `${NEXT}-12` }, 'from'],
-        [{ from: `${NEXT}-06`, to: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-01`, to: `${NEXT + 6}-01` }, 'to']])
+        [{ from: `${NEXT}-06`, to: `${NEXT}-01` }, 'to'], [{ from: `${NEXT}-01`, to: `${NEXT + 6}-01` }, 'to'],
+        [{ from: `${NEXT}-01`, to: `${NEXT}-12`, difficult_cell_ids: [tanLapCell.id] }, 'difficult_cell_ids']])
         expectError(await commune.post(url, body), 400, field, JSON.stringify(body));
     assert.equal((await outsider.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12` })).status, 404);
-    const r = await commune.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12`, title: `Kế hoạch năm ${NEXT}` });
+    const r = await commune.post(url, { from: `${NEXT}-01`, to: `${NEXT}-12`, title: `Kế hoạch năm ${NEXT}`,
+        difficult_cell_ids: [thonDoai.id] });
     assert.equal(r.status, 201, r.text);
     const plan = r.json;
     assert.equal(plan.plan.state, 'draft');
@@ -131,6 +136,8 @@ test('a plan reaches every cell, never double-books, says why; the committee edi
     }
     assert.equal(plan.cells.length, cells.length, 'each cell says why it comes where it does');
     assert.ok(plan.cells.some((c) => c.reasons.length > 0));
+    assert.ok(plan.cells.find((c) => c.cell_id === thonDoai.id).reasons.some((x) => x.includes('khó khăn')),
+        'a cell the committee marks difficult says so');
     // The secretary does not see the draft; a published plan shows on the cell.
     assert.equal((await secretary.get(`/api/v1/visit-plans/${plan.plan.id}`)).status, 404);
     assert.equal((await secretary.get(`/api/v1/organizations/${thonDong.id}/visits?year=${NEXT}`)).json.items.length, 0);
@@ -257,4 +264,20 @@ test('attend and report: recorded at the meeting, a report with petitions, answe
         visited_on: addDays(TODAY, -7), observations: 'Nắm tình hình thu hoạch vụ mùa ở Thôn Đoài.' });
     assert.equal(late.status, 201, late.text);
     assert.equal(late.json.late, true, 'late from day 6');
+});
+
+test('the visits are evidence in the person\'s annual grading', async () => {
+    const round = await commune.post(`/api/v1/organizations/${hoaAn.id}/grading-rounds`, { period: String(YEAR) });
+    assert.equal(round.status, 201, round.text);
+    const row = await commune.get(`/api/v1/grading-rounds/${round.json.id}/grades/member/${mine.member_id}`);
+    assert.equal(row.status, 200, row.text);
+    const visits = row.json.evidence.visits;
+    assert.ok(visits, 'the person is assigned: their visits are shown');
+    const overview = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-overview?year=${YEAR}`)).json;
+    const person = overview.people.find((p) => p.attendant_id === mine.id);
+    assert.equal(visits.meetings_attended, person.meetings_attended, 'the same count as the committee\'s overview');
+    assert.equal(visits.grassroots_visits, person.grassroots_visits);
+    assert.equal(visits.meetings_expected, person.meetings_expected);
+    const someone = (await commune.get(`/api/v1/grading-rounds/${round.json.id}/grades?subject=member&organization=${thonDong.id}`)).json.items[0];
+    assert.equal(someone.evidence.visits, null, 'a member who attends no cell has none');
 });

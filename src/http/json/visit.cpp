@@ -275,6 +275,9 @@ Result<app::PlanInput> ParsePlanInput(const std::string& text) {
     in.to_year = last.first;
     in.to_month = last.second;
     CHIBO_TRY_ASSIGN(in.title, body.String("title", Need::kOptional, 300));
+    CHIBO_TRY_ASSIGN(const auto difficult, body.OptionalIntArray("difficult_cell_ids", 1, 2000000000));
+    if (difficult)
+        for (int id : *difficult) in.difficult.push_back(OrganizationId(id));
     return in;
 }
 

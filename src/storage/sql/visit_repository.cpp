@@ -445,15 +445,19 @@ public:
                                      "', '" + std::string(ToCode(Presence::kAway)) + "') THEN 1 ELSE 0 END)";
         const std::string present = "SUM(CASE WHEN a.presence IN ('" + std::string(ToCode(Presence::kPresent)) +
                                     "', '" + std::string(ToCode(Presence::kLate)) + "') THEN 1 ELSE 0 END)";
-        for (const Row& r : Query(s_,
-                                  "SELECT m.organization_id, COUNT(DISTINCT CASE WHEN m.kind = 'regular' THEN m.year * "
-                                  "12 + m.month END), COALESCE(" +
-                                      expected + ", 0), COALESCE(" + present +
-                                      ", 0) FROM meetings m LEFT JOIN meeting_attendance a ON a.meeting_id = m.id "
-                                      "WHERE m.organization_id IN " +
-                                      kSubtree + " AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND m.state IN (" +
-                                      HeldStates() + ") GROUP BY m.organization_id",
-                                  Params().Text(path).Text(end).Date(from).Date(to))) {
+        std::string sums =
+            "SELECT m.organization_id, COUNT(DISTINCT CASE WHEN m.kind = 'regular' THEN m.year * 12 + "
+            "m.month END), COALESCE(";
+        sums += expected;
+        sums += ", 0), COALESCE(";
+        sums += present;
+        sums +=
+            ", 0) FROM meetings m LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE m.organization_id IN ";
+        sums += kSubtree;
+        sums += " AND m.scheduled_on >= :f AND m.scheduled_on <= :t AND m.state IN (";
+        sums += HeldStates();
+        sums += ") GROUP BY m.organization_id";
+        for (const Row& r : Query(s_, sums, Params().Text(path).Text(end).Date(from).Date(to))) {
             CellRecordSummary& c = out[r.Int(0)];
             c.regular_months_held = static_cast<int>(r.Int(1));
             c.expected = static_cast<int>(r.Int(2));

@@ -585,7 +585,7 @@ export interface AlertList {
 
 /** Một cảnh báo và bằng chứng của nó / one alert and its evidence (a meeting, a member or the month). */
 export interface Alert {
-  kind: 'missed_regular' | 'missed_thematic' | 'too_short' | 'low_attendance' | 'documents_late' | 'minutes_late' | 'report_late' | 'repeated_absences' | 'confirmation_due' | 'committee_required' | 'too_few_official';
+  kind: 'missed_regular' | 'missed_thematic' | 'too_short' | 'low_attendance' | 'documents_late' | 'minutes_late' | 'report_late' | 'repeated_absences' | 'confirmation_due' | 'committee_required' | 'too_few_official' | 'petition_overdue';
   /** Nội dung cảnh báo bằng tiếng Việt / the alert in Vietnamese. */
   message: string;
   organization_id: number;
@@ -2138,6 +2138,8 @@ export interface VisitPlanInput {
   /** Tháng YYYY-MM. */
   to: string;
   title?: string;
+  /** Chi bộ cấp ủy biết là khó khăn (vùng xa, ít đảng viên, địa bàn phức tạp): được ưu tiên như chi bộ yếu / cells the committee knows to be difficult; they come first too. */
+  difficult_cell_ids?: number[];
 }
 
 /** Thêm hoặc sửa một lượt / add or change a visit. */

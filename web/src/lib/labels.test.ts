@@ -101,6 +101,7 @@ describe('compliance alert kinds', () => {
       'confirmation_due',
       'committee_required',
       'too_few_official',
+      'petition_overdue',
     ]);
     expect(ALERT_KINDS.map(alertKindLabel)).toEqual([
       'Thiếu sinh hoạt thường kỳ',
@@ -114,6 +115,7 @@ describe('compliance alert kinds', () => {
       'Đến hạn xét chính thức',
       'Cần có chi ủy',
       'Dưới 3 đảng viên chính thức',
+      'Kiến nghị quá hạn trả lời',
     ]);
   });
 

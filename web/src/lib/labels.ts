@@ -129,6 +129,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   confirmation_due: 'Đến hạn xét chính thức',
   committee_required: 'Cần có chi ủy',
   too_few_official: 'Dưới 3 đảng viên chính thức',
+  petition_overdue: 'Kiến nghị quá hạn trả lời',
 };
 
 // Tag colours: red for what the Charter requires (meetings not held, absences), orange for quality, blue for the
@@ -145,6 +146,7 @@ export const ALERT_KIND_COLORS: Record<AlertKind, string> = {
   confirmation_due: 'blue',
   committee_required: 'purple',
   too_few_official: 'purple',
+  petition_overdue: 'red',
 };
 
 export const ALERT_KINDS = Object.keys(ALERT_KIND_LABELS) as AlertKind[];

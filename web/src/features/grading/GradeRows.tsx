@@ -17,6 +17,7 @@ import {
   recordableSteps,
   sharePercent,
   TASK_MAX,
+  visitEvidence,
 } from './grading';
 import { matchesWords } from '../../lib/text';
 import { useApi } from '../../lib/useApi';
@@ -94,6 +95,11 @@ function Proposal({ row }: { row: GradeRow }) {
                     </ul>
                   </div>
                 ))}
+                {visitEvidence(row.evidence) && (
+                  <div className="grade-visits" data-testid="grade-visits">
+                    Được cấp ủy phân công dự sinh hoạt chi bộ: {visitEvidence(row.evidence)}.
+                  </div>
+                )}
                 {p.excellent_eligible && (
                   <Typography.Text type="secondary">
                     Từ 90 điểm: xếp loại xuất sắc khi vượt ≥ 30 % chỉ tiêu nhiệm vụ và không bị kỷ luật trong kỳ.

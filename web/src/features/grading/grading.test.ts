@@ -10,6 +10,7 @@ import {
   quotaPercent,
   recordableSteps,
   sharePercent,
+  visitEvidence,
 } from './grading';
 import type { CellGradingEvidence, Grade, GradeRow, GradingStep, MemberGradingEvidence, ProposalPart } from '../../lib/types';
 
@@ -198,5 +199,24 @@ describe('partEvidence', () => {
   it('says when a part has no evidence, and shows the value of a part it does not know', () => {
     expect(partEvidence('cell', part('thematic', null), cell)).toBe('Chưa có căn cứ trong kỳ (không tính vào điểm)');
     expect(partEvidence('cell', part('something_new', 0.5), cell)).toBe('Đạt 50 %');
+  });
+});
+
+describe('visitEvidence', () => {
+  const member: MemberGradingEvidence = {
+    meetings_expected: 11, present: 10, excused: 1, unexcused: 0, spoke: 4, tasks_assessed: 0, tasks_met: 0,
+  };
+  it('tells a person\'s visits for the committee against the duty', () => {
+    const visits = {
+      grassroots_visits: 10, grassroots_expected: 12, meetings_attended: 3, meetings_expected: 4,
+      reports_on_time: 2, reports_late: 1, reports_missing: 0,
+    };
+    expect(visitEvidence({ ...member, visits })).toBe(
+      'Dự sinh hoạt chi bộ 3/4 buổi, đi cơ sở 10/12 lượt; báo cáo đúng hạn 2, muộn 1, chưa báo cáo 0',
+    );
+  });
+  it('says nothing of a member nobody assigned, nor of a cell', () => {
+    expect(visitEvidence({ ...member, visits: null })).toBeNull();
+    expect(visitEvidence(member)).toBeNull();
   });
 });

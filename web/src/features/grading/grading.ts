@@ -223,3 +223,15 @@ export function partEvidence(
   }
   return `Đạt ${sharePercent(part.value)}`;
 }
+
+// A member the committees assign to attend cells: their visits in the period against the duty, offered as evidence
+// ("Dự sinh hoạt chi bộ 3/4 buổi, đi cơ sở 10/12 lượt; báo cáo đúng hạn 2, muộn 1, chưa báo cáo 0"); null otherwise.
+export function visitEvidence(evidence: CellGradingEvidence | MemberGradingEvidence): string | null {
+  const v = 'visits' in evidence ? evidence.visits : null;
+  if (!v) return null;
+  return (
+    `Dự sinh hoạt chi bộ ${v.meetings_attended}/${v.meetings_expected} buổi, ` +
+    `đi cơ sở ${v.grassroots_visits}/${v.grassroots_expected} lượt; ` +
+    `báo cáo đúng hạn ${v.reports_on_time}, muộn ${v.reports_late}, chưa báo cáo ${v.reports_missing}`
+  );
+}
