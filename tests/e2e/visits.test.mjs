@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    assertNoPageErrors, DESKTOP, fitsPhone, login, notice, numberInput, openCell, openOrganization, openPage, openSection, PHONE,
-    shot, setUp, SHOTS, todayVn, waitForTexts,
+    assertNoPageErrors, DESKTOP, fitsPhone, login, notice, numberInput, openCell, openOrganization, openPage, openSection,
+    PHONE, pickOption, shot, setUp, SHOTS, todayVn, waitForTexts,
 } from './helpers.mjs';
 import { Client } from '../lib/server.mjs';
 
@@ -147,6 +147,9 @@ test('the commune committee proposes a plan, sees why, edits a visit and publish
     assert.equal(await numberInput(form, 'plan-from').inputValue(), `${pad2(FIRST.month)}/${FIRST.year}`);
     assert.equal(await numberInput(form, 'plan-to').inputValue(), `${pad2(LAST.month)}/${LAST.year}`);
     await form.getByTestId('plan-title-input').fill(PLAN_TITLE);
+    // The committee knows Thôn Đông to be difficult: it comes first, and the plan says why.
+    await pickOption(page, page.getByTestId('plan-difficult'), 'Thôn Đông', CELL);
+    await page.keyboard.press('Escape');
     await shot(page, 'visits-02-plan-form');
     await page.getByTestId('plan-form-submit').click();
     await notice(page, 'Đã lập dự thảo kế hoạch');
@@ -172,6 +175,9 @@ test('the commune committee proposes a plan, sees why, edits a visit and publish
     const priorities = page.getByTestId('plan-cells').locator('tbody tr.ant-table-row');
     const shownCells = await waitForTexts(priorities, (t) => t.length === plan.cells.length, 'every cell in "Vì sao ưu tiên"');
     for (const c of cells) assert.ok(shownCells.some((t) => t.startsWith(c.name)), `${c.name} in "Vì sao ưu tiên"`);
+    const difficult = plan.cells.find((c) => c.cell_id === the.cellId);
+    assert.ok(difficult.reasons.includes('chi bộ có nhiều khó khăn'), `named difficult: ${JSON.stringify(difficult)}`);
+    assert.ok(shownCells.some((t) => t.startsWith(CELL) && t.includes('chi bộ có nhiều khó khăn')), 'the reason shown');
     const withReasons = plan.cells.filter((c) => c.reasons.length > 0);
     assert.ok(withReasons.length > 0, 'some cell is given priority, with its reasons');
     assert.ok(shownCells.some((t) => t.includes(withReasons[0].reasons[0])), 'a reason shown');

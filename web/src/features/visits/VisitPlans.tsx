@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { App, Button, DatePicker, Form, Grid, Input, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,9 +7,18 @@ import FormModal from '../../ui/FormModal';
 import { LoadError } from '../../ui/LoadFailure';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
-import { VISIT_PLAN_STATE_LABELS } from '../../lib/labels';
+import { isCell, VISIT_PLAN_STATE_LABELS } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
-import type { Attendant, Organization, VisitPlan, VisitPlanInput, VisitPlanList, VisitPlanSummary } from '../../lib/types';
+import type {
+  Attendant,
+  Organization,
+  TreeNode,
+  VisitPlan,
+  VisitPlanInput,
+  VisitPlanList,
+  VisitPlanSummary,
+} from '../../lib/types';
+import { flatten } from '../organizations/orgTree';
 import PlanView from './PlanView';
 import { nextMonths, periodText } from './visits';
 
@@ -17,6 +26,15 @@ interface PlanValues {
   from: Dayjs;
   to: Dayjs;
   title?: string;
+  difficult_cell_ids?: number[];
+}
+
+// The cells under the committee (down to a grassroots committee's cells), for naming the difficult ones.
+function useCellsBelow(organization: Organization) {
+  const { data } = useApi<{ roots: TreeNode[] }>('/organizations/tree', { root_id: organization.id, depth: 3 });
+  return flatten(data?.roots ?? [])
+    .map((f) => f.node)
+    .filter((n) => isCell(n.kind) && !n.dissolved && n.id !== organization.id);
 }
 
 // "Lập kế hoạch": chibo proposes the visits of a period; the committee edits the draft, then publishes it.
@@ -30,6 +48,7 @@ function CreatePlanModal({
   onSaved: (plan: VisitPlan) => void;
 }) {
   const period = nextMonths();
+  const cells = useCellsBelow(organization);
   return (
     <FormModal<PlanValues>
       title="Lập kế hoạch dự sinh hoạt"
@@ -42,6 +61,7 @@ function CreatePlanModal({
       onSubmit={async (values) => {
         const body: VisitPlanInput = { from: values.from.format('YYYY-MM'), to: values.to.format('YYYY-MM') };
         if (values.title?.trim()) body.title = values.title.trim();
+        if (values.difficult_cell_ids?.length) body.difficult_cell_ids = values.difficult_cell_ids;
         onSaved(await api.post<VisitPlan>(`/organizations/${organization.id}/visit-plans`, body));
       }}
     >
@@ -74,6 +94,20 @@ function CreatePlanModal({
       </div>
       <Form.Item label="Tên kế hoạch" name="title" extra="Để trống: chibo đặt tên theo giai đoạn.">
         <Input maxLength={300} data-testid="plan-title-input" />
+      </Form.Item>
+      <Form.Item
+        label="Chi bộ khó khăn"
+        name="difficult_cell_ids"
+        extra="Vùng xa, ít đảng viên, địa bàn phức tạp: được ưu tiên như chi bộ yếu."
+      >
+        <Select
+          mode="multiple"
+          size="large"
+          optionFilterProp="label"
+          placeholder="Không bắt buộc"
+          data-testid="plan-difficult"
+          options={cells.map((c) => ({ value: c.id, label: c.name }))}
+        />
       </Form.Item>
     </FormModal>
   );
