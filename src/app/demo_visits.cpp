@@ -1,6 +1,6 @@
 // The demo's committee visits (issue 17): Hòa An's standing committee and one of its staff attend the cells by
-// a published plan for this year; the months gone by have their meetings attended and reported (one report
-// late, one missing) and petitions raised (one answered, one open, one overdue).
+// the published plans of last year and this year; the months gone by have their meetings attended and reported (one
+// report late, one missing) and petitions raised (one answered, one open, one overdue).
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -74,14 +74,20 @@ std::optional<MemberId> AddDemoVisits(Repositories& repos, OrganizationId hoa_an
     }
     const Attendant& uyvien = people[2];
 
+    // Last year's plan and this year's, both published: the months gone by have a history whatever today is.
     const int year = today.year();
-    StoredVisitPlan plan =
-        CreatePlan(repos, commune, {year, 1, year, 12, "Kế hoạch dự sinh hoạt chi bộ năm " + std::to_string(year)},
-                   people, "xa.hoaan", At(*Date::FromYmd(year, 1, 1), 8) - std::int64_t{86400} * 10, today);
-    plan.state = PlanState::kPublished;
-    plan.published_by = "xa.hoaan";
-    plan.published_at = plan.created_at + std::int64_t{86400} * 2;
-    repos.visits().UpdatePlan(plan);
+    std::vector<VisitPlanId> plans;
+    for (int y : {year - 1, year}) {
+        StoredVisitPlan p =
+            CreatePlan(repos, commune, {y, 1, y, 12, "Kế hoạch dự sinh hoạt chi bộ năm " + std::to_string(y)}, people,
+                       "xa.hoaan", At(*Date::FromYmd(y, 1, 1), 8) - std::int64_t{86400} * 10, today);
+        p.state = PlanState::kPublished;
+        p.published_by = "xa.hoaan";
+        p.published_at = p.created_at + std::int64_t{86400} * 2;
+        repos.visits().UpdatePlan(p);
+        plans.push_back(p.id);
+    }
+    const StoredVisitPlan plan = *repos.visits().GetPlan(plans.back());
 
     // The committee member who signs in as uyvien.hoaan attends Thôn Đông's meeting this month.
     std::vector<PlannedVisit> visits = repos.visits().VisitsOf(plan.id);
@@ -129,8 +135,11 @@ std::optional<MemberId> AddDemoVisits(Repositories& repos, OrganizationId hoa_an
     std::vector<Done> attended;
     int note = 0;
     std::vector<VisitReport> grassroots;
-    for (const PlannedVisit& v : repos.visits().VisitsOf(plan.id)) {
-        if (v.year * 12 + v.month >= today.year() * 12 + today.month()) continue;
+    std::vector<PlannedVisit> gone_by;
+    for (VisitPlanId id : plans)
+        for (const PlannedVisit& v : repos.visits().VisitsOf(id))
+            if (v.year * 12 + v.month < today.year() * 12 + today.month()) gone_by.push_back(v);
+    for (const PlannedVisit& v : gone_by) {
         if (v.kind == VisitKind::kMeeting) {
             auto m = repos.meetings().Find(v.cell, MeetingKind::kRegular, v.year, v.month);
             if (!m || !Held(m->state)) continue;
@@ -155,10 +164,15 @@ std::optional<MemberId> AddDemoVisits(Repositories& repos, OrganizationId hoa_an
     }
     std::sort(attended.begin(), attended.end(),
               [](const Done& a, const Done& b) { return a.meeting.date < b.meeting.date; });
+    // The latest meeting whose report is overdue is not reported (missing), the one before it late; those whose
+    // five days are not over yet wait for their report.
+    std::size_t missing = attended.size();
+    for (std::size_t i = 0; i < attended.size(); ++i)
+        if (VisitReportDue(attended[i].meeting.date, VisitDuty{}.report_days) < today) missing = i;
     std::vector<VisitReport> reports;
     for (std::size_t i = 0; i < attended.size(); ++i) {
         const Done& d = attended[i];
-        if (i + 1 == attended.size()) break;  // The latest is not reported: missing.
+        if (i >= missing) break;
         VisitReport r;
         r.attendant = d.attendant;
         r.committee = hoa_an;
@@ -166,14 +180,14 @@ std::optional<MemberId> AddDemoVisits(Repositories& repos, OrganizationId hoa_an
         r.kind = VisitKind::kMeeting;
         r.meeting = d.meeting.id;
         r.visited_on = d.meeting.date;
-        r.filed_on = d.meeting.date.AddDays(i + 2 == attended.size() ? 8 : static_cast<int>(1 + i % 4));
+        r.filed_on = i + 1 == missing ? std::min(d.meeting.date.AddDays(8), today)
+                                      : d.meeting.date.AddDays(static_cast<int>(1 + i % 4));
         r.filed_at = At(r.filed_on, 20);
         r.observations = kMeetingNotes[i % kMeetingNotes.size()];
         r.members_situation = "Đảng viên chấp hành tốt quy định nơi cư trú; một đồng chí ốm dài ngày.";
         r.created_by = "xa.hoaan";
         reports.push_back(repos.visits().InsertReport(r));
     }
-
     // Petitions: the oldest answered, one from two months ago overdue, the late report's still open.
     auto petition = [&](const VisitReport& r, PetitionField field, PetitionSource source, const std::string& by,
                         const std::string& content, Date deadline) {

@@ -55,7 +55,10 @@ test('the demo: a published plan of the year, reports one late and one missing, 
     const plans = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-plans`)).json.items;
     const plan = plans.find((p) => p.state === 'published' && p.from === `${YEAR}-01` && p.to === `${YEAR}-12`);
     assert.ok(plan, 'a published plan of this year');
-    const overview = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-overview?year=${YEAR}`)).json;
+    // The twelve months to this one (the demo also publishes last year's plan, so that January has a history).
+    const from = new Date(Date.UTC(YEAR, MONTH - 12, 1));
+    const window = `from=${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}&to=${YEAR}-${String(MONTH).padStart(2, '0')}`;
+    const overview = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-overview?${window}`)).json;
     assert.ok(overview.totals.meetings_attended > 2, JSON.stringify(overview.totals));
     assert.ok(overview.totals.grassroots_visits > 0);
     assert.equal(overview.totals.reports_missing, 1, 'one meeting attended and not reported');
@@ -63,7 +66,8 @@ test('the demo: a published plan of the year, reports one late and one missing, 
     assert.equal(overview.coverage.cells, hoaAn.children.filter((c) => c.kind.endsWith('cell')).length);
     assert.ok(overview.petitions.open >= 1 && overview.petitions.answered >= 1 && overview.petitions.overdue >= 1,
         JSON.stringify(overview.petitions));
-    const person = overview.people.find((p) => p.attendant_id === mine.id);
+    const thisYear = (await commune.get(`/api/v1/organizations/${hoaAn.id}/visit-overview?year=${YEAR}`)).json;
+    const person = thisYear.people.find((p) => p.attendant_id === mine.id);
     assert.equal(person.meetings_expected, Math.floor((MONTH - 1) / 3) + 1, 'a meeting a quarter begun');
     assert.equal(person.grassroots_expected, MONTH, 'a visit a month begun');
     // Overdue petitions are flagged up the tree: the province (admin) sees them too.
