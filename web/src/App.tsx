@@ -15,6 +15,7 @@ import AuditPage from './features/audit/AuditPage';
 import GradingRoundPage from './features/grading/GradingRoundPage';
 import DashboardHome from './features/dashboard/DashboardHome';
 import TopicPage from './features/topics/TopicPage';
+import MyVisitsPage from './features/visits/MyVisitsPage';
 
 // The dashboard (and ECharts behind it) loads when first opened, not with the rest of the app.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
@@ -67,6 +68,7 @@ export default function App() {
         <Route path="/members/:id" element={<MemberPage />} />
         <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/me/meetings" element={<MyMeetingsPage />} />
+        <Route path="/me/visits" element={<MyVisitsPage />} />
         <Route path="/grading/:id" element={<GradingRoundPage />} />
         <Route path="/topics/:id" element={<TopicPage />} />
         <Route

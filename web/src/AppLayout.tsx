@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   LineChartOutlined,
   LogoutOutlined,
+  SolutionOutlined,
   MenuOutlined,
   TeamOutlined,
   UserOutlined,
@@ -27,8 +28,13 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
-    // A member's own meetings: only for accounts linked to a member.
-    ...(user?.member_id ? [{ key: '/me/meetings', icon: <CalendarOutlined />, label: 'Lịch sinh hoạt của tôi' }] : []),
+    // A member's own meetings, and the cells they attend for a committee (the page says when they attend none).
+    ...(user?.member_id
+      ? [
+          { key: '/me/meetings', icon: <CalendarOutlined />, label: 'Lịch sinh hoạt của tôi' },
+          { key: '/me/visits', icon: <SolutionOutlined />, label: 'Việc dự sinh hoạt của tôi' },
+        ]
+      : []),
     { key: '/organizations', icon: <ApartmentOutlined />, label: 'Tổ chức đảng' },
     // Dashboards: for those who read a subtree (committees, secretaries, administrators), not plain members.
     ...(user?.roles.some((r) => r.role !== 'member')

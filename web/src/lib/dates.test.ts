@@ -32,5 +32,6 @@ describe('recentYears', () => {
 
     expect(recentYears(2026, today)).toEqual([2026, 2025, 2024, 2023, 2022]);
     expect(recentYears(2019, today)).toEqual([2026, 2025, 2024, 2023, 2022, 2019]);
+    expect(recentYears(2026, today, 1)).toEqual([2027, 2026, 2025, 2024, 2023, 2022]);
   });
 });

@@ -41,10 +41,10 @@ export function todayIso(): string {
 }
 
 // The years a year picker of past records offers: this one and the four before, newest first, plus `selected` if
-// it is older.
-export function recentYears(selected: number, today: Date = new Date()): number[] {
+// it is older; `ahead` years after this one too, for plans.
+export function recentYears(selected: number, today: Date = new Date(), ahead = 0): number[] {
   const thisYear = today.getFullYear();
-  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const years = Array.from({ length: 5 + ahead }, (_, i) => thisYear + ahead - i);
   if (!years.includes(selected)) years.push(selected);
   return years.sort((a, b) => b - a);
 }

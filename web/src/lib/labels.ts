@@ -1,4 +1,18 @@
-import type { AlertKind, DocumentType, MemberStatus, OrgCategory, OrgKind, PositionKind, RoleKind, Sex } from './types';
+import type {
+  AlertKind,
+  DocumentType,
+  MemberStatus,
+  OrgCategory,
+  OrgKind,
+  PetitionField,
+  PositionKind,
+  RaisedByKind,
+  RoleKind,
+  Sex,
+  VisitKind,
+  VisitPlanState,
+  VisitStatus,
+} from './types';
 
 export const KIND_LABELS: Record<OrgKind, string> = {
   central: 'Trung ương',
@@ -188,6 +202,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'topic.approve': 'Duyệt dự thảo chuyên đề',
   'topic.send': 'Gửi dự thảo chuyên đề đến đảng viên',
   'topic.comment': 'Góp ý dự thảo chuyên đề',
+  'attendant.create': 'Phân công người dự sinh hoạt',
+  'attendant.update': 'Sửa phân công dự sinh hoạt',
+  'visit_plan.create': 'Lập dự thảo kế hoạch dự sinh hoạt',
+  'visit_plan.edit': 'Sửa kế hoạch dự sinh hoạt',
+  'visit_plan.publish': 'Công bố kế hoạch dự sinh hoạt',
+  'visit_plan.delete': 'Xóa dự thảo kế hoạch dự sinh hoạt',
+  'visit_report.create': 'Gửi báo cáo dự sinh hoạt',
+  'petition.answer': 'Trả lời kiến nghị',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -202,6 +224,55 @@ export const ENTITY_LABELS: Record<string, string> = {
   grading_round: 'Đợt đánh giá, xếp loại',
   topic: 'Chuyên đề',
   topic_orientation: 'Định hướng chuyên đề',
+  attendant: 'Người dự sinh hoạt',
+  visit_plan: 'Kế hoạch dự sinh hoạt',
+  visit_report: 'Báo cáo dự sinh hoạt',
+  petition: 'Kiến nghị',
+};
+
+// Committee members and staff attending cells (issue 17).
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  meeting: 'Dự sinh hoạt chi bộ',
+  grassroots: 'Đi cơ sở',
+};
+
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
+  planned: 'Chưa đến',
+  attended: 'Đã dự, chờ báo cáo',
+  reported: 'Đã báo cáo',
+  report_late: 'Báo cáo muộn',
+  report_missing: 'Chưa báo cáo (quá hạn)',
+  not_held: 'Chưa thực hiện',
+};
+
+export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = {
+  planned: 'default',
+  attended: 'blue',
+  reported: 'green',
+  report_late: 'orange',
+  report_missing: 'red',
+  not_held: 'volcano',
+};
+
+export const VISIT_PLAN_STATE_LABELS: Record<VisitPlanState, string> = {
+  draft: 'Dự thảo',
+  published: 'Đã công bố',
+};
+
+export const PETITION_FIELD_LABELS: Record<PetitionField, string> = {
+  party_building: 'Xây dựng Đảng',
+  economy: 'Kinh tế',
+  land: 'Đất đai',
+  social_policy: 'Chính sách xã hội',
+  infrastructure: 'Hạ tầng',
+  security: 'An ninh trật tự',
+  environment: 'Môi trường',
+  other: 'Khác',
+};
+
+export const RAISED_BY_LABELS: Record<RaisedByKind, string> = {
+  member: 'Đảng viên',
+  resident: 'Nhân dân',
 };
 
 export function kindLabel(kind: string): string {
@@ -328,6 +399,15 @@ export const FIELD_LABELS: Record<string, string> = {
   sent_version: 'Bản đã gửi đảng viên',
   comment_id: 'Góp ý',
   year: 'Năm',
+  visits_per_month: 'Số lần đi cơ sở mỗi tháng',
+  meetings_per_quarter: 'Số buổi dự sinh hoạt mỗi quý',
+  report_days: 'Hạn báo cáo (ngày)',
+  attendant_id: 'Người dự',
+  cell_id: 'Chi bộ',
+  visited_on: 'Ngày đến',
+  observations: 'Nhận xét',
+  members_situation: 'Tình hình đảng viên',
+  answer: 'Trả lời',
 };
 
 export function fieldLabel(field: string): string {

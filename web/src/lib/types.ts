@@ -131,3 +131,33 @@ export type DashboardChild = Dashboard['children'][number];
 export type DashboardAlerts = Schemas['DashboardAlerts'];
 export type DashboardMissed = DashboardAlerts['missed'][number];
 export type DashboardFlagged = DashboardAlerts['flagged'][number];
+
+// Committee members and staff attending cells (issue 17): who attends for a committee, its plans, the reports and the
+// petitions raised at the cells.
+export type Attendant = Schemas['Attendant'];
+export type AttendantInput = Schemas['AttendantInput'];
+export type AttendantUpdate = Schemas['AttendantUpdate'];
+export type PlannedVisit = Schemas['PlannedVisit'];
+export type VisitKind = PlannedVisit['kind'];
+export type VisitStatus = PlannedVisit['status'];
+export type PlannedVisitInput = Schemas['PlannedVisitInput'];
+export type VisitPlanSummary = Schemas['VisitPlanSummary'];
+export type VisitPlanState = VisitPlanSummary['state'];
+export type VisitPlan = Schemas['VisitPlan'];
+export type VisitPlanInput = Schemas['VisitPlanInput'];
+export type PlanShortfall = VisitPlan['shortfalls'][number];
+export type PlanCell = VisitPlan['cells'][number];
+export type Petition = Schemas['Petition'];
+export type PetitionInput = Schemas['PetitionInput'];
+export type PetitionField = Petition['field'];
+export type RaisedByKind = Petition['raised_by_kind'];
+export type VisitReport = Schemas['VisitReport'];
+export type VisitReportInput = Schemas['VisitReportInput'];
+export type VisitOverview = Schemas['VisitOverview'];
+export type VisitOverviewPerson = VisitOverview['people'][number];
+export type MyVisits = Schemas['MyVisits'];
+export type AttendantList = Schemas['AttendantList'];
+export type VisitPlanList = Schemas['VisitPlanList'];
+export type PlannedVisitList = Schemas['PlannedVisitList'];
+export type PetitionList = Schemas['PetitionList'];
+export type SuperiorCandidate = MeetingRecord['superior_candidates'][number];

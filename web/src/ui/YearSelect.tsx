@@ -7,11 +7,14 @@ export default function YearSelect({
   onChange,
   testId,
   width = 150,
+  ahead = 0,
 }: {
   value: number;
   onChange: (year: number) => void;
   testId: string;
   width?: number;
+  // Years after this one offered too (plans look ahead).
+  ahead?: number;
 }) {
   return (
     <Select<number>
@@ -19,7 +22,7 @@ export default function YearSelect({
       aria-label="Năm"
       value={value}
       onChange={onChange}
-      options={recentYears(value).map((y) => ({ value: y, label: `Năm ${y}` }))}
+      options={recentYears(value, new Date(), ahead).map((y) => ({ value: y, label: `Năm ${y}` }))}
       data-testid={testId}
       style={{ width }}
     />

@@ -43,8 +43,8 @@ import type { Attendance, Meeting, Presence } from '../../lib/types';
 const CHOICES: Presence[] = ['present', 'late', 'excused', 'unexcused'];
 
 // The fields of this section the server may name in an error (others are shown above the section).
-type RollField = 'started_at' | 'ended_at' | 'chair_id' | 'minute_taker_id';
-const ROLL_FIELDS: RollField[] = ['started_at', 'ended_at', 'chair_id', 'minute_taker_id'];
+type RollField = 'started_at' | 'ended_at' | 'chair_id' | 'minute_taker_id' | 'superior_attendant_id';
+const ROLL_FIELDS: RollField[] = ['started_at', 'ended_at', 'chair_id', 'minute_taker_id', 'superior_attendant_id'];
 
 // "Có mặt / Đến muộn / Vắng có lý do / Vắng không lý do", and "Miễn sinh hoạt" for the members exempt on the roll
 // (the server refuses it for anyone else).
@@ -63,6 +63,35 @@ export function presentMemberOptions(attendance: Attendance[], keep?: { id: numb
   return options;
 }
 
+
+// "Lê Văn Tâm — Ủy viên Ban Thường vụ Đảng ủy xã" when the superior official is named, else whether one attended.
+function superiorText(r: Meeting['record']): string {
+  if (r.superior_attendant) return `${r.superior_attendant.name} — ${r.superior_attendant.role}`;
+  return r.superior_attended ? 'Có' : 'Không';
+}
+
+// The people the superior committees assigned who may be recorded as attending (planned ones first, tagged), and the
+// one already recorded if no longer among them.
+function superiorOptions(r: Meeting['record']) {
+  const options = r.superior_candidates.map((c) => ({
+    value: c.id,
+    title: `${c.name} — ${c.role} — ${c.organization_name}`,
+    label: (
+      <span className="superior-option">
+        {c.name} — {c.role} — {c.organization_name}
+        {c.planned && (
+          <Tag color="green" className="superior-planned">
+            Theo kế hoạch
+          </Tag>
+        )}
+      </span>
+    ),
+  }));
+  const kept = r.superior_attendant;
+  if (kept && !options.some((o) => o.value === kept.id))
+    options.unshift({ value: kept.id, title: `${kept.name} — ${kept.role}`, label: <span>{kept.name} — {kept.role}</span> });
+  return options;
+}
 
 // The members away with a temporary transfer letter on the meeting day, apart from the others: the cell does not
 // expect them, so there is nothing to mark; the reason is the letter, as the server writes it.
@@ -210,7 +239,11 @@ function RollView({ meeting, draft }: { meeting: Meeting; draft: RollDraft }) {
           { key: 'chair', label: 'Chủ trì', children: r.chair_name || '—' },
           { key: 'taker', label: 'Thư ký (ghi biên bản)', children: r.minute_taker_name || '—' },
           { key: 'guests', label: 'Khách mời', children: r.guests.length ? r.guests.join('; ') : '—' },
-          { key: 'superior', label: 'Đại diện cấp ủy cấp trên dự', children: r.superior_attended ? 'Có' : 'Không' },
+          {
+            key: 'superior',
+            label: 'Đại diện cấp ủy cấp trên dự',
+            children: <span data-testid="superior-attendant-view">{superiorText(r)}</span>,
+          },
         ]}
       />
       <SessionLength meeting={meeting} />
@@ -483,13 +516,49 @@ export default function MeetingRollCall({
       </div>
 
       <Typography.Title level={5}>Khách mời</Typography.Title>
+      <div id="field-superior_attendant_id">
+        <Form.Item
+          label="Đại diện cấp ủy cấp trên dự"
+          validateStatus={fieldErrors.superior_attendant_id ? 'error' : undefined}
+          help={fieldErrors.superior_attendant_id}
+          extra={
+            meeting.record.superior_candidates.length === 0
+              ? 'Cấp ủy cấp trên chưa phân công người dự sinh hoạt chi bộ.'
+              : undefined
+          }
+        >
+          <Select<number>
+            allowClear
+            size="large"
+            value={draft.superior_attendant_id ?? undefined}
+            options={superiorOptions(meeting.record)}
+            showSearch={{ optionFilterProp: 'title' }}
+            placeholder="Chọn đồng chí cấp ủy cấp trên dự"
+            aria-label="Đại diện cấp ủy cấp trên dự"
+            data-testid="superior-attendant-select"
+            notFoundContent="Không có người được phân công"
+            onChange={(v) =>
+              set({
+                superior_attendant_id: v ?? null,
+                superior_attended: v !== undefined && v !== null ? true : draft.superior_attended,
+              })
+            }
+          />
+        </Form.Item>
+      </div>
       <Form.Item>
         <Checkbox
           checked={draft.superior_attended}
           data-testid="superior-attended"
-          onChange={(e) => set({ superior_attended: e.target.checked })}
+          onChange={(e) =>
+            set(
+              e.target.checked
+                ? { superior_attended: true }
+                : { superior_attended: false, superior_attendant_id: null },
+            )
+          }
         >
-          Đại diện cấp ủy cấp trên dự
+          Có đại diện cấp ủy cấp trên dự
         </Checkbox>
       </Form.Item>
       <div data-testid="guests">

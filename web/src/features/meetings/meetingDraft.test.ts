@@ -20,6 +20,8 @@ const RECORD = {
   minute_taker_id: null,
   guests: [],
   superior_attended: false,
+  superior_attendant: null,
+  superior_candidates: [],
   opinions: [],
   conclusion: '',
   resolution: '',
@@ -48,6 +50,7 @@ describe('roll call section', () => {
       ],
       guests: ['Ông Nguyễn Văn A'],
       superior_attended: false,
+      superior_attendant_id: null,
       started_at: '14:00',
       ended_at: null,
       chair_id: null,
@@ -66,6 +69,25 @@ describe('roll call section', () => {
       { member_id: 2, presence: 'away', reason: '' },
     ]);
     expect(missingReasons(draft)).toEqual([]);
+  });
+
+  it('links the superior official chosen among the candidates, which records that a superior attended', () => {
+    const record = {
+      ...RECORD,
+      superior_attended: true,
+      superior_attendant: { id: 4, name: 'Lê Văn Tâm', role: 'Ủy viên Ban Thường vụ' },
+    } as MeetingRecord;
+    const draft = rollDraft(record, []);
+
+    expect(draft.superior_attendant_id).toBe(4);
+    expect(rollUpdate({ ...draft, superior_attended: false, superior_attendant_id: 6 })).toMatchObject({
+      superior_attended: true,
+      superior_attendant_id: 6,
+    });
+    expect(rollUpdate({ ...draft, superior_attended: false, superior_attendant_id: null })).toMatchObject({
+      superior_attended: false,
+      superior_attendant_id: null,
+    });
   });
 
   it('names the excused members still without a reason', () => {

@@ -25,6 +25,8 @@ export interface RollDraft {
   attendance: Attendance[];
   guests: string[];
   superior_attended: boolean;
+  // The superior official recorded as attending, one of the record's `superior_candidates` (null: nobody named).
+  superior_attendant_id: number | null;
   // "HH:MM" or "" when not recorded.
   started_at: string;
   ended_at: string;
@@ -37,6 +39,7 @@ export function rollDraft(record: MeetingRecord, roll: Attendance[]): RollDraft 
     attendance: roll.map((a) => ({ ...a, reason: a.reason ?? '' })),
     guests: [...record.guests],
     superior_attended: record.superior_attended,
+    superior_attendant_id: record.superior_attendant?.id ?? null,
     started_at: record.started_at ?? '',
     ended_at: record.ended_at ?? '',
     chair_id: record.chair_id,
@@ -53,7 +56,8 @@ export function rollUpdate(d: RollDraft): RecordUpdate {
       reason: a.presence === 'excused' ? a.reason.trim() : '',
     })),
     guests: d.guests.map((g) => g.trim()).filter((g) => g !== ''),
-    superior_attended: d.superior_attended,
+    superior_attended: d.superior_attended || d.superior_attendant_id !== null,
+    superior_attendant_id: d.superior_attendant_id,
     started_at: d.started_at.trim() || null,
     ended_at: d.ended_at.trim() || null,
     chair_id: d.chair_id,

@@ -23,8 +23,8 @@ describe('the organisation page tabs', () => {
   });
 
   it.each([
-    ['commune_committee', ['members', 'documents', 'meetings', 'topics']],
-    ['subordinate_cell', ['members', 'documents', 'meetings', 'topics']],
+    ['commune_committee', ['members', 'documents', 'meetings', 'topics', 'visits']],
+    ['subordinate_cell', ['members', 'documents', 'meetings', 'topics', 'superior-visits']],
     ['party_group', ['members', 'documents']],
   ] as const)('offer %s the tabs %j', (kind, expected) => {
     expect(shownFor(kind)).toEqual(expected);
