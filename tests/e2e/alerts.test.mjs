@@ -23,6 +23,7 @@ const LABELS = {
     confirmation_due: 'Đến hạn xét chính thức',
     committee_required: 'Cần có chi ủy',
     too_few_official: 'Dưới 3 đảng viên chính thức',
+    petition_overdue: 'Kiến nghị quá hạn trả lời',
 };
 
 // Today as the server counts it (Asia/Ho_Chi_Minh). The demo leaves Chi bộ Thôn Đông's regular meeting of last month

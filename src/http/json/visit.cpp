@@ -277,7 +277,7 @@ Result<app::PlanInput> ParsePlanInput(const std::string& text) {
     CHIBO_TRY_ASSIGN(in.title, body.String("title", Need::kOptional, 300));
     CHIBO_TRY_ASSIGN(const auto difficult, body.OptionalIntArray("difficult_cell_ids", 1, 2000000000));
     if (difficult)
-        for (int id : *difficult) in.difficult.push_back(OrganizationId(id));
+        for (int id : *difficult) in.difficult.emplace_back(id);
     return in;
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Button, Card, Empty, Result, Skeleton, Tag, Typography } from 'antd';
 import { CalendarOutlined, EnvironmentOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/auth';
@@ -6,6 +7,7 @@ import { LoadError } from '../../ui/LoadFailure';
 import YearSelect from '../../ui/YearSelect';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import { VISIT_KIND_LABELS } from '../../lib/labels';
+import { QUALITY_LEVEL_LABELS } from '../scoring/scorecard';
 import { useApi } from '../../lib/useApi';
 import type { Attendant, MyVisits, PlannedVisit, VisitReport } from '../../lib/types';
 import { VisitStatusTag } from './PlanView';
@@ -44,7 +46,10 @@ export function ReportView({ report }: { report: VisitReport }) {
       )}
       {report.superior_score && (
         <div className="my-meeting-block">
-          Điểm cấp trên chấm: <b>{report.superior_score.total}</b> ({report.superior_score.level})
+          Điểm cấp trên chấm: <b>{report.superior_score.total}</b> (
+          {QUALITY_LEVEL_LABELS[report.superior_score.level as keyof typeof QUALITY_LEVEL_LABELS] ??
+            report.superior_score.level}
+          )
         </div>
       )}
       {report.petitions.length > 0 && (
@@ -97,6 +102,13 @@ function VisitCard({
         </div>
       )}
       {report && <ReportView report={report} />}
+      {visit.kind === 'meeting' && visit.meeting_id !== null && visit.status !== 'planned' && (
+        <div className="my-meeting-block">
+          <Link to={`/meetings/${visit.meeting_id}`} data-testid="my-visit-meeting">
+            Xem buổi sinh hoạt, chấm điểm cột cấp trên
+          </Link>
+        </div>
+      )}
       {reportable && (
         <div className="my-meeting-actions">
           <Button
