@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_LABELS,
   actionLabel,
   ALERT_KIND_COLORS,
   ALERT_KINDS,
@@ -123,5 +124,25 @@ describe('compliance alert kinds', () => {
     for (const kind of ALERT_KINDS) expect(ALERT_KIND_COLORS[kind]).toBeTruthy();
     expect(alertKindLabel('something_new')).toBe('something_new');
     expect(alertKindColor('something_new')).toBe('default');
+  });
+});
+
+// The server's C++ sources, read as text: every action it writes to the audit log (the literal "entity.verb"
+// arguments of RecordAudit) must have its own Vietnamese label, not a verb guessed from the code.
+const SERVER_SOURCES = import.meta.glob('../../../src/**/*.cpp', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+describe('audit labels of every action', () => {
+  it('names in Vietnamese every action the server records', () => {
+    const actions = new Set<string>();
+    for (const text of Object.values(SERVER_SOURCES))
+      for (const call of text.matchAll(/RecordAudit\(([^;]*?)\);/gs))
+        for (const literal of call[1].matchAll(/"([a-z_]+\.[a-z_]+)"/g)) actions.add(literal[1]);
+    expect(actions.size).toBeGreaterThan(40);
+    const missing = [...actions].filter((a) => !(a in ACTION_LABELS)).sort();
+    expect(missing).toEqual([]);
+    expect(actionLabel('meeting.notify')).toBe('Thông báo sinh hoạt đến đảng viên');
   });
 });
