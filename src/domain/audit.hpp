@@ -32,6 +32,8 @@ struct AuditEntry {
     std::int64_t entity_id = 0;
     std::optional<OrganizationId> organization;  // The organisation the write concerns, for scoping.
     std::string organization_path;
+    std::string organization_name;  // Filled by the repository's list for display ("" when unscoped).
+    std::string user_display_name;  // The account's display name when it still exists.
     std::optional<Snapshot> before;
     std::optional<Snapshot> after;
 };

@@ -44,6 +44,8 @@ json::object ToJson(const AuditEntry& e) {
             {"entity", e.entity},
             {"entity_id", e.entity_id},
             {"organization_id", IdOrNull(e.organization)},
+            {"organization_name", e.organization ? json::value(e.organization_name) : json::value(nullptr)},
+            {"user_display_name", e.user_display_name},
             {"before", SnapshotOrNull(e.before)},
             {"after", SnapshotOrNull(e.after)}};
 }

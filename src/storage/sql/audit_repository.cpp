@@ -58,7 +58,8 @@ public:
 
     AuditPage List(const AuditQuery& q) override {
         std::string where =
-            " FROM audit_log a LEFT JOIN organizations o ON o.id = a.organization_id WHERE ((o.path >= "
+            " FROM audit_log a LEFT JOIN organizations o ON o.id = a.organization_id LEFT JOIN users u ON u.id = "
+            "a.user_id WHERE ((o.path >= "
             ":lo AND o.path < :hi)";
         Params params;
         params.Text(q.subtree_path).Text(SubtreeEnd(q.subtree_path));
@@ -77,7 +78,7 @@ public:
         paged.Int(q.limit).Int(q.offset);
         for (const Row& r : Query(s_,
                                   "SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, "
-                                  "a.organization_id, o.path, a.before_json, a.after_json" +
+                                  "a.organization_id, o.path, a.before_json, a.after_json, o.name, u.display_name" +
                                       where + " ORDER BY a.id DESC LIMIT :lim OFFSET :off",
                                   paged)) {
             AuditEntry e;
@@ -92,6 +93,8 @@ public:
             e.organization_path = r.Text(8);
             e.before = SnapshotFromJson(r.Text(9));
             e.after = SnapshotFromJson(r.Text(10));
+            e.organization_name = r.Text(11);
+            e.user_display_name = r.Text(12);
             page.items.push_back(std::move(e));
         }
         return page;

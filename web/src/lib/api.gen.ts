@@ -368,6 +368,10 @@ export interface AuditEntry {
   before: Record<string, string> | null;
   /** Trạng thái (tên trường → giá trị hiển thị) / state, field name → display value. */
   after: Record<string, string> | null;
+  /** Tên tổ chức mà thao tác liên quan / the organisation's name (null when unscoped). */
+  organization_name: string | null;
+  /** Tên hiển thị của tài khoản ("" khi không còn) / the account's display name. */
+  user_display_name: string;
 }
 
 /** Trang nhật ký, mới nhất trước / page of audit entries, newest first. */

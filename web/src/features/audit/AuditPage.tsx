@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatDateTime } from '../../lib/dates';
-import { diffRows, type DiffRow } from './diff';
+import { actorText, changedRows, subjectText, type DiffRow } from './diff';
 import { actionLabel, entityLabel, fieldLabel } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import type { AuditEntry, Paged } from '../../lib/types';
 import { LoadError } from '../../ui/LoadFailure';
 
 function Diff({ entry }: { entry: AuditEntry }) {
-  const rows = diffRows(entry.before, entry.after);
+  const rows = changedRows(entry.before, entry.after);
   const columns: TableColumnsType<DiffRow> = [
     { title: 'Trường', dataIndex: 'key', key: 'key', render: (k: string) => <span title={k}>{fieldLabel(k)}</span> },
     {
@@ -45,7 +45,10 @@ export default function AuditPage() {
   const [pageSize, setPageSize] = useState(50);
   const { data, error, loading } = useApi<Paged<AuditEntry>>('/audit', { page, page_size: pageSize });
   const narrow = !Grid.useBreakpoint().md;
-  const entity = (e: AuditEntry) => `${entityLabel(e.entity)}${e.entity_id !== null ? ` #${e.entity_id}` : ''}`;
+  const entity = (e: AuditEntry) => (
+    <span title={`${e.entity} #${e.entity_id}`}>{subjectText(entityLabel(e.entity), e.organization_name)}</span>
+  );
+  const who = (e: AuditEntry) => <span title={e.username}>{actorText(e)}</span>;
 
   const columns: TableColumnsType<AuditEntry> = narrow
     ? [
@@ -55,7 +58,7 @@ export default function AuditPage() {
           render: (_: unknown, e) => (
             <div>
               <div>
-                <b>{formatDateTime(e.at)}</b> — {e.username || '—'}
+                <b>{formatDateTime(e.at)}</b> — {who(e)}
               </div>
               <Tag title={e.action}>{actionLabel(e.action)}</Tag> {entity(e)}
             </div>
@@ -64,7 +67,7 @@ export default function AuditPage() {
       ]
     : [
         { title: 'Thời gian', dataIndex: 'at', key: 'at', render: formatDateTime, className: 'nowrap' },
-        { title: 'Người thực hiện', dataIndex: 'username', key: 'user', render: (u: string) => u || '—' },
+        { title: 'Người thực hiện', key: 'user', render: (_: unknown, e) => who(e) },
         { title: 'Thao tác', dataIndex: 'action', key: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag> },
         { title: 'Đối tượng', key: 'entity', render: (_: unknown, e) => entity(e) },
       ];

@@ -28,3 +28,20 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
     return { key, before: b, after: a, changed: b !== a };
   });
 }
+
+// What a person reads of a change: an update shows only the fields that changed; a creation or a deletion (one side
+// missing) shows everything it recorded.
+export function changedRows(before: Record<string, unknown> | null, after: Record<string, unknown> | null): DiffRow[] {
+  const rows = diffRows(before, after);
+  return before && after ? rows.filter((r) => r.changed) : rows;
+}
+
+// Who did it and on what, as a person reads them: the account's name (its login when it has none) and the kind of
+// record with the organisation it concerns ("Cuộc họp — Chi bộ Thôn Đông").
+export function actorText(e: { username: string; user_display_name: string }): string {
+  return e.user_display_name || e.username || '—';
+}
+
+export function subjectText(entityName: string, organizationName: string | null): string {
+  return organizationName ? `${entityName} — ${organizationName}` : entityName;
+}
