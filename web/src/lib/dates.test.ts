@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseIsoDate, recentYears, toIsoDate } from './dates';
+import { formatDate, formatDateTime, parseIsoDate, recentYears, toIsoDate } from './dates';
 
 describe('formatDate', () => {
   it.each([
@@ -33,5 +33,14 @@ describe('recentYears', () => {
     expect(recentYears(2026, today)).toEqual([2026, 2025, 2024, 2023, 2022]);
     expect(recentYears(2019, today)).toEqual([2026, 2025, 2024, 2023, 2022, 2019]);
     expect(recentYears(2026, today, 1)).toEqual([2027, 2026, 2025, 2024, 2023, 2022]);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant in Vietnam\'s time, whatever the machine\'s zone', () => {
+    expect(formatDateTime('2026-12-06T23:34:00Z')).toBe('07/12/2026 06:34');
+    expect(formatDateTime('2026-03-05T01:02:03Z')).toBe('05/03/2026 08:02');
+    expect(formatDateTime(null)).toBe('');
+    expect(formatDateTime('không phải ngày')).toBe('không phải ngày');
   });
 });

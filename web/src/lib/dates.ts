@@ -1,4 +1,13 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+// chibo's times are Vietnam's (UTC+7 all year), wherever the browser is: a committee in Hà Nội and an official
+// travelling abroad read the same hour.
+export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 
 // The API speaks ISO `YYYY-MM-DD`; people read and type dd/mm/yyyy.
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -14,11 +23,11 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
-// "2026-03-05T01:02:03Z" → "05/03/2026 08:02" in the browser's time zone.
+// "2026-03-05T01:02:03Z" → "05/03/2026 08:02", Vietnam's time.
 export function formatDateTime(timestamp: string | null | undefined): string {
   if (!timestamp) return '';
   const d = dayjs(timestamp);
-  return d.isValid() ? d.format('DD/MM/YYYY HH:mm') : timestamp;
+  return d.isValid() ? d.tz(VIETNAM_TZ).format('DD/MM/YYYY HH:mm') : timestamp;
 }
 
 // ISO string → a Dayjs for a DatePicker (undefined when empty).
