@@ -2,6 +2,7 @@
 
 #include "base/result.hpp"
 #include "domain/organization.hpp"
+#include "domain/statistics.hpp"
 
 namespace chibo::app::visits {
 
@@ -9,16 +10,12 @@ using base::ErrorCode;
 using base::MakeError;
 using base::Result;
 
-int Key(int year, int month) {
-    return year * 12 + month - 1;
+Date FirstDay(int month) {
+    return *Date::FromYmd(YearOfMonth(month), MonthOfYear(month), 1);
 }
 
-Date FirstDay(int key) {
-    return *Date::FromYmd(key / 12, key % 12 + 1, 1);
-}
-
-Date LastDay(int key) {
-    return FirstDay(key + 1).AddDays(-1);
+Date LastDay(int month) {
+    return FirstDay(month + 1).AddDays(-1);
 }
 
 std::string MonthText(int year, int month) {
@@ -34,10 +31,6 @@ Result<Organization> VisibleCommittee(Repositories& repos, const Actor& actor, O
         return MakeError(ErrorCode::kInvalidArgument,
                          "Chỉ cấp ủy có chi bộ trực thuộc mới phân công người dự sinh hoạt chi bộ.", "id");
     return *org;
-}
-
-bool Within(const std::string& path, const std::string& root) {
-    return path.rfind(root, 0) == 0;
 }
 
 // The living cells of the subtree, in tree order.

@@ -10,6 +10,7 @@
 #include "app/visit_service.hpp"
 #include "domain/meeting_repository.hpp"
 #include "domain/organization_repository.hpp"
+#include "domain/statistics.hpp"
 #include "domain/visit_repository.hpp"
 
 // Shared by the visit use cases (visit_service.cpp: people, reports, petitions, the overview; visit_plan.cpp:
@@ -19,18 +20,14 @@ namespace chibo::app::visits {
 using base::Date;
 using namespace chibo::domain;
 
-// Months numbered year × 12 + month − 1, their first and last days, and "03/2027".
-int Key(int year, int month);
-Date FirstDay(int key);
-Date LastDay(int key);
+// The first and last days of a month numbered as domain::MonthNumber, and "03/2027".
+Date FirstDay(int month);
+Date LastDay(int month);
 std::string MonthText(int year, int month);
 
 // The committee a person attends for, or another organisation that is not a cell or a party group: NotFound
 // outside the actor's sight, Forbidden without reading its members (or writing, with `write`).
 base::Result<Organization> VisibleCommittee(Repositories& repos, const Actor& actor, OrganizationId id, bool write);
-
-// `path` is `root` or below it.
-bool Within(const std::string& path, const std::string& root);
 
 // The living cells of the subtree, in tree order.
 std::vector<Organization> CellsOf(Repositories& repos, const Organization& root);
@@ -80,7 +77,7 @@ public:
         out.attendant_name = a ? a->name : "";
         out.cell_name = names_.Of(v.cell);
         const int report_days = a ? a->duty.report_days : VisitDuty{}.report_days;
-        const bool month_over = today_ > LastDay(Key(v.year, v.month));
+        const bool month_over = today_ > LastDay(MonthNumber(v.year, v.month));
         if (v.kind == VisitKind::kMeeting) {
             auto meeting = repos_.meetings().Find(v.cell, MeetingKind::kRegular, v.year, v.month);
             if (meeting && meeting->state != MeetingState::kCancelled) {
@@ -130,7 +127,7 @@ private:
     }
 
     const std::vector<VisitReport>& GrassrootsReports(AttendantId a, int year, int month) {
-        const auto key = std::make_pair(a.value, Key(year, month));
+        const auto key = std::make_pair(a.value, MonthNumber(year, month));
         auto it = grassroots_.find(key);
         if (it != grassroots_.end()) return it->second;
         std::vector<VisitReport> found;

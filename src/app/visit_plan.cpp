@@ -40,16 +40,16 @@ std::vector<MeetingSlot> SlotsOf(Repositories& repos, const Organization& root, 
     std::map<std::pair<std::int64_t, int>, MeetingSlot> slots;
     for (const Organization& cell : cells) {
         const RuleView rule = BuildRule(repos, cell);
-        for (const ExpectedMeeting& e :
-             ExpectedMeetings(rule.effective, first / 12, first % 12 + 1, last / 12, last % 12 + 1)) {
+        for (const ExpectedMeeting& e : ExpectedMeetings(rule.effective, YearOfMonth(first), MonthOfYear(first),
+                                                         YearOfMonth(last), MonthOfYear(last))) {
             if (e.kind != MeetingKind::kRegular) continue;
-            slots[{cell.id.value, Key(e.year, e.month)}] =
+            slots[{cell.id.value, MonthNumber(e.year, e.month)}] =
                 MeetingSlot{cell.id, e.year, e.month, e.date, e.start_minutes, e.min_minutes};
         }
     }
     for (const Meeting& m : repos.meetings().InSubtreeBetween(root.path, FirstDay(first), LastDay(last + 1), 1000000)) {
         if (m.kind != MeetingKind::kRegular || m.state == MeetingState::kCancelled) continue;
-        auto it = slots.find({m.organization.value, Key(m.year, m.month)});
+        auto it = slots.find({m.organization.value, MonthNumber(m.year, m.month)});
         if (it == slots.end()) continue;
         it->second.date = m.date;
         it->second.start_minutes = m.start_minutes;
@@ -63,7 +63,7 @@ std::vector<MeetingSlot> SlotsOf(Repositories& repos, const Organization& root, 
 // How each cell has been doing over the twelve months before `today`.
 std::vector<CellStanding> StandingsOf(Repositories& repos, const Organization& root,
                                       const std::vector<Organization>& cells, Date today) {
-    const int now = Key(today.year(), today.month());
+    const int now = MonthOf(today);
     const auto records = repos.visits().CellRecords(root.path, FirstDay(now - 12), today);
     std::vector<CellStanding> out;
     out.reserve(cells.size());
@@ -72,7 +72,7 @@ std::vector<CellStanding> StandingsOf(Repositories& repos, const Organization& r
         s.cell = cell.id;
         s.name = cell.name;
         // Months over since the later of a year ago and the cell's first full month.
-        const int founded = Key(cell.valid_from.year(), cell.valid_from.month()) + (cell.valid_from.day() > 1 ? 1 : 0);
+        const int founded = MonthOf(cell.valid_from) + (cell.valid_from.day() > 1 ? 1 : 0);
         const int due = std::max(0, now - std::max(now - 12, founded));
         auto it = records.find(cell.id.value);
         if (it != records.end()) {
@@ -80,7 +80,7 @@ std::vector<CellStanding> StandingsOf(Repositories& repos, const Organization& r
             s.last_level = r.last_level;
             if (r.expected > 0) s.attendance_rate = static_cast<double>(r.present) / r.expected;
             s.missed_meetings = std::max(0, due - r.regular_months_held);
-            if (r.last_visit) s.months_since_visit = now - Key(r.last_visit->year(), r.last_visit->month());
+            if (r.last_visit) s.months_since_visit = now - MonthOf(*r.last_visit);
         } else {
             s.missed_meetings = due;
         }
@@ -93,22 +93,22 @@ std::vector<CellStanding> StandingsOf(Repositories& repos, const Organization& r
 std::vector<PlanShortfallView> ShortfallsOf(const StoredVisitPlan& plan, const std::vector<Attendant>& people,
                                             const std::vector<PlannedVisit>& visits) {
     std::vector<PlanShortfallView> out;
-    const int first = Key(plan.from_year, plan.from_month);
-    const int last = Key(plan.to_year, plan.to_month);
+    const int first = MonthNumber(plan.from_year, plan.from_month);
+    const int last = MonthNumber(plan.to_year, plan.to_month);
     for (const Attendant& a : people) {
         std::map<int, int> meetings;    // Quarter key → planned.
         std::map<int, int> grassroots;  // Month key → planned.
         std::set<int> quarters;
         std::vector<int> months;
         for (int k = first; k <= last; ++k)
-            if (a.ActiveIn(k / 12, k % 12 + 1)) {
+            if (a.ActiveIn(YearOfMonth(k), MonthOfYear(k))) {
                 months.push_back(k);
                 quarters.insert(k / 3);
             }
         if (months.empty()) continue;
         for (const PlannedVisit& v : visits) {
             if (v.attendant != a.id) continue;
-            const int k = Key(v.year, v.month);
+            const int k = MonthNumber(v.year, v.month);
             if (v.kind == VisitKind::kMeeting)
                 ++meetings[k / 3];
             else
@@ -202,7 +202,7 @@ Result<PlannedVisit> CheckVisit(Repositories& repos, const LoadedPlan& l, const 
                              MonthText(in.year, in.month) + ".",
                          "attendant_id");
     auto cell = repos.organizations().Get(in.cell);
-    if (!cell || !IsCell(cell->kind) || cell->dissolved() || !Within(cell->path, l.committee.path))
+    if (!cell || !IsCell(cell->kind) || cell->dissolved() || !InSubtree(cell->path, l.committee.path))
         return MakeError(ErrorCode::kInvalidArgument, "Chi bộ không thuộc cấp ủy này.", "cell_id");
     PlannedVisit v;
     if (replacing) v.id = *replacing;
@@ -215,7 +215,7 @@ Result<PlannedVisit> CheckVisit(Repositories& repos, const LoadedPlan& l, const 
     v.reason = in.reason.empty() ? "Cấp ủy phân công." : in.reason;
     std::optional<MeetingSlot> slot;
     if (v.kind == VisitKind::kMeeting) {
-        const int k = Key(v.year, v.month);
+        const int k = MonthNumber(v.year, v.month);
         for (const MeetingSlot& s : SlotsOf(repos, *cell, {*cell}, k, k)) slot = s;
         if (slot) {
             v.date = slot->date;
@@ -254,8 +254,8 @@ Result<PlannedVisit> CheckVisit(Repositories& repos, const LoadedPlan& l, const 
 StoredVisitPlan CreatePlan(Repositories& repos, const Organization& committee, const PlanInput& input,
                            const std::vector<Attendant>& people, const std::string& created_by, std::int64_t created_at,
                            Date today) {
-    const int first = Key(input.from_year, input.from_month);
-    const int last = Key(input.to_year, input.to_month);
+    const int first = MonthNumber(input.from_year, input.from_month);
+    const int last = MonthNumber(input.to_year, input.to_month);
     const std::vector<Organization> cells = CellsOf(repos, committee);
     std::vector<CellStanding> standings = StandingsOf(repos, committee, cells, today);
     for (CellStanding& s : standings)
@@ -307,12 +307,12 @@ Result<VisitPlanView> VisitService::Propose(const Actor& actor, OrganizationId c
     return WriteValue<VisitPlanView>(store_, [&](Repositories& repos) -> Result<VisitPlanView> {
         CHIBO_TRY_ASSIGN(const Organization org, VisibleCommittee(repos, actor, committee, true));
         CHIBO_TRY(CheckPlanPeriod(input.from_year, input.from_month, input.to_year, input.to_month));
-        const int first = Key(input.from_year, input.from_month);
-        const int last = Key(input.to_year, input.to_month);
+        const int first = MonthNumber(input.from_year, input.from_month);
+        const int last = MonthNumber(input.to_year, input.to_month);
         std::vector<Attendant> people;
         for (const Attendant& a : repos.visits().AttendantsOf(org.id)) {
             bool active = false;
-            for (int k = first; k <= last && !active; ++k) active = a.ActiveIn(k / 12, k % 12 + 1);
+            for (int k = first; k <= last && !active; ++k) active = a.ActiveIn(YearOfMonth(k), MonthOfYear(k));
             if (active) people.push_back(a);
         }
         if (people.empty())

@@ -128,23 +128,18 @@ bool MaySeeReport(Repositories& repos, const Actor& actor, const VisitReport& r,
 
 std::vector<SuperiorCandidate> SuperiorCandidates(Repositories& repos, const Organization& cell,
                                                   const Meeting& meeting) {
-    std::vector<OrganizationId> ancestors;
-    std::map<std::int64_t, std::string> names;
-    for (auto parent = cell.parent; parent;) {
-        auto org = repos.organizations().Get(*parent);
-        if (!org) break;
-        ancestors.push_back(org->id);
-        names[org->id.value] = org->name;
-        parent = org->parent;
-    }
+    // The cell's ancestors, read from its path (the cell itself last).
+    std::vector<OrganizationId> ancestors = PathIds(cell.path);
+    if (!ancestors.empty()) ancestors.pop_back();
+    Names names(repos);
     std::set<std::int64_t> planned;
-    const int k = Key(meeting.year, meeting.month);
+    const int k = MonthNumber(meeting.year, meeting.month);
     for (const PlannedVisit& v : repos.visits().PublishedVisitsIn(cell.path, k, k))
         if (v.cell == cell.id && v.kind == VisitKind::kMeeting) planned.insert(v.attendant.value);
     std::vector<SuperiorCandidate> out;
     for (const Attendant& a : repos.visits().AttendantsOfAny(ancestors))
         if (a.ActiveOn(meeting.date) || planned.contains(a.id.value))
-            out.push_back({a.id, a.name, a.role, names[a.organization.value], planned.contains(a.id.value)});
+            out.push_back({a.id, a.name, a.role, names.Of(a.organization), planned.contains(a.id.value)});
     std::stable_sort(out.begin(), out.end(),
                      [](const SuperiorCandidate& x, const SuperiorCandidate& y) { return x.planned > y.planned; });
     return out;
@@ -188,7 +183,7 @@ std::vector<PlannedVisitView> VisitsOfMember(Repositories& repos, MemberId membe
     }
     VisitStatus status(repos, names, people, today);
     std::vector<PlannedVisitView> out;
-    for (const PlannedVisit& v : repos.visits().PublishedVisitsOf(ids, Key(year, 1), Key(year, 12)))
+    for (const PlannedVisit& v : repos.visits().PublishedVisitsOf(ids, MonthNumber(year, 1), MonthNumber(year, 12)))
         out.push_back(status.View(v));
     return out;
 }
@@ -215,7 +210,7 @@ Result<AttendantView> VisitService::AddAttendant(const Actor& actor, Organizatio
         auto member = repos.members().Get(input.member);
         std::optional<Organization> home;
         if (member) home = repos.organizations().Get(member->organization);
-        if (!member || !home || !Within(home->path, org.path))
+        if (!member || !home || !InSubtree(home->path, org.path))
             return MakeError(ErrorCode::kInvalidArgument, "Đảng viên không thuộc đảng bộ này.", "member_id");
         CHIBO_TRY(CheckDuty(input.duty));
         if (input.term_end && *input.term_end < input.term_start)
@@ -281,7 +276,8 @@ Result<std::vector<PlannedVisitView>> VisitService::VisitsTo(const Actor& actor,
             People people(repos);
             VisitStatus status(repos, names, people, today);
             std::vector<PlannedVisitView> out;
-            for (const PlannedVisit& v : repos.visits().PublishedVisitsIn(org->path, Key(year, 1), Key(year, 12)))
+            for (const PlannedVisit& v :
+                 repos.visits().PublishedVisitsIn(org->path, MonthNumber(year, 1), MonthNumber(year, 12)))
                 out.push_back(status.View(v));
             return out;
         });
@@ -314,7 +310,7 @@ Result<ReportView> VisitService::File(const Actor& actor, const ReportInput& inp
         Organization committee;
         CHIBO_TRY_ASSIGN(const Attendant person, AttendantOfActor(repos, actor, input.attendant, committee));
         auto cell = repos.organizations().Get(input.cell);
-        if (!cell || !IsCell(cell->kind) || !Within(cell->path, committee.path))
+        if (!cell || !IsCell(cell->kind) || !InSubtree(cell->path, committee.path))
             return MakeError(ErrorCode::kInvalidArgument, "Chi bộ không thuộc " + committee.name + ".", "cell_id");
         VisitReport r;
         r.attendant = person.id;
@@ -357,7 +353,7 @@ Result<ReportView> VisitService::File(const Actor& actor, const ReportInput& inp
             const PetitionInput& in = input.petitions[i];
             const std::string field = "petitions[" + std::to_string(i) + "]";
             auto owner = repos.organizations().Get(in.owner);
-            if (!owner || !(Within(owner->path, committee.path) || Within(committee.path, owner->path)))
+            if (!owner || !(InSubtree(owner->path, committee.path) || InSubtree(committee.path, owner->path)))
                 return MakeError(ErrorCode::kInvalidArgument,
                                  "Tổ chức trả lời kiến nghị phải là " + committee.name +
                                      ", tổ chức trong đảng bộ "
@@ -485,8 +481,8 @@ Result<VisitOverview> VisitService::Overview(const Actor& actor, OrganizationId 
         if (!org || !actor.CanSeeOrganization(org->path)) return NotFound("tổ chức");
         if (!actor.CanReadMembers(org->path)) return Forbidden();
         CHIBO_TRY(CheckPlanPeriod(from_year, from_month, to_year, to_month));
-        const int first = Key(from_year, from_month);
-        const int last = Key(to_year, to_month);
+        const int first = MonthNumber(from_year, from_month);
+        const int last = MonthNumber(to_year, to_month);
         const Date from = FirstDay(first);
         const Date to = LastDay(last);
         VisitOverview out{org->id, from_year, from_month, to_year, to_month};

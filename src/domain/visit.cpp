@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "domain/codes.hpp"
+#include "domain/statistics.hpp"
 
 namespace chibo::domain {
 
@@ -53,14 +54,14 @@ constexpr std::array<std::pair<PetitionSource, std::string_view>, 2> kSourceCode
 struct Month {
     int year = 0;
     int month = 0;
-    int Key() const { return year * 12 + month - 1; }
+    int Key() const { return MonthNumber(year, month); }
     int Quarter() const { return year * 4 + (month - 1) / 3; }
 };
 
 std::vector<Month> MonthsOf(int from_year, int from_month, int to_year, int to_month) {
     std::vector<Month> out;
-    for (int key = from_year * 12 + from_month - 1; key <= to_year * 12 + to_month - 1; ++key)
-        out.push_back({key / 12, key % 12 + 1});
+    for (int key = MonthNumber(from_year, from_month); key <= MonthNumber(to_year, to_month); ++key)
+        out.push_back({YearOfMonth(key), MonthOfYear(key)});
     return out;
 }
 
@@ -140,7 +141,7 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
     const int last_key = months.back().Key();
     std::map<std::int64_t, std::vector<const MeetingSlot*>> slots_of;
     for (const MeetingSlot& s : slots) {
-        const int key = s.year * 12 + s.month - 1;
+        const int key = MonthNumber(s.year, s.month);
         if (key >= first_key && key <= last_key) slots_of[s.cell.value].push_back(&s);
     }
     for (auto& [cell, list] : slots_of)
@@ -172,7 +173,7 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
         const Attendant* best = nullptr;
         std::tuple<int, int> best_key{0, 0};
         for (const MeetingSlot* s : slots_of[r.cell->cell.value]) {
-            const int month_key = s->year * 12 + s->month - 1;
+            const int month_key = MonthNumber(s->year, s->month);
             if (attended.contains({s->cell.value, month_key})) continue;
             const int quarter = s->year * 4 + (s->month - 1) / 3;
             for (const Attendant* a : attendants) {
@@ -190,7 +191,7 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
             if (best) break;  // The earliest month anyone can come.
         }
         if (!best) return false;
-        const int month_key = best_slot->year * 12 + best_slot->month - 1;
+        const int month_key = MonthNumber(best_slot->year, best_slot->month);
         --quota[{best->id.value, best_slot->year * 4 + (best_slot->month - 1) / 3}];
         booked[best->id.value].push_back(best_slot);
         ++busy_in_month[{best->id.value, month_key}];
@@ -227,7 +228,7 @@ VisitPlan PlanVisits(std::span<const Attendant> attendants_in, std::span<const C
                 for (const auto& [cell, list] : slots_of)
                     for (const MeetingSlot* s : list)
                         if (s->year * 4 + (s->month - 1) / 3 == q &&
-                            !attended.contains({s->cell.value, s->year * 12 + s->month - 1}))
+                            !attended.contains({s->cell.value, MonthNumber(s->year, s->month)}))
                             ++open;
                 plan.shortfalls.push_back(
                     {a->id, VisitKind::kMeeting, missing,
@@ -348,15 +349,15 @@ std::optional<PetitionSource> PetitionSourceFromCode(std::string_view code) {
 }
 
 bool StoredVisitPlan::Covers(int year, int month) const {
-    const int key = year * 12 + month - 1;
-    return from_year * 12 + from_month - 1 <= key && key <= to_year * 12 + to_month - 1;
+    const int key = MonthNumber(year, month);
+    return MonthNumber(from_year, from_month) <= key && key <= MonthNumber(to_year, to_month);
 }
 
 base::Result<void> CheckPlanPeriod(int from_year, int from_month, int to_year, int to_month) {
     for (auto [y, m, field] : {std::tuple{from_year, from_month, "from"}, std::tuple{to_year, to_month, "to"}})
         if (y < 2000 || y > 2100 || m < 1 || m > 12)
             return MakeError(ErrorCode::kInvalidArgument, "Tháng không hợp lệ (YYYY-MM).", field);
-    const int months = (to_year * 12 + to_month) - (from_year * 12 + from_month) + 1;
+    const int months = MonthNumber(to_year, to_month) - MonthNumber(from_year, from_month) + 1;
     if (months < 1) return MakeError(ErrorCode::kInvalidArgument, "Tháng cuối của kế hoạch phải sau tháng đầu.", "to");
     if (months > 60) return MakeError(ErrorCode::kInvalidArgument, "Kế hoạch dài nhất 60 tháng (một nhiệm kỳ).", "to");
     return {};
@@ -381,11 +382,11 @@ ReportState ReportStateOf(base::Date attended_on, const std::optional<base::Date
 Practice PracticeOf(std::span<const Attendant> attendants, std::span<const OrganizationId> cells,
                     std::span<const VisitDone> done, std::span<const PlannedVisit> planned, int from_year,
                     int from_month, int to_year, int to_month, base::Date today) {
-    const int first = from_year * 12 + from_month - 1;
-    const int last = to_year * 12 + to_month - 1;
-    const int now = today.year() * 12 + today.month() - 1;
+    const int first = MonthNumber(from_year, from_month);
+    const int last = MonthNumber(to_year, to_month);
+    const int now = MonthOf(today);
     auto in_period = [&](int year, int month) {
-        const int key = year * 12 + month - 1;
+        const int key = MonthNumber(year, month);
         return first <= key && key <= last;
     };
     Practice out;
@@ -396,7 +397,7 @@ Practice PracticeOf(std::span<const Attendant> attendants, std::span<const Organ
         p.attendant = a.id;
         std::set<int> quarters;
         for (int key = first; key <= std::min(last, now); ++key) {
-            if (!a.ActiveIn(key / 12, key % 12 + 1)) continue;
+            if (!a.ActiveIn(YearOfMonth(key), MonthOfYear(key))) continue;
             p.grassroots_expected += a.duty.visits_per_month;
             quarters.insert(key / 3);
         }

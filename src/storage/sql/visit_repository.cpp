@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/organization.hpp"
+#include "domain/statistics.hpp"
 #include "domain/visit_repository.hpp"
 #include "storage/sql/codecs.hpp"
 #include "storage/sql/sql.hpp"
@@ -63,10 +64,10 @@ StoredVisitPlan ReadPlan(const Row& r) {
     p.title = r.Text(2);
     const auto first = static_cast<int>(r.Int(3));
     const auto last = static_cast<int>(r.Int(4));
-    p.from_year = first / 12;
-    p.from_month = first % 12 + 1;
-    p.to_year = last / 12;
-    p.to_month = last % 12 + 1;
+    p.from_year = YearOfMonth(first);
+    p.from_month = MonthOfYear(first);
+    p.to_year = YearOfMonth(last);
+    p.to_month = MonthOfYear(last);
     p.state = Decode(r.Text(5), PlanStateFromCode, "visit_plans.state");
     p.created_by = r.Text(6);
     p.created_at = r.Int(7);
@@ -84,8 +85,8 @@ PlannedVisit ReadVisit(const Row& r) {
     v.cell = OrganizationId(r.Int(3));
     v.kind = Decode(r.Text(4), VisitKindFromCode, "planned_visits.kind");
     const auto key = static_cast<int>(r.Int(5));
-    v.year = key / 12;
-    v.month = key % 12 + 1;
+    v.year = YearOfMonth(key);
+    v.month = MonthOfYear(key);
     v.date = r.OptDate(6);
     v.start_minutes = static_cast<int>(r.Int(7));
     v.reason = r.Text(8);
@@ -127,10 +128,6 @@ Petition ReadPetition(const Row& r) {
     p.answered_by = r.Text(12);
     p.answered_on = r.OptDate(13);
     return p;
-}
-
-int MonthKey(int year, int month) {
-    return year * 12 + month - 1;
 }
 
 std::string Ids(const std::vector<AttendantId>& ids) {
@@ -217,8 +214,8 @@ public:
                      Params()
                          .Int(in.organization.value)
                          .Text(in.title)
-                         .Int(std::int64_t{MonthKey(in.from_year, in.from_month)})
-                         .Int(std::int64_t{MonthKey(in.to_year, in.to_month)})
+                         .Int(std::int64_t{MonthNumber(in.from_year, in.from_month)})
+                         .Int(std::int64_t{MonthNumber(in.to_year, in.to_month)})
                          .Text(std::string(ToCode(in.state)))
                          .Text(in.created_by)
                          .Int(in.created_at));
@@ -493,7 +490,7 @@ private:
         p.Int(v.attendant.value)
             .Int(v.cell.value)
             .Text(std::string(ToCode(v.kind)))
-            .Int(std::int64_t{MonthKey(v.year, v.month)})
+            .Int(std::int64_t{MonthNumber(v.year, v.month)})
             .Date(v.date)
             .Int(std::int64_t{v.start_minutes})
             .Text(v.reason);
