@@ -161,14 +161,7 @@ std::optional<PersonPractice> PracticeOfMember(Repositories& repos, MemberId mem
         const PersonPractice p =
             PracticeOf(one, {}, done, {}, from.year(), from.month(), to.year(), to.month(), today).people.front();
         if (!out) out = PersonPractice{a.id};
-        out->grassroots += p.grassroots;
-        out->grassroots_expected += p.grassroots_expected;
-        out->meetings += p.meetings;
-        out->meetings_expected += p.meetings_expected;
-        out->on_time += p.on_time;
-        out->late += p.late;
-        out->missing += p.missing;
-        out->pending += p.pending;
+        *out += p;
     }
     return out;
 }
@@ -488,32 +481,28 @@ Result<VisitOverview> VisitService::Overview(const Actor& actor, OrganizationId 
         VisitOverview out{org->id, from_year, from_month, to_year, to_month};
         Names names(repos);
         People people(repos);
-        const std::vector<Attendant> own = repos.visits().AttendantsOf(org->id);
-        for (const Attendant& a : own) people.Add(a);
+        // The organisation's own people first; then everyone else whose visits in the subtree count in the
+        // totals (a province sees its communes' practice too).
+        std::vector<Attendant> everyone = repos.visits().AttendantsOf(org->id);
+        const std::size_t own = everyone.size();
+        for (const Attendant& a : everyone) people.Add(a);
 
         const std::vector<VisitDone> done = DoneOf(people, repos.visits().AttendedIn(org->path, from, to),
                                                    repos.visits().ReportsIn(org->path, from, to));
         std::vector<OrganizationId> cell_ids;
         for (const Organization& c : CellsOf(repos, *org)) cell_ids.push_back(c.id);
         const std::vector<PlannedVisit> planned = repos.visits().PublishedVisitsIn(org->path, first, last);
-        const Practice practice =
-            PracticeOf(own, cell_ids, done, planned, from_year, from_month, to_year, to_month, today);
-        for (std::size_t i = 0; i < own.size(); ++i)
-            out.people.push_back({practice.people[i], own[i].name, own[i].role, own[i].member});
-        // The totals count everyone's visits in the subtree (a province sees its communes' practice too).
-        std::vector<Attendant> everyone;
         std::set<std::int64_t> seen;
+        for (const Attendant& a : everyone) seen.insert(a.id.value);
         for (const VisitDone& d : done)
             if (seen.insert(d.attendant.value).second)
                 if (const Attendant* a = people.Of(d.attendant)) everyone.push_back(*a);
-        for (const PersonPractice& p :
-             PracticeOf(everyone, {}, done, {}, from_year, from_month, to_year, to_month, today).people) {
-            out.totals.grassroots += p.grassroots;
-            out.totals.meetings += p.meetings;
-            out.totals.on_time += p.on_time;
-            out.totals.late += p.late;
-            out.totals.missing += p.missing;
-            out.totals.pending += p.pending;
+        const Practice practice =
+            PracticeOf(everyone, cell_ids, done, planned, from_year, from_month, to_year, to_month, today);
+        for (std::size_t i = 0; i < practice.people.size(); ++i) {
+            if (i < own)
+                out.people.push_back({practice.people[i], everyone[i].name, everyone[i].role, everyone[i].member});
+            out.totals += practice.people[i];
         }
         out.cells = practice.coverage.cells;
         out.visited = practice.coverage.visited;

@@ -379,6 +379,19 @@ ReportState ReportStateOf(base::Date attended_on, const std::optional<base::Date
     return today > VisitReportDue(attended_on, report_days) ? ReportState::kMissing : ReportState::kPending;
 }
 
+PersonPractice& PersonPractice::operator+=(const PersonPractice& o) {
+    grassroots += o.grassroots;
+    grassroots_expected += o.grassroots_expected;
+    meetings += o.meetings;
+    meetings_expected += o.meetings_expected;
+    planned += o.planned;
+    on_time += o.on_time;
+    late += o.late;
+    missing += o.missing;
+    pending += o.pending;
+    return *this;
+}
+
 Practice PracticeOf(std::span<const Attendant> attendants, std::span<const OrganizationId> cells,
                     std::span<const VisitDone> done, std::span<const PlannedVisit> planned, int from_year,
                     int from_month, int to_year, int to_month, base::Date today) {

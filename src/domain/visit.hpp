@@ -255,6 +255,9 @@ struct PersonPractice {
     int late = 0;
     int missing = 0;
     int pending = 0;
+
+    // Adds another practice's counts (several assignments of one person, everyone of a subtree).
+    PersonPractice& operator+=(const PersonPractice& other);
 };
 
 // The cells a committee reached: visited at all, never, or only at meetings rated Tốt (the articles'
