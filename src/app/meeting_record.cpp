@@ -18,7 +18,6 @@
 #include "domain/store.hpp"
 #include "domain/topic_repository.hpp"
 #include "domain/user_repository.hpp"
-#include "domain/visit_repository.hpp"
 
 namespace chibo::app {
 
@@ -157,15 +156,9 @@ MeetingView Detail(Repositories& repos, const Actor& actor, const Meeting& m, co
     }
     v.eligible = EligibleVoters(v.attendance, m.record.vote_scope);
     if (m.kind == MeetingKind::kThematic) v.topic = repos.topics().TopicOfMeeting(m.id);
-    if (v.can_write || m.record.superior_attendant) {
-        std::vector<SuperiorCandidate> candidates = SuperiorCandidates(repos, cell, m);
-        for (const SuperiorCandidate& c : candidates)
-            if (m.record.superior_attendant == c.id) v.superior_attendant = c;
-        if (m.record.superior_attendant && !v.superior_attendant)
-            if (auto a = repos.visits().GetAttendant(*m.record.superior_attendant))
-                v.superior_attendant = SuperiorCandidate{a->id, a->name, a->role, "", false};
-        if (v.can_write) v.superior_candidates = std::move(candidates);
-    }
+    SuperiorAtMeeting superior = SuperiorAt(repos, cell, m, v.can_write);
+    v.superior_attendant = std::move(superior.attendant);
+    v.superior_candidates = std::move(superior.candidates);
     if (m.documents_sent_at) v.documents_late = DocumentsLate(*m.documents_sent_at, m.StartsAt());
     if (m.reported_at) v.report_late = ReportLate(m.date, base::VietnamDateOf(*m.reported_at));
     if (!reader) return v;
@@ -494,13 +487,7 @@ Result<MeetingView> MeetingService::SaveRecord(const Actor& actor, MeetingId id,
         if (patch.superior_attendant) {
             rec.superior_attendant = *patch.superior_attendant;
             if (rec.superior_attendant) {
-                bool known = false;
-                for (const SuperiorCandidate& c : SuperiorCandidates(repos, cell, before))
-                    known = known || c.id == *rec.superior_attendant;
-                if (!known)
-                    return MakeError(ErrorCode::kInvalidArgument,
-                                     "Người này không được cấp ủy cấp trên phân công dự sinh hoạt vào ngày họp.",
-                                     "superior_attendant_id");
+                CHIBO_TRY(CheckSuperiorAttendant(repos, cell, before, *rec.superior_attendant));
                 rec.superior_attended = true;
             }
         }

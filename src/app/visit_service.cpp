@@ -124,8 +124,8 @@ bool MaySeeReport(Repositories& repos, const Actor& actor, const VisitReport& r,
     return false;
 }
 
-}  // namespace
-
+// The people of the cell's ancestors in their term on the meeting's day, and those a published plan sends to it,
+// the planned first.
 std::vector<SuperiorCandidate> SuperiorCandidates(Repositories& repos, const Organization& cell,
                                                   const Meeting& meeting) {
     // The cell's ancestors, read from its path (the cell itself last).
@@ -143,6 +143,32 @@ std::vector<SuperiorCandidate> SuperiorCandidates(Repositories& repos, const Org
     std::stable_sort(out.begin(), out.end(),
                      [](const SuperiorCandidate& x, const SuperiorCandidate& y) { return x.planned > y.planned; });
     return out;
+}
+
+}  // namespace
+
+SuperiorAtMeeting SuperiorAt(Repositories& repos, const Organization& cell, const Meeting& meeting, bool candidates) {
+    SuperiorAtMeeting out;
+    const std::optional<AttendantId> linked = meeting.record.superior_attendant;
+    if (!candidates && !linked) return out;
+    std::vector<SuperiorCandidate> all = SuperiorCandidates(repos, cell, meeting);
+    for (const SuperiorCandidate& c : all)
+        if (linked == c.id) out.attendant = c;
+    // Someone no longer among the candidates (their term ended, the plan changed) stays named.
+    if (linked && !out.attendant)
+        if (auto a = repos.visits().GetAttendant(*linked))
+            out.attendant = SuperiorCandidate{a->id, a->name, a->role, "", false};
+    if (candidates) out.candidates = std::move(all);
+    return out;
+}
+
+Result<void> CheckSuperiorAttendant(Repositories& repos, const Organization& cell, const Meeting& meeting,
+                                    AttendantId attendant) {
+    for (const SuperiorCandidate& c : SuperiorCandidates(repos, cell, meeting))
+        if (c.id == attendant) return {};
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Người này không được cấp ủy cấp trên phân công dự sinh hoạt vào ngày họp.",
+                     "superior_attendant_id");
 }
 
 std::optional<PersonPractice> PracticeOfMember(Repositories& repos, MemberId member, Date from, Date to, Date today) {

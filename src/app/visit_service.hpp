@@ -176,10 +176,19 @@ struct SuperiorCandidate {
     bool planned = false;  // A published plan sends them to this meeting.
 };
 
-// The candidates for a meeting of `cell` on `meeting`'s day: the people of the cell's ancestors in their term
-// that day, the planned ones first.
-std::vector<SuperiorCandidate> SuperiorCandidates(domain::Repositories& repos, const domain::Organization& cell,
-                                                  const domain::Meeting& meeting);
+// The superior official recorded at a meeting of `cell`, and, with `candidates`, the people who may be: those the
+// cell's ancestors assigned, in their term on the meeting's day, the planned ones first.
+struct SuperiorAtMeeting {
+    std::optional<SuperiorCandidate> attendant;
+    std::vector<SuperiorCandidate> candidates;
+};
+SuperiorAtMeeting SuperiorAt(domain::Repositories& repos, const domain::Organization& cell,
+                             const domain::Meeting& meeting, bool candidates);
+
+// Whether `attendant` may be recorded as the superior official at the meeting (one of its candidates); an error
+// on `superior_attendant_id` otherwise.
+base::Result<void> CheckSuperiorAttendant(domain::Repositories& repos, const domain::Organization& cell,
+                                          const domain::Meeting& meeting, domain::AttendantId attendant);
 
 // A member's visits over [from, to] across their assignments, against their duty, read on `today` (evidence in
 // their annual grading); nullopt when they were never assigned in it.
