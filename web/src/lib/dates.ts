@@ -30,6 +30,14 @@ export function formatDateTime(timestamp: string | null | undefined): string {
   return d.isValid() ? d.tz(VIETNAM_TZ).format('DD/MM/YYYY HH:mm') : timestamp;
 }
 
+// "2026-02-27" + 2 → "2026-03-01" (calendar arithmetic in UTC, so no time zone can shift the day).
+export function addDays(iso: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return d.toISOString().slice(0, 10);
+}
+
 // ISO string → a Dayjs for a DatePicker (undefined when empty).
 export function parseIsoDate(iso: string | null | undefined): Dayjs | undefined {
   if (!iso) return undefined;

@@ -11,8 +11,8 @@ import {
 } from '@ant-design/icons';
 import FormModal from '../../ui/FormModal';
 import { api, apiUrl, errorMessage } from '../../lib/api';
-import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
-import { addDays, finaliseMissing, recordLocked } from './meetings';
+import { addDays, formatDate, formatDateTime, todayIso } from '../../lib/dates';
+import { finaliseMissing, recordLocked } from './meetings';
 import type { Amendment, Meeting } from '../../lib/types';
 
 type DocumentName = 'minutes' | 'resolution';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import { actionLabel, entityLabel } from '../../lib/labels';
 import {
-  addDays,
   attendanceSummary,
   countAttendance,
   defaultSection,

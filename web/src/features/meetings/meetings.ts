@@ -401,14 +401,6 @@ export function minutesBetween(start: string | null | undefined, end: string | n
   return minutes > 0 ? minutes : null;
 }
 
-// "2026-02-27" + 2 → "2026-03-01" (calendar arithmetic in UTC, so no time zone can shift the day).
-export function addDays(iso: string, days: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  return d.toISOString().slice(0, 10);
-}
-
 // The lifecycle shown above a meeting.
 export const LIFECYCLE_STEPS = ['Chuẩn bị', 'Thông báo', 'Sinh hoạt', 'Hoàn thành biên bản', 'Báo cáo cấp trên'];
 

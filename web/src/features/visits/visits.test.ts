@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/dates';
 import type { PlanCell, PlannedVisit } from '../../lib/types';
 import {
   PETITION_FIELD_LABELS,
@@ -8,7 +9,6 @@ import {
   actionLabel,
 } from '../../lib/labels';
 import {
-  addDays,
   canReport,
   dutyText,
   groupVisits,

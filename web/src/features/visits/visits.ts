@@ -109,13 +109,6 @@ export function canReport(v: PlannedVisit, todayIso: string): boolean {
   return `${v.year}-${pad2(v.month)}` <= todayIso.slice(0, 7);
 }
 
-// The ISO day `days` after `iso` (calendar days, no time zone involved).
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d + days));
-  return `${day.getUTCFullYear()}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
-}
-
 // A petition answered within this many days, by default.
 export const PETITION_DAYS = 30;
 
