@@ -148,17 +148,10 @@ void Api::AddVisitRoutes() {
     router_.Add(Method::kGet, "/api/v1/organizations/{id}/petitions", Access::kSignedIn,
                 [&visits](Request& req) -> Result<Response> {
                     CHIBO_TRY_ASSIGN(const auto id, PathId<OrganizationId>(req));
-                    app::PetitionFilter filter = app::PetitionFilter::kAll;
-                    if (const auto state = req.Query("state"); state && !state->empty()) {
-                        if (*state == "open")
-                            filter = app::PetitionFilter::kOpen;
-                        else if (*state == "answered")
-                            filter = app::PetitionFilter::kAnswered;
-                        else if (*state == "overdue")
-                            filter = app::PetitionFilter::kOverdue;
-                        else if (*state != "all")
-                            return FieldError("state", "Trạng thái phải là open, answered, overdue hoặc all.");
-                    }
+                    CHIBO_TRY_ASSIGN(const auto state,
+                                     QueryCode(req, "state", PetitionFilterFromCode,
+                                               "Trạng thái phải là open, answered, overdue hoặc all."));
+                    const app::PetitionFilter filter = state.value_or(app::PetitionFilter::kAll);
                     std::optional<int> year;
                     if (const auto text = req.Query("year"); text && !text->empty()) {
                         CHIBO_TRY_ASSIGN(const int y, QueryInt(req, "year", 0, 2000, 2100));

@@ -224,6 +224,14 @@ json::object ToJson(const app::SuperiorCandidate& c) {
             {"planned", c.planned}};
 }
 
+std::optional<app::PetitionFilter> PetitionFilterFromCode(std::string_view code) {
+    if (code == "all") return app::PetitionFilter::kAll;
+    if (code == "open") return app::PetitionFilter::kOpen;
+    if (code == "answered") return app::PetitionFilter::kAnswered;
+    if (code == "overdue") return app::PetitionFilter::kOverdue;
+    return std::nullopt;
+}
+
 Result<std::pair<int, int>> ParseMonth(const std::string& text, const std::string& field) {
     const auto bad = [&] { return FieldError(field, "Tháng phải có dạng YYYY-MM, ví dụ 2027-01."); };
     if (text.size() != 7 || text[4] != '-') return bad();

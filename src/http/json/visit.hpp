@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/visit_service.hpp"
 #include "base/result.hpp"
@@ -27,6 +29,8 @@ base::Result<app::AttendantPatch> ParseAttendantPatch(const std::string& text);
 base::Result<app::PlanInput> ParsePlanInput(const std::string& text);
 base::Result<app::VisitInput> ParseVisitInput(const std::string& text);
 base::Result<app::ReportInput> ParseReportInput(const std::string& text);
+// "open", "answered", "overdue" or "all" as a filter of petitions.
+std::optional<app::PetitionFilter> PetitionFilterFromCode(std::string_view code);
 // "YYYY-MM" as a year and a month; an error names `field`.
 base::Result<std::pair<int, int>> ParseMonth(const std::string& text, const std::string& field);
 
